@@ -1,0 +1,80 @@
+package dev.meerkat.collector.pipeline;
+
+import dev.meerkat.store.model.SpanRecord;
+import dev.meerkat.store.write.SpanWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queues spans (bounded), writes them in batches on a worker thread, and shows every accepted batch
+ * to the {@link SpanConsumer}s first. Overflow is refused and counted, never buffered without
+ * bound.
+ */
+public final class BatchSpanProcessor implements AutoCloseable {
+
+  private static final Logger logger = LoggerFactory.getLogger(BatchSpanProcessor.class);
+
+  private final BatchProcessor<SpanRecord> processor;
+  private final List<SpanConsumer> consumers;
+  private final AtomicLong consumerFailures = new AtomicLong();
+
+  private BatchSpanProcessor(
+      SpanWriter writer,
+      PipelineSettings settings,
+      List<SpanConsumer> consumers,
+      WriteObserver observer) {
+    this.processor = new BatchProcessor<>("spans", writer::write, settings, observer);
+    this.consumers = List.copyOf(consumers);
+  }
+
+  public static BatchSpanProcessor create(
+      SpanWriter writer,
+      PipelineSettings settings,
+      List<SpanConsumer> consumers,
+      WriteObserver observer) {
+    return new BatchSpanProcessor(writer, settings, consumers, observer);
+  }
+
+  /**
+   * Accepts all of {@code spans} or none. False means the queue is full: tell the sender to retry
+   * later.
+   */
+  public boolean offer(List<SpanRecord> spans) {
+    if (!processor.offer(spans)) {
+      return false;
+    }
+    for (int i = 0; i < consumers.size(); i++) {
+      try {
+        consumers.get(i).accept(spans);
+      } catch (RuntimeException e) {
+        // A broken consumer must not fail ingest; count it and log the first one.
+        if (consumerFailures.getAndIncrement() == 0) {
+          logger.error("Span consumer {} failed", consumers.get(i), e);
+        }
+      }
+    }
+    return true;
+  }
+
+  public PipelineCounts counts() {
+    return processor.counts();
+  }
+
+  /** Span consumers that threw, in batches. */
+  public long consumerFailures() {
+    return consumerFailures.get();
+  }
+
+  /** Refuses new spans and writes all queued ones, waiting up to {@code timeout}. */
+  public boolean shutdown(Duration timeout) throws InterruptedException {
+    return processor.close(timeout);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    shutdown(Duration.ofSeconds(30));
+  }
+}

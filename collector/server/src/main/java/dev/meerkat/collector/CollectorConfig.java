@@ -1,0 +1,54 @@
+package dev.meerkat.collector;
+
+import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.store.clickhouse.ClickHouseConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The collector's whole configuration, typed and immutable; built once by {@link
+ * CollectorConfigLoader}.
+ *
+ * @param clickHouseUrl an existing server; empty to start an embedded one
+ * @param clickHouseBinary the server binary for the embedded server; empty to search for it
+ */
+public record CollectorConfig(
+    Optional<String> clickHouseUrl,
+    String clickHouseDatabase,
+    String clickHouseUser,
+    String clickHousePassword,
+    Optional<Path> clickHouseBinary,
+    int otlpHttpPort,
+    int adminPort,
+    Path dataDir,
+    int embeddedClickHouseHttpPort,
+    int embeddedClickHouseTcpPort,
+    PipelineSettings spanPipeline,
+    PipelineSettings metricPipeline,
+    int maxBodyBytes) {
+
+  /** The ClickHouse connection for {@code url} with the configured database and credentials. */
+  public ClickHouseConfig clickHouse(String url) {
+    return new ClickHouseConfig(url, clickHouseDatabase, clickHouseUser, clickHousePassword);
+  }
+
+  @Override
+  public String toString() {
+    // Never print the password.
+    return "CollectorConfig[clickHouseUrl="
+        + clickHouseUrl.orElse("(embedded)")
+        + ", database="
+        + clickHouseDatabase
+        + ", otlpHttpPort="
+        + otlpHttpPort
+        + ", adminPort="
+        + adminPort
+        + ", dataDir="
+        + dataDir
+        + ", queue="
+        + spanPipeline.queueCapacity()
+        + ", batch="
+        + spanPipeline.batchSize()
+        + "]";
+  }
+}

@@ -1,0 +1,139 @@
+package dev.meerkat.collector;
+
+import dev.meerkat.collector.pipeline.PipelineSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds {@link CollectorConfig} from environment variables ({@code MEERKAT_OTLP_HTTP_PORT}) and
+ * system properties ({@code meerkat.otlp.http.port}, which win). Unknown Meerkat keys are rejected,
+ * so a typo does not silently fall back to a default.
+ */
+public final class CollectorConfigLoader {
+
+  static final List<String> KEYS =
+      List.of(
+          "MEERKAT_CLICKHOUSE_URL",
+          "MEERKAT_CLICKHOUSE_DATABASE",
+          "MEERKAT_CLICKHOUSE_USER",
+          "MEERKAT_CLICKHOUSE_PASSWORD",
+          "MEERKAT_CLICKHOUSE_BINARY",
+          "MEERKAT_OTLP_HTTP_PORT",
+          "MEERKAT_ADMIN_PORT",
+          "MEERKAT_DATA_DIR",
+          "MEERKAT_EMBEDDED_CLICKHOUSE_HTTP_PORT",
+          "MEERKAT_EMBEDDED_CLICKHOUSE_TCP_PORT",
+          "MEERKAT_QUEUE_SIZE",
+          "MEERKAT_BATCH_SIZE",
+          "MEERKAT_FLUSH_INTERVAL_MS",
+          "MEERKAT_MAX_BODY_BYTES");
+  // Other Meerkat programs read these; the same shell may hold them.
+  private static final List<String> OTHER_PROGRAMS_PREFIXES =
+      List.of("MEERKAT_AGENT_", "MEERKAT_DASHBOARD_", "MEERKAT_TEST_", "MEERKAT_JAVA_HOME");
+
+  private CollectorConfigLoader() {}
+
+  /** Loads from this process's environment and system properties. */
+  public static CollectorConfig load() {
+    return load(System.getenv(), System.getProperties());
+  }
+
+  public static CollectorConfig load(Map<String, String> environment, Properties properties) {
+    Map<String, String> values = new HashMap<>();
+    Set<String> unknown = new TreeSet<>();
+    environment.forEach((key, value) -> collect(key, key, value, values, unknown));
+    for (String name : properties.stringPropertyNames()) {
+      if (name.startsWith("meerkat.")) {
+        String key = name.toUpperCase(Locale.ROOT).replace('.', '_');
+        collect(name, key, properties.getProperty(name), values, unknown);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Unknown configuration keys "
+              + unknown
+              + ". Known keys: "
+              + KEYS
+              + " (or as system properties, e.g. meerkat.otlp.http.port).");
+    }
+    Reader reader = new Reader(values);
+    PipelineSettings pipeline =
+        PipelineSettings.defaults()
+            .withQueueCapacity(reader.integer("MEERKAT_QUEUE_SIZE", 100_000))
+            .withBatchSize(reader.integer("MEERKAT_BATCH_SIZE", 5_000))
+            .withFlushInterval(
+                Duration.ofMillis(reader.integer("MEERKAT_FLUSH_INTERVAL_MS", 1_000)));
+    return new CollectorConfig(
+        reader.optional("MEERKAT_CLICKHOUSE_URL"),
+        reader.string("MEERKAT_CLICKHOUSE_DATABASE", "meerkat"),
+        reader.string("MEERKAT_CLICKHOUSE_USER", "default"),
+        reader.string("MEERKAT_CLICKHOUSE_PASSWORD", ""),
+        reader.optional("MEERKAT_CLICKHOUSE_BINARY").map(Path::of),
+        reader.port("MEERKAT_OTLP_HTTP_PORT", 4318),
+        reader.port("MEERKAT_ADMIN_PORT", 8888),
+        Path.of(reader.string("MEERKAT_DATA_DIR", "./data")),
+        reader.port("MEERKAT_EMBEDDED_CLICKHOUSE_HTTP_PORT", 18123),
+        reader.port("MEERKAT_EMBEDDED_CLICKHOUSE_TCP_PORT", 19000),
+        pipeline,
+        pipeline,
+        reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024));
+  }
+
+  private static void collect(
+      String source, String key, String value, Map<String, String> values, Set<String> unknown) {
+    if (!key.startsWith("MEERKAT_")) {
+      return;
+    }
+    for (String prefix : OTHER_PROGRAMS_PREFIXES) {
+      if (key.startsWith(prefix)) {
+        return;
+      }
+    }
+    if (KEYS.contains(key)) {
+      values.put(key, value);
+    } else {
+      unknown.add(source);
+    }
+  }
+
+  private record Reader(Map<String, String> values) {
+
+    Optional<String> optional(String key) {
+      String value = values.get(key);
+      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    String string(String key, String fallback) {
+      return optional(key).orElse(fallback);
+    }
+
+    int integer(String key, int fallback) {
+      Optional<String> value = optional(key);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      try {
+        return Integer.parseInt(value.get());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            key + " must be a whole number, got '" + value.get() + "'");
+      }
+    }
+
+    int port(String key, int fallback) {
+      int port = integer(key, fallback);
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(key + " must be a port 0-65535, got " + port);
+      }
+      return port;
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package dev.meerkat.store.slo;
+
+/** State an SLO burn-rate alert changed to. */
+public enum AlertEventState {
+  FIRING,
+  RESOLVED
+}

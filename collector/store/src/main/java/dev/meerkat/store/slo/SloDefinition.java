@@ -1,0 +1,51 @@
+package dev.meerkat.store.slo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One version of an availability SLO definition.
+ *
+ * @param id stable id across versions
+ * @param version version number, increasing per id; assigned by {@link SloRepository#save}
+ * @param name display name
+ * @param service service whose requests the SLO covers
+ * @param objective target share of good requests in (0, 1), e.g. 0.995
+ * @param window rolling SLO window
+ * @param burnRateThreshold burn rate above which the alert fires
+ * @param webhookUrl where alerts go, empty for none
+ * @param updatedAt when this version was written
+ */
+public record SloDefinition(
+    String id,
+    long version,
+    String name,
+    String service,
+    double objective,
+    Duration window,
+    double burnRateThreshold,
+    String webhookUrl,
+    Instant updatedAt) {
+
+  public SloDefinition {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    webhookUrl = webhookUrl == null ? "" : webhookUrl;
+    if (!(objective > 0 && objective < 1)) {
+      throw new IllegalArgumentException("objective must be in (0, 1), was " + objective);
+    }
+  }
+
+  public boolean hasWebhook() {
+    return !webhookUrl.isBlank();
+  }
+
+  public SloDefinition withVersion(long newVersion) {
+    return new SloDefinition(
+        id, newVersion, name, service, objective, window, burnRateThreshold, webhookUrl, updatedAt);
+  }
+}
