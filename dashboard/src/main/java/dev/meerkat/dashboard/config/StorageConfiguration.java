@@ -1,0 +1,81 @@
+package dev.meerkat.dashboard.config;
+
+import dev.meerkat.store.clickhouse.ClickHouseConfig;
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.SchemaMigrator;
+import dev.meerkat.store.clickhouse.StoreException;
+import dev.meerkat.store.query.ClickHouseServiceMetricsRepository;
+import dev.meerkat.store.query.ClickHouseTraceRepository;
+import dev.meerkat.store.query.ServiceMetricsRepository;
+import dev.meerkat.store.query.TraceRepository;
+import dev.meerkat.store.slo.AlertEventRepository;
+import dev.meerkat.store.slo.ClickHouseAlertEventRepository;
+import dev.meerkat.store.slo.ClickHouseSloRepository;
+import dev.meerkat.store.slo.SloRepository;
+import java.net.URI;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The only place that knows the repositories are ClickHouse ones. */
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+
+  private static final Logger logger = LoggerFactory.getLogger(StorageConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  ClickHouseStore clickHouseStore(MeerkatProperties properties) {
+    MeerkatProperties.ClickHouse clickHouse = properties.clickhouse();
+    if (clickHouse.url() == null || clickHouse.url().isBlank()) {
+      throw new StorageUnavailableException(
+          "No ClickHouse configured. Set MEERKAT_CLICKHOUSE_URL (or meerkat.clickhouse.url) to"
+              + " the HTTP URL of a ClickHouse server, e.g. http://127.0.0.1:8123");
+    }
+    ClickHouseStore store =
+        ClickHouseStore.connect(
+            new ClickHouseConfig(
+                clickHouse.url(), clickHouse.database(), clickHouse.user(), clickHouse.password()));
+    String host = URI.create(clickHouse.url()).getHost();
+    if (!store.ping(Duration.ofSeconds(5))) {
+      store.close();
+      throw new StorageUnavailableException(
+          "ClickHouse at "
+              + host
+              + " (from meerkat.clickhouse.url / MEERKAT_CLICKHOUSE_URL) does not answer."
+              + " Start it or fix the URL.");
+    }
+    if (clickHouse.migrate()) {
+      try {
+        SchemaMigrator.create(store).migrate();
+      } catch (StoreException e) {
+        store.close();
+        throw new StorageUnavailableException(
+            "Could not prepare database " + clickHouse.database() + ": " + e.getMessage(), e);
+      }
+    }
+    logger.info("Using ClickHouse at {}, database {}", host, clickHouse.database());
+    return store;
+  }
+
+  @Bean
+  ServiceMetricsRepository serviceMetricsRepository(ClickHouseStore store) {
+    return new ClickHouseServiceMetricsRepository(store);
+  }
+
+  @Bean
+  TraceRepository traceRepository(ClickHouseStore store) {
+    return new ClickHouseTraceRepository(store);
+  }
+
+  @Bean
+  SloRepository sloRepository(ClickHouseStore store) {
+    return new ClickHouseSloRepository(store);
+  }
+
+  @Bean
+  AlertEventRepository alertEventRepository(ClickHouseStore store) {
+    return new ClickHouseAlertEventRepository(store);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.meerkat.dashboard.services.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import dev.meerkat.dashboard.services.domain.TimeRange;
+import dev.meerkat.dashboard.services.service.ServiceOverviewService;
+import dev.meerkat.dashboard.traces.ui.TracesView;
+import dev.meerkat.dashboard.ui.Formats;
+import dev.meerkat.dashboard.ui.MainLayout;
+import dev.meerkat.store.query.ServiceSummary;
+import java.util.Comparator;
+
+/** Every service's request rate, errors and latency; a latency chart for the selected one. */
+@Route(value = "", layout = MainLayout.class)
+@RouteAlias(value = "services", layout = MainLayout.class)
+@PageTitle("Services | Meerkat")
+public final class ServicesView extends VerticalLayout {
+
+  private final ServiceOverviewService overview;
+  private final Select<TimeRange> range = createRangeSelect();
+  private final Grid<ServiceSummary> grid = createGrid();
+  private final Div details = createDetails();
+
+  public ServicesView(ServiceOverviewService overview) {
+    this.overview = overview;
+    setSizeFull();
+    add(new H2("Services"), range, grid, details);
+    refresh();
+  }
+
+  private Select<TimeRange> createRangeSelect() {
+    Select<TimeRange> select = new Select<>();
+    select.setLabel("Window");
+    select.setItems(TimeRange.values());
+    select.setItemLabelGenerator(TimeRange::label);
+    select.setValue(TimeRange.FIFTEEN_MINUTES);
+    select.addValueChangeListener(e -> refresh());
+    select.setId("window");
+    return select;
+  }
+
+  private Grid<ServiceSummary> createGrid() {
+    Grid<ServiceSummary> services = new Grid<>();
+    services.setId("services-grid");
+    services.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    services
+        .addColumn(ServiceSummary::service)
+        .setHeader("Service")
+        .setSortable(true)
+        .setFlexGrow(2);
+    services
+        .addColumn(s -> Formats.rate(s.requestsPerSecond()))
+        .setHeader("Req/s")
+        .setComparator(Comparator.comparingDouble(ServiceSummary::requestsPerSecond));
+    services
+        .addColumn(s -> s.hasRequests() ? Formats.percent(s.errorRatio()) : Formats.NONE)
+        .setHeader("Errors")
+        .setComparator(Comparator.comparingDouble(ServiceSummary::errorRatio));
+    services.addColumn(s -> Formats.millis(s.p50Millis())).setHeader("p50");
+    services.addColumn(s -> Formats.millis(s.p99Millis())).setHeader("p99");
+    services.setAllRowsVisible(true);
+    services.addSelectionListener(e -> showDetails(e.getFirstSelectedItem().orElse(null)));
+    return services;
+  }
+
+  private Div createDetails() {
+    Div div = new Div();
+    div.setWidthFull();
+    div.setId("service-details");
+    return div;
+  }
+
+  private void refresh() {
+    grid.setItems(overview.services(range.getValue()));
+    details.removeAll();
+  }
+
+  private void showDetails(ServiceSummary service) {
+    details.removeAll();
+    if (service == null) {
+      return;
+    }
+    LatencyChart chart = new LatencyChart();
+    chart.setSeries(overview.latency(service.service(), range.getValue()));
+    RouterLink traces =
+        new RouterLink(
+            "Traces of " + service.service(),
+            TracesView.class,
+            new RouteParameters("service", service.service()));
+    traces.setId("traces-link");
+    details.add(new H3("Latency of " + service.service() + " (p50, p99)"), chart, traces);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.meerkat.dashboard.slo.service;
+
+import dev.meerkat.dashboard.alerting.domain.BurnRateAlertRule;
+import dev.meerkat.dashboard.slo.domain.NewSlo;
+import dev.meerkat.dashboard.slo.domain.SloMath;
+import dev.meerkat.dashboard.slo.domain.SloStatus;
+import dev.meerkat.store.query.RequestCounts;
+import dev.meerkat.store.query.ServiceMetricsRepository;
+import dev.meerkat.store.slo.AlertEvent;
+import dev.meerkat.store.slo.AlertEventRepository;
+import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.slo.SloRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Creates, lists and deletes SLOs, with their SLI, error budget and burn rate. */
+@Service
+public class SloService {
+
+  /** Services seen in this period are offered when creating an SLO. */
+  static final Duration KNOWN_SERVICES_PERIOD = Duration.ofDays(7);
+
+  private final SloRepository slos;
+  private final AlertEventRepository alerts;
+  private final ServiceMetricsRepository metrics;
+  private final Clock clock;
+
+  SloService(
+      SloRepository slos,
+      AlertEventRepository alerts,
+      ServiceMetricsRepository metrics,
+      Clock clock) {
+    this.slos = slos;
+    this.alerts = alerts;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** Creates the SLO; throws {@link IllegalArgumentException} listing every problem. */
+  public SloDefinition create(NewSlo slo) {
+    Map<NewSlo.Field, String> problems = slo.problems();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems.values()));
+    }
+    return slos.save(
+        new SloDefinition(
+            UUID.randomUUID().toString(),
+            0,
+            slo.name().strip(),
+            slo.service().strip(),
+            slo.objectivePercent() / 100.0,
+            slo.window().duration(),
+            slo.burnRateThreshold(),
+            slo.webhookUrl() == null ? "" : slo.webhookUrl().strip(),
+            clock.instant()));
+  }
+
+  public List<SloStatus> statuses() {
+    Instant now = clock.instant();
+    Map<String, AlertEvent> latest = alerts.latestPerSlo();
+    return slos.listCurrent().stream().map(slo -> status(slo, latest.get(slo.id()), now)).toList();
+  }
+
+  public void delete(String sloId) {
+    slos.delete(sloId, clock.instant());
+  }
+
+  public List<String> knownServices() {
+    Instant now = clock.instant();
+    return metrics.serviceNames(now.minus(KNOWN_SERVICES_PERIOD), now);
+  }
+
+  private SloStatus status(SloDefinition slo, AlertEvent lastEvent, Instant now) {
+    RequestCounts window = metrics.requestCounts(slo.service(), now.minus(slo.window()), now);
+    RequestCounts lastHour =
+        metrics.requestCounts(slo.service(), now.minus(BurnRateAlertRule.LONG_WINDOW), now);
+    return new SloStatus(
+        slo,
+        SloMath.sli(window),
+        SloMath.errorBudgetRemaining(window, slo.objective()),
+        SloMath.burnRate(lastHour, slo.objective()),
+        lastEvent != null && lastEvent.isFiring());
+  }
+}

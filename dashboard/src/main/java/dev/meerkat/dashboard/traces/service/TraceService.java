@@ -1,0 +1,45 @@
+package dev.meerkat.dashboard.traces.service;
+
+import dev.meerkat.dashboard.traces.domain.TraceWaterfall;
+import dev.meerkat.store.query.ServiceMetricsRepository;
+import dev.meerkat.store.query.TraceRepository;
+import dev.meerkat.store.query.TraceSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Recent traces of a service and whole traces as waterfalls. */
+@Service
+public class TraceService {
+
+  /** How far back "recent" traces reach. */
+  static final Duration LOOKBACK = Duration.ofHours(24);
+
+  private final TraceRepository traces;
+  private final ServiceMetricsRepository metrics;
+  private final Clock clock;
+
+  TraceService(TraceRepository traces, ServiceMetricsRepository metrics, Clock clock) {
+    this.traces = traces;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public List<TraceSummary> recentTraces(String service, int offset, int limit) {
+    Instant now = clock.instant();
+    // Spans may start a little in the future of this clock (skewed hosts): include a minute.
+    return traces.recentTraces(service, now.minus(LOOKBACK), now.plusSeconds(60), offset, limit);
+  }
+
+  public List<String> services() {
+    Instant now = clock.instant();
+    return metrics.serviceNames(now.minus(LOOKBACK), now.plusSeconds(60));
+  }
+
+  public Optional<TraceWaterfall> waterfall(String traceId) {
+    return traces.trace(traceId).map(spans -> TraceWaterfall.of(traceId, spans));
+  }
+}

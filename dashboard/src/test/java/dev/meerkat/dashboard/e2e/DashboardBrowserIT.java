@@ -1,0 +1,189 @@
+package dev.meerkat.dashboard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.store.clickhouse.ClickHouseConfig;
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.SchemaMigrator;
+import dev.meerkat.store.testing.ClickHouseFixture;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The pages a user opens, in a real headless Chromium, over a seeded ClickHouse. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "meerkat.slo.evaluation-enabled=false")
+class DashboardBrowserIT {
+
+  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
+  private static final Duration MS = Duration.ofMillis(1);
+  private static ChromeDriver driver;
+
+  @LocalServerPort private int port;
+
+  @DynamicPropertySource
+  static void clickHouse(DynamicPropertyRegistry registry) {
+    registry.add("meerkat.clickhouse.url", DATABASE::url);
+    registry.add("meerkat.clickhouse.database", DATABASE::database);
+  }
+
+  @BeforeAll
+  static void seedAndStartBrowser() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
+      SchemaMigrator.create(store).migrate();
+      Instant t = now.minus(Duration.ofMinutes(2));
+      SpanSeeder.create()
+          .span(
+              "trace-1",
+              "root",
+              "",
+              "checkout",
+              "POST /checkout",
+              "SERVER",
+              t,
+              MS.multipliedBy(42),
+              false,
+              "http.route",
+              "/checkout")
+          .span(
+              "trace-1",
+              "call",
+              "root",
+              "checkout",
+              "GET inventory",
+              "CLIENT",
+              t.plusMillis(3),
+              MS.multipliedBy(30),
+              false,
+              "peer.service",
+              "inventory")
+          .span(
+              "trace-1",
+              "items",
+              "call",
+              "inventory",
+              "GET /items",
+              "SERVER",
+              t.plusMillis(5),
+              MS.multipliedBy(25),
+              true,
+              "db.system",
+              "clickhouse")
+          .requests(
+              40,
+              "checkout",
+              "GET /cart",
+              "SERVER",
+              now.minus(Duration.ofMinutes(5)),
+              MS.multipliedBy(8),
+              false)
+          .requests(
+              2,
+              "checkout",
+              "GET /cart",
+              "SERVER",
+              now.minus(Duration.ofMinutes(4)),
+              MS.multipliedBy(8),
+              true)
+          .requests(
+              30,
+              "inventory",
+              "GET /items",
+              "SERVER",
+              now.minus(Duration.ofMinutes(3)),
+              MS.multipliedBy(3),
+              false)
+          .insertInto(store);
+    }
+    driver = Browser.start();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void servicesTracesAndWaterfallRender() {
+    driver.get(url("/"));
+    WebElement services = waitForText(By.id("services-grid"), "inventory");
+    assertThat(services.getText()).contains("checkout", "inventory", "%", "ms");
+
+    cell(services, "checkout").click();
+    Browser.waitFor(driver)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("meerkat-latency-chart canvas")));
+    Browser.screenshot(driver, "services");
+
+    driver.findElement(By.id("traces-link")).click();
+    WebElement traces = waitForText(By.id("traces-grid"), "POST /checkout");
+    Browser.screenshot(driver, "traces");
+
+    cell(traces, "POST /checkout").click();
+    Browser.waitFor(driver).until(ExpectedConditions.urlContains("/trace/trace-1"));
+    Browser.waitFor(driver)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("meerkat-trace-waterfall canvas")));
+    WebElement spans = waitForText(By.id("spans-grid"), "GET /items");
+    assertThat(spans.getText())
+        .contains(
+            "POST /checkout", "GET inventory", "GET /items", "checkout", "inventory", "ERROR");
+    assertThat(waitForText(By.id("attributes-grid"), "http.route").getText()).contains("/checkout");
+    Browser.screenshot(driver, "trace");
+  }
+
+  @Test
+  void sloAndAlertPagesRender() {
+    driver.get(url("/slos"));
+    waitForText(By.id("slo-form"), "Objective");
+    assertThat(driver.findElement(By.id("slos-grid")).isDisplayed()).isTrue();
+    driver.findElement(By.cssSelector("#slo-objective input")).sendKeys("9"); // 99.59 is fine
+    driver.findElement(By.cssSelector("#slo-webhook input")).sendKeys("ftp://nope");
+    driver.findElement(By.id("slo-save")).click();
+    WebElement form = waitForText(By.id("slo-form"), "Webhook URL must be an http");
+    assertThat(form.getText())
+        .contains("Name is required", "Service is required")
+        .doesNotContain("Objective must be");
+    Browser.screenshot(driver, "slos");
+
+    driver.get(url("/alerts"));
+    waitForText(By.id("alerts-grid"), "Delivery");
+    Browser.screenshot(driver, "alerts");
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private WebElement waitForText(By locator, String text) {
+    Browser.waitFor(driver)
+        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    return driver.findElement(locator);
+  }
+
+  /** Vaadin grid cells are light-DOM {@code vaadin-grid-cell-content} children of the grid. */
+  private static WebElement cell(WebElement grid, String text) {
+    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+        .filter(c -> c.getText().equals(text))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no cell '" + text + "' in " + grid.getText()));
+  }
+}

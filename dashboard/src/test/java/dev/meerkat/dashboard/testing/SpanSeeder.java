@@ -1,0 +1,73 @@
+package dev.meerkat.dashboard.testing;
+
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** Inserts spans with plain SQL; the store's materialized views fill the rollup and index. */
+public final class SpanSeeder {
+
+  private final List<String> rows = new ArrayList<>();
+  private int counter;
+
+  public static SpanSeeder create() {
+    return new SpanSeeder();
+  }
+
+  /** {@code count} independent root spans. */
+  public SpanSeeder requests(
+      int count,
+      String service,
+      String name,
+      String kind,
+      Instant start,
+      Duration duration,
+      boolean error) {
+    for (int i = 0; i < count; i++) {
+      String id = service + "-" + counter++;
+      span("trace-" + id, "span-" + id, "", service, name, kind, start, duration, error, "", "");
+    }
+    return this;
+  }
+
+  public SpanSeeder span(
+      String traceId,
+      String spanId,
+      String parentId,
+      String service,
+      String name,
+      String kind,
+      Instant start,
+      Duration duration,
+      boolean error,
+      String attributeKey,
+      String attributeValue) {
+    StringJoiner v = new StringJoiner(", ", "(", ")");
+    v.add("toDateTime(" + start.getEpochSecond() + ")");
+    v.add(Long.toString(start.getEpochSecond() * 1_000_000_000L + start.getNano()));
+    v.add(Long.toString(duration.toNanos()));
+    v.add(q(traceId)).add(q(spanId)).add(q(parentId)).add(q(service)).add(q(name)).add(q(kind));
+    v.add(q(error ? "ERROR" : "OK"));
+    v.add("1.0");
+    v.add(attributeKey.isEmpty() ? "[]" : "[" + q(attributeKey) + "]");
+    v.add(attributeKey.isEmpty() ? "[]" : "[" + q(attributeValue) + "]");
+    rows.add(v.toString());
+    return this;
+  }
+
+  public void insertInto(ClickHouseStore store) {
+    store.execute(
+        "INSERT INTO spans (start_time, start_time_unix_nano, duration_nanos, trace_id, span_id,"
+            + " parent_span_id, service_name, span_name, span_kind, status_code, sample_rate,"
+            + " attribute_keys, attribute_values) VALUES "
+            + String.join(", ", rows));
+    rows.clear();
+  }
+
+  private static String q(String value) {
+    return ClickHouseStore.quote(value);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.meerkat.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One state change of an SLO burn-rate alert, channel-neutral.
+ *
+ * @param state firing or resolved
+ * @param sloId stable id of the SLO
+ * @param sloName display name of the SLO
+ * @param service service the SLO covers
+ * @param objective target ratio of good requests, in (0, 1), e.g. 0.995
+ * @param window SLO window
+ * @param burnRate burn rate that caused the change (short window)
+ * @param threshold burn-rate threshold of the alert
+ * @param errorBudgetRemaining remaining share of the error budget, 1 = untouched, may be negative
+ * @param eventTime when the state changed
+ * @param incidentStart when the incident began (the firing time); identical for the firing and the
+ *     resolved notification of one incident
+ * @param dashboardUrl link to the SLO in the dashboard
+ */
+public record AlertNotification(
+    AlertState state,
+    String sloId,
+    String sloName,
+    String service,
+    double objective,
+    Duration window,
+    double burnRate,
+    double threshold,
+    double errorBudgetRemaining,
+    Instant eventTime,
+    Instant incidentStart,
+    String dashboardUrl) {
+
+  public AlertNotification {
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(sloId, "sloId");
+    Objects.requireNonNull(sloName, "sloName");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(eventTime, "eventTime");
+    Objects.requireNonNull(incidentStart, "incidentStart");
+    Objects.requireNonNull(dashboardUrl, "dashboardUrl");
+  }
+
+  /**
+   * Key that is the same for every delivery attempt of this incident and state, so receivers can
+   * drop duplicates: {@code <sloId>:<incident start epoch seconds>:<state>}.
+   */
+  public String idempotencyKey() {
+    return sloId + ":" + incidentStart.getEpochSecond() + ":" + state.wireName();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.meerkat.notify;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Minimal pretty-printing JSON writer for notification payloads: maps (in iteration order),
+ * strings, numbers, booleans and null. Doubles are rounded to 6 decimals; NaN and infinities are
+ * written as null, since JSON has no representation for them.
+ */
+final class JsonWriter {
+
+  private JsonWriter() {}
+
+  static String write(Map<String, ?> object) {
+    StringBuilder out = new StringBuilder();
+    writeValue(out, object, 0);
+    return out.append('\n').toString();
+  }
+
+  private static void writeValue(StringBuilder out, Object value, int depth) {
+    switch (value) {
+      case null -> out.append("null");
+      case String s -> writeString(out, s);
+      case Boolean b -> out.append(b);
+      case Double d -> writeDouble(out, d);
+      case Float f -> writeDouble(out, f.doubleValue());
+      case Number n -> out.append(n.longValue());
+      case Map<?, ?> m -> writeObject(out, m, depth);
+      default -> throw new IllegalArgumentException("unsupported JSON value: " + value.getClass());
+    }
+  }
+
+  private static void writeObject(StringBuilder out, Map<?, ?> map, int depth) {
+    if (map.isEmpty()) {
+      out.append("{}");
+      return;
+    }
+    out.append("{\n");
+    Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+    while (entries.hasNext()) {
+      Map.Entry<?, ?> entry = entries.next();
+      indent(out, depth + 1);
+      writeString(out, String.valueOf(entry.getKey()));
+      out.append(": ");
+      writeValue(out, entry.getValue(), depth + 1);
+      out.append(entries.hasNext() ? ",\n" : "\n");
+    }
+    indent(out, depth);
+    out.append('}');
+  }
+
+  private static void writeDouble(StringBuilder out, double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      out.append("null");
+      return;
+    }
+    BigDecimal rounded = BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN);
+    String text = rounded.stripTrailingZeros().toPlainString();
+    out.append(text.equals("-0") ? "0" : text);
+  }
+
+  static void writeString(StringBuilder out, String value) {
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          // Control characters, and U+2028/U+2029 which break JavaScript consumers.
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static void indent(StringBuilder out, int depth) {
+    out.append("  ".repeat(depth));
+  }
+}
