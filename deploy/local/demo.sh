@@ -55,6 +55,7 @@ run_demo() {
   require_free_port "$dashboard_port" "the dashboard"
   require_free_port 7001 "the checkout demo service"
   require_free_port 7002 "the inventory demo service"
+  require_free_port 7003 "the demo's webhook receiver"
   if [ -z "${MEERKAT_CLICKHOUSE_URL:-}" ]; then
     require_free_port "$ch_http_port" "the private ClickHouse (HTTP)"
     require_free_port "$ch_tcp_port" "the private ClickHouse (native)"
@@ -69,8 +70,14 @@ run_demo() {
   wait_for_http http://127.0.0.1:8888/health collector "$logs/collector.log" "$collector_pid" 120
   say "collector is up: OTLP/HTTP on :4318, health and metrics on http://127.0.0.1:8888"
 
+  # The demo's alert channel: prints every webhook notification to its log.
+  start_process webhook "$logs/webhook.log" \
+    "$JAVA_HOME/bin/java" -Xmx32m -cp "$DEMO_JAR" dev.meerkat.demo.WebhookPrinter 7003
+
   start_process dashboard "$logs/dashboard.log" \
-    env MEERKAT_CLICKHOUSE_URL="$clickhouse_url" SERVER_PORT="$dashboard_port" MEERKAT_DEMO_SLO=true \
+    env MEERKAT_CLICKHOUSE_URL="$clickhouse_url" SERVER_PORT="$dashboard_port" \
+    MEERKAT_PUBLIC_URL="http://127.0.0.1:$dashboard_port" \
+    MEERKAT_DEMO_ENABLED=true MEERKAT_DEMO_WEBHOOK_URL=http://127.0.0.1:7003/alerts \
     "$JAVA_HOME/bin/java" -Xmx512m -jar "$DASHBOARD_JAR"
   local dashboard_pid=$!
 
@@ -93,6 +100,7 @@ run_demo() {
   say "  dashboard:          http://127.0.0.1:$dashboard_port"
   say "  collector metrics:  http://127.0.0.1:8888/metrics"
   say "  demo services:      checkout http://127.0.0.1:7001/checkout -> inventory :7002"
+  say "  alert notifications:    $logs/webhook.log"
   say "  raise inventory errors: curl -X POST 'http://127.0.0.1:7002/admin/error-rate?value=0.3'"
   say "Press Ctrl-C to stop."
   # Keep running until Ctrl-C, or until one of the processes dies.

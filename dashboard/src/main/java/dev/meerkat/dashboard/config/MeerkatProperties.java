@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clickhouse where the store is
  * @param slo SLO evaluation
  * @param publicUrl base URL of this dashboard, for links in notifications
+ * @param demo what {@code ./meerkat demo} sets up
  */
 @ConfigurationProperties("meerkat")
 public record MeerkatProperties(
     @DefaultValue ClickHouse clickhouse,
     @DefaultValue Slo slo,
-    @DefaultValue("http://localhost:8080") String publicUrl) {
+    @DefaultValue("http://localhost:8080") String publicUrl,
+    @DefaultValue Demo demo) {
 
   /**
    * @param url ClickHouse HTTP URL, required
@@ -45,4 +47,10 @@ public record MeerkatProperties(
   public record Slo(
       @DefaultValue("30s") Duration evaluationInterval,
       @DefaultValue("true") boolean evaluationEnabled) {}
+
+  /**
+   * @param enabled create the demo's SLO at start when it does not exist yet
+   * @param webhookUrl where the demo SLO's alerts go (empty: no channel)
+   */
+  public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("") String webhookUrl) {}
 }
