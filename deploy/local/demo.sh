@@ -75,10 +75,10 @@ run_demo() {
     "$JAVA_HOME/bin/java" -Xmx32m -cp "$DEMO_JAR" dev.meerkat.demo.WebhookPrinter 7003
 
   start_process dashboard "$logs/dashboard.log" \
-    env MEERKAT_CLICKHOUSE_URL="$clickhouse_url" SERVER_PORT="$dashboard_port" \
-    MEERKAT_PUBLIC_URL="http://127.0.0.1:$dashboard_port" \
-    MEERKAT_DEMO_ENABLED=true MEERKAT_DEMO_WEBHOOK_URL=http://127.0.0.1:7003/alerts \
-    "$JAVA_HOME/bin/java" -Xmx512m -jar "$DASHBOARD_JAR"
+    "$JAVA_HOME/bin/java" -Xmx512m -jar "$DASHBOARD_JAR" \
+    --meerkat.clickhouse.url="$clickhouse_url" --server.port="$dashboard_port" \
+    --meerkat.public-url="http://127.0.0.1:$dashboard_port" \
+    --meerkat.demo.enabled=true --meerkat.demo.webhook-url=http://127.0.0.1:7003/alerts
   local dashboard_pid=$!
 
   local agent="-javaagent:$MEERKAT_HOME/$AGENT_JAR"
