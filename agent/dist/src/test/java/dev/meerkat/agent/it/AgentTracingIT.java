@@ -1,0 +1,171 @@
+package dev.meerkat.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The real agent jar on a child JVM traces server -> client -> server in one trace. */
+class AgentTracingIT {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  static List<Path> jdks() {
+    return TestJdks.homes();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void tracesServerClientServerInOneTraceAndExportsJvmMetrics(Path jdk) throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        ChildJvm app =
+            ChildJvm.start(
+                jdk,
+                List.of(
+                    "-Dotel.service.name=it-app",
+                    "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
+                    "-Dotel.bsp.schedule.delay=100",
+                    "-Dotel.metric.export.interval=500",
+                    "-Dsun.net.httpserver.nodelay=true"),
+                TestApp.class.getName())) {
+      int port =
+          Integer.parseInt(app.awaitStdout(l -> l.startsWith("READY "), TIMEOUT).substring(6));
+
+      assertThat(get(port, "/front/java")).isEqualTo(200);
+      assertThat(get(port, "/front/async")).isEqualTo(200);
+      assertThat(get(port, "/front/legacy")).isEqualTo(200);
+      assertThat(get(port, "/front/java?status=500")).isEqualTo(502);
+      assertThat(get(port, "/front/legacy?status=404")).isEqualTo(502);
+
+      List<Span> spans =
+          Poll.until(
+              TIMEOUT, receiver::spans, s -> s.size() >= 15, () -> "spans: " + receiver.spans());
+      assertThat(spans).hasSize(15);
+      Map<com.google.protobuf.ByteString, List<Span>> traces =
+          spans.stream().collect(Collectors.groupingBy(Span::getTraceId));
+      assertThat(traces).hasSize(5);
+      for (List<Span> trace : traces.values()) {
+        assertTrace(trace, port);
+      }
+      assertThat(receiver.resources())
+          .allSatisfy(
+              r ->
+                  assertThat(OtlpReceiver.attributes(r.getAttributesList()))
+                      .containsEntry("service.name", "it-app")
+                      .containsEntry("telemetry.distro.name", "meerkat"));
+
+      List<String> jvmMetrics =
+          List.of(
+              "jvm.memory.used",
+              "jvm.memory.committed",
+              "jvm.memory.limit",
+              "jvm.thread.count",
+              "jvm.class.loaded",
+              "jvm.class.count",
+              "jvm.cpu.time",
+              "jvm.cpu.recent_utilization",
+              "jvm.cpu.count",
+              "jvm.gc.duration");
+      Poll.until(
+          TIMEOUT,
+          receiver::metricNames,
+          names -> names.containsAll(jvmMetrics),
+          () -> "metrics: " + receiver.metricNames());
+
+      assertThat(app.stderr())
+          .filteredOn(l -> l.startsWith("[meerkat-agent]"))
+          .hasSize(1)
+          .allMatch(l -> l.startsWith("[meerkat-agent] INFO Meerkat agent 0.1.0-SNAPSHOT started"))
+          .allMatch(l -> l.contains("service.name=it-app"))
+          .allMatch(l -> l.contains("endpoint=" + receiver.endpoint() + "/v1/traces"));
+      assertThat(app.stdout()).noneMatch(l -> l.contains("[meerkat-agent]"));
+      assertThat(app.stderrWithoutCdsNotice())
+          .filteredOn(l -> !l.startsWith("[meerkat-agent]"))
+          .isEmpty();
+    }
+  }
+
+  /** Front SERVER span (root) -> CLIENT span -> back SERVER span, with exact attributes. */
+  private static void assertTrace(List<Span> trace, int port) {
+    assertThat(trace)
+        .extracting(Span::getName)
+        .containsExactlyInAnyOrder("GET /front", "GET", "GET /back");
+    Span front = byName(trace, "GET /front");
+    Span call = byName(trace, "GET");
+    Span back = byName(trace, "GET /back");
+    assertThat(front.getParentSpanId().isEmpty()).isTrue();
+    assertThat(call.getParentSpanId()).isEqualTo(front.getSpanId());
+    assertThat(back.getParentSpanId()).isEqualTo(call.getSpanId());
+    assertThat(front.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+    assertThat(call.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
+    assertThat(back.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+
+    Map<String, Object> backAttributes = OtlpReceiver.attributes(back.getAttributesList());
+    long status = (Long) backAttributes.get("http.response.status_code");
+    String query = status == 200 ? "" : "?status=" + status;
+    String frontPath = (String) OtlpReceiver.attributes(front.getAttributesList()).get("url.path");
+    long frontStatus = status == 200 ? 200 : 502;
+
+    assertThat(OtlpReceiver.attributes(front.getAttributesList()))
+        .isEqualTo(server("/front", frontPath, port, frontStatus));
+    assertThat(frontPath).isIn("/front/java", "/front/async", "/front/legacy");
+    assertThat(backAttributes).isEqualTo(server("/back", "/back/item", port, status));
+    Map<String, Object> clientExpected = new java.util.TreeMap<>();
+    clientExpected.put("http.request.method", "GET");
+    clientExpected.put("url.full", "http://127.0.0.1:" + port + "/back/item?status=" + status);
+    clientExpected.put("server.address", "127.0.0.1");
+    clientExpected.put("server.port", (long) port);
+    clientExpected.put("http.response.status_code", status);
+    if (status >= 400) {
+      clientExpected.put("error.type", String.valueOf(status));
+    }
+    assertThat(OtlpReceiver.attributes(call.getAttributesList())).isEqualTo(clientExpected);
+    assertThat(call.getStatus().getCode())
+        .isEqualTo(
+            status >= 400
+                ? Status.StatusCode.STATUS_CODE_ERROR
+                : Status.StatusCode.STATUS_CODE_UNSET);
+    assertThat(back.getStatus().getCode())
+        .isEqualTo(
+            status >= 500
+                ? Status.StatusCode.STATUS_CODE_ERROR
+                : Status.StatusCode.STATUS_CODE_UNSET);
+    assertThat(query).isIn("", "?status=500", "?status=404");
+  }
+
+  private static Map<String, Object> server(String route, String path, int port, long status) {
+    Map<String, Object> expected = new java.util.TreeMap<>();
+    expected.put("http.request.method", "GET");
+    expected.put("http.route", route);
+    expected.put("url.path", path);
+    expected.put("url.scheme", "http");
+    expected.put("server.address", "127.0.0.1");
+    expected.put("server.port", (long) port);
+    expected.put("http.response.status_code", status);
+    if (status >= 500) {
+      expected.put("error.type", String.valueOf(status));
+    }
+    return expected;
+  }
+
+  private static Span byName(List<Span> trace, String name) {
+    return trace.stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
+  }
+
+  private int get(int port, String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}

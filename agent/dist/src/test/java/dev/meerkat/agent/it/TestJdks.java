@@ -1,0 +1,41 @@
+package dev.meerkat.agent.it;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JDKs every agent IT runs on: {@code MEERKAT_TEST_JDKS} (homes separated by the path
+ * separator) or this machine's 17 and 25. A missing JDK fails the test; it is never skipped.
+ */
+final class TestJdks {
+  static final List<String> DEFAULT =
+      List.of("/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/temurin-25-jdk-amd64");
+
+  private TestJdks() {}
+
+  static List<Path> homes() {
+    String configured = System.getenv("MEERKAT_TEST_JDKS");
+    List<String> names =
+        configured == null || configured.isBlank()
+            ? DEFAULT
+            : List.of(configured.split(File.pathSeparator));
+    List<Path> homes = new ArrayList<>();
+    for (String name : names) {
+      Path home = Path.of(name.trim());
+      if (!Files.isExecutable(home.resolve("bin/java"))) {
+        throw new IllegalStateException(
+            "JDK "
+                + home
+                + " is missing (no bin/java). Install it, or set MEERKAT_TEST_JDKS to the JDK"
+                + " homes to test with, separated by '"
+                + File.pathSeparator
+                + "'.");
+      }
+      homes.add(home);
+    }
+    return homes;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.meerkat.agent.instrumentation.javahttpclient;
+
+import dev.meerkat.agent.bootstrap.Hooks;
+import dev.meerkat.agent.bootstrap.HttpClientHook;
+import java.net.http.HttpRequest;
+import net.bytebuddy.asm.Advice;
+
+/** Inlined into {@code HttpClientImpl.send}: one span per outermost call. */
+final class SendAdvice {
+  private SendAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  static Object enter(@Advice.Argument(value = 0, readOnly = false) HttpRequest request) {
+    // The depth is incremented first, unconditionally, because exit always decrements it.
+    if (Hooks.JAVA_HTTP_CLIENT_DEPTH.enter() != 0) {
+      return null;
+    }
+    HttpClientHook hook = Hooks.javaHttpClient;
+    if (hook == null) {
+      return null;
+    }
+    Object call = hook.start(request);
+    if (call != null) {
+      request = (HttpRequest) hook.request(call);
+    }
+    return call;
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  static void exit(
+      @Advice.Enter Object call, @Advice.Return Object response, @Advice.Thrown Throwable error) {
+    Hooks.JAVA_HTTP_CLIENT_DEPTH.exit();
+    HttpClientHook hook = Hooks.javaHttpClient;
+    if (call != null && hook != null) {
+      hook.end(call, response, error);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.meerkat.agent.instrumentation.javahttpclient;
+
+import dev.meerkat.agent.bootstrap.Hooks;
+import dev.meerkat.agent.bootstrap.HttpClientHook;
+import java.net.http.HttpRequest;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into {@code HttpClientImpl.sendAsync} (2 and 3 arguments; the first delegates to the
+ * second, the depth guard keeps it to one span). The span ends when the future completes.
+ */
+final class SendAsyncAdvice {
+  private SendAsyncAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  static Object enter(@Advice.Argument(value = 0, readOnly = false) HttpRequest request) {
+    if (Hooks.JAVA_HTTP_CLIENT_DEPTH.enter() != 0) {
+      return null;
+    }
+    HttpClientHook hook = Hooks.javaHttpClient;
+    if (hook == null) {
+      return null;
+    }
+    Object call = hook.start(request);
+    if (call != null) {
+      request = (HttpRequest) hook.request(call);
+    }
+    return call;
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  static void exit(
+      @Advice.Enter Object call, @Advice.Return Object future, @Advice.Thrown Throwable error) {
+    Hooks.JAVA_HTTP_CLIENT_DEPTH.exit();
+    HttpClientHook hook = Hooks.javaHttpClient;
+    if (call == null || hook == null) {
+      return;
+    }
+    if (error != null || future == null) {
+      hook.end(call, null, error);
+    } else {
+      hook.endWhenDone(call, future);
+    }
+  }
+}

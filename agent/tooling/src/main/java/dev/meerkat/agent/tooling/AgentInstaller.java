@@ -1,0 +1,63 @@
+package dev.meerkat.agent.tooling;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point in the agent class loader, called reflectively by the premain class once the
+ * bootstrap bridge is on the bootstrap class path. Order matters: logging first (so the SDK's own
+ * messages are routed), then the SDK, then the hooks, and only then class transformation, so the
+ * first transformed call already finds its hook. (Building the SDK in parallel with the
+ * transformations was tried: no measurable gain on 2 cores, so the simple order stays.)
+ */
+public final class AgentInstaller {
+  private AgentInstaller() {}
+
+  public static void install(Instrumentation instrumentation, String agentVersion) {
+    long start = System.nanoTime();
+    AgentConfig config = AgentConfig.fromSystem();
+    AgentLogger logger = new AgentLogger(config.logLevel(), System.err);
+    if (!config.agentEnabled()) {
+      logger.info("Meerkat agent " + agentVersion + " disabled by meerkat.agent.enabled=false");
+      return;
+    }
+    SdkLogHandler.install(logger);
+    SdkSetup sdk = SdkSetup.create(agentVersion);
+    logger.debug("SDK ready after " + millisSince(start) + " ms");
+    if (config.instrumentationEnabled("runtime-telemetry")) {
+      try {
+        JvmMetrics.register(sdk.sdk.getMeter("dev.meerkat.agent.runtime-telemetry"));
+      } catch (Throwable t) {
+        logger.log(AgentLogger.Level.WARN, "JVM metrics not registered: " + t, t);
+      }
+    }
+    int javaVersion =
+        InstrumentationRegistry.javaVersion(System.getProperty("java.specification.version"));
+    ClassLoader agentLoader = AgentInstaller.class.getClassLoader();
+    List<InstrumentationModule> modules =
+        InstrumentationRegistry.load(config, javaVersion, agentLoader, logger);
+    List<String> names = new ArrayList<>();
+    for (InstrumentationModule module : modules) {
+      module.activate(sdk.sdk, agentVersion);
+      names.add(module.name());
+    }
+    logger.debug("Metrics and hooks ready after " + millisSince(start) + " ms");
+    Transformers.install(instrumentation, modules, agentLoader, logger);
+    logger.info(
+        "Meerkat agent "
+            + agentVersion
+            + " started in "
+            + millisSince(start)
+            + " ms: service.name="
+            + sdk.serviceName
+            + ", endpoint="
+            + sdk.tracesEndpoint
+            + ", instrumentations="
+            + names);
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.meerkat.agent.tooling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigTest {
+  @Test
+  void defaultsToEnabledAgentInfoLevelAndEveryInstrumentationOn() {
+    AgentConfig config = AgentConfig.create(Map.of(), Map.of());
+
+    assertThat(config.agentEnabled()).isTrue();
+    assertThat(config.logLevel()).isEqualTo(AgentLogger.Level.INFO);
+    assertThat(config.instrumentationEnabled("java-http-client")).isTrue();
+  }
+
+  @Test
+  void readsEnvironmentVariablesWithUpperCaseUnderscoreNames() {
+    AgentConfig config =
+        AgentConfig.create(
+            Map.of(),
+            Map.of(
+                "OTEL_INSTRUMENTATION_JAVA_HTTP_CLIENT_ENABLED", "false",
+                "MEERKAT_AGENT_LOG_LEVEL", "debug",
+                "MEERKAT_AGENT_ENABLED", "FALSE"));
+
+    assertThat(config.instrumentationEnabled("java-http-client")).isFalse();
+    assertThat(config.instrumentationEnabled("jdk-http-server")).isTrue();
+    assertThat(config.logLevel()).isEqualTo(AgentLogger.Level.DEBUG);
+    assertThat(config.agentEnabled()).isFalse();
+  }
+
+  @Test
+  void systemPropertyWinsOverEnvironmentVariable() {
+    AgentConfig config =
+        AgentConfig.create(
+            Map.of("otel.instrumentation.jdk-http-server.enabled", "true"),
+            Map.of("OTEL_INSTRUMENTATION_JDK_HTTP_SERVER_ENABLED", "false"));
+
+    assertThat(config.instrumentationEnabled("jdk-http-server")).isTrue();
+  }
+
+  @Test
+  void unknownLogLevelFallsBackToInfo() {
+    AgentConfig config = AgentConfig.create(Map.of("meerkat.agent.log.level", "chatty"), Map.of());
+
+    assertThat(config.logLevel()).isEqualTo(AgentLogger.Level.INFO);
+  }
+
+  @Test
+  void sdkDefaultsAreOtlpHttpProtobufWithoutLogs() {
+    assertThat(SdkSetup.DEFAULTS)
+        .containsOnly(
+            Map.entry("otel.traces.exporter", "otlp"),
+            Map.entry("otel.metrics.exporter", "otlp"),
+            Map.entry("otel.logs.exporter", "none"),
+            Map.entry("otel.exporter.otlp.protocol", "http/protobuf"));
+  }
+
+  @Test
+  void parsesJavaFeatureVersions() {
+    assertThat(InstrumentationRegistry.javaVersion("1.8")).isEqualTo(8);
+    assertThat(InstrumentationRegistry.javaVersion("11")).isEqualTo(11);
+    assertThat(InstrumentationRegistry.javaVersion("25")).isEqualTo(25);
+  }
+}
