@@ -61,7 +61,11 @@ run_demo() {
     require_free_port "$ch_tcp_port" "the private ClickHouse (native)"
   fi
 
-  trap stop_demo INT TERM EXIT
+  # Ctrl-C reaches every process of the terminal's foreground group, the JVMs included; stop_demo
+  # then waits for each of them, in reverse start order, before the launcher exits.
+  trap 'stop_demo; exit 130' INT
+  trap 'stop_demo; exit 143' TERM
+  trap stop_demo EXIT
 
   # The collector starts the private ClickHouse itself when MEERKAT_CLICKHOUSE_URL is not set.
   start_process collector "$logs/collector.log" \
@@ -96,7 +100,7 @@ run_demo() {
     "$JAVA_HOME/bin/java" -Xmx64m -cp "$DEMO_JAR" dev.meerkat.demo.TrafficGenerator http://127.0.0.1:7001
 
   wait_for_http "http://127.0.0.1:$dashboard_port/" dashboard "$logs/dashboard.log" "$dashboard_pid" 180
-  say "Meerkat is running (started in $((SECONDS - started)) s)."
+  say "Meerkat is running: ready $((SECONDS - started)) s after start-up began ($SECONDS s after the command)."
   say "  dashboard:          http://127.0.0.1:$dashboard_port"
   say "  collector metrics:  http://127.0.0.1:8888/metrics"
   say "  demo services:      checkout http://127.0.0.1:7001/checkout -> inventory :7002"
