@@ -39,6 +39,7 @@ public final class JavaHttpClientModule implements InstrumentationModule {
                     named("send").and(takesArguments(2)).and(isPublic()), PACKAGE + "SendAdvice")
                 .advice(
                     named("sendAsync").and(takesArguments(2).or(takesArguments(3))).and(isPublic()),
+                    PACKAGE + "SendAdvice",
                     PACKAGE + "SendAsyncAdvice"))
         // java.net.http is a named module; the bridge is in the bootstrap unnamed module.
         .assureReadEdgeTo(instrumentation, Hooks.class);

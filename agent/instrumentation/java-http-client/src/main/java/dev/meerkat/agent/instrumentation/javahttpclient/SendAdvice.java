@@ -5,7 +5,10 @@ import dev.meerkat.agent.bootstrap.HttpClientHook;
 import java.net.http.HttpRequest;
 import net.bytebuddy.asm.Advice;
 
-/** Inlined into {@code HttpClientImpl.send}: one span per outermost call. */
+/**
+ * Inlined into {@code HttpClientImpl.send}: one span per outermost call. Its enter advice also
+ * serves {@code sendAsync} (see {@link SendAsyncAdvice}).
+ */
 final class SendAdvice {
   private SendAdvice() {}
 

@@ -2,31 +2,16 @@ package dev.meerkat.agent.instrumentation.javahttpclient;
 
 import dev.meerkat.agent.bootstrap.Hooks;
 import dev.meerkat.agent.bootstrap.HttpClientHook;
-import java.net.http.HttpRequest;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Inlined into {@code HttpClientImpl.sendAsync} (2 and 3 arguments; the first delegates to the
- * second, the depth guard keeps it to one span). The span ends when the future completes.
+ * Exit advice of {@code HttpClientImpl.sendAsync} (2 and 3 arguments; the first delegates to the
+ * second, the depth guard keeps it to one span). Its enter advice is {@link SendAdvice#enter}: the
+ * span starts and the request is replaced the same way as for {@code send}; only the end differs,
+ * since the span ends when the returned future completes.
  */
 final class SendAsyncAdvice {
   private SendAsyncAdvice() {}
-
-  @Advice.OnMethodEnter(suppress = Throwable.class)
-  static Object enter(@Advice.Argument(value = 0, readOnly = false) HttpRequest request) {
-    if (Hooks.JAVA_HTTP_CLIENT_DEPTH.enter() != 0) {
-      return null;
-    }
-    HttpClientHook hook = Hooks.javaHttpClient;
-    if (hook == null) {
-      return null;
-    }
-    Object call = hook.start(request);
-    if (call != null) {
-      request = (HttpRequest) hook.request(call);
-    }
-    return call;
-  }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
