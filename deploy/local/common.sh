@@ -36,6 +36,11 @@ use_java_21_or_newer() {
     if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then
       export JAVA_HOME="$home"
       export PATH="$JAVA_HOME/bin:$PATH"
+      # Maven 3.9's Guice calls sun.misc.Unsafe, which JDK 24+ warns about on every build; allow
+      # it for Maven's own JVM only (the option does not exist before JDK 23).
+      if [ "$major" -ge 24 ]; then
+        export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+      fi
       return 0
     fi
   done
