@@ -1,0 +1,78 @@
+package dev.meerkat.dashboard.slo.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meerkat.dashboard.config.MeerkatProperties;
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.query.ClickHouseServiceMetricsRepository;
+import dev.meerkat.store.slo.ClickHouseAlertEventRepository;
+import dev.meerkat.store.slo.ClickHouseSloRepository;
+import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.testing.ClickHouseFixture;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The demo's SLO is created once, with its webhook, and a restart does not duplicate it. */
+class DemoSloInitializerIT {
+  private final ClickHouseStore store = ClickHouseFixture.shared().newDatabase();
+  private final ClickHouseSloRepository slos = new ClickHouseSloRepository(store);
+  private final SloService service =
+      new SloService(
+          slos,
+          new ClickHouseAlertEventRepository(store),
+          new ClickHouseServiceMetricsRepository(store),
+          Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
+  private final MeerkatProperties properties =
+      new MeerkatProperties(
+          null,
+          null,
+          "http://127.0.0.1:8080",
+          new MeerkatProperties.Demo(true, "http://127.0.0.1:7003/alerts"));
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void createsTheCheckoutSloOnceAcrossRestarts() {
+    new DemoSloInitializer(service, properties).run(null);
+    new DemoSloInitializer(service, properties).run(null);
+
+    assertThat(slos.listCurrent())
+        .singleElement()
+        .satisfies(
+            slo -> {
+              assertThat(slo.name()).isEqualTo("Checkout availability");
+              assertThat(slo.service()).isEqualTo("checkout");
+              assertThat(slo.objective()).isEqualTo(0.995);
+              assertThat(slo.window()).isEqualTo(Duration.ofDays(1));
+              assertThat(slo.burnRateThreshold()).isEqualTo(2.0);
+              assertThat(slo.webhookUrl()).isEqualTo("http://127.0.0.1:7003/alerts");
+            });
+  }
+
+  @Test
+  void keepsAnExistingCheckoutSloAsItIs() {
+    SloDefinition own =
+        slos.save(
+            new SloDefinition(
+                "mine",
+                0,
+                "My checkout SLO",
+                "checkout",
+                0.99,
+                Duration.ofDays(7),
+                5.0,
+                "",
+                Instant.parse("2026-03-01T11:00:00Z")));
+
+    new DemoSloInitializer(service, properties).run(null);
+
+    assertThat(slos.listCurrent()).containsExactly(own);
+  }
+}
