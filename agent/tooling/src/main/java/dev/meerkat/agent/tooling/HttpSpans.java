@@ -2,7 +2,9 @@ package dev.meerkat.agent.tooling;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 
 /** Stable HTTP semantic-convention attributes and status rules shared by the instrumentations. */
 public final class HttpSpans {
@@ -20,6 +22,23 @@ public final class HttpSpans {
   public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
   private HttpSpans() {}
+
+  /**
+   * Starts a CLIENT span named by the method (semconv), as a child of the current context.
+   *
+   * @param port the URL's port, or -1 for the scheme's default
+   */
+  public static Span startClient(
+      Tracer tracer, String method, String url, String host, int port, String scheme) {
+    return tracer
+        .spanBuilder(method)
+        .setSpanKind(SpanKind.CLIENT)
+        .setAttribute(HTTP_REQUEST_METHOD, method)
+        .setAttribute(URL_FULL, url)
+        .setAttribute(SERVER_ADDRESS, host)
+        .setAttribute(SERVER_PORT, port(port, scheme))
+        .startSpan();
+  }
 
   /** Client side: a status of 400 or more is an error (semconv). {@code status} < 0: none. */
   public static void endClient(Span span, int status, Throwable error) {

@@ -10,6 +10,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * JVM memory, thread, class and CPU metrics from the platform MXBeans as asynchronous instruments,
@@ -39,42 +40,51 @@ final class JvmMetrics {
       String type = pool.getType() == MemoryType.HEAP ? "heap" : "non_heap";
       attributes[i] = Attributes.of(MEMORY_TYPE, type, POOL_NAME, pool.getName());
     }
+    registerPoolMeasure(
+        meter,
+        pools,
+        attributes,
+        "jvm.memory.used",
+        "Measure of memory used.",
+        MemoryUsage::getUsed);
+    registerPoolMeasure(
+        meter,
+        pools,
+        attributes,
+        "jvm.memory.committed",
+        "Measure of memory committed.",
+        MemoryUsage::getCommitted);
+    registerPoolMeasure(
+        meter,
+        pools,
+        attributes,
+        "jvm.memory.limit",
+        "Measure of max obtainable memory.",
+        MemoryUsage::getMax);
+  }
+
+  /**
+   * One byte measure per memory pool. Negative values are not recorded: {@code getMax()} is -1 when
+   * a pool has no defined limit, and such a pool has no {@code jvm.memory.limit}.
+   */
+  private static void registerPoolMeasure(
+      Meter meter,
+      List<MemoryPoolMXBean> pools,
+      Attributes[] attributes,
+      String name,
+      String description,
+      ToLongFunction<MemoryUsage> measure) {
     meter
-        .upDownCounterBuilder("jvm.memory.used")
-        .setDescription("Measure of memory used.")
+        .upDownCounterBuilder(name)
+        .setDescription(description)
         .setUnit("By")
         .buildWithCallback(
             m -> {
               for (int i = 0; i < attributes.length; i++) {
                 MemoryUsage usage = pools.get(i).getUsage();
-                if (usage != null) {
-                  m.record(usage.getUsed(), attributes[i]);
-                }
-              }
-            });
-    meter
-        .upDownCounterBuilder("jvm.memory.committed")
-        .setDescription("Measure of memory committed.")
-        .setUnit("By")
-        .buildWithCallback(
-            m -> {
-              for (int i = 0; i < attributes.length; i++) {
-                MemoryUsage usage = pools.get(i).getUsage();
-                if (usage != null) {
-                  m.record(usage.getCommitted(), attributes[i]);
-                }
-              }
-            });
-    meter
-        .upDownCounterBuilder("jvm.memory.limit")
-        .setDescription("Measure of max obtainable memory.")
-        .setUnit("By")
-        .buildWithCallback(
-            m -> {
-              for (int i = 0; i < attributes.length; i++) {
-                MemoryUsage usage = pools.get(i).getUsage();
-                if (usage != null && usage.getMax() >= 0) { // -1: undefined limit
-                  m.record(usage.getMax(), attributes[i]);
+                long value = usage == null ? -1 : measure.applyAsLong(usage);
+                if (value >= 0) {
+                  m.record(value, attributes[i]);
                 }
               }
             });

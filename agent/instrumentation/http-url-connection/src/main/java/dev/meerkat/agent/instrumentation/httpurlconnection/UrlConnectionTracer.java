@@ -4,7 +4,6 @@ import dev.meerkat.agent.bootstrap.UrlConnectionHook;
 import dev.meerkat.agent.tooling.HttpSpans;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -48,14 +47,8 @@ final class UrlConnectionTracer implements UrlConnectionHook {
       method = "POST";
     }
     Span span =
-        tracer
-            .spanBuilder(method)
-            .setSpanKind(SpanKind.CLIENT)
-            .setAttribute(HttpSpans.HTTP_REQUEST_METHOD, method)
-            .setAttribute(HttpSpans.URL_FULL, url.toString())
-            .setAttribute(HttpSpans.SERVER_ADDRESS, url.getHost())
-            .setAttribute(HttpSpans.SERVER_PORT, HttpSpans.port(url.getPort(), url.getProtocol()))
-            .startSpan();
+        HttpSpans.startClient(
+            tracer, method, url.toString(), url.getHost(), url.getPort(), url.getProtocol());
     propagator.inject(Context.current().with(span), connection, SETTER);
     states.put(connection, new State(span));
   }

@@ -4,7 +4,6 @@ import dev.meerkat.agent.bootstrap.HttpClientHook;
 import dev.meerkat.agent.tooling.HttpSpans;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -30,14 +29,8 @@ final class HttpClientTracer implements HttpClientHook {
     URI uri = request.uri();
     String method = request.method();
     Span span =
-        tracer
-            .spanBuilder(method)
-            .setSpanKind(SpanKind.CLIENT)
-            .setAttribute(HttpSpans.HTTP_REQUEST_METHOD, method)
-            .setAttribute(HttpSpans.URL_FULL, uri.toString())
-            .setAttribute(HttpSpans.SERVER_ADDRESS, uri.getHost())
-            .setAttribute(HttpSpans.SERVER_PORT, HttpSpans.port(uri.getPort(), uri.getScheme()))
-            .startSpan();
+        HttpSpans.startClient(
+            tracer, method, uri.toString(), uri.getHost(), uri.getPort(), uri.getScheme());
     Context context = Context.current().with(span);
     return new Call(span, RequestCopier.withHeaders(request, context, propagator));
   }
