@@ -46,7 +46,6 @@ run_demo() {
   local logs="$data_dir/logs" started=$SECONDS
   local dashboard_port="${MEERKAT_DASHBOARD_PORT:-8080}"
   local ch_http_port="${MEERKAT_EMBEDDED_CLICKHOUSE_HTTP_PORT:-18123}"
-  local ch_tcp_port="${MEERKAT_EMBEDDED_CLICKHOUSE_TCP_PORT:-19000}"
   local clickhouse_url="${MEERKAT_CLICKHOUSE_URL:-http://127.0.0.1:$ch_http_port}"
   mkdir -p "$logs"
 
@@ -56,10 +55,8 @@ run_demo() {
   require_free_port 7001 "the checkout demo service"
   require_free_port 7002 "the inventory demo service"
   require_free_port 7003 "the demo's webhook receiver"
-  if [ -z "${MEERKAT_CLICKHOUSE_URL:-}" ]; then
-    require_free_port "$ch_http_port" "the private ClickHouse (HTTP)"
-    require_free_port "$ch_tcp_port" "the private ClickHouse (native)"
-  fi
+  # The private ClickHouse's ports are checked by the collector itself, which first stops a
+  # ClickHouse left running on the same data folder by a collector that was killed.
 
   # Ctrl-C reaches every process of the terminal's foreground group, the JVMs included; stop_demo
   # then waits for each of them, in reverse start order, before the launcher exits.

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A private ClickHouse server process with its data under one directory, listening on 127.0.0.1
  * only. Existing data in the directory is reused, so a second start is fast and keeps what was
- * stored. Stopped with SIGTERM by {@link #close()} or, failing that, by a JVM shutdown hook.
+ * stored. Stopped with SIGTERM by {@link #close()} or, failing that, by a JVM shutdown hook; a
+ * server that outlived its JVM (kill -9) is stopped by the next start on the same directory.
  */
 public final class EmbeddedClickHouse implements AutoCloseable {
 
@@ -52,10 +53,11 @@ public final class EmbeddedClickHouse implements AutoCloseable {
    *     come up (the message holds the tail of its error log)
    */
   public static EmbeddedClickHouse start(Path dataDir, int httpPort, int tcpPort, Path binary) {
+    Path root = dataDir.toAbsolutePath();
+    LeftoverServer.stopIfRunning(root, EmbeddedClickHouseConfigFiles.configFile(root));
     requireFree(httpPort, "HTTP");
     requireFree(tcpPort, "TCP");
     Path executable = ClickHouseBinary.locate(binary, System.getenv());
-    Path root = dataDir.toAbsolutePath();
     long started = System.nanoTime();
     Process process;
     try {
@@ -65,6 +67,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
       builder.redirectErrorStream(true);
       builder.redirectOutput(root.resolve("log/stdout.log").toFile());
       process = builder.start();
+      LeftoverServer.record(root, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + executable + " in " + root, e);
     }

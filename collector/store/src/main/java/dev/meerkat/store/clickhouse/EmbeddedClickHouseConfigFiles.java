@@ -11,6 +11,10 @@ final class EmbeddedClickHouseConfigFiles {
   private EmbeddedClickHouseConfigFiles() {}
 
   /** Writes both files under {@code dataDir} and returns the path of config.xml. */
+  static Path configFile(Path root) {
+    return root.resolve("config.xml");
+  }
+
   static Path write(Path dataDir, int httpPort, int tcpPort) throws IOException {
     Path root = dataDir.toAbsolutePath();
     for (String directory : new String[] {"data", "tmp", "user_files", "format_schemas", "log"}) {
@@ -18,7 +22,7 @@ final class EmbeddedClickHouseConfigFiles {
     }
     Path users = root.resolve("users.xml");
     Files.writeString(users, USERS_XML, StandardCharsets.UTF_8);
-    Path config = root.resolve("config.xml");
+    Path config = configFile(root);
     // The root element is <yandex> on 18.16; current releases still accept it.
     String xml =
         CONFIG_XML

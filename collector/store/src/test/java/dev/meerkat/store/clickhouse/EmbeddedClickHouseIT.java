@@ -7,6 +7,7 @@ import dev.meerkat.store.testing.ClickHouseFixture;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -49,6 +50,23 @@ class EmbeddedClickHouseIT {
           .extracting(r -> r.longValue("id"))
           .containsExactly(7L);
       assertThat(store.ping(Duration.ofSeconds(2))).isTrue();
+    }
+  }
+
+  @Test
+  void stopsAServerLeftRunningOnTheSameDirectory() throws IOException {
+    int httpPort = ClickHouseFixture.freePort();
+    int tcpPort = ClickHouseFixture.freePort();
+    // As if its JVM had been killed with kill -9: the first server is never closed.
+    EmbeddedClickHouse abandoned = EmbeddedClickHouse.start(dataDir, httpPort, tcpPort);
+    long abandonedPid =
+        Long.parseLong(Files.readString(dataDir.resolve(LeftoverServer.PID_FILE)).strip());
+    try (EmbeddedClickHouse server = EmbeddedClickHouse.start(dataDir, httpPort, tcpPort);
+        ClickHouseStore store = ClickHouseStore.connect(ClickHouseConfig.create(server.url()))) {
+      assertThat(ProcessHandle.of(abandonedPid).filter(ProcessHandle::isAlive)).isEmpty();
+      assertThat(store.ping(Duration.ofSeconds(2))).isTrue();
+    } finally {
+      abandoned.close();
     }
   }
 
