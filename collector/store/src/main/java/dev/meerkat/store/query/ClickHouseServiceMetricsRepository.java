@@ -5,6 +5,7 @@ import static dev.meerkat.store.query.RollupSql.minutesIn;
 
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,28 +21,45 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
     this.store = store;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Rates are requests per second over the window, except for a service that first appears
+   * inside it (no data in the window before): that one is rated over the time since its first
+   * minute, so a service that just started is not shown at a fraction of its real rate. The
+   * preceding window is read too, to tell a new service from one with sparse traffic.
+   */
   @Override
   public List<ServiceSummary> services(Instant from, Instant to) {
+    Instant lookBack = from.minus(Duration.between(from, to));
+    String inWindow = "minute >= " + RollupSql.dateTime(from);
     List<Row> rows =
         store.query(
             "SELECT service_name AS service, toUInt8("
                 + IS_REQUEST
-                + ") AS request, is_error, latency_bucket, sum(span_count) AS spans"
+                + ") AS request, is_error, latency_bucket, sumIf(span_count, "
+                + inWindow
+                + ") AS spans, countIf("
+                + inWindow
+                + ") AS rows_in_window, toUInt32(min(minute)) AS first_minute"
                 + " FROM span_red_1m WHERE "
-                + minutesIn(from, to)
+                + minutesIn(lookBack, to)
                 + " GROUP BY service, request, is_error, latency_bucket"
                 + " ORDER BY service");
     Map<String, Accumulator> byService = new LinkedHashMap<>();
     for (Row row : rows) {
-      Accumulator service =
-          byService.computeIfAbsent(row.string("service"), name -> new Accumulator());
-      if (row.longValue("request") == 1) {
+      if (row.longValue("rows_in_window") > 0) {
+        byService.computeIfAbsent(row.string("service"), name -> new Accumulator());
+      }
+    }
+    for (Row row : rows) {
+      Accumulator service = byService.get(row.string("service"));
+      if (service != null && row.longValue("request") == 1) {
         service.add(row);
       }
     }
-    double seconds = RollupSql.seconds(from, to);
     List<ServiceSummary> summaries = new ArrayList<>(byService.size());
-    byService.forEach((name, service) -> summaries.add(service.summary(name, seconds)));
+    byService.forEach((name, service) -> summaries.add(service.summary(name, from, to)));
     return summaries;
   }
 
@@ -107,8 +125,10 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
   private static final class Accumulator {
     private final LatencyHistogram histogram = new LatencyHistogram();
     private double errors;
+    private long firstMinute = Long.MAX_VALUE;
 
     void add(Row row) {
+      firstMinute = Math.min(firstMinute, row.longValue("first_minute"));
       double spans = row.doubleValue("spans");
       histogram.add((int) row.longValue("latency_bucket"), spans);
       if (row.longValue("is_error") == 1) {
@@ -116,12 +136,17 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
       }
     }
 
-    ServiceSummary summary(String name, double seconds) {
+    ServiceSummary summary(String name, Instant from, Instant to) {
+      // No request rows (a service seen only through client spans): its rate is 0 anyway.
+      long start =
+          firstMinute == Long.MAX_VALUE
+              ? from.getEpochSecond()
+              : Math.max(from.getEpochSecond(), firstMinute);
       double requests = histogram.total();
       return new ServiceSummary(
           name,
           requests,
-          requests / seconds,
+          requests / RollupSql.seconds(Instant.ofEpochSecond(start), to),
           requests > 0 ? errors / requests : 0,
           histogram.quantileMillis(0.5),
           histogram.quantileMillis(0.99));

@@ -7,7 +7,8 @@ package dev.meerkat.store.query;
  *
  * @param service service name
  * @param requests sample-weighted number of requests in the window
- * @param requestsPerSecond requests divided by the window length
+ * @param requestsPerSecond requests divided by the window length (for a service first seen inside
+ *     the window: by the time since its first minute)
  * @param errorRatio failed / all requests, 0 when there were none
  * @param p50Millis median latency in ms (bucket upper bound), NaN without requests
  * @param p99Millis 99th percentile latency in ms (bucket upper bound), NaN without requests

@@ -66,11 +66,29 @@ class ClickHouseServiceMetricsRepositoryIT {
     assertThat(checkout.p99Millis()).isCloseTo(P_100MS, within(1e-9));
     ServiceSummary inventory = services.get(2);
     assertThat(inventory.requests()).isEqualTo(20.0);
+    // First seen in minute 1 of the window (nothing before it): rated over the 4 minutes since.
+    assertThat(inventory.requestsPerSecond()).isCloseTo(20.0 / 240, within(1e-12));
     assertThat(inventory.errorRatio()).isZero();
     assertThat(inventory.p99Millis()).isCloseTo(P_1MS, within(1e-9));
     ServiceSummary batchJob = services.get(0);
     assertThat(batchJob.hasRequests()).isFalse();
     assertThat(batchJob.p50Millis()).isNaN();
+  }
+
+  @Test
+  void ratesAServiceWithTrafficBeforeTheWindowOverTheWholeWindow() {
+    // checkout has requests at T0; a window starting one minute later looks back to T0-3min.
+    List<ServiceSummary> services =
+        repository.services(T0.plusSeconds(60), T0.plus(Duration.ofMinutes(6)));
+
+    assertThat(services)
+        .extracting(ServiceSummary::service)
+        .containsExactly("batch-job", "checkout", "inventory");
+    ServiceSummary checkout = services.get(1);
+    assertThat(checkout.requests()).isEqualTo(50.0);
+    assertThat(checkout.requestsPerSecond()).isCloseTo(50.0 / 300, within(1e-12));
+    ServiceSummary inventory = services.get(2);
+    assertThat(inventory.requestsPerSecond()).isCloseTo(20.0 / 300, within(1e-12));
   }
 
   @Test
