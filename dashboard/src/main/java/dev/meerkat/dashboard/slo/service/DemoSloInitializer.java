@@ -31,9 +31,7 @@ class DemoSloInitializer implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    boolean exists =
-        slos.statuses().stream().anyMatch(s -> s.definition().service().equals(SERVICE));
-    if (exists) {
+    if (slos.coversService(SERVICE)) {
       return;
     }
     slos.create(

@@ -66,6 +66,11 @@ public class SloService {
     return slos.listCurrent().stream().map(slo -> status(slo, latest.get(slo.id()), now)).toList();
   }
 
+  /** Whether any current SLO covers {@code service}; reads definitions only, no metrics. */
+  public boolean coversService(String service) {
+    return slos.listCurrent().stream().anyMatch(slo -> slo.service().equals(service));
+  }
+
   public void delete(String sloId) {
     slos.delete(sloId, clock.instant());
   }
