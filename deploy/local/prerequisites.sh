@@ -40,3 +40,15 @@ ensure_browser() {
   die "The browser tests need Chromium and its driver at /usr/bin/chromium and /usr/bin/chromedriver.
   Install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver) and run again."
 }
+
+# The agent's integration tests run real PostgreSQL and Redis servers (started by the tests on free
+# loopback ports, like ClickHouse); Kafka and gRPC come from Maven.
+ensure_test_servers() {
+  local missing=()
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  apt_install "${missing[@]}" && return 0
+  die "The agent tests need ${missing[*]}, which could not be installed automatically.
+  Install them (Debian/Ubuntu: sudo apt-get install ${missing[*]}) and run again."
+}

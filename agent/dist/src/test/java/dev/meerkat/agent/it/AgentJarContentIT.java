@@ -2,6 +2,7 @@ package dev.meerkat.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.agent.testing.ChildJvm;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;

@@ -2,6 +2,10 @@ package dev.meerkat.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.agent.testing.ChildJvm;
+import dev.meerkat.agent.testing.OtlpReceiver;
+import dev.meerkat.agent.testing.Poll;
+import dev.meerkat.agent.testing.TestJdks;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.net.URI;
@@ -18,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The real agent jar on a child JVM traces server -> client -> server in one trace. */
 class AgentTracingIT {
+  private static final String TEST_CLASSES = System.getProperty("meerkat.test.classes");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -38,6 +43,7 @@ class AgentTracingIT {
                     "-Dotel.bsp.schedule.delay=100",
                     "-Dotel.metric.export.interval=500",
                     "-Dsun.net.httpserver.nodelay=true"),
+                TEST_CLASSES,
                 TestApp.class.getName())) {
       int port =
           Integer.parseInt(app.awaitStdout(l -> l.startsWith("READY "), TIMEOUT).substring(6));
@@ -117,10 +123,20 @@ class AgentTracingIT {
     String frontPath = (String) OtlpReceiver.attributes(front.getAttributesList()).get("url.path");
     long frontStatus = status == 200 ? 200 : 502;
 
-    assertThat(OtlpReceiver.attributes(front.getAttributesList()))
-        .isEqualTo(server("/front", frontPath, port, frontStatus));
+    Map<String, Object> frontAttributes = OtlpReceiver.attributes(front.getAttributesList());
+    // The test's own java.net.http client called the front service.
+    assertThat(frontAttributes.remove("user_agent.original"))
+        .isEqualTo("Java-http-client/" + System.getProperty("java.version"));
+    assertThat(frontAttributes)
+        .isEqualTo(
+            server(
+                "/front", frontPath, status == 200 ? null : query.substring(1), port, frontStatus));
     assertThat(frontPath).isIn("/front/java", "/front/async", "/front/legacy");
-    assertThat(backAttributes).isEqualTo(server("/back", "/back/item", port, status));
+    // The child JVM's HttpURLConnection ("Java/<version>") or HttpClient called the back service.
+    assertThat((String) backAttributes.remove("user_agent.original"))
+        .matches("Java(-http-client)?/[0-9][0-9.+a-z-]*");
+    assertThat(backAttributes)
+        .isEqualTo(server("/back", "/back/item", "status=" + status, port, status));
     Map<String, Object> clientExpected = new java.util.TreeMap<>();
     clientExpected.put("http.request.method", "GET");
     clientExpected.put("url.full", "http://127.0.0.1:" + port + "/back/item?status=" + status);
@@ -144,11 +160,16 @@ class AgentTracingIT {
     assertThat(query).isIn("", "?status=500", "?status=404");
   }
 
-  private static Map<String, Object> server(String route, String path, int port, long status) {
+  private static Map<String, Object> server(
+      String route, String path, String query, int port, long status) {
     Map<String, Object> expected = new java.util.TreeMap<>();
     expected.put("http.request.method", "GET");
     expected.put("http.route", route);
     expected.put("url.path", path);
+    if (query != null) {
+      expected.put("url.query", query);
+    }
+    expected.put("client.address", "127.0.0.1");
     expected.put("url.scheme", "http");
     expected.put("server.address", "127.0.0.1");
     expected.put("server.port", (long) port);

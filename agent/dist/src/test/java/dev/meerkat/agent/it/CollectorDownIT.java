@@ -2,6 +2,9 @@ package dev.meerkat.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.agent.testing.ChildJvm;
+import dev.meerkat.agent.testing.Poll;
+import dev.meerkat.agent.testing.TestJdks;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** With nothing listening at the OTLP endpoint the application serves as usual, quietly. */
 class CollectorDownIT {
+  private static final String TEST_CLASSES = System.getProperty("meerkat.test.classes");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   static List<Path> jdks() {
@@ -37,6 +41,7 @@ class CollectorDownIT {
                 "-Dotel.bsp.schedule.delay=50",
                 "-Dotel.metric.export.interval=200",
                 "-Dsun.net.httpserver.nodelay=true"),
+            TEST_CLASSES,
             TestApp.class.getName())) {
       int port =
           Integer.parseInt(app.awaitStdout(l -> l.startsWith("READY "), TIMEOUT).substring(6));

@@ -2,6 +2,10 @@ package dev.meerkat.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.agent.testing.ChildJvm;
+import dev.meerkat.agent.testing.OtlpReceiver;
+import dev.meerkat.agent.testing.Poll;
+import dev.meerkat.agent.testing.TestJdks;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.File;
 import java.net.URI;
@@ -18,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** An application's own (unrelocated) OpenTelemetry and the agent's relocated copy coexist. */
 class OwnOpenTelemetryIT {
+  private static final String TEST_CLASSES = System.getProperty("meerkat.test.classes");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   static List<Path> jdks() {
@@ -40,7 +45,7 @@ class OwnOpenTelemetryIT {
                 List.of(
                     "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
                     "-Dotel.bsp.schedule.delay=100"),
-                openTelemetryJars,
+                ChildJvm.classPath(TEST_CLASSES, openTelemetryJars),
                 OwnOpenTelemetryApp.class.getName())) {
       int port =
           Integer.parseInt(app.awaitStdout(l -> l.startsWith("READY "), TIMEOUT).substring(6));

@@ -32,18 +32,33 @@ public final class AgentInstaller {
         logger.log(AgentLogger.Level.WARN, "JVM metrics not registered: " + t, t);
       }
     }
-    int javaVersion =
-        InstrumentationRegistry.javaVersion(System.getProperty("java.specification.version"));
+    int javaVersion = ModuleLoader.javaVersion(System.getProperty("java.specification.version"));
     ClassLoader agentLoader = AgentInstaller.class.getClassLoader();
     List<InstrumentationModule> modules =
-        InstrumentationRegistry.load(config, javaVersion, agentLoader, logger);
+        ModuleLoader.load(config, javaVersion, agentLoader, logger);
+    List<Transformers.ActiveModule> active = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (InstrumentationModule module : modules) {
-      module.activate(sdk.sdk, agentVersion);
-      names.add(module.name());
+      InstrumentationContext context =
+          new InstrumentationContext(module.name(), sdk.sdk, agentVersion, config, logger);
+      try {
+        module.activate(context);
+        active.add(new Transformers.ActiveModule(module, context));
+        names.add(module.name());
+        logger.debug(
+            "Instrumentation "
+                + module.name()
+                + " active ("
+                + module.getClass().getName()
+                + "; supports "
+                + module.supportedVersions()
+                + ")");
+      } catch (Throwable t) {
+        context.fail(t);
+      }
     }
     logger.debug("Metrics and hooks ready after " + millisSince(start) + " ms");
-    Transformers.install(instrumentation, modules, agentLoader, logger);
+    Transformers.install(instrumentation, active, agentLoader, logger);
     logger.info(
         "Meerkat agent "
             + agentVersion

@@ -60,8 +60,8 @@ class AgentConfigTest {
 
   @Test
   void parsesJavaFeatureVersions() {
-    assertThat(InstrumentationRegistry.javaVersion("1.8")).isEqualTo(8);
-    assertThat(InstrumentationRegistry.javaVersion("11")).isEqualTo(11);
-    assertThat(InstrumentationRegistry.javaVersion("25")).isEqualTo(25);
+    assertThat(ModuleLoader.javaVersion("1.8")).isEqualTo(8);
+    assertThat(ModuleLoader.javaVersion("11")).isEqualTo(11);
+    assertThat(ModuleLoader.javaVersion("25")).isEqualTo(25);
   }
 }

@@ -1,7 +1,7 @@
 package dev.meerkat.agent.instrumentation.httpurlconnection;
 
-import dev.meerkat.agent.bootstrap.Hooks;
-import dev.meerkat.agent.bootstrap.UrlConnectionHook;
+import dev.meerkat.agent.bootstrap.httpurlconnection.HttpUrlConnectionBridge;
+import dev.meerkat.agent.bootstrap.httpurlconnection.UrlConnectionHook;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -16,10 +16,10 @@ final class ConnectionAdvice {
   static boolean enter(
       @Advice.This Object connection, @Advice.FieldValue("connected") boolean connected) {
     // Incremented first, unconditionally: exit always decrements.
-    if (Hooks.HTTP_URL_CONNECTION_DEPTH.enter() != 0) {
+    if (HttpUrlConnectionBridge.DEPTH.enter() != 0) {
       return false;
     }
-    UrlConnectionHook hook = Hooks.httpUrlConnection;
+    UrlConnectionHook hook = HttpUrlConnectionBridge.hook;
     if (hook != null) {
       hook.beforeConnect(connection, connected);
     }
@@ -33,13 +33,13 @@ final class ConnectionAdvice {
       @Advice.Origin("#m") String method,
       @Advice.Thrown Throwable error) {
     try {
-      UrlConnectionHook hook = Hooks.httpUrlConnection;
+      UrlConnectionHook hook = HttpUrlConnectionBridge.hook;
       // Still inside the depth guard: the hook calls getResponseCode, which re-enters here.
       if (outermost && hook != null) {
         hook.after(connection, method.equals("getInputStream"), error);
       }
     } finally {
-      Hooks.HTTP_URL_CONNECTION_DEPTH.exit();
+      HttpUrlConnectionBridge.DEPTH.exit();
     }
   }
 }

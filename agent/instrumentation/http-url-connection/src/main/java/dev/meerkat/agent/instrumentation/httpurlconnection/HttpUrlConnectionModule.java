@@ -3,41 +3,42 @@ package dev.meerkat.agent.instrumentation.httpurlconnection;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.meerkat.agent.bootstrap.Hooks;
+import dev.meerkat.agent.bootstrap.httpurlconnection.HttpUrlConnectionBridge;
+import dev.meerkat.agent.tooling.InstrumentationContext;
 import dev.meerkat.agent.tooling.InstrumentationModule;
-import io.opentelemetry.api.OpenTelemetry;
-import java.lang.instrument.Instrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.meerkat.agent.tooling.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Client spans for the JDK's {@code HttpURLConnection} ({@code sun.net.www.protocol.http}; HTTPS
  * delegates to a subclass of it, so both are covered by instrumenting this one class).
  */
-public final class HttpUrlConnectionModule implements InstrumentationModule {
-  @Override
-  public String name() {
-    return "http-url-connection";
+public final class HttpUrlConnectionModule extends InstrumentationModule {
+  public HttpUrlConnectionModule() {
+    super("http-url-connection");
   }
 
   @Override
-  public void activate(OpenTelemetry openTelemetry, String agentVersion) {
-    Hooks.httpUrlConnection = new UrlConnectionTracer(openTelemetry, agentVersion);
+  public String supportedVersions() {
+    return "java.net.HttpURLConnection (http and https), Java 8+";
   }
 
   @Override
-  public AgentBuilder transform(
-      AgentBuilder builder, Instrumentation instrumentation, ClassLoader agent) {
-    return builder
-        .type(named("sun.net.www.protocol.http.HttpURLConnection"))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(agent)
-                .advice(
-                    named("connect")
-                        .or(named("getOutputStream"))
-                        .or(named("getInputStream"))
-                        .and(takesArguments(0)),
-                    "dev.meerkat.agent.instrumentation.httpurlconnection.ConnectionAdvice"))
-        .assureReadEdgeTo(instrumentation, Hooks.class);
+  public void activate(InstrumentationContext context) {
+    HttpUrlConnectionBridge.hook = new UrlConnectionTracer(context);
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations() {
+    return Collections.singletonList(
+        TypeInstrumentation.forType(named("sun.net.www.protocol.http.HttpURLConnection"))
+            .advise(
+                named("connect")
+                    .or(named("getOutputStream"))
+                    .or(named("getInputStream"))
+                    .and(takesArguments(0)),
+                "dev.meerkat.agent.instrumentation.httpurlconnection.ConnectionAdvice")
+            .build());
   }
 }

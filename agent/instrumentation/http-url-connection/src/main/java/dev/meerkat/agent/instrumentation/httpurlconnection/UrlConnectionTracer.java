@@ -1,10 +1,9 @@
 package dev.meerkat.agent.instrumentation.httpurlconnection;
 
-import dev.meerkat.agent.bootstrap.UrlConnectionHook;
-import dev.meerkat.agent.tooling.HttpSpans;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
+import dev.meerkat.agent.bootstrap.httpurlconnection.UrlConnectionHook;
+import dev.meerkat.agent.tooling.HttpClientCall;
+import dev.meerkat.agent.tooling.HttpClientTelemetry;
+import dev.meerkat.agent.tooling.InstrumentationContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -24,20 +23,29 @@ final class UrlConnectionTracer implements UrlConnectionHook {
   private static final TextMapSetter<HttpURLConnection> SETTER =
       (connection, key, value) -> connection.setRequestProperty(key, value);
 
-  private final Tracer tracer;
+  private final InstrumentationContext context;
+  private final HttpClientTelemetry telemetry;
   private final TextMapPropagator propagator;
-  private final Map<HttpURLConnection, State> states =
-      Collections.synchronizedMap(new WeakHashMap<HttpURLConnection, State>());
+  private final Map<HttpURLConnection, HttpClientCall> calls =
+      Collections.synchronizedMap(new WeakHashMap<HttpURLConnection, HttpClientCall>());
 
-  UrlConnectionTracer(OpenTelemetry openTelemetry, String version) {
-    this.tracer = openTelemetry.getTracer("dev.meerkat.agent.http-url-connection", version);
-    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+  UrlConnectionTracer(InstrumentationContext context) {
+    this.context = context;
+    this.telemetry = HttpClientTelemetry.create(context);
+    this.propagator = context.openTelemetry().getPropagators().getTextMapPropagator();
   }
 
   @Override
   public void beforeConnect(Object object, boolean connected) {
-    HttpURLConnection connection = (HttpURLConnection) object;
-    if (connected || states.containsKey(connection)) {
+    try {
+      start((HttpURLConnection) object, connected);
+    } catch (RuntimeException e) {
+      context.fail(e);
+    }
+  }
+
+  private void start(HttpURLConnection connection, boolean connected) {
+    if (connected || !context.isActive() || calls.containsKey(connection)) {
       return;
     }
     URL url = connection.getURL();
@@ -46,11 +54,18 @@ final class UrlConnectionTracer implements UrlConnectionHook {
     if ("GET".equals(method) && connection.getDoOutput()) {
       method = "POST";
     }
-    Span span =
-        HttpSpans.startClient(
-            tracer, method, url.toString(), url.getHost(), url.getPort(), url.getProtocol());
-    propagator.inject(Context.current().with(span), connection, SETTER);
-    states.put(connection, new State(span));
+    HttpClientCall call =
+        telemetry.start(
+            Context.current(),
+            method,
+            url.toString(),
+            url.getHost(),
+            url.getPort(),
+            url.getProtocol());
+    if (call != null) {
+      propagator.inject(call.context(), connection, SETTER);
+      calls.put(connection, call);
+    }
   }
 
   @Override
@@ -59,8 +74,8 @@ final class UrlConnectionTracer implements UrlConnectionHook {
       return;
     }
     HttpURLConnection connection = (HttpURLConnection) object;
-    State state = states.get(connection);
-    if (state == null || !state.markEnded()) {
+    HttpClientCall call = calls.remove(connection);
+    if (call == null) {
       return;
     }
     int status = -1;
@@ -77,21 +92,6 @@ final class UrlConnectionTracer implements UrlConnectionHook {
         // No response at all: keep the original error.
       }
     }
-    HttpSpans.endClient(state.span, status, failure);
-  }
-
-  private static final class State {
-    final Span span;
-    private boolean ended;
-
-    State(Span span) {
-      this.span = span;
-    }
-
-    synchronized boolean markEnded() {
-      boolean first = !ended;
-      ended = true;
-      return first;
-    }
+    call.end(status, failure);
   }
 }

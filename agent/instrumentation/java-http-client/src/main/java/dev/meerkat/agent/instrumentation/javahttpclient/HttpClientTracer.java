@@ -1,38 +1,52 @@
 package dev.meerkat.agent.instrumentation.javahttpclient;
 
-import dev.meerkat.agent.bootstrap.HttpClientHook;
-import dev.meerkat.agent.tooling.HttpSpans;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
+import dev.meerkat.agent.bootstrap.javahttpclient.HttpClientHook;
+import dev.meerkat.agent.tooling.HttpClientCall;
+import dev.meerkat.agent.tooling.HttpClientTelemetry;
+import dev.meerkat.agent.tooling.InstrumentationContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 
-/** The {@link HttpClientHook}: starts CLIENT spans named by the method, as semconv says. */
+/** The {@link HttpClientHook}: one CLIENT call per send, the request copied with trace headers. */
 final class HttpClientTracer implements HttpClientHook {
-  private final Tracer tracer;
-  private final TextMapPropagator propagator;
+  private final InstrumentationContext context;
+  private final HttpClientTelemetry telemetry;
+  private final RequestCopier copier;
 
-  HttpClientTracer(OpenTelemetry openTelemetry, String version) {
-    this.tracer = openTelemetry.getTracer("dev.meerkat.agent.java-http-client", version);
-    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+  HttpClientTracer(InstrumentationContext context) {
+    this.context = context;
+    this.telemetry = HttpClientTelemetry.create(context);
+    TextMapPropagator propagator = context.openTelemetry().getPropagators().getTextMapPropagator();
+    this.copier = new RequestCopier(propagator, context.logger());
   }
 
   @Override
   public Object start(Object original) {
-    HttpRequest request = (HttpRequest) original;
-    URI uri = request.uri();
-    String method = request.method();
-    Span span =
-        HttpSpans.startClient(
-            tracer, method, uri.toString(), uri.getHost(), uri.getPort(), uri.getScheme());
-    Context context = Context.current().with(span);
-    return new Call(span, RequestCopier.withHeaders(request, context, propagator));
+    if (!context.isActive()) {
+      return null;
+    }
+    try {
+      HttpRequest request = (HttpRequest) original;
+      URI uri = request.uri();
+      HttpClientCall call =
+          telemetry.start(
+              Context.current(),
+              request.method(),
+              uri.toString(),
+              uri.getHost(),
+              uri.getPort(),
+              uri.getScheme());
+      return call == null ? null : new Call(call, copier.withHeaders(request, call.context()));
+    } catch (RuntimeException e) {
+      context.fail(e);
+      return null;
+    }
   }
 
   @Override
@@ -43,7 +57,7 @@ final class HttpClientTracer implements HttpClientHook {
   @Override
   public void end(Object call, Object response, Throwable error) {
     int status = response == null ? -1 : ((HttpResponse<?>) response).statusCode();
-    HttpSpans.endClient(((Call) call).span, status, error);
+    ((Call) call).call.end(status, error);
   }
 
   @Override
@@ -53,13 +67,13 @@ final class HttpClientTracer implements HttpClientHook {
     completable.whenComplete((Call) call);
   }
 
-  /** Span and request of one call; also the completion callback of sendAsync. */
+  /** The traced call and its request; also the completion callback of sendAsync. */
   private final class Call implements BiConsumer<Object, Throwable> {
-    final Span span;
+    final HttpClientCall call;
     final HttpRequest request;
 
-    Call(Span span, HttpRequest request) {
-      this.span = span;
+    Call(HttpClientCall call, HttpRequest request) {
+      this.call = call;
       this.request = request;
     }
 
@@ -71,7 +85,7 @@ final class HttpClientTracer implements HttpClientHook {
 
   /** CompletableFuture wraps the real failure in a CompletionException. */
   private static Throwable unwrap(Throwable error) {
-    if (error instanceof java.util.concurrent.CompletionException && error.getCause() != null) {
+    if (error instanceof CompletionException && error.getCause() != null) {
       return error.getCause();
     }
     return error;

@@ -4,44 +4,49 @@ import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.meerkat.agent.bootstrap.Hooks;
+import dev.meerkat.agent.bootstrap.javahttpclient.JavaHttpClientBridge;
+import dev.meerkat.agent.tooling.InstrumentationContext;
 import dev.meerkat.agent.tooling.InstrumentationModule;
-import io.opentelemetry.api.OpenTelemetry;
-import java.lang.instrument.Instrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import dev.meerkat.agent.tooling.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Client spans for {@code java.net.http.HttpClient} (Java 11+). The public client is a facade over
- * {@code jdk.internal.net.http.HttpClientImpl}, whose public send/sendAsync are traced.
+ * {@code jdk.internal.net.http.HttpClientImpl}, whose public send/sendAsync are traced. This module
+ * is compiled for Java 11; on 8 it fails to load and is skipped.
  */
-public final class JavaHttpClientModule implements InstrumentationModule {
+public final class JavaHttpClientModule extends InstrumentationModule {
   private static final String PACKAGE = "dev.meerkat.agent.instrumentation.javahttpclient.";
 
-  @Override
-  public String name() {
-    return "java-http-client";
+  public JavaHttpClientModule() {
+    super("java-http-client");
   }
 
   @Override
-  public void activate(OpenTelemetry openTelemetry, String agentVersion) {
-    Hooks.javaHttpClient = new HttpClientTracer(openTelemetry, agentVersion);
+  public String supportedVersions() {
+    return "java.net.http.HttpClient, Java 11+";
   }
 
   @Override
-  public AgentBuilder transform(
-      AgentBuilder builder, Instrumentation instrumentation, ClassLoader agent) {
-    return builder
-        .type(named("jdk.internal.net.http.HttpClientImpl"))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(agent)
-                .advice(
-                    named("send").and(takesArguments(2)).and(isPublic()), PACKAGE + "SendAdvice")
-                .advice(
-                    named("sendAsync").and(takesArguments(2).or(takesArguments(3))).and(isPublic()),
-                    PACKAGE + "SendAdvice",
-                    PACKAGE + "SendAsyncAdvice"))
-        // java.net.http is a named module; the bridge is in the bootstrap unnamed module.
-        .assureReadEdgeTo(instrumentation, Hooks.class);
+  public int minimumJavaVersion() {
+    return 11;
+  }
+
+  @Override
+  public void activate(InstrumentationContext context) {
+    JavaHttpClientBridge.hook = new HttpClientTracer(context);
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations() {
+    return Collections.singletonList(
+        TypeInstrumentation.forType(named("jdk.internal.net.http.HttpClientImpl"))
+            .advise(named("send").and(takesArguments(2)).and(isPublic()), PACKAGE + "SendAdvice")
+            .advise(
+                named("sendAsync").and(takesArguments(2).or(takesArguments(3))).and(isPublic()),
+                PACKAGE + "SendAdvice",
+                PACKAGE + "SendAsyncAdvice")
+            .build());
   }
 }

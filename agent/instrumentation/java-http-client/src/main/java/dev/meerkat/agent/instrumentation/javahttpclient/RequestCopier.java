@@ -1,23 +1,32 @@
 package dev.meerkat.agent.instrumentation.javahttpclient;
 
+import dev.meerkat.agent.tooling.AgentLogger;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * HttpRequest is immutable, so trace headers go into a copy. Only Java 11 API is used (the copying
  * {@code newBuilder(HttpRequest, BiPredicate)} is 16+). If the copy cannot be made (a restricted
- * header the original was allowed to carry, say), the original is sent untraced on the wire rather
- * than failing the application's call.
+ * header the original was allowed to carry, say), the original is sent without trace headers rather
+ * than failing the application's call, and that is reported once with a WARN.
  */
 final class RequestCopier {
   private static final TextMapSetter<HttpRequest.Builder> SETTER =
       (builder, key, value) -> builder.setHeader(key, value);
 
-  private RequestCopier() {}
+  private final TextMapPropagator propagator;
+  private final AgentLogger logger;
+  private final AtomicBoolean failureReported = new AtomicBoolean();
+
+  RequestCopier(TextMapPropagator propagator, AgentLogger logger) {
+    this.propagator = propagator;
+    this.logger = logger;
+  }
 
   /** GET and DELETE without a body stay body-less, so no "Content-Length: 0" is added. */
   private static void copyMethod(HttpRequest request, HttpRequest.Builder builder) {
@@ -33,8 +42,7 @@ final class RequestCopier {
     }
   }
 
-  static HttpRequest withHeaders(
-      HttpRequest request, Context context, TextMapPropagator propagator) {
+  HttpRequest withHeaders(HttpRequest request, Context context) {
     try {
       HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri());
       copyMethod(request, builder);
@@ -49,6 +57,14 @@ final class RequestCopier {
       propagator.inject(context, builder, SETTER);
       return builder.build();
     } catch (RuntimeException e) {
+      if (failureReported.compareAndSet(false, true)) {
+        logger.warn(
+            "java.net.http request to "
+                + request.uri().getHost()
+                + " sent without trace headers (they could not be added to a copy: "
+                + e
+                + "); the downstream service starts a new trace. Reported once.");
+      }
       return request;
     }
   }

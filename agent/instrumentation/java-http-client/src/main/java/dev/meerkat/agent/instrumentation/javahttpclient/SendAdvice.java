@@ -1,7 +1,7 @@
 package dev.meerkat.agent.instrumentation.javahttpclient;
 
-import dev.meerkat.agent.bootstrap.Hooks;
-import dev.meerkat.agent.bootstrap.HttpClientHook;
+import dev.meerkat.agent.bootstrap.javahttpclient.HttpClientHook;
+import dev.meerkat.agent.bootstrap.javahttpclient.JavaHttpClientBridge;
 import java.net.http.HttpRequest;
 import net.bytebuddy.asm.Advice;
 
@@ -15,10 +15,10 @@ final class SendAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static Object enter(@Advice.Argument(value = 0, readOnly = false) HttpRequest request) {
     // The depth is incremented first, unconditionally, because exit always decrements it.
-    if (Hooks.JAVA_HTTP_CLIENT_DEPTH.enter() != 0) {
+    if (JavaHttpClientBridge.DEPTH.enter() != 0) {
       return null;
     }
-    HttpClientHook hook = Hooks.javaHttpClient;
+    HttpClientHook hook = JavaHttpClientBridge.hook;
     if (hook == null) {
       return null;
     }
@@ -32,8 +32,8 @@ final class SendAdvice {
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
       @Advice.Enter Object call, @Advice.Return Object response, @Advice.Thrown Throwable error) {
-    Hooks.JAVA_HTTP_CLIENT_DEPTH.exit();
-    HttpClientHook hook = Hooks.javaHttpClient;
+    JavaHttpClientBridge.DEPTH.exit();
+    HttpClientHook hook = JavaHttpClientBridge.hook;
     if (call != null && hook != null) {
       hook.end(call, response, error);
     }

@@ -1,7 +1,7 @@
 package dev.meerkat.agent.instrumentation.javahttpclient;
 
-import dev.meerkat.agent.bootstrap.Hooks;
-import dev.meerkat.agent.bootstrap.HttpClientHook;
+import dev.meerkat.agent.bootstrap.javahttpclient.HttpClientHook;
+import dev.meerkat.agent.bootstrap.javahttpclient.JavaHttpClientBridge;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -16,8 +16,8 @@ final class SendAsyncAdvice {
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
       @Advice.Enter Object call, @Advice.Return Object future, @Advice.Thrown Throwable error) {
-    Hooks.JAVA_HTTP_CLIENT_DEPTH.exit();
-    HttpClientHook hook = Hooks.javaHttpClient;
+    JavaHttpClientBridge.DEPTH.exit();
+    HttpClientHook hook = JavaHttpClientBridge.hook;
     if (call == null || hook == null) {
       return;
     }

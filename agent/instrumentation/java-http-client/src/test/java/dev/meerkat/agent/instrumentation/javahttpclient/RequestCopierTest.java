@@ -2,16 +2,24 @@ package dev.meerkat.agent.instrumentation.javahttpclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.agent.tooling.AgentLogger;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,7 +79,46 @@ class RequestCopierTest {
         .containsExactly("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
   }
 
+  @Test
+  void sendsTheOriginalAndWarnsOnceWhenTheHeadersCannotBeAdded() {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    AgentLogger logger =
+        new AgentLogger(AgentLogger.Level.INFO, new PrintStream(log, true, StandardCharsets.UTF_8));
+    TextMapPropagator failing =
+        new TextMapPropagator() {
+          @Override
+          public Collection<String> fields() {
+            return List.of("traceparent");
+          }
+
+          @Override
+          public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+            throw new IllegalArgumentException("restricted header name: \"traceparent\"");
+          }
+
+          @Override
+          public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+            return context;
+          }
+        };
+    RequestCopier copier = new RequestCopier(failing, logger);
+    HttpRequest original = HttpRequest.newBuilder(URI.create("http://inventory:7002/")).build();
+
+    assertThat(copier.withHeaders(original, CONTEXT)).isSameAs(original);
+    assertThat(copier.withHeaders(original, CONTEXT)).isSameAs(original);
+
+    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "[meerkat-agent] WARN java.net.http request to inventory sent without trace headers"
+                + " (they could not be added to a copy: java.lang.IllegalArgumentException:"
+                + " restricted header name: \"traceparent\"); the downstream service starts a new"
+                + " trace. Reported once.");
+  }
+
   private static HttpRequest copy(HttpRequest original) {
-    return RequestCopier.withHeaders(original, CONTEXT, W3CTraceContextPropagator.getInstance());
+    return new RequestCopier(
+            W3CTraceContextPropagator.getInstance(),
+            new AgentLogger(AgentLogger.Level.OFF, System.err))
+        .withHeaders(original, CONTEXT);
   }
 }

@@ -1,7 +1,7 @@
 package dev.meerkat.agent.instrumentation.jdkhttpserver;
 
 import com.sun.net.httpserver.Filter;
-import dev.meerkat.agent.bootstrap.Hooks;
+import dev.meerkat.agent.bootstrap.jdkhttpserver.JdkHttpServerBridge;
 import java.util.List;
 import net.bytebuddy.asm.Advice;
 
@@ -14,7 +14,7 @@ final class GetFiltersAdvice {
 
   @Advice.OnMethodExit(suppress = Throwable.class)
   static void exit(@Advice.Return List<Filter> filters) {
-    Object filter = Hooks.jdkHttpServerFilter;
+    Object filter = JdkHttpServerBridge.filter;
     if (filter == null || filters == null) {
       return;
     }

@@ -3,11 +3,10 @@ package dev.meerkat.agent.instrumentation.jdkhttpserver;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
-import dev.meerkat.agent.tooling.HttpSpans;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
+import dev.meerkat.agent.tooling.HttpServerCall;
+import dev.meerkat.agent.tooling.HttpServerRequest;
+import dev.meerkat.agent.tooling.HttpServerTelemetry;
+import dev.meerkat.agent.tooling.InstrumentationContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -16,8 +15,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /**
- * Starts a SERVER span around the rest of the chain, named {@code <METHOD> <context path>}, with
- * the remote parent taken from the W3C {@code traceparent} header. Exceptions are rethrown as is.
+ * Starts a SERVER span around the rest of the chain, with the remote parent taken from the
+ * propagation headers. Exceptions are rethrown as is.
  */
 final class TracingFilter extends Filter {
   private static final TextMapGetter<HttpExchange> GETTER =
@@ -28,12 +27,14 @@ final class TracingFilter extends Filter {
         }
       };
 
-  private final Tracer tracer;
+  private final InstrumentationContext context;
+  private final HttpServerTelemetry telemetry;
   private final TextMapPropagator propagator;
 
-  TracingFilter(OpenTelemetry openTelemetry, String version) {
-    this.tracer = openTelemetry.getTracer("dev.meerkat.agent.jdk-http-server", version);
-    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+  TracingFilter(InstrumentationContext context) {
+    this.context = context;
+    this.telemetry = HttpServerTelemetry.create(context);
+    this.propagator = context.openTelemetry().getPropagators().getTextMapPropagator();
   }
 
   @Override
@@ -43,9 +44,13 @@ final class TracingFilter extends Filter {
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    Span span = start(exchange);
+    HttpServerCall call = start(exchange);
+    if (call == null) {
+      chain.doFilter(exchange);
+      return;
+    }
     Throwable error = null;
-    Scope scope = span.makeCurrent();
+    Scope scope = call.context().makeCurrent();
     try {
       chain.doFilter(exchange);
     } catch (IOException | RuntimeException | Error e) {
@@ -53,30 +58,36 @@ final class TracingFilter extends Filter {
       throw e;
     } finally {
       scope.close();
-      HttpSpans.endServer(span, exchange.getResponseCode(), error);
+      call.end(exchange.getResponseCode(), error);
     }
   }
 
-  private Span start(HttpExchange exchange) {
-    Context parent = propagator.extract(Context.root(), exchange, GETTER);
-    String method = exchange.getRequestMethod();
-    String route = exchange.getHttpContext().getPath();
-    String scheme = exchange instanceof HttpsExchange ? "https" : "http";
-    InetSocketAddress local = exchange.getLocalAddress();
-    String host = exchange.getRequestHeaders().getFirst("Host");
-    String address = host == null ? local.getHostString() : stripPort(host);
-    long port = hostPort(host, local.getPort());
-    return tracer
-        .spanBuilder(method + " " + route)
-        .setSpanKind(SpanKind.SERVER)
-        .setParent(parent)
-        .setAttribute(HttpSpans.HTTP_REQUEST_METHOD, method)
-        .setAttribute(HttpSpans.HTTP_ROUTE, route)
-        .setAttribute(HttpSpans.URL_PATH, exchange.getRequestURI().getRawPath())
-        .setAttribute(HttpSpans.URL_SCHEME, scheme)
-        .setAttribute(HttpSpans.SERVER_ADDRESS, address)
-        .setAttribute(HttpSpans.SERVER_PORT, port)
-        .startSpan();
+  /** The call, or null when the instrumentation is off or failed (the exchange goes on). */
+  private HttpServerCall start(HttpExchange exchange) {
+    if (!context.isActive()) {
+      return null;
+    }
+    try {
+      Context parent = propagator.extract(Context.root(), exchange, GETTER);
+      String host = exchange.getRequestHeaders().getFirst("Host");
+      InetSocketAddress local = exchange.getLocalAddress();
+      InetSocketAddress remote = exchange.getRemoteAddress();
+      HttpServerRequest request =
+          HttpServerRequest.create(exchange.getRequestMethod())
+              .route(exchange.getHttpContext().getPath())
+              .scheme(exchange instanceof HttpsExchange ? "https" : "http")
+              .path(exchange.getRequestURI().getRawPath())
+              .query(exchange.getRequestURI().getRawQuery())
+              .server(
+                  host == null ? local.getHostString() : stripPort(host),
+                  hostPort(host, local.getPort()))
+              .clientAddress(remote == null ? null : remote.getAddress().getHostAddress())
+              .userAgent(exchange.getRequestHeaders().getFirst("User-Agent"));
+      return telemetry.start(parent, request);
+    } catch (RuntimeException e) {
+      context.fail(e);
+      return null;
+    }
   }
 
   /** "host:port" or "[v6]:port" without the port. */

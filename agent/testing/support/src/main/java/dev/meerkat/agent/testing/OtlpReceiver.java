@@ -1,9 +1,10 @@
-package dev.meerkat.agent.it;
+package dev.meerkat.agent.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
@@ -19,36 +20,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A minimal OTLP/HTTP protobuf receiver on 127.0.0.1 that keeps what it is sent. */
-final class OtlpReceiver implements AutoCloseable {
+/**
+ * A minimal OTLP/HTTP protobuf receiver on 127.0.0.1 that keeps what it is sent: the sink agent
+ * integration tests point the agent at ({@code -Dotel.exporter.otlp.endpoint=}{@link #endpoint}).
+ */
+public final class OtlpReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Span> spans = new CopyOnWriteArrayList<>();
   private final Set<String> metricNames = ConcurrentHashMap.newKeySet();
+  private final List<Metric> metrics = new CopyOnWriteArrayList<>();
   private final List<Resource> resources = new CopyOnWriteArrayList<>();
 
-  OtlpReceiver() throws IOException {
+  public OtlpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/traces", this::traces);
     server.createContext("/v1/metrics", this::metrics);
     server.start();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Span> spans() {
+  public List<Span> spans() {
     return new ArrayList<>(spans);
   }
 
-  Set<String> metricNames() {
+  public Set<String> metricNames() {
     return Set.copyOf(metricNames);
   }
 
-  List<Resource> resources() {
+  /** Every metric export received, in order (the same metric once per export). */
+  public List<Metric> metrics() {
+    return new ArrayList<>(metrics);
+  }
+
+  public List<Resource> resources() {
     return new ArrayList<>(resources);
   }
 
@@ -70,13 +81,14 @@ final class OtlpReceiver implements AutoCloseable {
       for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
         for (Metric metric : scopeMetrics.getMetricsList()) {
           metricNames.add(metric.getName());
+          metrics.add(metric);
         }
       }
     }
     ok(exchange);
   }
 
-  static byte[] body(HttpExchange exchange) throws IOException {
+  public static byte[] body(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       return in.readAllBytes();
     }
@@ -88,15 +100,18 @@ final class OtlpReceiver implements AutoCloseable {
     exchange.close();
   }
 
-  /** String and int attribute values of a span or resource, as Java objects. */
-  static Map<String, Object> attributes(List<KeyValue> attributes) {
-    Map<String, Object> map = new java.util.TreeMap<>();
+  /** String, int, double and boolean attribute values of a span or resource, as Java objects. */
+  public static Map<String, Object> attributes(List<KeyValue> attributes) {
+    Map<String, Object> map = new TreeMap<>();
     for (KeyValue kv : attributes) {
+      AnyValue value = kv.getValue();
       map.put(
           kv.getKey(),
-          kv.getValue().hasIntValue()
-              ? kv.getValue().getIntValue()
-              : kv.getValue().getStringValue());
+          value.hasIntValue()
+              ? (Object) value.getIntValue()
+              : value.hasDoubleValue()
+                  ? (Object) value.getDoubleValue()
+                  : value.hasBoolValue() ? (Object) value.getBoolValue() : value.getStringValue());
     }
     return map;
   }

@@ -1,4 +1,4 @@
-package dev.meerkat.agent.bootstrap;
+package dev.meerkat.agent.bootstrap.javahttpclient;
 
 /** Traces {@code java.net.http.HttpClient} calls; parameters are {@code java.net.http} types. */
 public interface HttpClientHook {

@@ -1,14 +1,14 @@
-package dev.meerkat.agent.it;
+package dev.meerkat.agent.testing;
 
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Polls with a deadline instead of sleeping for a guessed time. */
-final class Poll {
+public final class Poll {
   private Poll() {}
 
-  static <T> T until(
+  public static <T> T until(
       Duration timeout, Supplier<T> value, Predicate<T> done, Supplier<String> failure) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {

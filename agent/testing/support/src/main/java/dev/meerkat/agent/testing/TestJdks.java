@@ -1,4 +1,4 @@
-package dev.meerkat.agent.it;
+package dev.meerkat.agent.testing;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -10,13 +10,13 @@ import java.util.List;
  * The JDKs every agent IT runs on: {@code MEERKAT_TEST_JDKS} (homes separated by the path
  * separator) or this machine's 17 and 25. A missing JDK fails the test; it is never skipped.
  */
-final class TestJdks {
-  static final List<String> DEFAULT =
+public final class TestJdks {
+  public static final List<String> DEFAULT =
       List.of("/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/temurin-25-jdk-amd64");
 
   private TestJdks() {}
 
-  static List<Path> homes() {
+  public static List<Path> homes() {
     String configured = System.getenv("MEERKAT_TEST_JDKS");
     List<String> names =
         configured == null || configured.isBlank()

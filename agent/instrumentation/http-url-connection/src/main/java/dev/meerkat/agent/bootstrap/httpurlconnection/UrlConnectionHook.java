@@ -1,4 +1,4 @@
-package dev.meerkat.agent.bootstrap;
+package dev.meerkat.agent.bootstrap.httpurlconnection;
 
 /** Traces {@code java.net.HttpURLConnection}; the connection is passed as {@code Object}. */
 public interface UrlConnectionHook {
