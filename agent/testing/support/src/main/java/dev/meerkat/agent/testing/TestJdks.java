@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The JDKs every agent IT runs on: {@code MEERKAT_TEST_JDKS} (homes separated by the path
- * separator) or this machine's 17 and 25. A missing JDK fails the test; it is never skipped.
+ * separator) or this machine's 17 and 25, plus a JDK 21 when one is installed under /usr/lib/jvm. A
+ * missing required JDK fails the test; it is never skipped.
  */
 public final class TestJdks {
   public static final List<String> DEFAULT =
@@ -16,11 +17,27 @@ public final class TestJdks {
 
   private TestJdks() {}
 
+  /** Adds the first JDK 21 found under /usr/lib/jvm (none is installed on the build machines). */
+  private static List<String> withOptional21(List<String> required) {
+    List<String> names = new ArrayList<>(required);
+    File[] installed = new File("/usr/lib/jvm").listFiles();
+    if (installed != null) {
+      for (File home : installed) {
+        if (home.getName().matches("(java-21|temurin-21|jdk-21|openjdk-21).*")
+            && Files.isExecutable(home.toPath().resolve("bin/java"))) {
+          names.add(home.getPath());
+          break;
+        }
+      }
+    }
+    return names;
+  }
+
   public static List<Path> homes() {
     String configured = System.getenv("MEERKAT_TEST_JDKS");
     List<String> names =
         configured == null || configured.isBlank()
-            ? DEFAULT
+            ? withOptional21(DEFAULT)
             : List.of(configured.split(File.pathSeparator));
     List<Path> homes = new ArrayList<>();
     for (String name : names) {
