@@ -49,11 +49,17 @@ public final class SyncHttpClientTracing {
    * @param port the URL's port, or -1 for the scheme's default
    */
   public Object start(String method, String url, String host, int port, String scheme) {
+    return start(Context.current(), method, url, host, port, scheme);
+  }
+
+  /** As {@link #start(String, String, String, int, String)}, child of {@code parent}. */
+  public Object start(
+      Context parent, String method, String url, String host, int port, String scheme) {
     if (!context.isActive()) {
       return null;
     }
     try {
-      HttpClientCall call = telemetry.start(Context.current(), method, url, host, port, scheme);
+      HttpClientCall call = telemetry.start(parent, method, url, host, port, scheme);
       return call == null ? null : new Traced(call);
     } catch (Throwable t) {
       context.fail(t);

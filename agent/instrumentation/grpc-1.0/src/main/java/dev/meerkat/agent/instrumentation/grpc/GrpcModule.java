@@ -15,7 +15,7 @@ import java.util.List;
  * CLIENT and SERVER spans and the {@code rpc.client.duration}/{@code rpc.server.duration}
  * histograms for grpc-java: the builders every channel and server is built with get a tracing
  * interceptor. The interceptors implement gRPC's interfaces, so they are defined in a class loader
- * whose parent is the application's gRPC class loader (see {@link HelperClassLoader}).
+ * whose parent is the application's gRPC class loader (see {@code HelperClassLoader}).
  */
 public final class GrpcModule extends InstrumentationModule {
   private static final String PACKAGE = "dev.meerkat.agent.instrumentation.grpc.";

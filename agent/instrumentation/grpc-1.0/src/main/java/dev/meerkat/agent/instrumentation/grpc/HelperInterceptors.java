@@ -1,5 +1,6 @@
 package dev.meerkat.agent.instrumentation.grpc;
 
+import dev.meerkat.agent.tooling.HelperClassLoader;
 import dev.meerkat.agent.tooling.InstrumentationContext;
 
 /**
@@ -12,10 +13,22 @@ final class HelperInterceptors extends ClassValue<Object> {
   private final ClassLoader agentLoader;
   private final String helper;
 
+  /** The helper classes, nested ones included, that the interceptors need. */
+  private static final String PACKAGE = "dev.meerkat.agent.instrumentation.grpc.helper.";
+
+  private static final String[] HELPERS = {
+    PACKAGE + "TracingClientInterceptor",
+    PACKAGE + "TracingClientInterceptor$TracingClientCall",
+    PACKAGE + "TracingClientInterceptor$TracingListener",
+    PACKAGE + "TracingServerInterceptor",
+    PACKAGE + "TracingServerInterceptor$TracingServerCall",
+    PACKAGE + "TracingServerInterceptor$TracingListener"
+  };
+
   HelperInterceptors(InstrumentationContext context, ClassLoader agentLoader, String helper) {
     this.context = context;
     this.agentLoader = agentLoader;
-    this.helper = helper;
+    this.helper = PACKAGE + helper;
   }
 
   @Override
@@ -24,7 +37,8 @@ final class HelperInterceptors extends ClassValue<Object> {
       return null;
     }
     try {
-      return new HelperClassLoader(grpcClass.getClassLoader(), agentLoader).newInstance(helper);
+      return new HelperClassLoader(grpcClass.getClassLoader(), agentLoader, HELPERS)
+          .newInstance(helper);
     } catch (Throwable t) {
       context.fail(t);
       return null;

@@ -85,23 +85,24 @@ class ClientsIT {
             .isEqualTo(library.equals("apache4") ? apache4Refused : apache5Refused);
         assertThat(get(ports, "/" + library + "?mode=nested")).isEqualTo("200");
       }
+      assertThat(get(ports, "/apache5?mode=async")).isEqualTo("200");
       assertThat(get(ports, "/grpc?mode=ok")).isEqualTo("200");
       assertThat(get(ports, "/grpc?mode=fail")).isEqualTo("INTERNAL");
       assertThat(get(ports, "/grpc?mode=notfound")).isEqualTo("NOT_FOUND");
 
-      // okhttp 15 spans in 6 traces (5 calls, the inner call alone), apache 2 x 12 in 5, grpc 11 in
-      // 3.
+      // okhttp 15 spans in 6 traces (5 calls, the inner call alone), apache4 12 in 5, apache5 15
+      // in 6, grpc 11 in 3.
       List<Span> spans =
           Poll.until(
-              TIMEOUT, receiver::spans, s -> s.size() >= 50, () -> "spans: " + receiver.spans());
-      assertThat(spans).hasSize(50);
+              TIMEOUT, receiver::spans, s -> s.size() >= 53, () -> "spans: " + receiver.spans());
+      assertThat(spans).hasSize(53);
       Map<ByteString, List<Span>> traces =
           spans.stream().collect(Collectors.groupingBy(Span::getTraceId));
-      assertThat(traces).hasSize(19);
+      assertThat(traces).hasSize(20);
 
       assertHttpClientTraces(traces, ports, "okhttp", "java.net.ConnectException", true);
       assertHttpClientTraces(traces, ports, "apache4", apache4Refused, false);
-      assertHttpClientTraces(traces, ports, "apache5", apache5Refused, false);
+      assertHttpClientTraces(traces, ports, "apache5", apache5Refused, true);
       assertGrpcTraces(traces, ports);
       assertRpcDurations(receiver, ports);
 

@@ -1,0 +1,48 @@
+package dev.meerkat.agent.instrumentation.apachehttpclient.v5_0.helper;
+
+import dev.meerkat.agent.bootstrap.apachehttpclient5.ApacheHttpClient5Bridge;
+import dev.meerkat.agent.bootstrap.apachehttpclient5.ApacheHttpClient5Hook;
+import java.util.concurrent.CancellationException;
+import org.apache.hc.core5.concurrent.FutureCallback;
+
+/** Ends the span when the execution completes, then calls the application's callback, if any. */
+final class TracingCallback<T> implements FutureCallback<T> {
+  private final Object state;
+  private final FutureCallback<T> delegate;
+
+  TracingCallback(Object state, FutureCallback<T> delegate) {
+    this.state = state;
+    this.delegate = delegate;
+  }
+
+  private void end(Throwable error) {
+    ApacheHttpClient5Hook hook = ApacheHttpClient5Bridge.hook;
+    if (hook != null) {
+      hook.asyncEnd(state, error);
+    }
+  }
+
+  @Override
+  public void completed(T result) {
+    end(null);
+    if (delegate != null) {
+      delegate.completed(result);
+    }
+  }
+
+  @Override
+  public void failed(Exception cause) {
+    end(cause);
+    if (delegate != null) {
+      delegate.failed(cause);
+    }
+  }
+
+  @Override
+  public void cancelled() {
+    end(new CancellationException("cancelled"));
+    if (delegate != null) {
+      delegate.cancelled();
+    }
+  }
+}
