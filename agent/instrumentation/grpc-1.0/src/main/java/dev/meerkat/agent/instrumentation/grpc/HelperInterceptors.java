@@ -9,13 +9,9 @@ import dev.meerkat.agent.tooling.InstrumentationContext;
  * unloaded (a map from class loader to interceptor would keep it alive).
  */
 final class HelperInterceptors extends ClassValue<Object> {
-  private final InstrumentationContext context;
-  private final ClassLoader agentLoader;
-  private final String helper;
-
-  /** The helper classes, nested ones included, that the interceptors need. */
   private static final String PACKAGE = "dev.meerkat.agent.instrumentation.grpc.helper.";
 
+  /** The helper classes, nested ones included (each gRPC class loader gets its own copies). */
   private static final String[] HELPERS = {
     PACKAGE + "TracingClientInterceptor",
     PACKAGE + "TracingClientInterceptor$TracingClientCall",
@@ -24,6 +20,10 @@ final class HelperInterceptors extends ClassValue<Object> {
     PACKAGE + "TracingServerInterceptor$TracingServerCall",
     PACKAGE + "TracingServerInterceptor$TracingListener"
   };
+
+  private final InstrumentationContext context;
+  private final ClassLoader agentLoader;
+  private final String helper;
 
   HelperInterceptors(InstrumentationContext context, ClassLoader agentLoader, String helper) {
     this.context = context;

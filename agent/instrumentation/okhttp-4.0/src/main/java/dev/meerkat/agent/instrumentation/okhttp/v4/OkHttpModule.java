@@ -12,11 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Client spans for OkHttp 4 and 5. Every call, synchronous or enqueued, runs the interceptor chain
- * once from its first link ({@code RealInterceptorChain.proceed} at index 0): the span covers that
- * run, and the trace headers go into the request handed to the first interceptor, so retries and
- * redirects stay inside one span. An enqueued call runs on a dispatcher thread in the context of
- * the code that enqueued it (its callback too). The agent's own relocated OkHttp has other class
+ * Client spans for OkHttp 4.4+ and 5. Every call, synchronous or enqueued, runs the interceptor
+ * chain once from its first link ({@code RealInterceptorChain.proceed} at index 0): the span covers
+ * that run, and the trace headers go into the request handed to the first interceptor, so retries
+ * and redirects stay inside one span. An enqueued call runs on a dispatcher thread in the context
+ * of the code that enqueued it (its callback too). The agent's own relocated OkHttp has other class
  * names and is never matched.
  */
 public final class OkHttpModule extends InstrumentationModule {
@@ -28,12 +28,12 @@ public final class OkHttpModule extends InstrumentationModule {
 
   @Override
   public String supportedVersions() {
-    return "OkHttp 4.x - 5.x";
+    return "OkHttp 4.4 - 5.x";
   }
 
   @Override
   public LibraryCheck libraryCheck() {
-    // Both classes moved to these packages in 4.0 (OkHttp 3 had okhttp3.RealCall).
+    // RealCall (and its AsyncCall) moved to this package in 4.4; before, it was okhttp3.RealCall.
     return LibraryCheck.requires(
         "okhttp3.internal.connection.RealCall", "okhttp3.internal.http.RealInterceptorChain");
   }
