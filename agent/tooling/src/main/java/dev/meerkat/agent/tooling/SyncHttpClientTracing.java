@@ -90,6 +90,22 @@ public final class SyncHttpClientTracing {
     }
   }
 
+  /** Restores the context {@link #activate} replaced; the span goes on until {@link #end}. */
+  public void deactivate(Object call) {
+    if (call == null) {
+      return;
+    }
+    Traced traced = (Traced) call;
+    try {
+      if (traced.scope != null) {
+        traced.scope.close();
+        traced.scope = null;
+      }
+    } catch (Throwable t) {
+      context.fail(t);
+    }
+  }
+
   /** Restores the context and ends the span; {@code status} < 0 means no response. */
   public void end(Object call, int status, Throwable error) {
     if (call == null) {

@@ -90,17 +90,18 @@ class ClientsIT {
       assertThat(get(ports, "/grpc?mode=fail")).isEqualTo("INTERNAL");
       assertThat(get(ports, "/grpc?mode=notfound")).isEqualTo("NOT_FOUND");
 
-      // okhttp 15 spans in 6 traces (5 calls, the inner call alone), apache4 12 in 5, apache5 15
+      // okhttp 17 spans in 6 traces (5 calls, the inner call alone), apache4 12 in 5, apache5 15
       // in 6, grpc 11 in 3.
       List<Span> spans =
           Poll.until(
-              TIMEOUT, receiver::spans, s -> s.size() >= 53, () -> "spans: " + receiver.spans());
-      assertThat(spans).hasSize(53);
+              TIMEOUT, receiver::spans, s -> s.size() >= 55, () -> "spans: " + receiver.spans());
+      assertThat(spans).hasSize(55);
       Map<ByteString, List<Span>> traces =
           spans.stream().collect(Collectors.groupingBy(Span::getTraceId));
       assertThat(traces).hasSize(20);
 
-      assertHttpClientTraces(traces, ports, "okhttp", "java.net.ConnectException", true);
+      assertHttpClientTraces(traces, ports, "okhttp", "java.net.ConnectException", false);
+      assertOkHttpAsyncTrace(traces, ports);
       assertHttpClientTraces(traces, ports, "apache4", apache4Refused, false);
       assertHttpClientTraces(traces, ports, "apache5", apache5Refused, true);
       assertGrpcTraces(traces, ports);
@@ -162,6 +163,35 @@ class ClientsIT {
     assertThat(client.getEvents(0).getName()).isEqualTo("exception");
     assertThat(OtlpReceiver.attributes(client.getEvents(0).getAttributesList()))
         .containsEntry("exception.type", refusedType);
+  }
+
+  /**
+   * The enqueued call's span is the enqueuing server span's child; its callback runs in that
+   * context too (its HttpURLConnection call is traced, as the server span's child), and the
+   * enqueued call's span ends after the callback has.
+   */
+  private static void assertOkHttpAsyncTrace(Map<ByteString, List<Span>> traces, Ports ports) {
+    List<Span> trace = traceOf(traces, "/okhttp", "mode=async");
+    assertThat(shape(trace))
+        .containsExactlyInAnyOrder(
+            "SERVER GET /okhttp <- ",
+            "CLIENT GET <- GET /okhttp",
+            "SERVER GET /target <- GET",
+            "CLIENT GET <- GET /okhttp",
+            "SERVER GET /target <- GET");
+    String target = "http://127.0.0.1:" + ports.http + "/target?from=";
+    Span call = clientSpan(trace, target + "okhttp-async");
+    Span callback = clientSpan(trace, target + "okhttp-async-callback");
+    assertThat(OtlpReceiver.attributes(call.getAttributesList()))
+        .isEqualTo(clientAttributes(target + "okhttp-async", ports.http, 200, null));
+    assertThat(call.getEndTimeUnixNano()).isGreaterThan(callback.getEndTimeUnixNano());
+  }
+
+  private static Span clientSpan(List<Span> trace, String url) {
+    return trace.stream()
+        .filter(s -> url.equals(OtlpReceiver.attributes(s.getAttributesList()).get("url.full")))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Map<String, Object> clientAttributes(

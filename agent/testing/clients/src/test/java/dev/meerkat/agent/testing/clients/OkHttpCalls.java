@@ -13,8 +13,11 @@ import okhttp3.Response;
 /** OkHttp calls (API common to 4.x and 5.x). */
 final class OkHttpCalls implements ClientsApp.Calls {
   private final OkHttpClient client = new OkHttpClient();
+  private final String target;
 
-  OkHttpCalls(String target) {}
+  OkHttpCalls(String target) {
+    this.target = target;
+  }
 
   @Override
   public String sync(String url) throws IOException {
@@ -27,6 +30,7 @@ final class OkHttpCalls implements ClientsApp.Calls {
     }
   }
 
+  /** The callback calls {@code /target} with HttpURLConnection before it reports the outcome. */
   @Override
   public String async(String url) throws Exception {
     CompletableFuture<String> outcome = new CompletableFuture<>();
@@ -40,8 +44,9 @@ final class OkHttpCalls implements ClientsApp.Calls {
               }
 
               @Override
-              public void onResponse(Call call, Response response) {
+              public void onResponse(Call call, Response response) throws IOException {
                 response.close();
+                get(target + "?from=okhttp-async-callback");
                 outcome.complete(String.valueOf(response.code()));
               }
             });
@@ -56,13 +61,16 @@ final class OkHttpCalls implements ClientsApp.Calls {
             .newBuilder()
             .addInterceptor(
                 chain -> {
-                  HttpURLConnection connection =
-                      (HttpURLConnection) URI.create(inner).toURL().openConnection();
-                  connection.getResponseCode();
-                  connection.getInputStream().close();
+                  get(inner);
                   return chain.proceed(chain.request());
                 })
             .build();
     return execute(nesting, url);
+  }
+
+  private static void get(String url) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    connection.getResponseCode();
+    connection.getInputStream().close();
   }
 }

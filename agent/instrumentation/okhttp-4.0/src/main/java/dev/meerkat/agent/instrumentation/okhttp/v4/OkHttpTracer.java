@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The {@link OkHttpHook}: spans through {@link SyncHttpClientTracing}, contexts of queued calls.
+ * The {@link OkHttpHook}: spans through {@link SyncHttpClientTracing}. An enqueued call runs on a
+ * dispatcher thread in the context that enqueued it, and its span ends once its callback returns.
  */
 final class OkHttpTracer implements OkHttpHook {
   private final InstrumentationContext context;
@@ -23,6 +24,9 @@ final class OkHttpTracer implements OkHttpHook {
   private final Map<Object, Context> queued =
       Collections.synchronizedMap(new WeakHashMap<Object, Context>());
 
+  /** The enqueued call running on this dispatcher thread, if any. */
+  private final ThreadLocal<AsyncRun> running = new ThreadLocal<>();
+
   OkHttpTracer(InstrumentationContext context) {
     this.context = context;
     this.tracing = SyncHttpClientTracing.create(context);
@@ -30,7 +34,14 @@ final class OkHttpTracer implements OkHttpHook {
 
   @Override
   public Object start(String method, String url, String host, int port, String scheme) {
-    return tracing.start(method, url, host, port, scheme);
+    Object call = tracing.start(method, url, host, port, scheme);
+    AsyncRun run = running.get();
+    // The run's first chain is the enqueued call's own; later ones are calls it makes.
+    if (run != null && !run.started) {
+      run.started = true;
+      run.call = call;
+    }
+    return call;
   }
 
   @Override
@@ -45,6 +56,14 @@ final class OkHttpTracer implements OkHttpHook {
 
   @Override
   public void end(Object call, int status, Throwable error) {
+    AsyncRun run = running.get();
+    if (run != null && call != null && call == run.call) {
+      // The callback runs next, in the enqueuing context; the span ends after it (suspend).
+      tracing.deactivate(call);
+      run.status = status;
+      run.error = error;
+      return;
+    }
     tracing.end(call, status, error);
   }
 
@@ -61,12 +80,42 @@ final class OkHttpTracer implements OkHttpHook {
 
   @Override
   public Object resume(Object realCall) {
+    if (!context.isActive()) {
+      return null;
+    }
     Context enqueuedIn = queued.remove(realCall);
-    return enqueuedIn == null ? null : enqueuedIn.makeCurrent();
+    AsyncRun run =
+        new AsyncRun(enqueuedIn == null ? null : enqueuedIn.makeCurrent(), running.get());
+    running.set(run);
+    return run;
   }
 
   @Override
-  public void suspend(Object scope) {
-    ((Scope) scope).close();
+  public void suspend(Object state) {
+    AsyncRun run = (AsyncRun) state;
+    if (run.outer == null) {
+      running.remove();
+    } else {
+      running.set(run.outer);
+    }
+    tracing.end(run.call, run.status, run.error);
+    if (run.scope != null) {
+      run.scope.close();
+    }
+  }
+
+  /** One run of an enqueued call on a dispatcher thread. */
+  private static final class AsyncRun {
+    final Scope scope;
+    final AsyncRun outer;
+    boolean started;
+    Object call;
+    int status = -1;
+    Throwable error;
+
+    AsyncRun(Scope scope, AsyncRun outer) {
+      this.scope = scope;
+      this.outer = outer;
+    }
   }
 }

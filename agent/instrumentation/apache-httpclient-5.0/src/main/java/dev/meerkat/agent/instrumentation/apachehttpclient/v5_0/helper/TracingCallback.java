@@ -5,7 +5,7 @@ import dev.meerkat.agent.bootstrap.apachehttpclient5.ApacheHttpClient5Hook;
 import java.util.concurrent.CancellationException;
 import org.apache.hc.core5.concurrent.FutureCallback;
 
-/** Ends the span when the execution completes, then calls the application's callback, if any. */
+/** Calls the application's callback, if any, then ends the span: it ends when the callback has. */
 final class TracingCallback<T> implements FutureCallback<T> {
   private final Object state;
   private final FutureCallback<T> delegate;
@@ -24,25 +24,34 @@ final class TracingCallback<T> implements FutureCallback<T> {
 
   @Override
   public void completed(T result) {
-    end(null);
-    if (delegate != null) {
-      delegate.completed(result);
+    try {
+      if (delegate != null) {
+        delegate.completed(result);
+      }
+    } finally {
+      end(null);
     }
   }
 
   @Override
   public void failed(Exception cause) {
-    end(cause);
-    if (delegate != null) {
-      delegate.failed(cause);
+    try {
+      if (delegate != null) {
+        delegate.failed(cause);
+      }
+    } finally {
+      end(cause);
     }
   }
 
   @Override
   public void cancelled() {
-    end(new CancellationException("cancelled"));
-    if (delegate != null) {
-      delegate.cancelled();
+    try {
+      if (delegate != null) {
+        delegate.cancelled();
+      }
+    } finally {
+      end(new CancellationException("cancelled"));
     }
   }
 }
