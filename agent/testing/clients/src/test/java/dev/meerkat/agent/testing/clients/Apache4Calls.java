@@ -15,8 +15,6 @@ import org.apache.http.util.EntityUtils;
 final class Apache4Calls implements ClientsApp.Calls {
   private final CloseableHttpClient client = HttpClients.createDefault();
 
-  Apache4Calls(String target) {}
-
   @Override
   public String sync(String url) throws IOException {
     return execute(client, url);

@@ -23,7 +23,7 @@ final class Apache5Calls implements ClientsApp.Calls {
   private final CloseableHttpClient client = HttpClients.createDefault();
   private final CloseableHttpAsyncClient asyncClient = HttpAsyncClients.createDefault();
 
-  Apache5Calls(String target) {
+  Apache5Calls() {
     asyncClient.start();
   }
 

@@ -32,8 +32,8 @@ public final class ClientsApp {
     String target = "http://127.0.0.1:" + port + "/target";
     String refused = "http://127.0.0.1:" + closedPort + "/target";
     Calls okhttp = new OkHttpCalls(target);
-    Calls apache4 = new Apache4Calls(target);
-    Calls apache5 = new Apache5Calls(target);
+    Calls apache4 = new Apache4Calls();
+    Calls apache5 = new Apache5Calls();
     GrpcCalls grpc = new GrpcCalls(target);
     server.createContext("/target", ClientsApp::target);
     server.createContext("/okhttp", exchange -> call(exchange, okhttp, target, refused));
