@@ -1,0 +1,105 @@
+package dev.meerkat.agent.testing.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meerkat.agent.testing.ChildJvm;
+import dev.meerkat.agent.testing.OtlpReceiver;
+import dev.meerkat.agent.testing.Poll;
+import dev.meerkat.agent.testing.RedisServer;
+import dev.meerkat.agent.testing.TestJdks;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A child JVM with the real agent runs sync and async Lettuce commands against a real redis-server,
+ * on every test JDK: one CLIENT span per command, child of the server span, with the database index
+ * and sanitized command text; the refused command is marked failed.
+ */
+class LettuceIT {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static RedisServer redis;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startRedis() throws Exception {
+    redis = RedisServer.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  static List<Path> jdks() {
+    return TestJdks.homes();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void tracesSyncAndAsyncCommandsAsClientSpansOfTheRequest(Path jdk) throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        ChildJvm app =
+            ChildJvm.start(
+                jdk,
+                List.of(
+                    "-Dotel.service.name=lettuce-app",
+                    "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
+                    "-Dotel.bsp.schedule.delay=100",
+                    "-Dotel.metric.export.interval=500",
+                    // Netty 4.1 would warn on stderr that JDK 24+ deprecates sun.misc.Unsafe.
+                    "-Dio.netty.noUnsafe=true"),
+                ChildJvm.testClassPath(),
+                LettuceApp.class.getName(),
+                Integer.toString(redis.port()))) {
+      int port = app.awaitReadyPort(TIMEOUT);
+
+      assertThat(get(port, "/run"))
+          .isEqualTo("alice ERR value is not an integer or out of range bob");
+
+      List<Span> spans =
+          Poll.until(
+              TIMEOUT, receiver::spans, s -> s.size() >= 6, () -> "spans: " + receiver.spans());
+      assertThat(spans).hasSize(6);
+      List<Span> commands = RedisSpans.commandsUnder(spans);
+      int redisPort = redis.port();
+      assertThat(commands).hasSize(5);
+      RedisSpans.assertCommand(commands.get(0), "SET user:1 ?", redisPort, "1", null);
+      RedisSpans.assertCommand(commands.get(1), "GET user:1", redisPort, "1", null);
+      RedisSpans.assertCommand(
+          commands.get(2),
+          "INCR user:1",
+          redisPort,
+          "1",
+          "io.lettuce.core.RedisCommandExecutionException");
+      RedisSpans.assertCommand(commands.get(3), "SET user:2 ?", redisPort, "1", null);
+      RedisSpans.assertCommand(commands.get(4), "GET user:2", redisPort, "1", null);
+
+      assertThat(app.agentWarningsAndErrors()).isEmpty();
+      assertThat(app.stderrWithoutCdsNotice())
+          .filteredOn(l -> !l.startsWith("[meerkat-agent]"))
+          .isEmpty();
+    }
+  }
+
+  private String get(int port, String path) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(TIMEOUT)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return response.body();
+  }
+}
