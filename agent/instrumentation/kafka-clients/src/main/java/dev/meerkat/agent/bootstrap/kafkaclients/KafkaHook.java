@@ -35,4 +35,11 @@ public interface KafkaHook {
    * iteration ends. Returns {@code iterator} itself for records that no traced poll returned.
    */
   Object iterator(Object records, Object iterator);
+
+  /**
+   * What to return from {@code ConsumerRecords.records(partition)} (a List) or {@code
+   * records(topic)} (an Iterable) instead of {@code result}: the same records, whose iterator opens
+   * a span per record as {@link #iterator} does.
+   */
+  Object records(Object records, Object result);
 }

@@ -67,6 +67,8 @@ public final class KafkaClientsModule extends InstrumentationModule {
             .advise(
                 named("iterator").and(takesArguments(0)).and(isPublic()),
                 PACKAGE + "IteratorAdvice")
+            .advise(
+                named("records").and(takesArguments(1)).and(isPublic()), PACKAGE + "RecordsAdvice")
             .build());
   }
 }

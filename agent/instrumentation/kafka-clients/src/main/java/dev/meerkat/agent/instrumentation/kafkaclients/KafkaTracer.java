@@ -10,6 +10,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.lang.reflect.Proxy;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -142,6 +143,26 @@ final class KafkaTracer implements KafkaHook {
       info = polls.get(records);
     }
     return info == null ? iterator : new ProcessingIterator(this, (Iterator<?>) iterator, info);
+  }
+
+  @Override
+  public Object records(Object records, Object result) {
+    if (!context.isActive()) {
+      return result;
+    }
+    ConsumerInfo info;
+    synchronized (polls) {
+      info = polls.get(records);
+    }
+    if (info == null) {
+      return result;
+    }
+    if (result instanceof List) {
+      return new ProcessingList(this, (List<?>) result, info);
+    }
+    return result instanceof Iterable
+        ? new ProcessingIterable(this, (Iterable<?>) result, info)
+        : result;
   }
 
   /** Starts the process span of one record, child of the context found in its headers. */

@@ -37,12 +37,20 @@ public final class KafkaApp {
     String orders = args[1];
     String audit = args[2];
     KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bootstrap));
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(bootstrap));
+    KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(consumerConfig(bootstrap, "it-group", "it-consumer"));
+    KafkaConsumer<String, String> auditor =
+        new KafkaConsumer<>(consumerConfig(bootstrap, "it-audit-group", "it-auditor"));
     // Assigned, not subscribed: no group rebalance to wait for.
     consumer.assign(List.of(new TopicPartition(orders, 0)));
     Thread consuming = new Thread(() -> consume(consumer, producer, audit), "consumer");
     consuming.setDaemon(true);
     consuming.start();
+    TopicPartition auditPartition = new TopicPartition(audit, 0);
+    auditor.assign(List.of(auditPartition));
+    Thread auditing = new Thread(() -> audit(auditor, auditPartition), "auditor");
+    auditing.setDaemon(true);
+    auditing.start();
 
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/send", exchange -> send(exchange, producer, orders));
@@ -101,6 +109,22 @@ public final class KafkaApp {
     }
   }
 
+  private static void audit(KafkaConsumer<String, String> auditor, TopicPartition partition) {
+    long seen = 0;
+    while (true) {
+      ConsumerRecords<String, String> records = auditor.poll(Duration.ofMillis(100));
+      for (ConsumerRecord<String, String> record : records.records(partition)) {
+        seen += record.offset();
+      }
+      for (ConsumerRecord<String, String> record : records.records(partition.topic())) {
+        seen -= record.offset();
+      }
+      if (seen != 0) {
+        throw new IllegalStateException("records(partition) and records(topic) differ");
+      }
+    }
+  }
+
   private static Properties producerConfig(String bootstrap) {
     Properties config = new Properties();
     config.put("bootstrap.servers", bootstrap);
@@ -111,11 +135,11 @@ public final class KafkaApp {
     return config;
   }
 
-  private static Properties consumerConfig(String bootstrap) {
+  private static Properties consumerConfig(String bootstrap, String group, String clientId) {
     Properties config = new Properties();
     config.put("bootstrap.servers", bootstrap);
-    config.put("client.id", "it-consumer");
-    config.put("group.id", "it-group");
+    config.put("client.id", clientId);
+    config.put("group.id", group);
     config.put("auto.offset.reset", "earliest");
     config.put("key.deserializer", StringDeserializer.class.getName());
     config.put("value.deserializer", StringDeserializer.class.getName());

@@ -93,8 +93,8 @@ class KafkaClientsIT {
 
       List<Span> spans =
           Poll.until(
-              TIMEOUT, receiver::spans, s -> s.size() >= 6, () -> "spans: " + receiver.spans());
-      assertThat(spans).hasSize(6);
+              TIMEOUT, receiver::spans, s -> s.size() >= 8, () -> "spans: " + receiver.spans());
+      assertThat(spans).hasSize(8);
       List<Span> sends = named(spans, "send " + orders);
       assertThat(sends).hasSize(2);
       Span sent = sends.stream().filter(s -> !isError(s)).findFirst().orElseThrow();
@@ -115,17 +115,7 @@ class KafkaClientsIT {
       assertThat(processed.getParentSpanId()).isEqualTo(sent.getSpanId());
       assertThat(processed.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
       assertThat(OtlpReceiver.attributes(processed.getAttributesList()))
-          .isEqualTo(
-              Map.of(
-                  "messaging.system", "kafka",
-                  "messaging.operation.type", "process",
-                  "messaging.operation.name", "process",
-                  "messaging.destination.name", orders,
-                  "messaging.destination.partition.id", "0",
-                  "messaging.kafka.offset", 0L,
-                  "messaging.kafka.message.key", "order-1",
-                  "messaging.consumer.group.name", "it-group",
-                  "messaging.client.id", "it-consumer"));
+          .isEqualTo(processAttributes(orders, "it-group", "it-consumer"));
 
       // Sent while the order was processed: the process span is current during processing.
       assertThat(forwarded.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_PRODUCER);
@@ -133,6 +123,17 @@ class KafkaClientsIT {
       assertThat(forwarded.getParentSpanId()).isEqualTo(processed.getSpanId());
       assertThat(OtlpReceiver.attributes(forwarded.getAttributesList()))
           .isEqualTo(sendAttributes(audit, true));
+
+      // Read twice by the auditor: through records(partition), then records(topic).
+      List<Span> audited = named(spans, "process " + audit);
+      assertThat(audited).hasSize(2);
+      for (Span span : audited) {
+        assertThat(span.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CONSUMER);
+        assertThat(span.getTraceId()).isEqualTo(sent.getTraceId());
+        assertThat(span.getParentSpanId()).isEqualTo(forwarded.getSpanId());
+        assertThat(OtlpReceiver.attributes(span.getAttributesList()))
+            .isEqualTo(processAttributes(audit, "it-audit-group", "it-auditor"));
+      }
 
       assertThat(failed.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_PRODUCER);
       assertThat(failed.getParentSpanId()).isEqualTo(failedServer.getSpanId());
@@ -149,6 +150,19 @@ class KafkaClientsIT {
           .filteredOn(l -> !l.startsWith("[meerkat-agent]"))
           .isEmpty();
     }
+  }
+
+  private static Map<String, Object> processAttributes(String topic, String group, String client) {
+    return Map.of(
+        "messaging.system", "kafka",
+        "messaging.operation.type", "process",
+        "messaging.operation.name", "process",
+        "messaging.destination.name", topic,
+        "messaging.destination.partition.id", "0",
+        "messaging.kafka.offset", 0L,
+        "messaging.kafka.message.key", "order-1",
+        "messaging.consumer.group.name", group,
+        "messaging.client.id", client);
   }
 
   private static Map<String, Object> sendAttributes(String topic, boolean acknowledged) {
