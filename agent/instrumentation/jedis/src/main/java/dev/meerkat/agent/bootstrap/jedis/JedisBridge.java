@@ -8,8 +8,9 @@ public final class JedisBridge {
   public static volatile JedisHook hook;
 
   /**
-   * One command = one span: executeCommand calls sendCommand, the String and byte[] overloads call
-   * each other, and connecting (3.x) sends AUTH and SELECT from within a command.
+   * One command = one span: executeCommand calls sendCommand and reads the reply, the String and
+   * byte[] overloads call each other, and connecting (3.x) sends AUTH and SELECT and reads their
+   * replies from within a command.
    */
   public static final CallDepth DEPTH = new CallDepth();
 

@@ -10,6 +10,21 @@ public interface JedisHook {
    */
   Object start(byte[] command, byte[] firstArgument, int argumentCount);
 
-  /** Ends the span; {@code socket} (the connection's, possibly null) gives the server address. */
+  /**
+   * Ends the span of a command whose reply was read within the call ({@code executeCommand});
+   * {@code socket} (the connection's, possibly null) gives the server address.
+   */
   void end(Object call, Socket socket, Throwable error);
+
+  /**
+   * A command was written ({@code sendCommand}); its reply is read by a later call on this thread.
+   * The span waits for it (or ends now, when the write failed).
+   */
+  void sent(Object call, Socket socket, Throwable error);
+
+  /** The oldest reply awaited on this thread was read (or failed): its span ends. */
+  void replied(Throwable error);
+
+  /** A connection was closed on this thread: spans still awaiting replies here end. */
+  void disconnected();
 }

@@ -16,9 +16,10 @@ import java.util.List;
 /**
  * Jedis 3.x to 6.x: a CLIENT span per Redis command, on {@code redis.clients.jedis.Connection}.
  * From 4.0 a command runs through {@code executeCommand(CommandObject)}, which writes it and reads
- * the reply: the span covers both and a server error marks it. In 3.x (and for the raw {@code
- * sendCommand} API and pipelines of 4.0+) the reply is read by a separate call, so the span covers
- * writing the command only.
+ * the reply: the span covers both. In 3.x (and for pipelines and the raw {@code sendCommand} API of
+ * 4.0+) {@code sendCommand} writes the command and a later call reads the reply: the span starts
+ * with the write and ends when the reply is read on the same thread, replies coming in the order
+ * commands were written (pipelines included). Either way a server error marks the span.
  */
 public final class JedisModule extends InstrumentationModule {
   private static final String PACKAGE = "dev.meerkat.agent.instrumentation.jedis.";
@@ -67,6 +68,12 @@ public final class JedisModule extends InstrumentationModule {
                     .and(takesArguments(1))
                     .and(takesArgument(0, named("redis.clients.jedis.CommandArguments"))),
                 PACKAGE + "SendArgumentsAdvice")
+            .advise(
+                named("readProtocolWithCheckingBroken").and(takesArguments(0)),
+                PACKAGE + "ReplyAdvice")
+            .advise(
+                named("disconnect").and(isPublic()).and(takesArguments(0)),
+                PACKAGE + "DisconnectAdvice")
             .build());
   }
 }

@@ -40,7 +40,7 @@ final class SendArgumentsAdvice {
     JedisBridge.DEPTH.exit();
     JedisHook hook = JedisBridge.hook;
     if (call != null && hook != null) {
-      hook.end(call, socket, error);
+      hook.sent(call, socket, error);
     }
   }
 }

@@ -33,7 +33,7 @@ final class SendCommandAdvice {
     JedisBridge.DEPTH.exit();
     JedisHook hook = JedisBridge.hook;
     if (call != null && hook != null) {
-      hook.end(call, socket, error);
+      hook.sent(call, socket, error);
     }
   }
 }

@@ -8,6 +8,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -50,6 +52,11 @@ public final class JedisApp {
       } catch (ReflectiveOperationException e) {
         throw new IOException(e);
       }
+      Pipeline pipeline = jedis.pipelined();
+      pipeline.set("user:2", "bob");
+      Response<String> bob = pipeline.get("user:2");
+      pipeline.sync();
+      body += " " + bob.get();
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(200, bytes.length);

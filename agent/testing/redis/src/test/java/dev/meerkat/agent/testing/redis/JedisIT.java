@@ -79,9 +79,9 @@ class JedisIT {
                 Integer.toString(redis.port()))) {
       int port = app.awaitReadyPort(TIMEOUT);
 
-      assertThat(get(port, "/run")).isEqualTo("alice " + REFUSED);
+      assertThat(get(port, "/run")).isEqualTo("alice " + REFUSED + " bob");
 
-      int expected = 4;
+      int expected = 6;
       List<Span> spans =
           Poll.until(
               TIMEOUT,
@@ -92,16 +92,20 @@ class JedisIT {
       List<Span> commands = RedisSpans.commandsUnder(spans);
       int redisPort = redis.port();
       List<String> texts = commands.stream().map(s -> textOf(s)).toList();
-      assertThat(texts).containsExactly("SET user:1 ?", "GET user:1", "INCR user:1");
+      assertThat(texts)
+          .containsExactly(
+              "SET user:1 ?", "GET user:1", "INCR user:1", "SET user:2 ?", "GET user:2");
       RedisSpans.assertCommand(commands.get(0), "SET user:1 ?", redisPort, null, null);
       RedisSpans.assertCommand(commands.get(1), "GET user:1", redisPort, null, null);
-      // Jedis 3 reads the reply outside the traced write: the refusal cannot mark its span.
       RedisSpans.assertCommand(
           commands.get(2),
           "INCR user:1",
           redisPort,
           null,
-          latest ? "redis.clients.jedis.exceptions.JedisDataException" : null);
+          "redis.clients.jedis.exceptions.JedisDataException");
+      // Pipelined: each span ends when its reply is read in sync().
+      RedisSpans.assertCommand(commands.get(3), "SET user:2 ?", redisPort, null, null);
+      RedisSpans.assertCommand(commands.get(4), "GET user:2", redisPort, null, null);
 
       assertThat(app.agentWarningsAndErrors()).isEmpty();
       assertThat(app.stderrWithoutCdsNotice())
