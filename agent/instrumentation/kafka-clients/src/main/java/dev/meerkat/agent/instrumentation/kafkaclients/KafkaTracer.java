@@ -8,6 +8,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +30,7 @@ final class KafkaTracer implements KafkaHook {
   // entry lives as long as the application holds the consumer or the polled records.
   private final Map<Object, ConsumerInfo> consumers = new WeakHashMap<>();
   private final Map<Object, ConsumerInfo> polls = new WeakHashMap<>();
+  private volatile CallbackProxy callbackProxy;
 
   KafkaTracer(InstrumentationContext context) {
     this.context = context;
@@ -76,14 +79,40 @@ final class KafkaTracer implements KafkaHook {
   @Override
   public Object callback(Object call, Object callback, Class<?> callbackType) {
     try {
-      return Proxy.newProxyInstance(
-          callbackType.getClassLoader(),
-          new Class<?>[] {callbackType},
-          new AcknowledgementHandler((SendCall) call, callback));
-    } catch (RuntimeException e) {
+      return callbackConstructor(callbackType)
+          .newInstance(new AcknowledgementHandler((SendCall) call, callback));
+    } catch (RuntimeException | ReflectiveOperationException e) {
       context.fail(e);
       ((SendCall) call).end(null, null);
       return callback;
+    }
+  }
+
+  /** The proxy class's constructor, kept: looking the proxy class up costs more than a send. */
+  private Constructor<?> callbackConstructor(Class<?> callbackType)
+      throws ReflectiveOperationException {
+    CallbackProxy proxy = callbackProxy;
+    if (proxy == null || proxy.callbackType != callbackType) {
+      Class<?> proxyClass =
+          Proxy.newProxyInstance(
+                  callbackType.getClassLoader(),
+                  new Class<?>[] {callbackType},
+                  new AcknowledgementHandler(null, null))
+              .getClass();
+      proxy = new CallbackProxy(callbackType, proxyClass.getConstructor(InvocationHandler.class));
+      callbackProxy = proxy;
+    }
+    return proxy.constructor;
+  }
+
+  /** Kafka's Callback interface (of one class loader) and its proxy class's constructor. */
+  private static final class CallbackProxy {
+    final Class<?> callbackType;
+    final Constructor<?> constructor;
+
+    CallbackProxy(Class<?> callbackType, Constructor<?> constructor) {
+      this.callbackType = callbackType;
+      this.constructor = constructor;
     }
   }
 
