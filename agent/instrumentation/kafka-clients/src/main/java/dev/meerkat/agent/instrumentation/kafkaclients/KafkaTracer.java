@@ -8,9 +8,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,7 @@ import java.util.WeakHashMap;
 /**
  * The {@link KafkaHook}. Kafka's classes live in the application's class loader, which this one
  * cannot see: records and acknowledgements are read through {@link KafkaReflection}, and the
- * producer callback is a {@link Proxy} of Kafka's {@code Callback} interface.
+ * producer callback is a {@code java.lang.reflect.Proxy} of Kafka's {@code Callback} interface.
  */
 final class KafkaTracer implements KafkaHook {
   private final InstrumentationContext context;
@@ -30,7 +27,7 @@ final class KafkaTracer implements KafkaHook {
   // entry lives as long as the application holds the consumer or the polled records.
   private final Map<Object, ConsumerInfo> consumers = new WeakHashMap<>();
   private final Map<Object, ConsumerInfo> polls = new WeakHashMap<>();
-  private volatile CallbackProxy callbackProxy;
+  private final CallbackProxies callbacks = new CallbackProxies();
 
   KafkaTracer(InstrumentationContext context) {
     this.context = context;
@@ -79,40 +76,11 @@ final class KafkaTracer implements KafkaHook {
   @Override
   public Object callback(Object call, Object callback, Class<?> callbackType) {
     try {
-      return callbackConstructor(callbackType)
-          .newInstance(new AcknowledgementHandler((SendCall) call, callback));
+      return callbacks.create(callbackType, new AcknowledgementHandler((SendCall) call, callback));
     } catch (RuntimeException | ReflectiveOperationException e) {
       context.fail(e);
       ((SendCall) call).end(null, null);
       return callback;
-    }
-  }
-
-  /** The proxy class's constructor, kept: looking the proxy class up costs more than a send. */
-  private Constructor<?> callbackConstructor(Class<?> callbackType)
-      throws ReflectiveOperationException {
-    CallbackProxy proxy = callbackProxy;
-    if (proxy == null || proxy.callbackType != callbackType) {
-      Class<?> proxyClass =
-          Proxy.newProxyInstance(
-                  callbackType.getClassLoader(),
-                  new Class<?>[] {callbackType},
-                  new AcknowledgementHandler(null, null))
-              .getClass();
-      proxy = new CallbackProxy(callbackType, proxyClass.getConstructor(InvocationHandler.class));
-      callbackProxy = proxy;
-    }
-    return proxy.constructor;
-  }
-
-  /** Kafka's Callback interface (of one class loader) and its proxy class's constructor. */
-  private static final class CallbackProxy {
-    final Class<?> callbackType;
-    final Constructor<?> constructor;
-
-    CallbackProxy(Class<?> callbackType, Constructor<?> constructor) {
-      this.callbackType = callbackType;
-      this.constructor = constructor;
     }
   }
 
@@ -234,17 +202,5 @@ final class KafkaTracer implements KafkaHook {
 
   void fail(Throwable error) {
     context.fail(error);
-  }
-
-  /** The group and client id of a consumer, from its configuration. */
-  static final class ConsumerInfo {
-    static final ConsumerInfo UNKNOWN = new ConsumerInfo(null, null);
-    final String groupId;
-    final String clientId;
-
-    ConsumerInfo(String groupId, String clientId) {
-      this.groupId = groupId;
-      this.clientId = clientId;
-    }
   }
 }

@@ -6,9 +6,9 @@ import java.util.Iterator;
 final class ProcessingIterable implements Iterable<Object> {
   private final KafkaTracer tracer;
   private final Iterable<?> delegate;
-  private final KafkaTracer.ConsumerInfo info;
+  private final ConsumerInfo info;
 
-  ProcessingIterable(KafkaTracer tracer, Iterable<?> delegate, KafkaTracer.ConsumerInfo info) {
+  ProcessingIterable(KafkaTracer tracer, Iterable<?> delegate, ConsumerInfo info) {
     this.tracer = tracer;
     this.delegate = delegate;
     this.info = info;

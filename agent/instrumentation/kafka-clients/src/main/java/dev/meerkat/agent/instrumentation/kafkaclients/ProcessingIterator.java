@@ -14,11 +14,11 @@ import java.util.Iterator;
 final class ProcessingIterator implements Iterator<Object> {
   private final KafkaTracer tracer;
   private final Iterator<?> delegate;
-  private final KafkaTracer.ConsumerInfo info;
+  private final ConsumerInfo info;
   private Span span;
   private Scope scope;
 
-  ProcessingIterator(KafkaTracer tracer, Iterator<?> delegate, KafkaTracer.ConsumerInfo info) {
+  ProcessingIterator(KafkaTracer tracer, Iterator<?> delegate, ConsumerInfo info) {
     this.tracer = tracer;
     this.delegate = delegate;
     this.info = info;

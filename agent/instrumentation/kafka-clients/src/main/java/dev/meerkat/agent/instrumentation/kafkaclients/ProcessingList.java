@@ -11,9 +11,9 @@ import java.util.List;
 final class ProcessingList extends AbstractList<Object> {
   private final KafkaTracer tracer;
   private final List<?> delegate;
-  private final KafkaTracer.ConsumerInfo info;
+  private final ConsumerInfo info;
 
-  ProcessingList(KafkaTracer tracer, List<?> delegate, KafkaTracer.ConsumerInfo info) {
+  ProcessingList(KafkaTracer tracer, List<?> delegate, ConsumerInfo info) {
     this.tracer = tracer;
     this.delegate = delegate;
     this.info = info;
