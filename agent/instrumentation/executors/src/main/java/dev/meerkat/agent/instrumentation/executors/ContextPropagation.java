@@ -1,0 +1,260 @@
+package dev.meerkat.agent.instrumentation.executors;
+
+import dev.meerkat.agent.bootstrap.executors.ExecutorsHook;
+import dev.meerkat.agent.tooling.InstrumentationContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The {@link ExecutorsHook}. Two ways to carry a context, chosen so the application never sees a
+ * task object it did not create where it can look: tasks that are the application's own handle
+ * (FutureTask, ForkJoinTask, a virtual thread) get the context attached in a weak identity map and
+ * made current by advice on their run method; tasks a pool hides, and CompletableFuture callbacks,
+ * are wrapped in a {@link ContextTask}. Nothing is done when the current context is the root one.
+ */
+final class ContextPropagation implements ExecutorsHook {
+  private final InstrumentationContext context;
+  private final WeakIdentityMap<Context> attached = new WeakIdentityMap<>();
+  private final WeakIdentityMap<Context> threads = new WeakIdentityMap<>();
+  private final ThreadPoolCheck threadPools = new ThreadPoolCheck();
+
+  /** Set once a ThreadPoolExecutor got a wrapper: until then remove() needs no queue scan. */
+  private volatile boolean wrappedForThreadPool;
+
+  ContextPropagation(InstrumentationContext context) {
+    this.context = context;
+  }
+
+  /** The context to carry, or null: the root context (nothing to carry) or the module is off. */
+  private Context toCarry() {
+    if (!context.isActive()) {
+      return null;
+    }
+    Context current = Context.current();
+    return current == Context.root() ? null : current;
+  }
+
+  @Override
+  public Object wrap(Object task) {
+    try {
+      if (task == null || task instanceof ContextTask || task instanceof FutureTask) {
+        return task;
+      }
+      if (task instanceof ForkJoinTask) {
+        attach(task);
+        return task;
+      }
+      // A virtual thread's continuation is resubmitted by whichever thread unparks it: carrying
+      // that thread's context to the carrier is wrong and useless (the virtual thread has its own).
+      if (task.getClass().getName().startsWith("java.lang.VirtualThread")) {
+        return task;
+      }
+      Context carried = toCarry();
+      if (carried == null || !(task instanceof Runnable || task instanceof Callable)) {
+        return task;
+      }
+      return new ContextTask(carried, task);
+    } catch (Throwable t) {
+      context.fail(t);
+      return task;
+    }
+  }
+
+  @Override
+  public Object wrapAll(Object tasks) {
+    try {
+      if (!(tasks instanceof Collection) || toCarry() == null) {
+        return tasks;
+      }
+      Collection<?> original = (Collection<?>) tasks;
+      List<Object> wrapped = new ArrayList<>(original.size());
+      for (Object task : original) {
+        wrapped.add(wrap(task));
+      }
+      return wrapped;
+    } catch (Throwable t) {
+      context.fail(t);
+      return tasks;
+    }
+  }
+
+  @Override
+  public Runnable wrapForThreadPool(Object executor, Runnable task) {
+    try {
+      if (task == null || task instanceof ContextTask || task instanceof FutureTask) {
+        return task;
+      }
+      Context carried = toCarry();
+      if (carried == null || !(executor instanceof ThreadPoolExecutor)) {
+        return task;
+      }
+      ThreadPoolExecutor pool = (ThreadPoolExecutor) executor;
+      if (!threadPools.safeToWrap(pool.getClass()) || !fifoQueue(pool.getQueue())) {
+        return task;
+      }
+      wrappedForThreadPool = true;
+      return new ContextTask(carried, task);
+    } catch (Throwable t) {
+      context.fail(t);
+      return task;
+    }
+  }
+
+  /**
+   * Queues that never look at their elements. A PriorityBlockingQueue compares them (a wrapper is
+   * not Comparable), a DelayQueue needs Delayed ones: their tasks are left alone.
+   */
+  private static boolean fifoQueue(BlockingQueue<Runnable> queue) {
+    return queue instanceof LinkedBlockingQueue
+        || queue instanceof SynchronousQueue
+        || queue instanceof ArrayBlockingQueue
+        || queue instanceof LinkedTransferQueue
+        || queue instanceof LinkedBlockingDeque;
+  }
+
+  @Override
+  public Object callback(Object function) {
+    try {
+      if (function == null
+          || function instanceof ContextTask
+          || function instanceof ContextBiCallback) {
+        return function;
+      }
+      Context carried = toCarry();
+      if (carried == null) {
+        return function;
+      }
+      boolean twoArguments = function instanceof BiFunction || function instanceof BiConsumer;
+      boolean oneOrNone =
+          function instanceof Runnable
+              || function instanceof Supplier
+              || function instanceof Function
+              || function instanceof Consumer;
+      if (twoArguments && oneOrNone) {
+        // Which interface the parameter is cannot be told here; neither wrapper fits both.
+        return function;
+      }
+      return twoArguments
+          ? new ContextBiCallback(carried, function)
+          : new ContextTask(carried, function);
+    } catch (Throwable t) {
+      context.fail(t);
+      return function;
+    }
+  }
+
+  @Override
+  public void attach(Object task) {
+    try {
+      // CompletableFuture's own tasks: their callbacks are wrapped instead.
+      if (task instanceof CompletableFuture.AsynchronousCompletionTask) {
+        return;
+      }
+      Context carried = toCarry();
+      if (carried != null && task != null) {
+        attached.put(task, carried);
+      }
+    } catch (Throwable t) {
+      context.fail(t);
+    }
+  }
+
+  @Override
+  public Object activate(Object task, boolean once) {
+    try {
+      Context carried = once ? attached.remove(task) : attached.get(task);
+      return carried == null ? null : carried.makeCurrent();
+    } catch (Throwable t) {
+      context.fail(t);
+      return null;
+    }
+  }
+
+  @Override
+  public void deactivate(Object scope) {
+    if (scope != null) {
+      ((Scope) scope).close();
+    }
+  }
+
+  @Override
+  public Object queued(Object executor, Object task) {
+    if (!wrappedForThreadPool || task instanceof ContextTask) {
+      return task;
+    }
+    try {
+      for (Runnable queued : ((ThreadPoolExecutor) executor).getQueue()) {
+        if (queued instanceof ContextTask && ((ContextTask) queued).delegate == task) {
+          return queued;
+        }
+      }
+    } catch (Throwable t) {
+      // A concurrent queue's iterator does not throw; any other failure leaves remove() as it is.
+    }
+    return task;
+  }
+
+  @Override
+  public void unwrap(List<Runnable> tasks) {
+    if (!wrappedForThreadPool || tasks == null) {
+      return;
+    }
+    try {
+      for (int i = 0; i < tasks.size(); i++) {
+        Runnable task = tasks.get(i);
+        if (task instanceof ContextTask) {
+          tasks.set(i, (Runnable) ((ContextTask) task).delegate);
+        }
+      }
+    } catch (Throwable t) {
+      context.fail(t);
+    }
+  }
+
+  @Override
+  public void attachThread(Object thread) {
+    try {
+      Context carried = toCarry();
+      if (carried != null && thread != null) {
+        threads.put(thread, carried);
+      }
+    } catch (Throwable t) {
+      context.fail(t);
+    }
+  }
+
+  @Override
+  public Runnable threadTask(Object thread, Runnable task) {
+    try {
+      Context carried = threads.remove(thread);
+      return carried == null || task == null ? task : new ContextTask(carried, task);
+    } catch (Throwable t) {
+      context.fail(t);
+      return task;
+    }
+  }
+
+  /** For tests: how many tasks and threads still have a context attached. */
+  int attachedCount() {
+    return attached.size() + threads.size();
+  }
+}
