@@ -14,6 +14,11 @@ import dev.meerkat.agent.tooling.TypeInstrumentation;
 import io.opentelemetry.context.Context;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadPoolExecutor;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -39,6 +44,21 @@ public final class ExecutorsModule extends InstrumentationModule {
         public void run() {}
       };
 
+  /**
+   * Loaded with this class, so before transformation starts. A target first loaded while another
+   * class is being transformed (on Java 25 ForkJoinPool is, during the agent's installation) is
+   * neither in the list of loaded classes to retransform nor seen by the transformer, which does
+   * not re-enter itself: it would stay uninstrumented.
+   */
+  @SuppressWarnings("unused")
+  private static final Class<?>[] TARGETS = {
+    ThreadPoolExecutor.class,
+    FutureTask.class,
+    ForkJoinPool.class,
+    ForkJoinTask.class,
+    CompletableFuture.class
+  };
+
   public ExecutorsModule() {
     super("executors");
   }
@@ -53,6 +73,7 @@ public final class ExecutorsModule extends InstrumentationModule {
   public void activate(InstrumentationContext context) {
     // Load the wrapper now, not first inside a JDK method on an application thread.
     new ContextTask(Context.root(), NOTHING).run();
+
     ExecutorsBridge.hook = new ContextPropagation(context);
   }
 
