@@ -51,8 +51,14 @@ class ContextPropagationIT {
           "cf-thenApply",
           "cf-whenComplete",
           "cf-thenCombine");
-  static final List<String> WORK_VIRTUAL_THREADS =
-      List.of("vt-start-1", "vt-start-2", "vt-executor", "vt-executor-execute");
+  static final List<String> WORK_JAVA_21 =
+      List.of(
+          "vt-start-1",
+          "vt-start-2",
+          "vt-executor",
+          "vt-executor-execute",
+          "tpte-platform",
+          "tpte-platform-execute");
   static final List<String> LATER =
       List.of(
           "later-tpe-execute",
@@ -63,7 +69,7 @@ class ContextPropagationIT {
           "later-fjp-invoke-forked",
           "later-cf-supplyAsync",
           "later-cf-thenApply");
-  static final List<String> LATER_VIRTUAL_THREADS = List.of("later-vt-start-1", "later-vt-start-2");
+  static final List<String> LATER_JAVA_21 = List.of("later-vt-start-1", "later-vt-start-2");
 
   static List<Path> jdks() {
     return TestJdks.homes();
@@ -94,8 +100,8 @@ class ContextPropagationIT {
       List<String> work = new ArrayList<>(WORK);
       List<String> later = new ArrayList<>(LATER);
       if (java >= 21) {
-        work.addAll(WORK_VIRTUAL_THREADS);
-        later.addAll(LATER_VIRTUAL_THREADS);
+        work.addAll(WORK_JAVA_21);
+        later.addAll(LATER_JAVA_21);
       }
       // The /work SERVER span, and per call a CLIENT span and the /target SERVER span.
       int expected = 1 + 2 * (work.size() + later.size());

@@ -25,6 +25,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,6 +112,7 @@ public final class ThreadsApp {
     if (JAVA >= 21) {
       cases.put("vt-start", ThreadsApp::virtualThread);
       cases.put("vt-executor", ThreadsApp::virtualThreadPerTask);
+      cases.put("tpte-platform", ThreadsApp::platformThreadPerTask);
     }
     return cases;
   }
@@ -326,6 +328,20 @@ public final class ThreadsApp {
   private static void virtualThreadPerTask(String name) throws Exception {
     ExecutorService executor =
         (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+    try {
+      executor.submit(calling(name)).get();
+      awaitRunnable(executor::execute, name + "-execute");
+    } finally {
+      executor.shutdown();
+    }
+  }
+
+  private static void platformThreadPerTask(String name) throws Exception {
+    ExecutorService executor =
+        (ExecutorService)
+            Executors.class
+                .getMethod("newThreadPerTaskExecutor", ThreadFactory.class)
+                .invoke(null, Executors.defaultThreadFactory());
     try {
       executor.submit(calling(name)).get();
       awaitRunnable(executor::execute, name + "-execute");

@@ -96,29 +96,23 @@ public final class ExecutorsModule extends InstrumentationModule {
             .build(),
         TypeInstrumentation.forType(named("java.util.concurrent.ForkJoinPool"))
             .advise(
-                isPublic()
-                    .and(
-                        namedOneOf(
-                            "execute",
-                            "submit",
-                            "invoke",
-                            "schedule",
-                            "scheduleAtFixedRate",
-                            "scheduleWithFixedDelay",
-                            "submitWithTimeout"))
-                    .and(
-                        takesArgument(
-                            0,
-                            namedOneOf(
-                                "java.lang.Runnable",
-                                "java.util.concurrent.Callable",
-                                "java.util.concurrent.ForkJoinTask"))),
-                PACKAGE + "ForkJoinAdvice$Submit")
+                submitting(
+                    "execute",
+                    "submit",
+                    "invoke",
+                    "schedule",
+                    "scheduleAtFixedRate",
+                    "scheduleWithFixedDelay",
+                    "submitWithTimeout"),
+                PACKAGE + "PoolSubmitAdvice$One")
             .advise(
-                isPublic()
-                    .and(namedOneOf("invokeAll", "invokeAny", "invokeAllUninterruptibly"))
-                    .and(takesArgument(0, named("java.util.Collection"))),
-                PACKAGE + "ForkJoinAdvice$SubmitAll")
+                submittingAll("invokeAll", "invokeAny", "invokeAllUninterruptibly"),
+                PACKAGE + "PoolSubmitAdvice$All")
+            .build(),
+        // Java 21+: Executors.newThreadPerTaskExecutor and newVirtualThreadPerTaskExecutor.
+        TypeInstrumentation.forType(named("java.util.concurrent.ThreadPerTaskExecutor"))
+            .advise(submitting("execute", "submit"), PACKAGE + "PoolSubmitAdvice$One")
+            .advise(submittingAll("invokeAll", "invokeAny"), PACKAGE + "PoolSubmitAdvice$All")
             .build(),
         TypeInstrumentation.forType(named("java.util.concurrent.ForkJoinTask"))
             .advise(named("fork").and(takesArguments(0)), PACKAGE + "ForkJoinAdvice$Fork")
@@ -134,6 +128,22 @@ public final class ExecutorsModule extends InstrumentationModule {
                 named("run").and(takesArgument(0, named("java.lang.Runnable"))),
                 PACKAGE + "VirtualThreadAdvice$Run")
             .build());
+  }
+
+  private static ElementMatcher<MethodDescription> submitting(String... names) {
+    return isPublic()
+        .and(namedOneOf(names))
+        .and(
+            takesArgument(
+                0,
+                namedOneOf(
+                    "java.lang.Runnable",
+                    "java.util.concurrent.Callable",
+                    "java.util.concurrent.ForkJoinTask")));
+  }
+
+  private static ElementMatcher<MethodDescription> submittingAll(String... names) {
+    return isPublic().and(namedOneOf(names)).and(takesArgument(0, named("java.util.Collection")));
   }
 
   private static ElementMatcher<MethodDescription> callbackAt(int index) {
