@@ -101,13 +101,13 @@ public class ExecutorPropagationBenchmark {
     return task;
   }
 
-  /** The FutureTask / ForkJoinTask path: attach at creation, make current around the run. */
+  /** The ForkJoinTask path: attach at fork, make current around the run (doExec). */
   @Benchmark
   public Object attachAndActivate() {
     Object task = new Object();
     if (!propagation.equals("none")) {
       hook.attach(task);
-      hook.deactivate(hook.activate(task, true));
+      hook.deactivate(hook.activate(task));
     }
     return task;
   }

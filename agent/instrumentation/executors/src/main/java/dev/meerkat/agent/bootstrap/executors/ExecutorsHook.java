@@ -10,9 +10,10 @@ import java.util.List;
  */
 public interface ExecutorsHook {
   /**
-   * A Runnable or Callable handed to a pool that hides the task object from the application
-   * (ForkJoinPool): a wrapper carrying the current context. A ForkJoinTask is returned as is, with
-   * the context attached to it (see {@link #activate}); a FutureTask carries its own.
+   * A Runnable or Callable the application will not see again (handed to a pool that hides it, or
+   * the Callable inside a FutureTask): a wrapper carrying the current context. A ForkJoinTask is
+   * returned as is, with the context attached to it (see {@link #activate}); a FutureTask carries
+   * its own.
    */
   Object wrap(Object task);
 
@@ -28,14 +29,14 @@ public interface ExecutorsHook {
   /** A CompletableFuture callback (Runnable, Supplier, Function, Consumer, Bi...) wrapped. */
   Object callback(Object function);
 
-  /** Remembers the current context for a FutureTask or ForkJoinTask (weakly). */
+  /** Remembers the current context for a ForkJoinTask (weakly). */
   void attach(Object task);
 
   /**
-   * Makes the context attached to {@code task} current; returns the scope to close, or null. With
-   * {@code once} the attachment is removed (tasks that run once).
+   * Makes the context attached to {@code task} current and drops the attachment (a ForkJoinTask
+   * runs once per fork); returns the scope to close, or null.
    */
-  Object activate(Object task, boolean once);
+  Object activate(Object task);
 
   /** Closes a scope returned by {@link #activate}; null is ignored. */
   void deactivate(Object scope);

@@ -26,10 +26,11 @@ import java.util.function.Supplier;
 
 /**
  * The {@link ExecutorsHook}. Two ways to carry a context, chosen so the application never sees a
- * task object it did not create where it can look: tasks that are the application's own handle
- * (FutureTask, ForkJoinTask, a virtual thread) get the context attached in a weak identity map and
- * made current by advice on their run method; tasks a pool hides, and CompletableFuture callbacks,
- * are wrapped in a {@link ContextTask}. Nothing is done when the current context is the root one.
+ * task object it did not create where it can look: tasks a pool hides, the Callable inside a
+ * FutureTask, and CompletableFuture callbacks are wrapped in a {@link ContextTask}; tasks that are
+ * the application's own handle and run code of its own (a ForkJoinTask, a virtual thread) get the
+ * context attached in a weak identity map and made current by advice on the method that runs them.
+ * Nothing is done when the current context is the root one.
  */
 final class ContextPropagation implements ExecutorsHook {
   private final InstrumentationContext context;
@@ -179,9 +180,9 @@ final class ContextPropagation implements ExecutorsHook {
   }
 
   @Override
-  public Object activate(Object task, boolean once) {
+  public Object activate(Object task) {
     try {
-      Context carried = once ? attached.remove(task) : attached.get(task);
+      Context carried = attached.remove(task);
       return carried == null ? null : carried.makeCurrent();
     } catch (Throwable t) {
       context.fail(t);

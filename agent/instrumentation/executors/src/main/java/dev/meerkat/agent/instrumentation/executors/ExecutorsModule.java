@@ -88,11 +88,7 @@ public final class ExecutorsModule extends InstrumentationModule {
                 PACKAGE + "ThreadPoolShutdownNowAdvice")
             .build(),
         TypeInstrumentation.forType(named("java.util.concurrent.FutureTask"))
-            .advise(isConstructor(), PACKAGE + "FutureTaskAdvice$Create")
-            .advise(named("run").and(takesArguments(0)), PACKAGE + "FutureTaskAdvice$Run")
-            .advise(
-                named("runAndReset").and(takesArguments(0)),
-                PACKAGE + "FutureTaskAdvice$RunAndReset")
+            .advise(isConstructor(), PACKAGE + "FutureTaskAdvice")
             .build(),
         TypeInstrumentation.forType(named("java.util.concurrent.ForkJoinPool"))
             .advise(

@@ -32,7 +32,7 @@ final class ForkJoinAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static Object enter(@Advice.This Object task) {
       ExecutorsHook hook = ExecutorsBridge.hook;
-      return hook == null ? null : hook.activate(task, true);
+      return hook == null ? null : hook.activate(task);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -3,64 +3,25 @@ package dev.meerkat.agent.instrumentation.executors;
 import dev.meerkat.agent.bootstrap.executors.ExecutorsBridge;
 import dev.meerkat.agent.bootstrap.executors.ExecutorsHook;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * FutureTask is what submit, invokeAll, invokeAny and every schedule method queue, and what the
- * application holds (to cancel or remove it, or to see it in afterExecute): it is never wrapped.
- * Its constructors remember the creating thread's context; run (once) and runAndReset (each period
- * of a periodic ScheduledFutureTask) make it current.
+ * Exit advice of both FutureTask constructors. FutureTask is what submit, invokeAll, invokeAny and
+ * every schedule method queue, and what the application holds (to cancel or remove it, or to see it
+ * in afterExecute): it is never wrapped. The Callable inside it is private (run and runAndReset
+ * call it, toString prints it), so that is wrapped instead: each run, periodic runs included, gets
+ * the context of the thread that created the task; the FutureTask drops the Callable when done.
  */
 final class FutureTaskAdvice {
   private FutureTaskAdvice() {}
 
-  /** Exit advice of both FutureTask constructors. */
-  static final class Create {
-    private Create() {}
-
-    @Advice.OnMethodExit(suppress = Throwable.class)
-    static void exit(@Advice.This Object task) {
-      ExecutorsHook hook = ExecutorsBridge.hook;
-      if (hook != null) {
-        hook.attach(task);
-      }
-    }
-  }
-
-  /** {@code run()}: runs once, so the attachment is dropped. */
-  static final class Run {
-    private Run() {}
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enter(@Advice.This Object task) {
-      ExecutorsHook hook = ExecutorsBridge.hook;
-      return hook == null ? null : hook.activate(task, true);
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter Object scope) {
-      ExecutorsHook hook = ExecutorsBridge.hook;
-      if (hook != null) {
-        hook.deactivate(scope);
-      }
-    }
-  }
-
-  /** {@code runAndReset()}: runs every period, so the attachment stays. */
-  static final class RunAndReset {
-    private RunAndReset() {}
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enter(@Advice.This Object task) {
-      ExecutorsHook hook = ExecutorsBridge.hook;
-      return hook == null ? null : hook.activate(task, false);
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter Object scope) {
-      ExecutorsHook hook = ExecutorsBridge.hook;
-      if (hook != null) {
-        hook.deactivate(scope);
-      }
+  @Advice.OnMethodExit(suppress = Throwable.class)
+  static void exit(
+      @Advice.FieldValue(value = "callable", readOnly = false, typing = Assigner.Typing.DYNAMIC)
+          Object callable) {
+    ExecutorsHook hook = ExecutorsBridge.hook;
+    if (hook != null) {
+      callable = hook.wrap(callable);
     }
   }
 }

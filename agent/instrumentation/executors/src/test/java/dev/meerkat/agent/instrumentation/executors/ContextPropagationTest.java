@@ -114,12 +114,11 @@ class ContextPropagationTest {
     try (Scope ignored = Context.root().with(KEY, "request").makeCurrent()) {
       propagation.attach(task);
     }
-    Object scope = propagation.activate(task, false);
+    Object scope = propagation.activate(task);
     assertThat(Context.current().get(KEY)).isEqualTo("request");
     propagation.deactivate(scope);
     assertThat(Context.current()).isSameAs(Context.root());
-    propagation.deactivate(propagation.activate(task, true));
-    assertThat(propagation.activate(task, true)).isNull();
+    assertThat(propagation.activate(task)).isNull();
     assertThat(propagation.attachedCount()).isZero();
   }
 
