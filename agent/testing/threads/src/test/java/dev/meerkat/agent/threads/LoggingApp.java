@@ -51,6 +51,10 @@ public final class LoggingApp {
           logged.countDown();
         });
     server.start();
+    // Null for log4j-api's default map, which is not a ReadOnlyThreadContextMap.
+    Object contextMap = ThreadContext.getThreadContextMap();
+    System.out.println(
+        "CONTEXT_MAP " + (contextMap == null ? "default" : contextMap.getClass().getSimpleName()));
     System.out.println("READY " + server.getAddress().getPort());
     logged.await();
     logAll("after");
