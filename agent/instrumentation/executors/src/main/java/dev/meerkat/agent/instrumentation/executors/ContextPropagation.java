@@ -7,16 +7,10 @@ import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -36,10 +30,7 @@ final class ContextPropagation implements ExecutorsHook {
   private final InstrumentationContext context;
   private final WeakIdentityMap<Context> attached = new WeakIdentityMap<>();
   private final WeakIdentityMap<Context> threads = new WeakIdentityMap<>();
-  private final ThreadPoolCheck threadPools = new ThreadPoolCheck();
-
-  /** Set once a ThreadPoolExecutor got a wrapper: until then remove() needs no queue scan. */
-  private volatile boolean wrappedForThreadPool;
+  private final ThreadPoolTasks threadPools = new ThreadPoolTasks();
 
   ContextPropagation(InstrumentationContext context) {
     this.context = context;
@@ -101,35 +92,15 @@ final class ContextPropagation implements ExecutorsHook {
   @Override
   public Runnable wrapForThreadPool(Object executor, Runnable task) {
     try {
-      if (task == null || task instanceof ContextTask || task instanceof FutureTask) {
-        return task;
-      }
       Context carried = toCarry();
-      if (carried == null || !(executor instanceof ThreadPoolExecutor)) {
+      if (carried == null || task == null || !(executor instanceof ThreadPoolExecutor)) {
         return task;
       }
-      ThreadPoolExecutor pool = (ThreadPoolExecutor) executor;
-      if (!threadPools.safeToWrap(pool.getClass()) || !fifoQueue(pool.getQueue())) {
-        return task;
-      }
-      wrappedForThreadPool = true;
-      return new ContextTask(carried, task);
+      return threadPools.wrap((ThreadPoolExecutor) executor, task, carried);
     } catch (Throwable t) {
       context.fail(t);
       return task;
     }
-  }
-
-  /**
-   * Queues that never look at their elements. A PriorityBlockingQueue compares them (a wrapper is
-   * not Comparable), a DelayQueue needs Delayed ones: their tasks are left alone.
-   */
-  private static boolean fifoQueue(BlockingQueue<Runnable> queue) {
-    return queue instanceof LinkedBlockingQueue
-        || queue instanceof SynchronousQueue
-        || queue instanceof ArrayBlockingQueue
-        || queue instanceof LinkedTransferQueue
-        || queue instanceof LinkedBlockingDeque;
   }
 
   @Override
@@ -199,32 +170,19 @@ final class ContextPropagation implements ExecutorsHook {
 
   @Override
   public Object queued(Object executor, Object task) {
-    if (!wrappedForThreadPool || task instanceof ContextTask) {
-      return task;
-    }
     try {
-      for (Runnable queued : ((ThreadPoolExecutor) executor).getQueue()) {
-        if (queued instanceof ContextTask && ((ContextTask) queued).delegate == task) {
-          return queued;
-        }
-      }
+      return threadPools.queued((ThreadPoolExecutor) executor, task);
     } catch (Throwable t) {
       // A concurrent queue's iterator does not throw; any other failure leaves remove() as it is.
+      return task;
     }
-    return task;
   }
 
   @Override
   public void unwrap(List<Runnable> tasks) {
-    if (!wrappedForThreadPool || tasks == null) {
-      return;
-    }
     try {
-      for (int i = 0; i < tasks.size(); i++) {
-        Runnable task = tasks.get(i);
-        if (task instanceof ContextTask) {
-          tasks.set(i, (Runnable) ((ContextTask) task).delegate);
-        }
+      if (tasks != null) {
+        threadPools.unwrap(tasks);
       }
     } catch (Throwable t) {
       context.fail(t);

@@ -21,6 +21,7 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("try") // Scopes opened only to be current in the block.
 class ContextPropagationTest {
   private static final ContextKey<String> KEY = ContextKey.named("test");
   private final ContextPropagation propagation =
