@@ -51,17 +51,18 @@ final class ContextPropagation implements ExecutorsHook {
       if (task == null || task instanceof ContextTask || task instanceof FutureTask) {
         return task;
       }
+      Context carried = toCarry();
+      if (carried == null) {
+        return task;
+      }
       if (task instanceof ForkJoinTask) {
-        attach(task);
+        attach(task, carried);
         return task;
       }
       // A virtual thread's continuation is resubmitted by whichever thread unparks it: carrying
       // that thread's context to the carrier is wrong and useless (the virtual thread has its own).
-      if (task.getClass().getName().startsWith("java.lang.VirtualThread")) {
-        return task;
-      }
-      Context carried = toCarry();
-      if (carried == null || !(task instanceof Runnable || task instanceof Callable)) {
+      if (!(task instanceof Runnable || task instanceof Callable)
+          || task.getClass().getName().startsWith("java.lang.VirtualThread")) {
         return task;
       }
       return new ContextTask(carried, task);
@@ -137,16 +138,19 @@ final class ContextPropagation implements ExecutorsHook {
   @Override
   public void attach(Object task) {
     try {
-      // CompletableFuture's own tasks: their callbacks are wrapped instead.
-      if (task instanceof CompletableFuture.AsynchronousCompletionTask) {
-        return;
-      }
       Context carried = toCarry();
       if (carried != null && task != null) {
-        attached.put(task, carried);
+        attach(task, carried);
       }
     } catch (Throwable t) {
       context.fail(t);
+    }
+  }
+
+  private void attach(Object task, Context carried) {
+    // CompletableFuture's own tasks: their callbacks are wrapped instead.
+    if (!(task instanceof CompletableFuture.AsynchronousCompletionTask)) {
+      attached.put(task, carried);
     }
   }
 
