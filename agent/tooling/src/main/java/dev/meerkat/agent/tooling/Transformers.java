@@ -60,6 +60,9 @@ final class Transformers {
             .disableClassFormatChanges()
             // Classes loaded before premain (or before agentmain attach) get instrumented too.
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            // Classes loaded while the transformer is being installed (JDK 25 loads ForkJoinPool
+            // then) are in no snapshot: look again until no new class appears.
+            .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
             // Type descriptions come from loaded classes where possible, class files otherwise.
             .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
             .with(new Listener(logger))
