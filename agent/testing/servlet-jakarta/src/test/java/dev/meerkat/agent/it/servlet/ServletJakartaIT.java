@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -67,12 +69,15 @@ class ServletJakartaIT {
       assertThat(get(port, "/include", false)).isEqualTo(200);
       assertThat(get(port, "/fail", false)).isEqualTo(500);
       assertThat(get(port, "/status?code=503", false)).isEqualTo(503);
-      assertThat(get(port, "/async", false)).isEqualTo(201);
+      CompletableFuture<HttpResponse<Void>> async =
+          client.sendAsync(request(port, "/async", false), HttpResponse.BodyHandlers.discarding());
+      assertThat(get(port, "/async-finish", false)).isEqualTo(200);
+      assertThat(async.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
       assertThat(get(port, "/async-dispatch", false)).isEqualTo(200);
       assertThat(get(port, "/missing", false)).isEqualTo(404);
 
       List<Span> spans =
-          Poll.until(TIMEOUT, receiver::spans, s -> s.size() >= 8, () -> "" + receiver.spans());
+          Poll.until(TIMEOUT, receiver::spans, s -> s.size() >= 9, () -> "" + receiver.spans());
       assertThat(spans).extracting(Span::getName).containsOnly("GET");
       assertThat(spans).extracting(Span::getKind).containsOnly(Span.SpanKind.SPAN_KIND_SERVER);
       Map<String, Span> byPath =
@@ -85,6 +90,7 @@ class ServletJakartaIT {
               "/fail",
               "/status",
               "/async",
+              "/async-finish",
               "/async-dispatch",
               "/missing");
 
@@ -100,6 +106,7 @@ class ServletJakartaIT {
           expected(port, "/fail", null, 500, IllegalStateException.class.getName()));
       assertSpan(byPath.get("/status"), expected(port, "/status", "code=503", 503, "503"));
       assertSpan(byPath.get("/async"), expected(port, "/async", null, 201, null));
+      assertSpan(byPath.get("/async-finish"), expected(port, "/async-finish", null, 200, null));
       assertSpan(byPath.get("/async-dispatch"), expected(port, "/async-dispatch", null, 200, null));
       assertSpan(byPath.get("/missing"), expected(port, "/missing", null, 404, null));
       for (Span span : spans) {
@@ -125,7 +132,7 @@ class ServletJakartaIT {
       assertThat(jvm.stderrWithoutCdsNotice())
           .filteredOn(l -> !l.startsWith("[meerkat-agent] INFO"))
           .isEmpty();
-      assertThat(receiver.spans()).hasSize(8);
+      assertThat(receiver.spans()).hasSize(9);
     }
   }
 
@@ -177,12 +184,18 @@ class ServletJakartaIT {
   }
 
   private int get(int port, String path, boolean withParent) throws Exception {
+    return client
+        .send(request(port, path, withParent), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private static HttpRequest request(int port, String path, boolean withParent) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("User-Agent", "meerkat-it");
     if (withParent) {
       request.header("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01");
     }
-    return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return request.build();
   }
 }

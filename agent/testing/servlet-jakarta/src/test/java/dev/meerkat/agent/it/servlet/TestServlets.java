@@ -13,14 +13,32 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The servlets and the filter both containers serve: a plain answer, a forward, an include, an
- * exception, a chosen status, an async answer from another thread, an async dispatch, and an error
- * page that the container dispatches to after the exception.
+ * exception, a chosen status, an async answer completed by another request, an async dispatch, and
+ * an error page that the container dispatches to after the exception.
  */
 final class TestServlets {
+  private static final BlockingQueue<AsyncContext> PARKED = new LinkedBlockingQueue<>();
+
   private TestServlets() {}
+
+  private static AsyncContext take() throws ServletException {
+    try {
+      AsyncContext async = PARKED.poll(30, TimeUnit.SECONDS);
+      if (async == null) {
+        throw new ServletException("no parked /async request");
+      }
+      return async;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServletException(e);
+    }
+  }
 
   /** Path -> servlet; "/error-page" is also registered as the container's error page. */
   static Map<String, HttpServlet> servlets() {
@@ -39,17 +57,15 @@ final class TestServlets {
     servlets.put(
         "/status",
         servlet((req, resp) -> resp.setStatus(Integer.parseInt(req.getParameter("code")))));
+    // The async answer is given by another request's thread, long after /async returned.
+    servlets.put("/async", servlet((req, resp) -> PARKED.add(req.startAsync())));
     servlets.put(
-        "/async",
+        "/async-finish",
         servlet(
             (req, resp) -> {
-              AsyncContext async = req.startAsync();
-              async.start(
-                  () -> {
-                    HttpServletResponse response = (HttpServletResponse) async.getResponse();
-                    response.setStatus(201);
-                    async.complete();
-                  });
+              AsyncContext async = take();
+              ((HttpServletResponse) async.getResponse()).setStatus(201);
+              async.complete();
             }));
     servlets.put("/async-dispatch", servlet((req, resp) -> req.startAsync().dispatch("/hello")));
     servlets.put("/error-page", servlet((req, resp) -> resp.getWriter().print("error page")));
