@@ -38,6 +38,7 @@ public class OwnersApp {
             OwnersApp.class,
             "--server.port=0",
             "--server.address=127.0.0.1",
+            "--server.servlet.context-path=/petclinic",
             "--spring.main.banner-mode=off");
     System.out.println("READY " + context.getEnvironment().getProperty("local.server.port"));
   }

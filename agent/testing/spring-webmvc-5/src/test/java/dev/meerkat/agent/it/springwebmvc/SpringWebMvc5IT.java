@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Spring Boot 2.7 (Spring MVC 5.3, javax, Tomcat 9) with the real agent: spans named by route. */
+/**
+ * Spring Boot 2.7 (Spring MVC 5.3, javax, Tomcat 9) with the real agent: spans named by route,
+ * under a context path (which Spring's own patterns do not include).
+ */
 class SpringWebMvc5IT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private final HttpClient client = HttpClient.newHttpClient();
@@ -47,38 +50,58 @@ class SpringWebMvc5IT {
                 OwnersApp.class.getName())) {
       int port = jvm.awaitReadyPort(TIMEOUT);
 
-      assertThat(get(port, "/owners/42?full=true")).isEqualTo(200);
-      assertThat(get(port, "/owners/42/pets/7")).isEqualTo(200);
-      assertThat(get(port, "/visits/9")).isEqualTo(200);
-      assertThat(get(port, "/oops")).isEqualTo(500);
-      assertThat(get(port, "/nowhere/1")).isEqualTo(404);
+      assertThat(get(port, "/petclinic/owners/42?full=true")).isEqualTo(200);
+      assertThat(get(port, "/petclinic/owners/42/pets/7")).isEqualTo(200);
+      assertThat(get(port, "/petclinic/visits/9")).isEqualTo(200);
+      assertThat(get(port, "/petclinic/oops")).isEqualTo(500);
+      assertThat(get(port, "/petclinic/nowhere/1")).isEqualTo(404);
 
       List<Span> spans =
           Poll.until(TIMEOUT, receiver::spans, s -> s.size() >= 5, () -> "" + receiver.spans());
       Map<String, Span> byPath =
           spans.stream().collect(Collectors.toMap(SpringWebMvc5IT::path, Function.identity()));
       assertThat(byPath)
-          .containsOnlyKeys("/owners/42", "/owners/42/pets/7", "/visits/9", "/oops", "/nowhere/1");
+          .containsOnlyKeys(
+              "/petclinic/owners/42",
+              "/petclinic/owners/42/pets/7",
+              "/petclinic/visits/9",
+              "/petclinic/oops",
+              "/petclinic/nowhere/1");
       assertSpan(
-          byPath.get("/owners/42"),
-          "GET /owners/{ownerId}",
-          expected(port, "/owners/42", "full=true", "/owners/{ownerId}", 200, null));
+          byPath.get("/petclinic/owners/42"),
+          "GET /petclinic/owners/{ownerId}",
+          expected(
+              port, "/petclinic/owners/42", "full=true", "/petclinic/owners/{ownerId}", 200, null));
       assertSpan(
-          byPath.get("/owners/42/pets/7"),
-          "GET /owners/{ownerId}/pets/{petId}",
-          expected(port, "/owners/42/pets/7", null, "/owners/{ownerId}/pets/{petId}", 200, null));
+          byPath.get("/petclinic/owners/42/pets/7"),
+          "GET /petclinic/owners/{ownerId}/pets/{petId}",
+          expected(
+              port,
+              "/petclinic/owners/42/pets/7",
+              null,
+              "/petclinic/owners/{ownerId}/pets/{petId}",
+              200,
+              null));
       assertSpan(
-          byPath.get("/visits/9"),
-          "GET /visits/{visitId}",
-          expected(port, "/visits/9", null, "/visits/{visitId}", 200, null));
+          byPath.get("/petclinic/visits/9"),
+          "GET /petclinic/visits/{visitId}",
+          expected(port, "/petclinic/visits/9", null, "/petclinic/visits/{visitId}", 200, null));
       assertSpan(
-          byPath.get("/oops"),
-          "GET /oops",
-          expected(port, "/oops", null, "/oops", 500, IllegalStateException.class.getName()));
+          byPath.get("/petclinic/oops"),
+          "GET /petclinic/oops",
+          expected(
+              port,
+              "/petclinic/oops",
+              null,
+              "/petclinic/oops",
+              500,
+              IllegalStateException.class.getName()));
       assertSpan(
-          byPath.get("/nowhere/1"), "GET", expected(port, "/nowhere/1", null, null, 404, null));
+          byPath.get("/petclinic/nowhere/1"),
+          "GET",
+          expected(port, "/petclinic/nowhere/1", null, null, 404, null));
 
-      Span oops = byPath.get("/oops");
+      Span oops = byPath.get("/petclinic/oops");
       assertThat(oops.getEventsList()).hasSize(1);
       assertThat(oops.getEventsList().get(0).getName()).isEqualTo("exception");
       assertThat(OtlpReceiver.attributes(oops.getEventsList().get(0).getAttributesList()))
