@@ -30,6 +30,7 @@ final class JvmMetrics {
     registerThreadsAndClasses(meter);
     JvmCpuMetrics.register(meter);
     JvmGcMetrics.register(meter);
+    JvmResourceMetrics.register(meter, ContainerLimits.DEFAULT_ROOT);
   }
 
   private static void registerMemory(Meter meter) {

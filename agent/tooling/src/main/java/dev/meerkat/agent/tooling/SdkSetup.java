@@ -5,8 +5,10 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.resources.Resource;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +27,8 @@ final class SdkSetup {
     defaults.put("otel.metrics.exporter", "otlp");
     defaults.put("otel.logs.exporter", "none");
     defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+    // The SDK's semantic-convention self-metrics: spans dropped when the batch queue is full.
+    defaults.put("otel.experimental.sdk.telemetry.version", "latest");
     DEFAULTS = Collections.unmodifiableMap(defaults);
   }
 
@@ -40,9 +44,38 @@ final class SdkSetup {
     this.tracesEndpoint = tracesEndpoint;
   }
 
-  static SdkSetup create(String agentVersion) {
+  static SdkSetup create(String agentVersion, AgentConfig agentConfig, AgentLogger logger) {
+    return create(agentVersion, agentConfig, logger, new AgentSpanMetrics());
+  }
+
+  /**
+   * Builds the SDK. A bad option value is reported with one WARN each and its default used; if the
+   * SDK still refuses the configuration, one WARN says why and it is built again with every {@code
+   * otel.*} option the user set ignored (service name and resource attributes kept), so the
+   * application always starts traced.
+   */
+  static SdkSetup create(
+      String agentVersion, AgentConfig agentConfig, AgentLogger logger, AgentSpanMetrics spans) {
+    try {
+      return build(agentVersion, agentConfig, logger, spans, false);
+    } catch (RuntimeException e) {
+      logger.warn(
+          "OpenTelemetry configuration rejected ("
+              + e.getMessage()
+              + "); starting with Meerkat's defaults instead of the otel.* options set");
+      return build(agentVersion, agentConfig, AgentLogger.silent(), spans, true);
+    }
+  }
+
+  private static SdkSetup build(
+      String agentVersion,
+      AgentConfig agentConfig,
+      AgentLogger logger,
+      AgentSpanMetrics spans,
+      boolean ignoreUserOptions) {
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.empty());
     AtomicReference<ConfigProperties> config = new AtomicReference<>();
+    AtomicReference<WeightedSampler> sampler = new AtomicReference<>();
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
             // Exporter providers are found with ServiceLoader: look in the agent class loader.
@@ -50,6 +83,32 @@ final class SdkSetup {
             // Our own hook bounds the final flush (see registerShutdownHook).
             .disableShutdownHook()
             .addPropertiesSupplier(() -> DEFAULTS)
+            .addPropertiesCustomizer(
+                properties -> {
+                  Map<String, String> overrides =
+                      ignoreUserOptions
+                          ? userOptionsReset(agentConfig)
+                          : checkedOptions(properties, agentConfig, logger, sampler);
+                  if (sampler.get() == null) {
+                    sampler.set(
+                        SamplerSettings.create(
+                            null,
+                            null,
+                            null,
+                            PathSamplingRules.NONE,
+                            new ArrayList<String>(),
+                            System::nanoTime));
+                  }
+                  // Our sampler replaces the SDK's (below): keep autoconfigure from parsing
+                  // names it does not know, such as meerkat_rate_limited.
+                  overrides.put("otel.traces.sampler", "always_on");
+                  overrides.put("otel.traces.sampler.arg", "");
+                  return overrides;
+                })
+            .addSamplerCustomizer((ignored, properties) -> sampler.get())
+            .addSpanExporterCustomizer((exporter, properties) -> spans.wrap(exporter))
+            .addTracerProviderCustomizer(
+                (builder, properties) -> builder.addSpanProcessor(spans.processor()))
             .addResourceCustomizer(
                 (base, properties) -> {
                   Resource merged =
@@ -67,6 +126,45 @@ final class SdkSetup {
     registerShutdownHook(sdk);
     String serviceName = resource.get().getAttribute(AttributeKey.stringKey("service.name"));
     return new SdkSetup(sdk, serviceName, tracesEndpoint(config.get()));
+  }
+
+  private static Map<String, String> checkedOptions(
+      ConfigProperties properties,
+      AgentConfig agentConfig,
+      AgentLogger logger,
+      AtomicReference<WeightedSampler> sampler) {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> overrides =
+        OtelOptions.sanitize(properties, agentConfig.get("meerkat.prometheus.port"), problems);
+    PathSamplingRules rules =
+        PathSamplingRules.parse(
+            agentConfig.get("meerkat.traces.exclude"),
+            agentConfig.get("meerkat.traces.sampling.paths"),
+            problems);
+    sampler.set(
+        SamplerSettings.create(
+            properties.getString("otel.traces.sampler"),
+            properties.getString("otel.traces.sampler.arg"),
+            agentConfig.get("meerkat.sampler.traces_per_second"),
+            rules,
+            problems,
+            System::nanoTime));
+    for (String problem : problems) {
+      logger.warn("Configuration: " + problem);
+    }
+    return overrides;
+  }
+
+  /** Every {@code otel.*} option the user set, back to its default, except the resource's. */
+  private static Map<String, String> userOptionsReset(AgentConfig agentConfig) {
+    Map<String, String> overrides = new HashMap<>();
+    for (String name : agentConfig.otelOptionNames()) {
+      if (!name.equals("otel.service.name") && !name.equals("otel.resource.attributes")) {
+        overrides.put(name, "");
+      }
+    }
+    overrides.putAll(DEFAULTS);
+    return overrides;
   }
 
   /**
