@@ -285,6 +285,27 @@ final class OtelOptions {
     }
   }
 
+  /** The port of the agent's Prometheus endpoint once {@code overrides} apply; -1 when off. */
+  static int prometheusPort(ConfigProperties config, Map<String, String> overrides) {
+    String exporters = overrides.get("otel.metrics.exporter");
+    List<String> list =
+        exporters != null
+            ? Arrays.asList(exporters.split(","))
+            : config.getList("otel.metrics.exporter");
+    if (!list.contains("prometheus")) {
+      return -1;
+    }
+    String port = overrides.get("otel.exporter.prometheus.port");
+    if (port == null) {
+      port = config.getString("otel.exporter.prometheus.port");
+    }
+    try {
+      return port == null || port.isEmpty() ? 9464 : Integer.parseInt(port.trim());
+    } catch (NumberFormatException e) {
+      return 9464;
+    }
+  }
+
   private static void addPrometheus(
       ConfigProperties config,
       String prometheusPort,

@@ -58,10 +58,10 @@ final class SdkSetup {
       String agentVersion, AgentConfig agentConfig, AgentLogger logger, AgentSpanMetrics spans) {
     try {
       return build(agentVersion, agentConfig, logger, spans, false);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       logger.warn(
           "OpenTelemetry configuration rejected ("
-              + e.getMessage()
+              + e
               + "); starting with Meerkat's defaults instead of the otel.* options set");
       return build(agentVersion, agentConfig, AgentLogger.silent(), spans, true);
     }
@@ -141,14 +141,16 @@ final class SdkSetup {
             agentConfig.get("meerkat.traces.exclude"),
             agentConfig.get("meerkat.traces.sampling.paths"),
             problems);
-    sampler.set(
+    WeightedSampler weighted =
         SamplerSettings.create(
             properties.getString("otel.traces.sampler"),
             properties.getString("otel.traces.sampler.arg"),
             agentConfig.get("meerkat.sampler.traces_per_second"),
             rules,
             problems,
-            System::nanoTime));
+            System::nanoTime);
+    int prometheusPort = OtelOptions.prometheusPort(properties, overrides);
+    sampler.set(prometheusPort > 0 ? weighted.excludingServerPort(prometheusPort) : weighted);
     for (String problem : problems) {
       logger.warn("Configuration: " + problem);
     }

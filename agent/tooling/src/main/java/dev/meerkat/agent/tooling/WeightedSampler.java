@@ -35,6 +35,7 @@ final class WeightedSampler implements Sampler {
   private final RateLimitedProbability limiter;
   private final PathSamplingRules rules;
   private final String description;
+  private final long ownServerPort;
   private volatile CachedResult lastChild = new CachedResult(0, SamplingResult.drop());
 
   WeightedSampler(
@@ -43,11 +44,30 @@ final class WeightedSampler implements Sampler {
       RateLimitedProbability limiter,
       PathSamplingRules rules,
       String description) {
+    this(parentBased, ratio, limiter, rules, description, -1);
+  }
+
+  private WeightedSampler(
+      boolean parentBased,
+      double ratio,
+      RateLimitedProbability limiter,
+      PathSamplingRules rules,
+      String description,
+      long ownServerPort) {
+    this.ownServerPort = ownServerPort;
     this.parentBased = parentBased;
     this.ratio = ratio;
     this.limiter = limiter;
     this.rules = rules;
     this.description = description;
+  }
+
+  /**
+   * The same sampler, also dropping SERVER spans addressed to {@code port}: the agent's own
+   * Prometheus endpoint runs on the JDK HTTP server, which the agent instruments.
+   */
+  WeightedSampler excludingServerPort(long port) {
+    return new WeightedSampler(parentBased, ratio, limiter, rules, description, port);
   }
 
   @Override
@@ -59,6 +79,12 @@ final class WeightedSampler implements Sampler {
       Attributes attributes,
       List<LinkData> parentLinks) {
     double ruleRatio = spanKind == SpanKind.SERVER ? rules.ratio(attributes) : -1;
+    if (ownServerPort > 0 && spanKind == SpanKind.SERVER) {
+      Long port = attributes.get(HttpAttributes.SERVER_PORT);
+      if (port != null && port == ownServerPort) {
+        return SamplingResult.drop();
+      }
+    }
     if (ruleRatio == 0) {
       return SamplingResult.drop(); // excluded paths are never traced, whatever the parent says
     }

@@ -90,6 +90,16 @@ class OtelOptionsTest {
             Map.of(
                 "otel.metrics.exporter", "otlp,prometheus",
                 "otel.exporter.prometheus.port", "9464"));
+    assertThat(
+            OtelOptions.prometheusPort(
+                DefaultConfigProperties.createFromMap(Map.of("otel.metrics.exporter", "otlp")),
+                overrides))
+        .isEqualTo(9464);
+    assertThat(
+            OtelOptions.prometheusPort(
+                DefaultConfigProperties.createFromMap(Map.of("otel.metrics.exporter", "otlp")),
+                Map.of()))
+        .isEqualTo(-1);
     assertThat(sanitize(Map.of(), "ninety")).isEmpty();
     assertThat(problems)
         .containsExactly(

@@ -164,6 +164,38 @@ class WeightedSamplerTest {
   }
 
   @Test
+  void serverSpansAddressedToTheAgentsOwnPortAreDropped() {
+    WeightedSampler sampler = create(null, null).excludingServerPort(9464);
+    Attributes own =
+        Attributes.of(HttpAttributes.URL_PATH, "/metrics", HttpAttributes.SERVER_PORT, 9464L);
+    Attributes other =
+        Attributes.of(HttpAttributes.URL_PATH, "/metrics", HttpAttributes.SERVER_PORT, 8080L);
+
+    assertThat(
+            sampler
+                .shouldSample(
+                    Context.root(),
+                    TRACE_AT_EIGHTH,
+                    "GET",
+                    SpanKind.SERVER,
+                    own,
+                    Collections.emptyList())
+                .getDecision())
+        .isEqualTo(SamplingDecision.DROP);
+    assertThat(
+            sampler
+                .shouldSample(
+                    Context.root(),
+                    TRACE_AT_EIGHTH,
+                    "GET",
+                    SpanKind.SERVER,
+                    other,
+                    Collections.emptyList())
+                .getDecision())
+        .isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+  }
+
+  @Test
   void globsMatchAnyRunOfCharacters() {
     assertThat(PathSamplingRules.matches("/actuator/*", "/actuator/health/liveness")).isTrue();
     assertThat(PathSamplingRules.matches("/actuator/*", "/actuator")).isFalse();
