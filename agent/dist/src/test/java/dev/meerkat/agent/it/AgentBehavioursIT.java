@@ -93,6 +93,20 @@ class AgentBehavioursIT {
                   "meerkat.agent.spans.ended", 12L,
                   "meerkat.agent.spans.exported", 12L,
                   "meerkat.agent.spans.export_failed", 0L));
+      // The buffer-pool and file-descriptor metrics (no container limit on a host: no cgroup
+      // files at /sys/fs/cgroup's root).
+      List<String> resourceMetrics =
+          List.of(
+              "jvm.buffer.memory.used",
+              "jvm.buffer.memory.limit",
+              "jvm.buffer.count",
+              "jvm.file_descriptor.count",
+              "jvm.file_descriptor.limit");
+      Poll.until(
+          TIMEOUT,
+          receiver::metricNames,
+          names -> names.containsAll(resourceMetrics),
+          () -> "metrics: " + receiver.metricNames());
       // Excluded from traces, never from the duration histogram (RED stays complete).
       Poll.until(
           TIMEOUT,
