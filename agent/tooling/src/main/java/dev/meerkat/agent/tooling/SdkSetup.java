@@ -59,9 +59,13 @@ final class SdkSetup {
     try {
       return build(agentVersion, agentConfig, logger, spans, false);
     } catch (RuntimeException | LinkageError e) {
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
       logger.warn(
           "OpenTelemetry configuration rejected ("
-              + e
+              + (cause == e ? e.toString() : e + ", caused by " + cause)
               + "); starting with Meerkat's defaults instead of the otel.* options set");
       return build(agentVersion, agentConfig, AgentLogger.silent(), spans, true);
     }
@@ -87,7 +91,7 @@ final class SdkSetup {
                 properties -> {
                   Map<String, String> overrides =
                       ignoreUserOptions
-                          ? userOptionsReset(agentConfig)
+                          ? userOptionsReset(agentConfig, properties)
                           : checkedOptions(properties, agentConfig, logger, sampler);
                   if (sampler.get() == null) {
                     sampler.set(
@@ -157,12 +161,24 @@ final class SdkSetup {
     return overrides;
   }
 
-  /** Every {@code otel.*} option the user set, back to its default, except the resource's. */
-  private static Map<String, String> userOptionsReset(AgentConfig agentConfig) {
+  /**
+   * Every {@code otel.*} option the user set, back to its default, except the resource's and the
+   * endpoints (kept when valid, else their defaults: an empty endpoint is not a default).
+   */
+  private static Map<String, String> userOptionsReset(
+      AgentConfig agentConfig, ConfigProperties properties) {
     Map<String, String> overrides = new HashMap<>();
     for (String name : agentConfig.otelOptionNames()) {
-      if (!name.equals("otel.service.name") && !name.equals("otel.resource.attributes")) {
+      if (!name.equals("otel.service.name")
+          && !name.equals("otel.resource.attributes")
+          && !name.endsWith(".endpoint")) {
         overrides.put(name, "");
+      }
+    }
+    Map<String, String> checked = OtelOptions.sanitize(properties, null, new ArrayList<String>());
+    for (Map.Entry<String, String> entry : checked.entrySet()) {
+      if (entry.getKey().endsWith(".endpoint")) {
+        overrides.put(entry.getKey(), entry.getValue());
       }
     }
     overrides.putAll(DEFAULTS);
