@@ -92,7 +92,9 @@ class AgentBehavioursIT {
                   "meerkat.agent.spans.started", 12L,
                   "meerkat.agent.spans.ended", 12L,
                   "meerkat.agent.spans.exported", 12L,
-                  "meerkat.agent.spans.export_failed", 0L));
+                  "meerkat.agent.spans.export_failed", 0L,
+                  "meerkat.agent.spans.dropped", 0L,
+                  "meerkat.agent.spans.queue.size", 0L));
       // The buffer-pool and file-descriptor metrics (no container limit on a host: no cgroup
       // files at /sys/fs/cgroup's root).
       List<String> resourceMetrics =

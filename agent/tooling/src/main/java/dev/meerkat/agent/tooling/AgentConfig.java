@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Meerkat's own options, read once from system properties and environment variables (a property
@@ -22,7 +24,13 @@ public final class AgentConfig {
   private final AgentLogger.Level logLevel;
   private final boolean instrumentationDefaultEnabled;
 
-  /** Every {@code meerkat.*} option the agent reads; any other is reported once at start. */
+  /** Every option some component asked for: known, whoever owns it. */
+  private final Set<String> queried = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
+  /**
+   * The {@code meerkat.*} options of the agent core. Any option read through {@link #get} (by an
+   * instrumentation module, say) is known too; any other is reported once at start.
+   */
   static final List<String> KNOWN_OPTIONS =
       Collections.unmodifiableList(
           Arrays.asList(
@@ -85,16 +93,19 @@ public final class AgentConfig {
 
   /**
    * The {@code meerkat.*} options set (as properties or {@code MEERKAT_*} variables) that the agent
-   * does not know, sorted; variables are reported by their variable name.
+   * does not know and nothing has read so far, sorted; variables are reported by their variable
+   * name.
    */
   List<String> unknownOptions() {
     TreeSet<String> unknown = new TreeSet<>();
+    List<String> known = new ArrayList<>(KNOWN_OPTIONS);
+    known.addAll(queried);
     List<String> knownVariables = new ArrayList<>();
-    for (String known : KNOWN_OPTIONS) {
-      knownVariables.add(variableName(known));
+    for (String name : known) {
+      knownVariables.add(variableName(name));
     }
     for (String name : properties.keySet()) {
-      if (name.startsWith("meerkat.") && !KNOWN_OPTIONS.contains(name)) {
+      if (name.startsWith("meerkat.") && !known.contains(name)) {
         unknown.add(name);
       }
     }
@@ -162,6 +173,7 @@ public final class AgentConfig {
 
   /** The property, else its environment variable (upper case, dots and dashes as underscores). */
   String get(String property) {
+    queried.add(property);
     String value = properties.get(property);
     if (value != null) {
       return value;

@@ -24,15 +24,6 @@ public final class AgentInstaller {
       return;
     }
     SdkLogHandler.install(logger);
-    List<String> unknownOptions = config.unknownOptions();
-    if (!unknownOptions.isEmpty()) {
-      logger.warn(
-          "Unknown Meerkat options ignored: "
-              + unknownOptions
-              + " (known: "
-              + AgentConfig.KNOWN_OPTIONS
-              + ")");
-    }
     AgentSpanMetrics spanMetrics = new AgentSpanMetrics();
     SdkSetup sdk = SdkSetup.create(agentVersion, config, logger, spanMetrics);
     logger.debug("SDK ready after " + millisSince(start) + " ms");
@@ -85,6 +76,16 @@ public final class AgentInstaller {
       } catch (Throwable t) {
         context.fail(t);
       }
+    }
+    // After activation: options the modules read are known.
+    List<String> unknownOptions = config.unknownOptions();
+    if (!unknownOptions.isEmpty()) {
+      logger.warn(
+          "Unknown Meerkat options ignored: "
+              + unknownOptions
+              + " (known: "
+              + AgentConfig.KNOWN_OPTIONS
+              + ")");
     }
     logger.debug("Metrics and hooks ready after " + millisSince(start) + " ms");
     Transformers.install(instrumentation, active, agentLoader, logger);

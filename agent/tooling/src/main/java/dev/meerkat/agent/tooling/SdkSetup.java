@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,8 +28,6 @@ final class SdkSetup {
     defaults.put("otel.metrics.exporter", "otlp");
     defaults.put("otel.logs.exporter", "none");
     defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
-    // The SDK's semantic-convention self-metrics: spans dropped when the batch queue is full.
-    defaults.put("otel.experimental.sdk.telemetry.version", "latest");
     DEFAULTS = Collections.unmodifiableMap(defaults);
   }
 
@@ -111,6 +110,11 @@ final class SdkSetup {
                 })
             .addSamplerCustomizer((ignored, properties) -> sampler.get())
             .addSpanExporterCustomizer((exporter, properties) -> spans.wrap(exporter))
+            .addSpanProcessorCustomizer(
+                (processor, properties) ->
+                    processor instanceof BatchSpanProcessor
+                        ? spans.bound(processor, properties.getInt("otel.bsp.max.queue.size", 2048))
+                        : processor)
             .addTracerProviderCustomizer(
                 (builder, properties) -> builder.addSpanProcessor(spans.processor()))
             .addResourceCustomizer(

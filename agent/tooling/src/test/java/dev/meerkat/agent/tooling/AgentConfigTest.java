@@ -55,8 +55,7 @@ class AgentConfigTest {
             Map.entry("otel.traces.exporter", "otlp"),
             Map.entry("otel.metrics.exporter", "otlp"),
             Map.entry("otel.logs.exporter", "none"),
-            Map.entry("otel.exporter.otlp.protocol", "http/protobuf"),
-            Map.entry("otel.experimental.sdk.telemetry.version", "latest"));
+            Map.entry("otel.exporter.otlp.protocol", "http/protobuf"));
   }
 
   @Test
@@ -72,6 +71,21 @@ class AgentConfigTest {
     assertThat(config.instrumentationEnabled("java-http-client")).isTrue();
     assertThat(config.instrumentationEnabled("http-url-connection")).isFalse();
     assertThat(config.instrumentationEnabled("runtime-telemetry")).isFalse();
+  }
+
+  @Test
+  void optionsReadByAnyComponentAreKnown() {
+    AgentConfig config =
+        AgentConfig.create(
+            Map.of("meerkat.jdbc.statement.sanitize", "true"),
+            Map.of("MEERKAT_KAFKA_HEADERS", "false"));
+    assertThat(config.unknownOptions())
+        .containsExactly("MEERKAT_KAFKA_HEADERS", "meerkat.jdbc.statement.sanitize");
+
+    config.get("meerkat.jdbc.statement.sanitize");
+    config.get("meerkat.kafka.headers");
+
+    assertThat(config.unknownOptions()).isEmpty();
   }
 
   @Test
