@@ -279,6 +279,49 @@ class AgentBehavioursIT {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void rateLimitedSamplerAndDefaultDisabledInstrumentationsStartQuietly(Path jdk) throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        ChildJvm app =
+            start(
+                jdk,
+                receiver,
+                Map.of(
+                    "OTEL_TRACES_SAMPLER", "meerkat_rate_limited",
+                    "OTEL_TRACES_SAMPLER_ARG", "1000",
+                    "OTEL_INSTRUMENTATION_COMMON_DEFAULT_ENABLED", "false",
+                    "OTEL_INSTRUMENTATION_JDK_HTTP_SERVER_ENABLED", "true"))) {
+      int port = app.awaitReadyPort(TIMEOUT);
+      for (int i = 0; i < 3; i++) {
+        // No client instrumentation: nothing is injected, the echo server starts its own trace.
+        assertThat(get(port, "/front", Map.of())).isEmpty();
+      }
+
+      List<Span> spans =
+          Poll.until(TIMEOUT, receiver::spans, s -> s.size() >= 6, () -> "" + receiver.spans());
+      assertThat(spans)
+          .hasSize(6)
+          .allMatch(s -> s.getKind() == Span.SpanKind.SPAN_KIND_SERVER)
+          .allMatch(s -> s.getParentSpanId().isEmpty())
+          // Fewer roots than the limit in the first second: probability 1, no weight attribute.
+          .allMatch(s -> !OtlpReceiver.attributes(s.getAttributesList()).containsKey("SampleRate"));
+      assertThat(spans.stream().map(Span::getTraceId).distinct()).hasSize(6);
+      Poll.until(
+          TIMEOUT,
+          () -> selfMetrics(receiver),
+          m -> m.getOrDefault("meerkat.agent.spans.exported", 0L) == 6,
+          () -> "self-metrics: " + selfMetrics(receiver));
+      // runtime-telemetry is off with the others.
+      assertThat(receiver.metricNames()).noneMatch(n -> n.startsWith("jvm."));
+      assertThat(app.agentWarningsAndErrors()).isEmpty();
+      assertThat(app.stderr())
+          .filteredOn(l -> l.startsWith("[meerkat-agent] INFO"))
+          .singleElement()
+          .satisfies(l -> assertThat(l).endsWith("instrumentations=[jdk-http-server]"));
+    }
+  }
+
   private String get(int port, String path, Map<String, String> headers) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));

@@ -37,6 +37,7 @@ final class WeightedSampler implements Sampler {
   private final String description;
   private final long ownServerPort;
   private volatile CachedResult lastChild = new CachedResult(0, SamplingResult.drop());
+  private volatile CachedResult lastRoot = new CachedResult(0, SamplingResult.drop());
 
   WeightedSampler(
       boolean parentBased,
@@ -117,7 +118,7 @@ final class WeightedSampler implements Sampler {
     return result;
   }
 
-  private static SamplingResult rootResult(double probability, TraceState parentState) {
+  private SamplingResult rootResult(double probability, TraceState parentState) {
     if (probability >= 1) {
       if (parentState.get(TRACE_STATE_KEY) == null) {
         return SamplingResult.recordAndSample();
@@ -126,8 +127,18 @@ final class WeightedSampler implements Sampler {
       return new Result(Attributes.empty(), state);
     }
     double rate = 1 / probability;
+    if (parentState.isEmpty()) {
+      CachedResult cached = lastRoot;
+      if (cached.rate == rate) {
+        return cached.result;
+      }
+    }
     TraceState state = parentState.toBuilder().put(TRACE_STATE_KEY, RATE_PREFIX + rate).build();
-    return new Result(Attributes.of(SAMPLE_RATE, rate), state);
+    SamplingResult result = new Result(Attributes.of(SAMPLE_RATE, rate), state);
+    if (parentState.isEmpty()) {
+      lastRoot = new CachedResult(rate, result); // most roots have no tracestate: reuse
+    }
+    return result;
   }
 
   /** The rate a root wrote into {@code tracestate}; 1 when none (or unreadable). */

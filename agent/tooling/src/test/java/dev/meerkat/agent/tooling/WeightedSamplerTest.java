@@ -35,6 +35,9 @@ class WeightedSamplerTest {
     assertThat(result.getAttributes()).isEqualTo(Attributes.of(WeightedSampler.SAMPLE_RATE, 4.0));
     assertThat(result.getUpdatedTraceState(TraceState.getDefault()).get("mk")).isEqualTo("sr:4.0");
     assertThat(root(sdk, TRACE_AT_EIGHTH).getDecision()).isEqualTo(result.getDecision());
+    SamplingResult again = root(sampler, TRACE_AT_EIGHTH);
+    assertThat(again.getAttributes()).isEqualTo(Attributes.of(WeightedSampler.SAMPLE_RATE, 4.0));
+    assertThat(again.getUpdatedTraceState(TraceState.getDefault()).get("mk")).isEqualTo("sr:4.0");
     assertThat(root(create("traceidratio", "0.125"), TRACE_AT_EIGHTH).getDecision())
         .isEqualTo(SamplingDecision.DROP)
         .isEqualTo(root(Sampler.traceIdRatioBased(0.125), TRACE_AT_EIGHTH).getDecision());
