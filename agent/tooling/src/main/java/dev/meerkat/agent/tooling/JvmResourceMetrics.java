@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Buffer pools (direct, mapped), open file descriptors, and the container's CPU and memory limits
@@ -20,10 +21,10 @@ final class JvmResourceMetrics {
 
   private JvmResourceMetrics() {}
 
-  static void register(Meter meter, Path cgroupRoot) {
+  static void register(Meter meter, Path cgroupRoot, Path procSelfCgroup) {
     registerBufferPools(meter);
     registerFileDescriptors(meter);
-    registerContainerLimits(meter, cgroupRoot);
+    registerContainerLimits(meter, cgroupRoot, ContainerLimits.ownCgroups(procSelfCgroup));
   }
 
   private static void registerBufferPools(Meter meter) {
@@ -93,8 +94,9 @@ final class JvmResourceMetrics {
   }
 
   /** Read once at start; no instrument when a limit is absent or unlimited. */
-  private static void registerContainerLimits(Meter meter, Path cgroupRoot) {
-    Double cores = ContainerLimits.cpuLimitCores(cgroupRoot);
+  private static void registerContainerLimits(
+      Meter meter, Path cgroupRoot, Map<String, String> ownCgroups) {
+    Double cores = ContainerLimits.cpuLimitCores(cgroupRoot, ownCgroups);
     if (cores != null) {
       double value = cores;
       meter
@@ -103,7 +105,7 @@ final class JvmResourceMetrics {
           .setUnit("{cpu}")
           .buildWithCallback(m -> m.record(value));
     }
-    Long bytes = ContainerLimits.memoryLimitBytes(cgroupRoot);
+    Long bytes = ContainerLimits.memoryLimitBytes(cgroupRoot, ownCgroups);
     if (bytes != null) {
       long value = bytes;
       meter
