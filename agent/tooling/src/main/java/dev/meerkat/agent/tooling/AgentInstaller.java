@@ -2,6 +2,7 @@ package dev.meerkat.agent.tooling;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,8 +24,14 @@ public final class AgentInstaller {
       return;
     }
     SdkLogHandler.install(logger);
-    SdkSetup sdk = SdkSetup.create(agentVersion);
+    AgentSpanMetrics spanMetrics = new AgentSpanMetrics();
+    SdkSetup sdk = SdkSetup.create(agentVersion, config, logger, spanMetrics);
     logger.debug("SDK ready after " + millisSince(start) + " ms");
+    try {
+      spanMetrics.register(sdk.sdk.getMeter("dev.meerkat.agent"));
+    } catch (Throwable t) {
+      logger.log(AgentLogger.Level.WARN, "Agent self-metrics not registered: " + t, t);
+    }
     if (config.instrumentationEnabled("runtime-telemetry")) {
       try {
         JvmMetrics.register(sdk.sdk.getMeter("dev.meerkat.agent.runtime-telemetry"));
@@ -34,8 +41,21 @@ public final class AgentInstaller {
     }
     int javaVersion = ModuleLoader.javaVersion(System.getProperty("java.specification.version"));
     ClassLoader agentLoader = AgentInstaller.class.getClassLoader();
+    List<String> found = new ArrayList<>();
     List<InstrumentationModule> modules =
-        ModuleLoader.load(config, javaVersion, agentLoader, logger);
+        ModuleLoader.load(config, javaVersion, agentLoader, logger, found);
+    List<String> unknownInstrumentations = config.unknownInstrumentations(found);
+    if (!unknownInstrumentations.isEmpty()) {
+      List<String> known = new ArrayList<>(found);
+      known.addAll(AgentConfig.BUILT_IN_INSTRUMENTATIONS);
+      Collections.sort(known);
+      logger.warn(
+          "Unknown instrumentation names in otel.instrumentation.<name>.enabled: "
+              + unknownInstrumentations
+              + " (known: "
+              + known
+              + ")");
+    }
     List<Transformers.ActiveModule> active = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (InstrumentationModule module : modules) {
@@ -56,6 +76,16 @@ public final class AgentInstaller {
       } catch (Throwable t) {
         context.fail(t);
       }
+    }
+    // After activation: options the modules read are known.
+    List<String> unknownOptions = config.unknownOptions();
+    if (!unknownOptions.isEmpty()) {
+      logger.warn(
+          "Unknown Meerkat options ignored: "
+              + unknownOptions
+              + " (known: "
+              + AgentConfig.KNOWN_OPTIONS
+              + ")");
     }
     logger.debug("Metrics and hooks ready after " + millisSince(start) + " ms");
     Transformers.install(instrumentation, active, agentLoader, logger);

@@ -43,6 +43,11 @@ public final class AgentLogger {
     this.out = out;
   }
 
+  /** A logger that prints nothing. */
+  static AgentLogger silent() {
+    return new AgentLogger(Level.OFF, System.err);
+  }
+
   public boolean isEnabled(Level level) {
     return level != Level.OFF && level.compareTo(threshold) >= 0;
   }

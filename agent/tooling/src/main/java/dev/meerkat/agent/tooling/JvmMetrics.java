@@ -30,6 +30,8 @@ final class JvmMetrics {
     registerThreadsAndClasses(meter);
     JvmCpuMetrics.register(meter);
     JvmGcMetrics.register(meter);
+    JvmResourceMetrics.register(
+        meter, ContainerLimits.DEFAULT_ROOT, ContainerLimits.PROC_SELF_CGROUP);
   }
 
   private static void registerMemory(Meter meter) {

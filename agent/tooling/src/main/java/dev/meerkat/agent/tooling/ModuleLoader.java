@@ -17,6 +17,16 @@ final class ModuleLoader {
   /** The enabled modules that apply to this JVM, in a stable order (by name). */
   static List<InstrumentationModule> load(
       AgentConfig config, int javaVersion, ClassLoader agentLoader, AgentLogger logger) {
+    return load(config, javaVersion, agentLoader, logger, new ArrayList<String>());
+  }
+
+  /** As above, and adds the name of every module found, enabled or not, to {@code found}. */
+  static List<InstrumentationModule> load(
+      AgentConfig config,
+      int javaVersion,
+      ClassLoader agentLoader,
+      AgentLogger logger,
+      List<String> foundNames) {
     List<InstrumentationModule> modules = new ArrayList<>();
     Iterator<InstrumentationModule> found =
         ServiceLoader.load(InstrumentationModule.class, agentLoader).iterator();
@@ -35,6 +45,7 @@ final class ModuleLoader {
         }
         continue;
       }
+      foundNames.add(module.name());
       if (!config.instrumentationEnabled(module.name())) {
         logger.debug(
             "Instrumentation "

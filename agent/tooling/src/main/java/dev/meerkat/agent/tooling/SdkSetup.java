@@ -5,8 +5,11 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,9 +43,42 @@ final class SdkSetup {
     this.tracesEndpoint = tracesEndpoint;
   }
 
-  static SdkSetup create(String agentVersion) {
+  static SdkSetup create(String agentVersion, AgentConfig agentConfig, AgentLogger logger) {
+    return create(agentVersion, agentConfig, logger, new AgentSpanMetrics());
+  }
+
+  /**
+   * Builds the SDK. A bad option value is reported with one WARN each and its default used; if the
+   * SDK still refuses the configuration, one WARN says why and it is built again with every {@code
+   * otel.*} option the user set ignored (service name and resource attributes kept), so the
+   * application always starts traced.
+   */
+  static SdkSetup create(
+      String agentVersion, AgentConfig agentConfig, AgentLogger logger, AgentSpanMetrics spans) {
+    try {
+      return build(agentVersion, agentConfig, logger, spans, false);
+    } catch (RuntimeException | LinkageError e) {
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      logger.warn(
+          "OpenTelemetry configuration rejected ("
+              + (cause == e ? e.toString() : e + ", caused by " + cause)
+              + "); starting with Meerkat's defaults instead of the otel.* options set");
+      return build(agentVersion, agentConfig, AgentLogger.silent(), spans, true);
+    }
+  }
+
+  private static SdkSetup build(
+      String agentVersion,
+      AgentConfig agentConfig,
+      AgentLogger logger,
+      AgentSpanMetrics spans,
+      boolean ignoreUserOptions) {
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.empty());
     AtomicReference<ConfigProperties> config = new AtomicReference<>();
+    AtomicReference<WeightedSampler> sampler = new AtomicReference<>();
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
             // Exporter providers are found with ServiceLoader: look in the agent class loader.
@@ -50,6 +86,37 @@ final class SdkSetup {
             // Our own hook bounds the final flush (see registerShutdownHook).
             .disableShutdownHook()
             .addPropertiesSupplier(() -> DEFAULTS)
+            .addPropertiesCustomizer(
+                properties -> {
+                  Map<String, String> overrides =
+                      ignoreUserOptions
+                          ? userOptionsReset(agentConfig, properties)
+                          : checkedOptions(properties, agentConfig, logger, sampler);
+                  if (sampler.get() == null) {
+                    sampler.set(
+                        SamplerSettings.create(
+                            null,
+                            null,
+                            null,
+                            PathSamplingRules.NONE,
+                            new ArrayList<String>(),
+                            System::nanoTime));
+                  }
+                  // Our sampler replaces the SDK's (below): keep autoconfigure from parsing
+                  // names it does not know, such as meerkat_rate_limited.
+                  overrides.put("otel.traces.sampler", "always_on");
+                  overrides.put("otel.traces.sampler.arg", "");
+                  return overrides;
+                })
+            .addSamplerCustomizer((ignored, properties) -> sampler.get())
+            .addSpanExporterCustomizer((exporter, properties) -> spans.wrap(exporter))
+            .addSpanProcessorCustomizer(
+                (processor, properties) ->
+                    processor instanceof BatchSpanProcessor
+                        ? spans.bound(processor, properties.getInt("otel.bsp.max.queue.size", 2048))
+                        : processor)
+            .addTracerProviderCustomizer(
+                (builder, properties) -> builder.addSpanProcessor(spans.processor()))
             .addResourceCustomizer(
                 (base, properties) -> {
                   Resource merged =
@@ -67,6 +134,59 @@ final class SdkSetup {
     registerShutdownHook(sdk);
     String serviceName = resource.get().getAttribute(AttributeKey.stringKey("service.name"));
     return new SdkSetup(sdk, serviceName, tracesEndpoint(config.get()));
+  }
+
+  private static Map<String, String> checkedOptions(
+      ConfigProperties properties,
+      AgentConfig agentConfig,
+      AgentLogger logger,
+      AtomicReference<WeightedSampler> sampler) {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> overrides =
+        OtelOptions.sanitize(properties, agentConfig.get("meerkat.prometheus.port"), problems);
+    PathSamplingRules rules =
+        PathSamplingRules.parse(
+            agentConfig.get("meerkat.traces.exclude"),
+            agentConfig.get("meerkat.traces.sampling.paths"),
+            problems);
+    WeightedSampler weighted =
+        SamplerSettings.create(
+            properties.getString("otel.traces.sampler"),
+            properties.getString("otel.traces.sampler.arg"),
+            agentConfig.get("meerkat.sampler.traces_per_second"),
+            rules,
+            problems,
+            System::nanoTime);
+    int prometheusPort = OtelOptions.prometheusPort(properties, overrides);
+    sampler.set(prometheusPort > 0 ? weighted.excludingServerPort(prometheusPort) : weighted);
+    for (String problem : problems) {
+      logger.warn("Configuration: " + problem);
+    }
+    return overrides;
+  }
+
+  /**
+   * Every {@code otel.*} option the user set, back to its default, except the resource's and the
+   * endpoints (kept when valid, else their defaults: an empty endpoint is not a default).
+   */
+  private static Map<String, String> userOptionsReset(
+      AgentConfig agentConfig, ConfigProperties properties) {
+    Map<String, String> overrides = new HashMap<>();
+    for (String name : agentConfig.otelOptionNames()) {
+      if (!name.equals("otel.service.name")
+          && !name.equals("otel.resource.attributes")
+          && !name.endsWith(".endpoint")) {
+        overrides.put(name, "");
+      }
+    }
+    Map<String, String> checked = OtelOptions.sanitize(properties, null, new ArrayList<String>());
+    for (Map.Entry<String, String> entry : checked.entrySet()) {
+      if (entry.getKey().endsWith(".endpoint")) {
+        overrides.put(entry.getKey(), entry.getValue());
+      }
+    }
+    overrides.putAll(DEFAULTS);
+    return overrides;
   }
 
   /**
