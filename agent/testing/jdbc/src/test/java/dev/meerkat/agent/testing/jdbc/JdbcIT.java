@@ -7,6 +7,8 @@ import dev.meerkat.agent.testing.OtlpReceiver;
 import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.agent.testing.PostgresServer;
 import dev.meerkat.agent.testing.TestJdks;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -125,6 +128,13 @@ class JdbcIT {
       // The server span ends after the response is sent: wait for it before stopping the app,
       // whose exit then flushes anything left (so the exact count below sees every span).
       Poll.until(TIMEOUT, receiver::spans, s -> s.size() >= 14, () -> "" + receiver.spans());
+      // Cumulative histogram: the latest export counts every call once all 13 are in.
+      Map<Map<String, Object>, Long> durations =
+          Poll.until(
+              TIMEOUT,
+              () -> durationCounts(receiver),
+              counts -> counts.values().stream().mapToLong(Long::longValue).sum() >= 13,
+              () -> "db.client.operation.duration: " + durationCounts(receiver));
       app.stop();
       assertThat(app.agentWarningsAndErrors()).isEmpty();
       assertThat(app.stderrWithoutCdsNotice())
@@ -145,8 +155,38 @@ class JdbcIT {
           .filter(span -> span.getKind() == Span.SpanKind.SPAN_KIND_CLIENT)
           .sorted(Comparator.comparingLong(Span::getStartTimeUnixNano))
           .forEach(span -> views.add(SpanView.of(span)));
+      assertThat(durations).isEqualTo(expectedDurationCounts(views));
       return views;
     }
+  }
+
+  /** The latest export of db.client.operation.duration: count per attribute set. */
+  private static Map<Map<String, Object>, Long> durationCounts(OtlpReceiver receiver) {
+    Map<Map<String, Object>, Long> counts = new HashMap<>();
+    List<Metric> exports =
+        receiver.metrics().stream()
+            .filter(m -> m.getName().equals("db.client.operation.duration"))
+            .toList();
+    if (!exports.isEmpty()) {
+      Metric latest = exports.get(exports.size() - 1);
+      assertThat(latest.getUnit()).isEqualTo("s");
+      for (HistogramDataPoint point : latest.getHistogram().getDataPointsList()) {
+        counts.put(OtlpReceiver.attributes(point.getAttributesList()), point.getCount());
+      }
+    }
+    return counts;
+  }
+
+  /** Semconv's metric attributes are the span's without the query text and the batch size. */
+  private static Map<Map<String, Object>, Long> expectedDurationCounts(List<SpanView> spans) {
+    Map<Map<String, Object>, Long> counts = new HashMap<>();
+    for (SpanView span : spans) {
+      Map<String, Object> attributes = new TreeMap<>(span.attributes());
+      attributes.remove("db.query.text");
+      attributes.remove("db.operation.batch.size");
+      counts.merge(attributes, 1L, Long::sum);
+    }
+    return counts;
   }
 
   private static Span single(List<Span> spans, Span.SpanKind kind) {
