@@ -166,7 +166,11 @@ final class JdbcTracer implements JdbcHook {
     }
   }
 
-  /** Once per connection object: a pool hands out a new proxy per borrow, the URL is cached. */
+  /**
+   * Once per connection object. A pool hands out a new proxy per borrow: the proxy is unwrapped to
+   * the driver's connection, whose entry is then found, so the URL is read once per physical
+   * connection (and a HikariCP proxy's getMetaData, which marks it dirty, is never called).
+   */
   private DbInfo connectionDb(Connection connection) {
     if (connection == null) {
       return DbInfo.UNKNOWN;
@@ -175,6 +179,17 @@ final class JdbcTracer implements JdbcHook {
     if (db != null) {
       return db;
     }
+    Connection physical = unwrap(connection);
+    db = physical == connection ? null : connections.get(physical);
+    if (db == null) {
+      db = urlDb(physical);
+      connections.put(physical, db);
+    }
+    connections.put(connection, db);
+    return db;
+  }
+
+  private DbInfo urlDb(Connection connection) {
     String url;
     try {
       url = connection.getMetaData().getURL();
@@ -182,16 +197,29 @@ final class JdbcTracer implements JdbcHook {
       url = null;
     }
     if (url == null) {
-      db = DbInfo.UNKNOWN;
-    } else {
-      db = urls.get(url);
-      if (db == null) {
-        db = DbInfo.parse(url);
-        urls.put(url, db);
-      }
+      return DbInfo.UNKNOWN;
     }
-    connections.put(connection, db);
+    DbInfo db = urls.get(url);
+    if (db == null) {
+      db = DbInfo.parse(url);
+      urls.put(url, db);
+    }
     return db;
+  }
+
+  /** The innermost connection a wrapper admits to, or the connection itself. */
+  private static Connection unwrap(Connection connection) {
+    try {
+      if (connection.isWrapperFor(Connection.class)) {
+        Connection inner = connection.unwrap(Connection.class);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    } catch (SQLException | RuntimeException | AbstractMethodError e) {
+      // A JDBC 3 driver (no unwrap) or a wrapper that refuses: use the connection as it is.
+    }
+    return connection;
   }
 
   /** What is known about one statement: its database, its prepared query, its pending batch. */
