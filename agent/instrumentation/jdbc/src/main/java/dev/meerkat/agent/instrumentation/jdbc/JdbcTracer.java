@@ -14,7 +14,7 @@ import java.util.ArrayList;
  * Spans and the duration histogram: {@link DbClientTelemetry}.
  */
 final class JdbcTracer implements JdbcHook {
-  /** Distinct texts kept for a plain statement's batch; more are counted, not kept. */
+  /** Distinct sanitized texts kept for a plain statement's batch; more are counted, not kept. */
   private static final int BATCH_TEXTS = 32;
 
   private final InstrumentationContext context;
@@ -125,8 +125,14 @@ final class JdbcTracer implements JdbcHook {
           state.batch = new ArrayList<>(4);
         }
         SqlQuery query = query(sql, state.db);
-        if (state.batch.size() < BATCH_TEXTS && !state.batch.contains(query)) {
-          state.batch.add(query);
+        if (!hasText(state.batch, query.text)) {
+          if (state.batch.size() < BATCH_TEXTS) {
+            state.batch.add(query);
+          } else if (!state.batch.contains(SqlQuery.UNKNOWN)) {
+            // Texts past the limit are not kept: UNKNOWN stands for them, so the batch's
+            // operation and collection are not claimed from the kept ones alone.
+            state.batch.add(SqlQuery.UNKNOWN);
+          }
         }
       }
     } catch (Throwable t) {
@@ -144,6 +150,16 @@ final class JdbcTracer implements JdbcHook {
     } catch (Throwable t) {
       context.fail(t);
     }
+  }
+
+  private static boolean hasText(ArrayList<SqlQuery> queries, String text) {
+    for (int i = 0; i < queries.size(); i++) {
+      String kept = queries.get(i).text;
+      if (kept == null ? text == null : kept.equals(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private SqlQuery query(String sql, DbInfo db) {
