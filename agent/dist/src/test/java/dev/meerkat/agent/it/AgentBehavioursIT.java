@@ -405,7 +405,8 @@ class AgentBehavioursIT {
             .filter(l -> l.contains(" started in ") && l.contains("instrumentations=["))
             .findFirst()
             .orElseThrow();
-    String listed = start.substring(start.indexOf("instrumentations=[") + 18, start.lastIndexOf(']'));
+    String listed =
+        start.substring(start.indexOf("instrumentations=[") + 18, start.lastIndexOf(']'));
     TreeSet<String> names = new TreeSet<>(List.of(listed.split(", ")));
     names.add("common");
     names.add("runtime-telemetry");
