@@ -77,18 +77,33 @@ final class AgentApi implements ApiHook {
 
   @Override
   public Object currentContext() {
-    return Context.current();
+    try {
+      return Context.current();
+    } catch (RuntimeException e) {
+      context.fail(e);
+      return null;
+    }
   }
 
   @Override
   public Object attached(Object agentContext) {
-    return ((Context) agentContext).get(ATTACHED);
+    try {
+      return ((Context) agentContext).get(ATTACHED);
+    } catch (RuntimeException e) {
+      context.fail(e);
+      return null;
+    }
   }
 
   @Override
   public Object span(Object agentContext) {
-    Span span = Span.fromContextOrNull((Context) agentContext);
-    return span != null && span.getSpanContext().isValid() ? span : null;
+    try {
+      Span span = Span.fromContextOrNull((Context) agentContext);
+      return span != null && span.getSpanContext().isValid() ? span : null;
+    } catch (RuntimeException e) {
+      context.fail(e);
+      return null;
+    }
   }
 
   @Override
@@ -123,24 +138,37 @@ final class AgentApi implements ApiHook {
 
   @Override
   public Object spanBuilder(Object tracer, String name) {
-    if (tracer == null || !context.isActive()) {
+    try {
+      if (tracer == null || !context.isActive()) {
+        return null;
+      }
+      return ((Tracer) tracer).spanBuilder(name);
+    } catch (RuntimeException e) {
+      context.fail(e);
       return null;
     }
-    return ((Tracer) tracer).spanBuilder(name);
   }
 
   @Override
   public void setParent(Object builder, Object span) {
-    if (builder != null) {
-      ((SpanBuilder) builder)
-          .setParent(span == null ? Context.root() : Context.root().with((Span) span));
+    try {
+      if (builder != null) {
+        ((SpanBuilder) builder)
+            .setParent(span == null ? Context.root() : Context.root().with((Span) span));
+      }
+    } catch (RuntimeException e) {
+      context.fail(e);
     }
   }
 
   @Override
   public void setNoParent(Object builder) {
-    if (builder != null) {
-      ((SpanBuilder) builder).setNoParent();
+    try {
+      if (builder != null) {
+        ((SpanBuilder) builder).setNoParent();
+      }
+    } catch (RuntimeException e) {
+      context.fail(e);
     }
   }
 
@@ -157,28 +185,40 @@ final class AgentApi implements ApiHook {
 
   @Override
   public void setStartTimestamp(Object builder, long timestamp, TimeUnit unit) {
-    if (builder != null) {
-      ((SpanBuilder) builder).setStartTimestamp(timestamp, unit);
+    try {
+      if (builder != null) {
+        ((SpanBuilder) builder).setStartTimestamp(timestamp, unit);
+      }
+    } catch (RuntimeException e) {
+      context.fail(e);
     }
   }
 
   @Override
   public void addLink(Object builderOrSpan, Object span, Object[] attributes) {
-    if (builderOrSpan == null || span == null) {
-      return;
-    }
-    Attributes linkAttributes = AttributeCodec.decode(attributes);
-    if (builderOrSpan instanceof SpanBuilder) {
-      ((SpanBuilder) builderOrSpan).addLink(((Span) span).getSpanContext(), linkAttributes);
-    } else {
-      ((Span) builderOrSpan).addLink(((Span) span).getSpanContext(), linkAttributes);
+    try {
+      if (builderOrSpan == null || span == null) {
+        return;
+      }
+      Attributes linkAttributes = AttributeCodec.decode(attributes);
+      if (builderOrSpan instanceof SpanBuilder) {
+        ((SpanBuilder) builderOrSpan).addLink(((Span) span).getSpanContext(), linkAttributes);
+      } else {
+        ((Span) builderOrSpan).addLink(((Span) span).getSpanContext(), linkAttributes);
+      }
+    } catch (RuntimeException e) {
+      context.fail(e);
     }
   }
 
   @Override
   public void setAttribute(Object builderOrSpan, String type, String key, Object value) {
-    if (builderOrSpan != null) {
-      AttributeCodec.set(builderOrSpan, type, key, value);
+    try {
+      if (builderOrSpan != null) {
+        AttributeCodec.set(builderOrSpan, type, key, value);
+      }
+    } catch (RuntimeException e) {
+      context.fail(e);
     }
   }
 
@@ -198,13 +238,17 @@ final class AgentApi implements ApiHook {
   @Override
   public void addEvent(
       Object span, String name, Object[] attributes, long timestamp, TimeUnit unit) {
-    if (span == null) {
-      return;
-    }
-    if (unit == null) {
-      ((Span) span).addEvent(name, AttributeCodec.decode(attributes));
-    } else {
-      ((Span) span).addEvent(name, AttributeCodec.decode(attributes), timestamp, unit);
+    try {
+      if (span == null) {
+        return;
+      }
+      if (unit == null) {
+        ((Span) span).addEvent(name, AttributeCodec.decode(attributes));
+      } else {
+        ((Span) span).addEvent(name, AttributeCodec.decode(attributes), timestamp, unit);
+      }
+    } catch (RuntimeException e) {
+      context.fail(e);
     }
   }
 
@@ -221,42 +265,69 @@ final class AgentApi implements ApiHook {
 
   @Override
   public void recordException(Object span, Throwable error, Object[] attributes) {
-    if (span != null) {
-      ((Span) span).recordException(error, AttributeCodec.decode(attributes));
+    try {
+      if (span != null) {
+        ((Span) span).recordException(error, AttributeCodec.decode(attributes));
+      }
+    } catch (RuntimeException e) {
+      context.fail(e);
     }
   }
 
   @Override
   public void updateName(Object span, String name) {
-    if (span != null) {
-      ((Span) span).updateName(name);
+    try {
+      if (span != null) {
+        ((Span) span).updateName(name);
+      }
+    } catch (RuntimeException e) {
+      context.fail(e);
     }
   }
 
   @Override
   public void end(Object span, long timestamp, TimeUnit unit) {
-    if (span == null) {
-      return;
-    }
-    if (unit == null) {
-      ((Span) span).end();
-    } else {
-      ((Span) span).end(timestamp, unit);
+    try {
+      if (span == null) {
+        return;
+      }
+      if (unit == null) {
+        ((Span) span).end();
+      } else {
+        ((Span) span).end(timestamp, unit);
+      }
+    } catch (RuntimeException e) {
+      context.fail(e);
     }
   }
 
   @Override
   public boolean isRecording(Object span) {
-    return span != null && ((Span) span).isRecording();
+    try {
+      return span != null && ((Span) span).isRecording();
+    } catch (RuntimeException e) {
+      context.fail(e);
+      return false;
+    }
   }
 
   @Override
   public String[] spanContext(Object span) {
-    return span == null ? null : SpanContextCodec.encode(((Span) span).getSpanContext());
+    try {
+      return span == null ? null : SpanContextCodec.encode(((Span) span).getSpanContext());
+    } catch (RuntimeException e) {
+      context.fail(e);
+      return null;
+    }
   }
 
   @Override
   public Object wrap(String[] spanContext) {
-    return SpanContextCodec.wrap(spanContext);
+    try {
+      return SpanContextCodec.wrap(spanContext);
+    } catch (RuntimeException e) {
+      context.fail(e);
+      return null;
+    }
   }
 }
