@@ -42,6 +42,7 @@ public final class ApiBridgeApp {
     System.out.println("READY " + port);
   }
 
+  @SuppressWarnings("try") // The scope is only closed.
   private static void work(HttpExchange exchange) throws IOException {
     print("CURRENT", Span.current());
     Tracer tracer = GlobalOpenTelemetry.getTracer("com.example.manual", "1.0");
@@ -65,6 +66,7 @@ public final class ApiBridgeApp {
     respond(exchange, 200);
   }
 
+  @SuppressWarnings("try") // The scope is only closed.
   private static void ownSdkWork(HttpExchange exchange) throws IOException {
     print("CURRENT", Span.current());
     Span own =

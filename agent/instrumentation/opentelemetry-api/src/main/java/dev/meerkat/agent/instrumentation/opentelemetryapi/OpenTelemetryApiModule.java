@@ -28,7 +28,7 @@ public final class OpenTelemetryApiModule extends InstrumentationModule {
 
   @Override
   public String supportedVersions() {
-    return "OpenTelemetry API for Java 1.0 - 1.x (traces and context)";
+    return "OpenTelemetry API for Java 1.4 - 1.x (traces and context)";
   }
 
   @Override
