@@ -119,6 +119,32 @@ class ApiBridgeIT {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void anApiTooOldForTheBridgeRunsAsWithoutIt(Path jdk) throws Exception {
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        ChildJvm app = start(jdk, receiver, AppLibs.classPath("api-old"), "api")) {
+      int port = app.awaitReadyPort(TIMEOUT);
+      assertThat(get(port, "/work")).isEqualTo(200);
+
+      // API 1.0: its noop; the agent's spans as if the application used no OpenTelemetry.
+      Spans spans = new Spans(await(receiver, 3));
+      assertThat(spans.names()).containsExactly("GET", "GET /leaf", "GET /work");
+      Span server = spans.named("GET /work");
+      assertThat(Spans.parentId(spans.named("GET"))).isEqualTo(Spans.spanId(server));
+      String invalid = "00000000000000000000000000000000 0000000000000000";
+      assertThat(app.stdout())
+          .containsExactly(
+              "GLOBAL false",
+              "READY " + port,
+              "CURRENT " + invalid,
+              "SAME-SPAN true",
+              "INSIDE " + invalid,
+              "AFTER " + invalid);
+      assertQuiet(app);
+    }
+  }
+
   private static ChildJvm start(Path jdk, OtlpReceiver receiver, String classPath, String mode)
       throws Exception {
     return ChildJvm.start(
