@@ -20,6 +20,10 @@ public class WithSpanApp {
     new CountDownLatch(1).await();
   }
 
+  /** Annotated constructors are left untraced. */
+  @WithSpan
+  public WithSpanApp() {}
+
   @WithSpan
   public void scenario() {
     named();

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasParameters;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -49,7 +50,10 @@ public final class AnnotationsModule extends InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     ElementMatcher.Junction<MethodDescription> annotated =
-        isAnnotatedWith(named(AnnotationNames.WITH_SPAN))
+        // Methods only: exit advice that catches cannot wrap a constructor's super() call, and
+        // one such constructor would make the whole class fail to transform.
+        isMethod()
+            .and(isAnnotatedWith(named(AnnotationNames.WITH_SPAN)))
             .and(not(isAbstract()))
             .and(not(isNative()));
     ElementMatcher.Junction<MethodDescription> withAttributes =
