@@ -1,5 +1,6 @@
 package dev.meerkat.agent.tooling;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -88,11 +89,21 @@ public final class LibraryCheck {
         Collections.synchronizedMap(new WeakHashMap<ClassLoader, Boolean>());
     return new ElementMatcher<ClassLoader>() {
       private volatile Boolean bootstrap;
+      // Classes mostly load from one loader at a time: the last answer avoids the locked map
+      // (this check runs for every class, before the type matchers). Weak, so loaders can unload.
+      private volatile LastAnswer last;
 
       @Override
       public boolean matches(ClassLoader target) {
+        LastAnswer previous = last;
+        if (previous != null && target != null && previous.loader.get() == target) {
+          return previous.matches;
+        }
         Boolean known = target == null ? bootstrap : cache.get(target);
         if (known != null) {
+          if (target != null) {
+            last = new LastAnswer(target, known);
+          }
           return known;
         }
         String mismatch = mismatch(target);
@@ -108,6 +119,16 @@ public final class LibraryCheck {
         return matches;
       }
     };
+  }
+
+  private static final class LastAnswer {
+    final WeakReference<ClassLoader> loader;
+    final boolean matches;
+
+    LastAnswer(ClassLoader loader, boolean matches) {
+      this.loader = new WeakReference<>(loader);
+      this.matches = matches;
+    }
   }
 
   /** Told about a class loader in which the module stays inert. */

@@ -145,9 +145,12 @@ final class Transformers {
             Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain) {
           try {
+            // The loader check (cached per class loader) before the type matcher: some type
+            // matchers look at every method of a class (@WithSpan), and a loader without the
+            // library must not pay for them.
             if (!active.context.isActive()
-                || !type.matches(typeDescription)
-                || !loaderCheck.matches(classLoader)) {
+                || !loaderCheck.matches(classLoader)
+                || !type.matches(typeDescription)) {
               return false;
             }
             MATCHED.get().add(active);

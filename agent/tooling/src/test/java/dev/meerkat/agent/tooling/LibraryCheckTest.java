@@ -71,4 +71,23 @@ class LibraryCheckTest {
     assertThat(matcher.matches(getClass().getClassLoader())).isTrue();
     assertThat(reported).isEmpty();
   }
+
+  @Test
+  void answersPerClassLoaderWhenLoadersAlternate() throws Exception {
+    List<String> mismatches = new ArrayList<>();
+    ElementMatcher<ClassLoader> matcher =
+        LibraryCheck.requires("org.junit.jupiter.api.Test").matcher(mismatches::add);
+    ClassLoader withLibrary = LibraryCheckTest.class.getClassLoader();
+    try (URLClassLoader without = new URLClassLoader(new URL[0], null)) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(matcher.matches(withLibrary)).isTrue();
+        assertThat(matcher.matches(without)).isFalse();
+        assertThat(matcher.matches(null)).isFalse();
+      }
+    }
+    // Looked at once per loader (the bootstrap loader included), then remembered.
+    assertThat(mismatches)
+        .containsExactly(
+            "missing org.junit.jupiter.api.Test", "missing org.junit.jupiter.api.Test");
+  }
 }
