@@ -61,12 +61,17 @@ class OwnLibrariesIT {
               "USED byte-buddy-1.14.18.jar@app okhttp-4.12.0.jar@app protobuf-java-3.25.5.jar@app"
                   + " results=made by byte buddy,leaf,v");
 
-      // Traced all the same. (OkHttp itself is not instrumented here: /leaf is its own trace.)
+      // Traced all the same, the application's own OkHttp included: /use -> OkHttp GET -> /leaf.
       List<Span> spans =
           Poll.until(
-              TIMEOUT, receiver::spans, s -> s.size() >= 2, () -> "spans: " + receiver.spans());
-      assertThat(new Spans(spans).names()).containsExactly("GET /leaf", "GET /use");
-      assertThat(spans).extracting(Span::getKind).containsOnly(SpanKind.SPAN_KIND_SERVER);
+              TIMEOUT, receiver::spans, s -> s.size() >= 3, () -> "spans: " + receiver.spans());
+      Spans traced = new Spans(spans);
+      assertThat(traced.names()).containsExactly("GET", "GET /leaf", "GET /use");
+      assertThat(traced.named("GET").getKind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+      assertThat(Spans.parentId(traced.named("GET")))
+          .isEqualTo(Spans.spanId(traced.named("GET /use")));
+      assertThat(Spans.parentId(traced.named("GET /leaf")))
+          .isEqualTo(Spans.spanId(traced.named("GET")));
       assertThat(app.agentWarningsAndErrors()).isEmpty();
       assertThat(app.stderrWithoutCdsNotice())
           .filteredOn(l -> !l.startsWith("[meerkat-agent] INFO"))
