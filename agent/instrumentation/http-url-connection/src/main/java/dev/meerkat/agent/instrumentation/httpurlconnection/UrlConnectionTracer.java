@@ -74,7 +74,10 @@ final class UrlConnectionTracer implements UrlConnectionHook {
       return;
     }
     HttpURLConnection connection = (HttpURLConnection) object;
-    HttpClientCall call = calls.remove(connection);
+    // The call stays in the map after it ended (end is idempotent): after a 204 the JDK marks the
+    // connection as not connected again, and a later getInputStream must not start a second span
+    // (nor set headers on a connection that already sent its request).
+    HttpClientCall call = calls.get(connection);
     if (call == null) {
       return;
     }
