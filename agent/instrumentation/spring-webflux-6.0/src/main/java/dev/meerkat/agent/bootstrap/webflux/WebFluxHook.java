@@ -30,6 +30,15 @@ public interface WebFluxHook {
 
   void exit(Object scope);
 
+  /**
+   * The current context when it is worth carrying to another thread (a Reactor task scheduled now),
+   * else null.
+   */
+  Object capture();
+
+  /** Makes a {@link #capture captured} context current; returns what {@link #exit} takes. */
+  Object attach(Object captured);
+
   /** Keeps the exchange of the call whose context is current, to read the route at the end. */
   void exchangeCreated(Object exchange);
 

@@ -21,7 +21,11 @@ final class WebFluxTracer implements WebFluxHook {
   private static final String HELPER =
       "dev.meerkat.agent.instrumentation.webflux.helper.TracingMono";
   private static final String[] HELPERS = {
-    HELPER, HELPER + "$Factory", HELPER + "$Ending",
+    HELPER,
+    HELPER + "$Factory",
+    HELPER + "$Ending",
+    HELPER + "$ScheduleDecorator",
+    HELPER + "$ContextRunnable",
   };
 
   private final InstrumentationContext context;
@@ -117,6 +121,20 @@ final class WebFluxTracer implements WebFluxHook {
   @Override
   public void exit(Object scope) {
     ((Scope) scope).close();
+  }
+
+  @Override
+  public Object capture() {
+    if (!context.isActive()) {
+      return null;
+    }
+    Context current = Context.current();
+    return current == Context.root() ? null : current;
+  }
+
+  @Override
+  public Object attach(Object captured) {
+    return ((Context) captured).makeCurrent();
   }
 
   @Override

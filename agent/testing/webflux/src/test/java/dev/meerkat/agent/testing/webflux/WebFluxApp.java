@@ -16,11 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A Spring Boot WebFlux application on Reactor Netty, run on a child JVM with the agent. Its
  * controller answers an owner, fails, and calls a JDK HTTP server (started here) with
- * HttpURLConnection synchronously. Prints {@code READY <port>} once it serves.
+ * HttpURLConnection synchronously. Prints {@code READY <port> <target port>} once it serves.
  */
 @SpringBootApplication
 public class WebFluxApp {
@@ -48,7 +49,8 @@ public class WebFluxApp {
             "spring.main.banner-mode", "off",
             "logging.level.root", "WARN"));
     ConfigurableApplicationContext context = application.run(args);
-    System.out.println("READY " + context.getEnvironment().getProperty("local.server.port"));
+    System.out.println(
+        "READY " + context.getEnvironment().getProperty("local.server.port") + " " + targetPort);
   }
 
   @RestController
@@ -66,6 +68,17 @@ public class WebFluxApp {
     /** A blocking call on the event loop, as a controller calling a legacy client makes. */
     @GetMapping("/call-out")
     String callOut() throws IOException {
+      return callTarget();
+    }
+
+    /** The same call moved off the event loop, as it should be. */
+    @GetMapping("/call-out-elastic")
+    Mono<String> callOutElastic() {
+      return Mono.fromCallable(OwnerController::callTarget)
+          .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    static String callTarget() throws IOException {
       HttpURLConnection connection =
           (HttpURLConnection)
               URI.create("http://127.0.0.1:" + targetPort + "/target").toURL().openConnection();

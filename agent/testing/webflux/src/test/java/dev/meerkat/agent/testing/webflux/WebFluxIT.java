@@ -60,7 +60,9 @@ class WebFluxIT {
                     "--enable-native-access=ALL-UNNAMED"),
                 ChildJvm.testClassPath(),
                 WebFluxApp.class.getName())) {
-      int port = app.awaitReadyPort(TIMEOUT);
+      String[] ready = app.awaitStdout(l -> l.startsWith("READY "), TIMEOUT).split(" ");
+      int port = Integer.parseInt(ready[1]);
+      int targetPort = Integer.parseInt(ready[2]);
 
       assertThat(get(port, "/owners/42?visits=true", null)).isEqualTo(List.of("200", "owner 42"));
       assertThat(get(port, "/nope", null).get(0)).isEqualTo("404");
@@ -68,12 +70,13 @@ class WebFluxIT {
       String traceparent = "00-" + REMOTE_TRACE + "-" + REMOTE_SPAN + "-01";
       assertThat(get(port, "/owners/7", traceparent)).isEqualTo(List.of("200", "owner 7"));
       assertThat(get(port, "/call-out", null)).isEqualTo(List.of("200", "200 ok"));
+      assertThat(get(port, "/call-out-elastic", null)).isEqualTo(List.of("200", "200 ok"));
 
-      // One span per request, plus the call-out's CLIENT span and its target's SERVER span.
+      // One span per request, plus each call-out's CLIENT span and its target's SERVER span.
       List<Span> spans =
           Poll.until(
-              TIMEOUT, receiver::spans, s -> s.size() >= 7, () -> "spans: " + receiver.spans());
-      assertThat(spans).hasSize(7);
+              TIMEOUT, receiver::spans, s -> s.size() >= 10, () -> "spans: " + receiver.spans());
+      assertThat(spans).hasSize(10);
 
       Span owner = server(spans, "/owners/42");
       assertThat(owner.getName()).isEqualTo("GET /owners/{ownerId}");
@@ -112,23 +115,34 @@ class WebFluxIT {
       assertThat(OtlpReceiver.attributes(child.getAttributesList()))
           .isEqualTo(attributes("/owners/{ownerId}", "/owners/7", null, port, 200));
 
-      Span callOut = server(spans, "/call-out");
-      assertThat(callOut.getName()).isEqualTo("GET /call-out");
-      assertThat(callOut.getParentSpanId().isEmpty()).isTrue();
-      assertThat(shape(spans, callOut))
-          .containsExactlyInAnyOrder(
-              "SERVER GET /call-out <- ",
-              "CLIENT GET <- GET /call-out",
-              "SERVER GET /target <- GET");
-      Span client =
-          spans.stream()
-              .filter(s -> s.getKind() == Span.SpanKind.SPAN_KIND_CLIENT)
-              .findFirst()
-              .orElseThrow();
-      assertThat(OtlpReceiver.attributes(client.getAttributesList()))
-          .containsEntry("url.full", "http://127.0.0.1:" + targetPort(spans) + "/target");
+      for (String path : List.of("/call-out", "/call-out-elastic")) {
+        Span callOut = server(spans, path);
+        assertThat(callOut.getName()).isEqualTo("GET " + path);
+        assertThat(callOut.getParentSpanId().isEmpty()).isTrue();
+        assertThat(shape(spans, callOut))
+            .as(path)
+            .containsExactlyInAnyOrder(
+                "SERVER GET " + path + " <- ",
+                "CLIENT GET <- GET " + path,
+                "SERVER GET /target <- GET");
+        Span client =
+            spans.stream()
+                .filter(s -> s.getTraceId().equals(callOut.getTraceId()))
+                .filter(s -> s.getKind() == Span.SpanKind.SPAN_KIND_CLIENT)
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> expected = new TreeMap<>();
+        expected.put("http.request.method", "GET");
+        expected.put("url.full", "http://127.0.0.1:" + targetPort + "/target");
+        expected.put("server.address", "127.0.0.1");
+        expected.put("server.port", (long) targetPort);
+        expected.put("http.response.status_code", 200L);
+        assertThat(OtlpReceiver.attributes(client.getAttributesList()))
+            .as(path)
+            .isEqualTo(expected);
+      }
 
-      assertDurations(receiver, port, targetPort(spans));
+      assertDurations(receiver);
 
       assertThat(app.agentWarningsAndErrors()).isEmpty();
       assertThat(app.stderrWithoutCdsNotice())
@@ -138,13 +152,14 @@ class WebFluxIT {
   }
 
   /** One {@code http.server.request.duration} series per route and status. */
-  private static void assertDurations(OtlpReceiver receiver, int port, int targetPort) {
+  private static void assertDurations(OtlpReceiver receiver) {
     Set<Map<String, Object>> expected =
         Set.of(
             series("/owners/{ownerId}", 200, null),
             series(null, 404, null),
             series("/boom", 500, "java.lang.IllegalStateException"),
             series("/call-out", 200, null),
+            series("/call-out-elastic", 200, null),
             series("/target", 200, null));
     String name = "http.server.request.duration";
     Set<Map<String, Object>> series =
@@ -196,12 +211,6 @@ class WebFluxIT {
     expected.put("user_agent.original", USER_AGENT);
     expected.put("http.response.status_code", status);
     return expected;
-  }
-
-  private static int targetPort(List<Span> spans) {
-    Span target = server(spans, "/target");
-    return ((Long) OtlpReceiver.attributes(target.getAttributesList()).get("server.port"))
-        .intValue();
   }
 
   /** The SERVER span with this path. */

@@ -4,6 +4,7 @@ import dev.meerkat.agent.bootstrap.webflux.WebFluxBridge;
 import dev.meerkat.agent.bootstrap.webflux.WebFluxHelper;
 import dev.meerkat.agent.bootstrap.webflux.WebFluxHook;
 import java.util.Map;
+import java.util.function.Function;
 import org.reactivestreams.Subscription;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -11,6 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoOperator;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
 /**
@@ -58,12 +60,57 @@ public final class TracingMono extends MonoOperator<Void, Void> {
     }
   }
 
-  /** The {@link WebFluxHelper} the agent calls; one instance per application class loader. */
+  /**
+   * The {@link WebFluxHelper} the agent calls; one instance per application class loader. Made
+   * once, it also installs {@link ScheduleDecorator} in that Reactor.
+   */
   public static final class Factory implements WebFluxHelper {
+    public Factory() {
+      Schedulers.onScheduleHook(ScheduleDecorator.KEY, new ScheduleDecorator());
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public Object wrap(Object call, Object mono, Object response) {
       return new TracingMono((Mono<Void>) mono, call, (ServerHttpResponse) response);
+    }
+  }
+
+  /**
+   * Carries the context current when a task is handed to a Reactor scheduler ({@code subscribeOn},
+   * {@code publishOn}, {@code delay}...) to the thread that runs it, so a controller's work moved
+   * to {@code boundedElastic} still runs in the server call's context.
+   */
+  static final class ScheduleDecorator implements Function<Runnable, Runnable> {
+    static final String KEY = "meerkat-context";
+
+    @Override
+    public Runnable apply(Runnable task) {
+      WebFluxHook hook = WebFluxBridge.hook;
+      Object captured = hook == null ? null : hook.capture();
+      return captured == null ? task : new ContextRunnable(task, hook, captured);
+    }
+  }
+
+  static final class ContextRunnable implements Runnable {
+    private final Runnable task;
+    private final WebFluxHook hook;
+    private final Object captured;
+
+    ContextRunnable(Runnable task, WebFluxHook hook, Object captured) {
+      this.task = task;
+      this.hook = hook;
+      this.captured = captured;
+    }
+
+    @Override
+    public void run() {
+      Object scope = hook.attach(captured);
+      try {
+        task.run();
+      } finally {
+        hook.exit(scope);
+      }
     }
   }
 
