@@ -6,4 +6,10 @@ package dev.meerkat.agent.bootstrap.webflux;
  */
 public interface WebFluxHelper {
   Object wrap(Object call, Object mono, Object response);
+
+  /**
+   * {@code request} decorated so its body's signals arrive in the call's context (the handler that
+   * waits for the body runs then).
+   */
+  Object decorate(Object call, Object request);
 }

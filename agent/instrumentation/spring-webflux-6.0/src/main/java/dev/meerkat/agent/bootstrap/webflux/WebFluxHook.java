@@ -52,6 +52,12 @@ public interface WebFluxHook {
   Object wrap(Class<?> adapterClass, Object call, Object mono, Object response);
 
   /**
+   * {@code request} (a {@code ServerHttpRequest}) decorated so the handler that waits for its body
+   * runs in the call's context; {@code request} itself when that fails.
+   */
+  Object decorate(Class<?> adapterClass, Object call, Object request);
+
+  /**
    * Ends the call once. {@code route} is the matched template or null; {@code error} the handled or
    * unhandled exception or null; {@code status} < 0 when no response was sent.
    */

@@ -21,7 +21,9 @@ final class HandleAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static Object enter(
-      @Advice.Argument(0) ServerHttpRequest request, @Advice.Local("scope") Object scope) {
+      @Advice.This Object adapter,
+      @Advice.Argument(value = 0, readOnly = false) ServerHttpRequest request,
+      @Advice.Local("scope") Object scope) {
     WebFluxHook hook = WebFluxBridge.hook;
     if (hook == null) {
       return null;
@@ -48,6 +50,7 @@ final class HandleAdvice {
             headers.getFirst("User-Agent"),
             values);
     if (call != null) {
+      request = (ServerHttpRequest) hook.decorate(adapter.getClass(), call, request);
       scope = hook.enter(call);
     }
     return call;

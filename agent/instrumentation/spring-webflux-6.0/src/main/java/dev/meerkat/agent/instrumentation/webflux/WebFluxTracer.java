@@ -26,6 +26,9 @@ final class WebFluxTracer implements WebFluxHook {
     HELPER + "$Ending",
     HELPER + "$ScheduleDecorator",
     HELPER + "$ContextRunnable",
+    HELPER + "$TracingRequest",
+    HELPER + "$ContextFlux",
+    HELPER + "$ContextSubscriber",
   };
 
   private final InstrumentationContext context;
@@ -162,6 +165,19 @@ final class WebFluxTracer implements WebFluxHook {
     }
     end(call, -1, null, null);
     return mono;
+  }
+
+  @Override
+  public Object decorate(Class<?> adapterClass, Object call, Object request) {
+    try {
+      WebFluxHelper helper = context.isActive() ? helpers.get(adapterClass) : null;
+      if (helper != null) {
+        return helper.decorate(call, request);
+      }
+    } catch (Throwable t) {
+      context.fail(t);
+    }
+    return request;
   }
 
   @Override

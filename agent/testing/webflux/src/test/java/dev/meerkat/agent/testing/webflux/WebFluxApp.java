@@ -14,6 +14,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -76,6 +78,15 @@ public class WebFluxApp {
     Mono<String> callOutElastic() {
       return Mono.fromCallable(OwnerController::callTarget)
           .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * Invoked once the body has arrived, from a Reactor Netty callback rather than the
+     * subscription.
+     */
+    @PostMapping("/owners/{ownerId}/visits")
+    String addVisit(@PathVariable String ownerId, @RequestBody String visit) throws IOException {
+      return callTarget();
     }
 
     static String callTarget() throws IOException {

@@ -71,12 +71,13 @@ class WebFluxIT {
       assertThat(get(port, "/owners/7", traceparent)).isEqualTo(List.of("200", "owner 7"));
       assertThat(get(port, "/call-out", null)).isEqualTo(List.of("200", "200 ok"));
       assertThat(get(port, "/call-out-elastic", null)).isEqualTo(List.of("200", "200 ok"));
+      assertThat(post(port, "/owners/42/visits", "checkup")).isEqualTo(List.of("200", "200 ok"));
 
       // One span per request, plus each call-out's CLIENT span and its target's SERVER span.
       List<Span> spans =
           Poll.until(
-              TIMEOUT, receiver::spans, s -> s.size() >= 10, () -> "spans: " + receiver.spans());
-      assertThat(spans).hasSize(10);
+              TIMEOUT, receiver::spans, s -> s.size() >= 13, () -> "spans: " + receiver.spans());
+      assertThat(spans).hasSize(13);
 
       Span owner = server(spans, "/owners/42");
       assertThat(owner.getName()).isEqualTo("GET /owners/{ownerId}");
@@ -115,16 +116,21 @@ class WebFluxIT {
       assertThat(OtlpReceiver.attributes(child.getAttributesList()))
           .isEqualTo(attributes("/owners/{ownerId}", "/owners/7", null, port, 200));
 
-      for (String path : List.of("/call-out", "/call-out-elastic")) {
+      Map<String, String> callOuts =
+          Map.of(
+              "/call-out", "GET /call-out",
+              "/call-out-elastic", "GET /call-out-elastic",
+              "/owners/42/visits", "POST /owners/{ownerId}/visits");
+      for (Map.Entry<String, String> entry : callOuts.entrySet()) {
+        String path = entry.getKey();
+        String name = entry.getValue();
         Span callOut = server(spans, path);
-        assertThat(callOut.getName()).isEqualTo("GET " + path);
+        assertThat(callOut.getName()).isEqualTo(name);
         assertThat(callOut.getParentSpanId().isEmpty()).isTrue();
         assertThat(shape(spans, callOut))
             .as(path)
             .containsExactlyInAnyOrder(
-                "SERVER GET " + path + " <- ",
-                "CLIENT GET <- GET " + path,
-                "SERVER GET /target <- GET");
+                "SERVER " + name + " <- ", "CLIENT GET <- " + name, "SERVER GET /target <- GET");
         Span client =
             spans.stream()
                 .filter(s -> s.getTraceId().equals(callOut.getTraceId()))
@@ -160,6 +166,7 @@ class WebFluxIT {
             series("/boom", 500, "java.lang.IllegalStateException"),
             series("/call-out", 200, null),
             series("/call-out-elastic", 200, null),
+            series("POST", "/owners/{ownerId}/visits", 200, null),
             series("/target", 200, null));
     String name = "http.server.request.duration";
     Set<Map<String, Object>> series =
@@ -172,8 +179,13 @@ class WebFluxIT {
   }
 
   private static Map<String, Object> series(String route, long status, String errorType) {
+    return series("GET", route, status, errorType);
+  }
+
+  private static Map<String, Object> series(
+      String method, String route, long status, String errorType) {
     Map<String, Object> expected = new TreeMap<>();
-    expected.put("http.request.method", "GET");
+    expected.put("http.request.method", method);
     expected.put("url.scheme", "http");
     if (route != null) {
       expected.put("http.route", route);
@@ -241,6 +253,18 @@ class WebFluxIT {
 
   private static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
+  }
+
+  /** Status and body. */
+  private List<String> post(int port, String path, String body) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("User-Agent", USER_AGENT)
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    return List.of(String.valueOf(response.statusCode()), response.body());
   }
 
   /** Status and body. */

@@ -6,10 +6,15 @@ import dev.meerkat.agent.bootstrap.webflux.WebFluxHook;
 import java.util.Map;
 import java.util.function.Function;
 import org.reactivestreams.Subscription;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoOperator;
 import reactor.core.scheduler.Schedulers;
@@ -74,6 +79,11 @@ public final class TracingMono extends MonoOperator<Void, Void> {
     public Object wrap(Object call, Object mono, Object response) {
       return new TracingMono((Mono<Void>) mono, call, (ServerHttpResponse) response);
     }
+
+    @Override
+    public Object decorate(Object call, Object request) {
+      return new TracingRequest((ServerHttpRequest) request, call);
+    }
   }
 
   /**
@@ -111,6 +121,108 @@ public final class TracingMono extends MonoOperator<Void, Void> {
       } finally {
         hook.exit(scope);
       }
+    }
+  }
+
+  /**
+   * The request, its body delivered in the call's context: a handler waiting for the body
+   * ({@code @RequestBody}) is invoked from the body's last signal, on a Reactor Netty thread.
+   */
+  static final class TracingRequest extends ServerHttpRequestDecorator {
+    private final Object call;
+
+    TracingRequest(ServerHttpRequest delegate, Object call) {
+      super(delegate);
+      this.call = call;
+    }
+
+    @Override
+    public Flux<DataBuffer> getBody() {
+      return new ContextFlux<>(super.getBody(), call);
+    }
+  }
+
+  static final class ContextFlux<T> extends FluxOperator<T, T> {
+    private final Object call;
+
+    ContextFlux(Flux<? extends T> source, Object call) {
+      super(source);
+      this.call = call;
+    }
+
+    @Override
+    public void subscribe(CoreSubscriber<? super T> actual) {
+      WebFluxHook hook = WebFluxBridge.hook;
+      if (hook == null) {
+        source.subscribe(actual);
+        return;
+      }
+      source.subscribe(new ContextSubscriber<T>(actual, hook, call));
+    }
+  }
+
+  /** Delivers every signal with the call's context current. */
+  static final class ContextSubscriber<T> implements CoreSubscriber<T>, Subscription {
+    private final CoreSubscriber<? super T> actual;
+    private final WebFluxHook hook;
+    private final Object call;
+    private Subscription upstream;
+
+    ContextSubscriber(CoreSubscriber<? super T> actual, WebFluxHook hook, Object call) {
+      this.actual = actual;
+      this.hook = hook;
+      this.call = call;
+    }
+
+    @Override
+    public Context currentContext() {
+      return actual.currentContext();
+    }
+
+    @Override
+    public void onSubscribe(Subscription s) {
+      upstream = s;
+      actual.onSubscribe(this);
+    }
+
+    @Override
+    public void onNext(T value) {
+      Object scope = hook.enter(call);
+      try {
+        actual.onNext(value);
+      } finally {
+        hook.exit(scope);
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      Object scope = hook.enter(call);
+      try {
+        actual.onError(t);
+      } finally {
+        hook.exit(scope);
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      Object scope = hook.enter(call);
+      try {
+        actual.onComplete();
+      } finally {
+        hook.exit(scope);
+      }
+    }
+
+    @Override
+    public void request(long n) {
+      upstream.request(n);
+    }
+
+    @Override
+    public void cancel() {
+      upstream.cancel();
     }
   }
 
