@@ -66,6 +66,7 @@ class WebFluxIT {
 
       assertThat(get(port, "/owners/42?visits=true", null)).isEqualTo(List.of("200", "owner 42"));
       assertThat(get(port, "/nope", null).get(0)).isEqualTo("404");
+      assertThat(get(port, "/hello.txt", null)).isEqualTo(List.of("200", "hello\n"));
       assertThat(get(port, "/boom", null).get(0)).isEqualTo("500");
       String traceparent = "00-" + REMOTE_TRACE + "-" + REMOTE_SPAN + "-01";
       assertThat(get(port, "/owners/7", traceparent)).isEqualTo(List.of("200", "owner 7"));
@@ -76,8 +77,8 @@ class WebFluxIT {
       // One span per request, plus each call-out's CLIENT span and its target's SERVER span.
       List<Span> spans =
           Poll.until(
-              TIMEOUT, receiver::spans, s -> s.size() >= 13, () -> "spans: " + receiver.spans());
-      assertThat(spans).hasSize(13);
+              TIMEOUT, receiver::spans, s -> s.size() >= 14, () -> "spans: " + receiver.spans());
+      assertThat(spans).hasSize(14);
 
       Span owner = server(spans, "/owners/42");
       assertThat(owner.getName()).isEqualTo("GET /owners/{ownerId}");
@@ -94,6 +95,12 @@ class WebFluxIT {
           .isEqualTo(attributes(null, "/nope", null, port, 404));
       assertThat(notFound.getStatus().getCode().name()).isEqualTo(OK);
       assertThat(notFound.getEventsList()).isEmpty();
+
+      // A static resource is named by the resource handler's pattern (a 404 from it is not).
+      Span resource = server(spans, "/hello.txt");
+      assertThat(resource.getName()).isEqualTo("GET /**");
+      assertThat(OtlpReceiver.attributes(resource.getAttributesList()))
+          .isEqualTo(attributes("/**", "/hello.txt", null, port, 200));
 
       Span boom = server(spans, "/boom");
       assertThat(boom.getName()).isEqualTo("GET /boom");
@@ -163,6 +170,7 @@ class WebFluxIT {
         Set.of(
             series("/owners/{ownerId}", 200, null),
             series(null, 404, null),
+            series("/**", 200, null),
             series("/boom", 500, "java.lang.IllegalStateException"),
             series("/call-out", 200, null),
             series("/call-out-elastic", 200, null),
