@@ -7,10 +7,13 @@ import dev.meerkat.agent.testing.OtlpReceiver;
 import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.agent.testing.TestJdks;
 import io.opentelemetry.proto.trace.v1.Span;
+import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,14 +25,16 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real agent jar on a child JVM per JDK running a Spring Boot WebFlux application on Reactor
- * Netty: SERVER spans named by route template with exact HTTP attributes, a 404 named by method
- * only, a failing handler (500, error status, exception event), a remote parent from {@code
- * traceparent}, a controller's synchronous HttpURLConnection call as the SERVER span's child, and
- * the {@code http.server.request.duration} series.
+ * The real agent jar on a child JVM per JDK and per version (Spring Boot 4.1.1 and 3.5.7, i.e.
+ * Spring Framework 7.0 and 6.2) running a Spring Boot WebFlux application on Reactor Netty: SERVER
+ * spans named by route template with exact HTTP attributes, a 404 named by method only, a failing
+ * handler (500, error status, exception event), a remote parent from {@code traceparent}, a
+ * controller's synchronous HttpURLConnection call as the SERVER span's child, and the {@code
+ * http.server.request.duration} series.
  */
 class WebFluxIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -40,26 +45,22 @@ class WebFluxIT {
   private static final String REMOTE_SPAN = "b7ad6b7169203331";
   private final HttpClient http = HttpClient.newHttpClient();
 
-  static Stream<Path> jdks() {
-    return TestJdks.homes().stream();
+  static Stream<Arguments> jdksAndVersions() {
+    List<Arguments> arguments = new ArrayList<>();
+    for (Path jdk : TestJdks.homes()) {
+      arguments.add(Arguments.of(jdk, "latest"));
+      arguments.add(Arguments.of(jdk, "minimum"));
+    }
+    return arguments.stream();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("jdks")
-  void tracesRequestsByRoute(Path jdk) throws Exception {
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("jdksAndVersions")
+  void tracesRequestsByRoute(Path jdk, String versions) throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver();
         ChildJvm app =
             ChildJvm.start(
-                jdk,
-                List.of(
-                    "-Dotel.service.name=webflux-app",
-                    "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
-                    "-Dotel.bsp.schedule.delay=100",
-                    "-Dotel.metric.export.interval=500",
-                    "-Dsun.net.httpserver.nodelay=true",
-                    "--enable-native-access=ALL-UNNAMED"),
-                ChildJvm.testClassPath(),
-                WebFluxApp.class.getName())) {
+                jdk, options(jdk, receiver), classPath(versions), WebFluxApp.class.getName())) {
       String[] ready = app.awaitStdout(l -> l.startsWith("READY "), TIMEOUT).split(" ");
       int port = Integer.parseInt(ready[1]);
       int targetPort = Integer.parseInt(ready[2]);
@@ -261,6 +262,51 @@ class WebFluxIT {
 
   private static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
+  }
+
+  private static List<String> options(Path jdk, OtlpReceiver receiver) throws IOException {
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "-Dotel.service.name=webflux-app",
+                "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
+                "-Dotel.bsp.schedule.delay=100",
+                "-Dotel.metric.export.interval=500",
+                "-Dsun.net.httpserver.nodelay=true",
+                "--enable-native-access=ALL-UNNAMED"));
+    if (javaMajor(jdk) >= 24) {
+      // Netty 4.1 (Spring Boot 3.5) allocates with sun.misc.Unsafe: a stderr warning on 24+.
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return options;
+  }
+
+  /** The JDK's major version, from its release file. */
+  private static int javaMajor(Path jdk) throws IOException {
+    for (String line : Files.readAllLines(jdk.resolve("release"))) {
+      if (line.startsWith("JAVA_VERSION=")) {
+        String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+        return Integer.parseInt(version.split("[.+-]")[0]);
+      }
+    }
+    throw new IllegalStateException("no JAVA_VERSION in " + jdk.resolve("release"));
+  }
+
+  /**
+   * The test class path (Spring Boot 4.1.1), or the application's classes on the oldest tested
+   * Spring Boot's tree (3.5.7, Spring Framework 6.2), which webflux-min-libs copied.
+   */
+  private static String classPath(String versions) throws IOException {
+    if (versions.equals("latest")) {
+      return ChildJvm.testClassPath();
+    }
+    List<String> entries = new ArrayList<>();
+    entries.add(System.getProperty("meerkat.test.classes"));
+    try (Stream<Path> jars = Files.list(Path.of(System.getProperty("meerkat.min.libs")))) {
+      jars.map(Path::toString).sorted().forEach(entries::add);
+    }
+    assertThat(entries).anyMatch(e -> e.endsWith("spring-webflux-6.2.12.jar"));
+    return String.join(File.pathSeparator, entries);
   }
 
   /** Status and body. */
