@@ -197,7 +197,12 @@ class EndToEndIT {
     // SERVER span, named by the controller's route.
     Row visits =
         assertOwnersRequest(
-            "GET", "/owners/6/visits", "/owners/{ownerId}/visits", 500, "SELECT visits");
+            "GET",
+            "/owners/6/visits",
+            "/owners/{ownerId}/visits",
+            500,
+            "SELECT pets",
+            "SELECT visits");
     assertThat(attributes(visits)).containsEntry("error.type", "500");
 
     // No owners SERVER span anywhere is named by a raw path (/owners/1) or by the error page.
