@@ -1,0 +1,36 @@
+package dev.meerkat.agent.instrumentation.servletjavax;
+
+import dev.meerkat.agent.bootstrap.servlet.ServletHook;
+import dev.meerkat.agent.bootstrap.servletjavax.ServletJavaxBridge;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into every {@code Filter.doFilter} and {@code Servlet.service} implementation: the
+ * outermost one on a thread starts and ends the request's span.
+ */
+final class ServletAdvice {
+  private ServletAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  static Object enter(@Advice.Argument(0) Object request, @Advice.Argument(1) Object response) {
+    // Incremented first, unconditionally: exit always decrements.
+    if (ServletJavaxBridge.DEPTH.enter() != 0) {
+      return null;
+    }
+    ServletHook hook = ServletJavaxBridge.hook;
+    return hook == null ? null : hook.enter(request, response);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  static void exit(
+      @Advice.Enter Object state,
+      @Advice.Argument(0) Object request,
+      @Advice.Argument(1) Object response,
+      @Advice.Thrown Throwable error) {
+    ServletJavaxBridge.DEPTH.exit();
+    ServletHook hook = ServletJavaxBridge.hook;
+    if (state != null && hook != null) {
+      hook.exit(state, request, response, error);
+    }
+  }
+}
