@@ -1,5 +1,12 @@
 package dev.meerkat.e2e;
 
+import static dev.meerkat.e2e.OwnersStatement.INSERT_OWNER;
+import static dev.meerkat.e2e.OwnersStatement.OWNERS_BY_LAST_NAME;
+import static dev.meerkat.e2e.OwnersStatement.OWNER_BY_ID;
+import static dev.meerkat.e2e.OwnersStatement.OWNER_EXISTS;
+import static dev.meerkat.e2e.OwnersStatement.PETS_OF_OWNER;
+import static dev.meerkat.e2e.OwnersStatement.PET_OF_OWNER;
+import static dev.meerkat.e2e.OwnersStatement.VISITS_OF_TWO_PETS;
 import static dev.meerkat.e2e.SpanRows.attributes;
 import static dev.meerkat.e2e.SpanRows.children;
 import static dev.meerkat.e2e.SpanRows.only;
@@ -16,7 +23,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -44,9 +54,6 @@ class EndToEndIT {
           "/owners/{ownerId}/pets",
           "/owners/{ownerId}/visits",
           "/owners/{ownerId}/pets/{petId}/food");
-
-  // The JDBC instrumentation's key for the database system (semconv).
-  private static final String DB_SYSTEM = "db.system";
 
   private static ClickHouseStore store;
   private static MeerkatStack stack;
@@ -188,34 +195,34 @@ class EndToEndIT {
     assertThat(get(owners + "/owners/6/visits").statusCode()).isEqualTo(500);
 
     // Table names are those of the JPA entities (@Table): owners, pets, visits.
-    assertOwnersRequest("GET", "/owners/1", "/owners/{ownerId}", 200, "SELECT owners");
-    assertOwnersRequest("GET", "/owners", "/owners", 200, "SELECT owners");
+    assertOwnersRequest("GET", "/owners/1", "/owners/{ownerId}", 200, OWNER_BY_ID);
+    assertOwnersRequest("GET", "/owners?lastName=Davis", "/owners", 200, OWNERS_BY_LAST_NAME);
     assertOwnersRequest(
-        "GET", "/owners/3/pets", "/owners/{ownerId}/pets", 200, "SELECT owners", "SELECT pets");
-    assertOwnersRequest("POST", "/owners", "/owners", 201, "INSERT owners");
+        "GET", "/owners/3/pets", "/owners/{ownerId}/pets", 200, OWNER_EXISTS, PETS_OF_OWNER);
+    assertOwnersRequest("POST", "/owners", "/owners", 201, INSERT_OWNER);
     // The 500 goes through Spring's error page (a second, ERROR dispatch to /error): still one
     // SERVER span, named by the controller's route.
-    Row visits =
-        assertOwnersRequest(
-            "GET",
-            "/owners/6/visits",
-            "/owners/{ownerId}/visits",
-            500,
-            "SELECT pets",
-            "SELECT visits");
-    assertThat(attributes(visits)).containsEntry("error.type", "500");
+    assertOwnersRequest(
+        "GET",
+        "/owners/6/visits",
+        "/owners/{ownerId}/visits",
+        500,
+        PETS_OF_OWNER,
+        VISITS_OF_TWO_PETS);
 
     // No owners SERVER span anywhere is named by a raw path (/owners/1) or by the error page.
     List<Row> serverNames =
         store.query(
-            "SELECT DISTINCT span_name, http_route FROM spans"
+            "SELECT DISTINCT span_name, http_method, http_route FROM spans"
                 + " WHERE service_name = 'owners' AND span_kind = 'SERVER'");
     assertThat(serverNames)
         .allSatisfy(
             r -> {
               assertThat(OWNERS_ROUTES).contains(r.string("http_route"));
-              assertThat(r.string("span_name")).endsWith(" " + r.string("http_route"));
+              assertThat(r.string("span_name"))
+                  .isEqualTo(r.string("http_method") + " " + r.string("http_route"));
             });
+    assertThat(stack.agentWarningsAndErrors()).isEmpty();
   }
 
   @Test
@@ -236,8 +243,10 @@ class EndToEndIT {
     assertThat(ownersServer.longValue("http_status_code")).isEqualTo(200);
 
     List<Row> calls = children(spans, ownersServer);
-    assertThat(calls).extracting(r -> r.string("span_name")).containsExactly("SELECT pets", "GET");
-    assertStatement(calls.get(0), "SELECT", "pets");
+    assertThat(calls)
+        .extracting(r -> r.string("span_name"))
+        .containsExactly(PET_OF_OWNER.spanName(), "GET");
+    assertStatement(calls.get(0), PET_OF_OWNER);
     Row inventoryCall = calls.get(1);
     assertThat(inventoryCall.string("span_kind")).isEqualTo("CLIENT");
     assertThat(inventoryCall.string("http_method")).isEqualTo("GET");
@@ -250,49 +259,66 @@ class EndToEndIT {
     assertThat(inventoryServer.string("parent_span_id")).isEqualTo(inventoryCall.string("span_id"));
     assertThat(inventoryServer.string("span_name")).isEqualTo("GET /inventory");
     assertThat(resource(ownersServer).get("service.name")).isEqualTo("owners");
+    assertThat(stack.agentWarningsAndErrors()).isEmpty();
   }
 
   /**
-   * Asserts the trace of one owners request: one SERVER span named {@code METHOD route}, whose only
-   * children are the JDBC statements named, in this order. Returns the SERVER span.
+   * Asserts the trace of one owners request to {@code target} (path and query): one SERVER span
+   * named {@code METHOD route}, whose only children are the JDBC statements named, in this order.
+   * Returns the SERVER span.
    */
   private static Row assertOwnersRequest(
-      String method, String path, String route, int status, String... statements)
+      String method, String target, String route, int status, OwnersStatement... statements)
       throws InterruptedException {
+    URI uri = URI.create(target);
+    String path = uri.getRawPath();
     List<Row> spans =
         SpanRows.serverTrace(store, DEADLINE, "owners", method, path, 1 + statements.length);
     assertThat(spans).as("spans of %s %s", method, path).hasSize(1 + statements.length);
     Row server = only(spans, "owners", "SERVER");
     assertThat(server.string("parent_span_id")).isEmpty();
+    assertThat(server.string("scope_name")).isEqualTo("dev.meerkat.agent.servlet-jakarta");
     assertThat(server.string("span_name")).isEqualTo(method + " " + route);
     assertThat(server.string("http_route")).isEqualTo(route);
     assertThat(server.string("http_method")).isEqualTo(method);
     assertThat(server.longValue("http_status_code")).isEqualTo(status);
     assertThat(server.string("status_code")).isEqualTo(status >= 500 ? "ERROR" : "UNSET");
-    assertThat(attributes(server))
-        .containsEntry("http.route", route)
-        .containsEntry("url.path", path)
-        .containsEntry("http.response.status_code", Integer.toString(status));
+    Map<String, String> expected = new HashMap<>();
+    expected.put("http.request.method", method);
+    expected.put("http.route", route);
+    expected.put("http.response.status_code", Integer.toString(status));
+    expected.put("url.scheme", "http");
+    expected.put("url.path", path);
+    expected.put("server.address", "127.0.0.1");
+    expected.put("server.port", Integer.toString(URI.create(stack.ownersUrl()).getPort()));
+    expected.put("client.address", "127.0.0.1");
+    expected.put("user_agent.original", "Java-http-client/" + System.getProperty("java.version"));
+    if (uri.getRawQuery() != null) {
+      expected.put("url.query", uri.getRawQuery());
+    }
+    if (status >= 500) {
+      expected.put("error.type", Integer.toString(status));
+    }
+    assertThat(attributes(server)).isEqualTo(expected);
     List<Row> children = children(spans, server);
     assertThat(children)
         .as("children of %s %s", method, path)
         .extracting(r -> r.string("span_name"))
-        .containsExactly(statements);
-    for (Row child : children) {
-      String[] operationAndTable = child.string("span_name").split(" ");
-      assertStatement(child, operationAndTable[0], operationAndTable[1]);
+        .containsExactly(
+            Arrays.stream(statements).map(OwnersStatement::spanName).toArray(String[]::new));
+    for (int i = 0; i < statements.length; i++) {
+      assertStatement(children.get(i), statements[i]);
     }
     return server;
   }
 
-  private static void assertStatement(Row statement, String operation, String table) {
-    assertThat(statement.string("service_name")).isEqualTo("owners");
-    assertThat(statement.string("span_kind")).isEqualTo("CLIENT");
-    assertThat(statement.string("status_code")).isEqualTo("UNSET");
-    assertThat(attributes(statement))
-        .containsEntry(DB_SYSTEM, "h2")
-        .containsEntry("db.operation.name", operation)
-        .containsEntry("db.collection.name", table);
+  private static void assertStatement(Row span, OwnersStatement statement) {
+    assertThat(span.string("service_name")).isEqualTo("owners");
+    assertThat(span.string("span_kind")).isEqualTo("CLIENT");
+    assertThat(span.string("span_name")).isEqualTo(statement.spanName());
+    assertThat(span.string("status_code")).isEqualTo("UNSET");
+    assertThat(span.string("scope_name")).isEqualTo("dev.meerkat.agent.jdbc");
+    assertThat(attributes(span)).isEqualTo(statement.attributes());
   }
 
   static HttpResponse<String> get(String url) throws Exception {

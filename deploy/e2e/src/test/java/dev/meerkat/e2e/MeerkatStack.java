@@ -167,6 +167,22 @@ final class MeerkatStack implements AutoCloseable {
     return Path.of(path).toAbsolutePath().normalize().toString();
   }
 
+  /** The agent's WARN and ERROR lines in every process's output so far. */
+  List<String> agentWarningsAndErrors() {
+    List<String> lines = new ArrayList<>();
+    for (ChildProcess process : processes) {
+      process
+          .output()
+          .lines()
+          .filter(
+              line ->
+                  line.startsWith("[meerkat-agent] WARN")
+                      || line.startsWith("[meerkat-agent] ERROR"))
+          .forEach(line -> lines.add(process + ": " + line));
+    }
+    return lines;
+  }
+
   String adminUrl() {
     return "http://127.0.0.1:" + adminPort;
   }
