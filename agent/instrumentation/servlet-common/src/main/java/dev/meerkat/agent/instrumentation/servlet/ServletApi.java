@@ -83,6 +83,13 @@ final class ServletApi {
     private final MethodHandle addListener;
     private final MethodHandle eventThrowable;
     private final MethodHandle eventAsyncContext;
+    private final MethodHandle contextPath;
+
+    /** Servlet 4.0+ only (null before): the mapping that chose the servlet. */
+    private final MethodHandle mapping;
+
+    private final MethodHandle mappingPattern;
+    private final MethodHandle mappingMatch;
 
     private Handles() {
       responseType = null;
@@ -90,6 +97,7 @@ final class ServletApi {
       method = scheme = requestUri = queryString = serverName = serverPort = remoteAddr = null;
       header = attribute = setAttribute = dispatcherType = asyncStarted = null;
       asyncContext = status = addListener = eventThrowable = eventAsyncContext = null;
+      contextPath = mapping = mappingPattern = mappingMatch = null;
     }
 
     Handles(String servletPackage, Class<?> request) throws ReflectiveOperationException {
@@ -130,6 +138,24 @@ final class ServletApi {
               .asType(MethodType.methodType(void.class, Object.class, Object.class));
       eventThrowable = getter(asyncEventType, "getThrowable", Throwable.class);
       eventAsyncContext = getter(asyncEventType, "getAsyncContext", asyncContextType, Object.class);
+      contextPath = getter(request, "getContextPath", String.class);
+      Class<?> mappingType = optionalClass(servletPackage + "http.HttpServletMapping", loader);
+      if (mappingType == null) {
+        mapping = mappingPattern = mappingMatch = null;
+      } else {
+        Class<?> matchType = Class.forName(servletPackage + "http.MappingMatch", false, loader);
+        mapping = getter(request, "getHttpServletMapping", mappingType, Object.class);
+        mappingPattern = getter(mappingType, "getPattern", String.class);
+        mappingMatch = getter(mappingType, "getMappingMatch", matchType, Object.class);
+      }
+    }
+
+    private static Class<?> optionalClass(String name, ClassLoader loader) {
+      try {
+        return Class.forName(name, false, loader);
+      } catch (ClassNotFoundException e) {
+        return null;
+      }
     }
 
     private static MethodHandle handle(Class<?> type, String name, MethodType methodType)
@@ -216,6 +242,28 @@ final class ServletApi {
 
     Object eventAsyncContext(Object event) throws Throwable {
       return (Object) eventAsyncContext.invokeExact(event);
+    }
+
+    String contextPath(Object request) throws Throwable {
+      return (String) contextPath.invokeExact(request);
+    }
+
+    /**
+     * The servlet mapping's pattern and how it matched ({@code "EXACT /hello"}, {@code "PATH
+     * /api/*"}, {@code "DEFAULT /"}...), or null before Servlet 4.0 or when the container has none.
+     */
+    String[] mapping(Object request) throws Throwable {
+      if (mapping == null) {
+        return null;
+      }
+      Object servletMapping = (Object) mapping.invokeExact(request);
+      if (servletMapping == null) {
+        return null;
+      }
+      Object match = (Object) mappingMatch.invokeExact(servletMapping);
+      return new String[] {
+        String.valueOf(match), (String) mappingPattern.invokeExact(servletMapping)
+      };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.meerkat.agent.instrumentation.servlet;
 
 import dev.meerkat.agent.tooling.HttpServerCall;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
 /**
@@ -10,13 +11,17 @@ import io.opentelemetry.context.Scope;
 final class ServletCall {
   final HttpServerCall call;
 
+  /** The call's context with the servlet's route prefix: current while the request is handled. */
+  final Context context;
+
   /** The scope opened by the thread that started the request; closed by that thread. */
   Scope scope;
 
   private volatile boolean ended;
 
-  ServletCall(HttpServerCall call) {
+  ServletCall(HttpServerCall call, String routePrefix) {
     this.call = call;
+    this.context = ServletRoutes.withPrefix(call.context(), routePrefix);
   }
 
   boolean isOpen() {

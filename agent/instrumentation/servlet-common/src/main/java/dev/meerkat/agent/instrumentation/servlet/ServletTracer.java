@@ -1,7 +1,6 @@
 package dev.meerkat.agent.instrumentation.servlet;
 
 import dev.meerkat.agent.bootstrap.servlet.ServletHook;
-import dev.meerkat.agent.tooling.HttpServerCall;
 import dev.meerkat.agent.tooling.HttpServerRequest;
 import dev.meerkat.agent.tooling.HttpServerTelemetry;
 import dev.meerkat.agent.tooling.InstrumentationContext;
@@ -47,9 +46,9 @@ public final class ServletTracer implements ServletHook {
       if (traced != null) {
         return redispatch(handles, request, traced);
       }
-      ServletCall call = new ServletCall(start(handles, request));
+      ServletCall call = start(handles, request);
       handles.setAttribute(request, CALL_ATTRIBUTE, call);
-      call.scope = call.call.context().makeCurrent();
+      call.scope = call.context.makeCurrent();
       return call;
     } catch (Throwable t) {
       context.fail(t);
@@ -69,22 +68,26 @@ public final class ServletTracer implements ServletHook {
     }
     ServletCall call = (ServletCall) traced;
     if (call.isOpen() && handles.dispatcherType(request).equals("ASYNC")) {
-      return call.call.context().makeCurrent();
+      return call.context.makeCurrent();
     }
     return null;
   }
 
-  private HttpServerCall start(ServletApi.Handles handles, Object request) throws Throwable {
+  private ServletCall start(ServletApi.Handles handles, Object request) throws Throwable {
     Context parent = propagator.extract(Context.root(), request, handles);
+    String contextPath = handles.contextPath(request);
+    String[] mapping = handles.mapping(request);
     HttpServerRequest server =
         HttpServerRequest.create(handles.method(request))
+            .route(ServletRoutes.route(contextPath, mapping))
             .scheme(handles.scheme(request))
             .path(handles.requestUri(request))
             .query(handles.queryString(request))
             .server(handles.serverName(request), handles.serverPort(request))
             .clientAddress(handles.remoteAddr(request))
             .userAgent(handles.header(request, "User-Agent"));
-    return telemetry.start(parent, server);
+    return new ServletCall(
+        telemetry.start(parent, server), ServletRoutes.prefix(contextPath, mapping));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.meerkat.agent.instrumentation.springwebmvc;
 
 import dev.meerkat.agent.bootstrap.springwebmvc.RouteHook;
+import dev.meerkat.agent.instrumentation.servlet.ServletRoutes;
 import dev.meerkat.agent.tooling.HttpServerCall;
 import dev.meerkat.agent.tooling.HttpServerTelemetry;
 import dev.meerkat.agent.tooling.InstrumentationContext;
@@ -20,9 +21,11 @@ final class RouteNamer implements RouteHook {
       return;
     }
     try {
-      HttpServerCall call = HttpServerTelemetry.current(Context.current());
+      Context current = Context.current();
+      HttpServerCall call = HttpServerTelemetry.current(current);
       if (call != null) {
-        call.route(pattern.toString());
+        // Spring matches relative to the context path and the DispatcherServlet's path mapping.
+        call.route(ServletRoutes.prefix(current) + pattern);
       }
     } catch (RuntimeException e) {
       context.fail(e);

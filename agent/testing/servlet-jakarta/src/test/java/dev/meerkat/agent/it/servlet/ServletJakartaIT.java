@@ -43,14 +43,14 @@ class ServletJakartaIT {
         .flatMap(
             jdk ->
                 Stream.of(
-                    Arguments.of(jdk, TomcatApp.class.getName(), "jetty-"),
-                    Arguments.of(jdk, JettyApp.class.getName(), "tomcat-")));
+                    Arguments.of(jdk, TomcatApp.class.getName(), "jetty-", true),
+                    Arguments.of(jdk, JettyApp.class.getName(), "tomcat-", true)));
   }
 
   @ParameterizedTest(name = "{1} on {0}")
   @MethodSource("containers")
-  void tracesEachRequestAsOneServerSpan(Path jdk, String app, String otherContainer)
-      throws Exception {
+  void tracesEachRequestAsOneServerSpan(
+      Path jdk, String app, String otherContainer, boolean servlet4) throws Exception {
     try (OtlpReceiver receiver = new OtlpReceiver();
         ChildJvm jvm =
             ChildJvm.start(
@@ -75,10 +75,10 @@ class ServletJakartaIT {
       assertThat(async.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
       assertThat(get(port, "/async-dispatch", false)).isEqualTo(200);
       assertThat(get(port, "/missing", false)).isEqualTo(404);
+      assertThat(get(port, "/api/items/1", false)).isEqualTo(200);
 
       List<Span> spans =
-          Poll.until(TIMEOUT, receiver::spans, s -> s.size() >= 9, () -> "" + receiver.spans());
-      assertThat(spans).extracting(Span::getName).containsOnly("GET");
+          Poll.until(TIMEOUT, receiver::spans, s -> s.size() >= 10, () -> "" + receiver.spans());
       assertThat(spans).extracting(Span::getKind).containsOnly(Span.SpanKind.SPAN_KIND_SERVER);
       Map<String, Span> byPath =
           spans.stream().collect(Collectors.toMap(ServletJakartaIT::path, Function.identity()));
@@ -92,23 +92,30 @@ class ServletJakartaIT {
               "/async",
               "/async-finish",
               "/async-dispatch",
-              "/missing");
+              "/missing",
+              "/api/items/1");
 
       Span hello = byPath.get("/hello");
       assertThat(HexFormat.of().formatHex(hello.getTraceId().toByteArray())).isEqualTo(TRACE_ID);
       assertThat(HexFormat.of().formatHex(hello.getParentSpanId().toByteArray()))
           .isEqualTo(PARENT_ID);
-      assertSpan(hello, expected(port, "/hello", "name=x", 200, null));
-      assertSpan(byPath.get("/forward"), expected(port, "/forward", null, 200, null));
-      assertSpan(byPath.get("/include"), expected(port, "/include", null, 200, null));
+      assertSpan(hello, expected(servlet4, port, "/hello", "name=x", 200, null));
+      assertSpan(byPath.get("/forward"), expected(servlet4, port, "/forward", null, 200, null));
+      assertSpan(byPath.get("/include"), expected(servlet4, port, "/include", null, 200, null));
       assertSpan(
           byPath.get("/fail"),
-          expected(port, "/fail", null, 500, IllegalStateException.class.getName()));
-      assertSpan(byPath.get("/status"), expected(port, "/status", "code=503", 503, "503"));
-      assertSpan(byPath.get("/async"), expected(port, "/async", null, 201, null));
-      assertSpan(byPath.get("/async-finish"), expected(port, "/async-finish", null, 200, null));
-      assertSpan(byPath.get("/async-dispatch"), expected(port, "/async-dispatch", null, 200, null));
-      assertSpan(byPath.get("/missing"), expected(port, "/missing", null, 404, null));
+          expected(servlet4, port, "/fail", null, 500, IllegalStateException.class.getName()));
+      assertSpan(
+          byPath.get("/status"), expected(servlet4, port, "/status", "code=503", 503, "503"));
+      assertSpan(byPath.get("/async"), expected(servlet4, port, "/async", null, 201, null));
+      assertSpan(
+          byPath.get("/async-finish"), expected(servlet4, port, "/async-finish", null, 200, null));
+      assertSpan(
+          byPath.get("/async-dispatch"),
+          expected(servlet4, port, "/async-dispatch", null, 200, null));
+      assertSpan(byPath.get("/missing"), expected(servlet4, port, "/missing", null, 404, null));
+      assertSpan(
+          byPath.get("/api/items/1"), expected(servlet4, port, "/api/items/1", null, 200, null));
       for (Span span : spans) {
         if (span != hello) {
           assertThat(span.getParentSpanId().isEmpty()).as(path(span)).isTrue();
@@ -132,11 +139,13 @@ class ServletJakartaIT {
       assertThat(jvm.stderrWithoutCdsNotice())
           .filteredOn(l -> !l.startsWith("[meerkat-agent] INFO"))
           .isEmpty();
-      assertThat(receiver.spans()).hasSize(9);
+      assertThat(receiver.spans()).hasSize(10);
     }
   }
 
   private static void assertSpan(Span span, Map<String, Object> expected) {
+    Object route = expected.get("http.route");
+    assertThat(span.getName()).isEqualTo(route == null ? "GET" : "GET " + route);
     assertThat(OtlpReceiver.attributes(span.getAttributesList())).isEqualTo(expected);
     assertThat(span.getStatus().getCode())
         .as(path(span))
@@ -148,9 +157,16 @@ class ServletJakartaIT {
 
   /** The attributes semconv asks of an HTTP server span, built by hand. */
   static Map<String, Object> expected(
-      int port, String path, String query, long status, String errorType) {
+      boolean servlet4, int port, String path, String query, long status, String errorType) {
     Map<String, Object> expected = new TreeMap<>();
     expected.put("http.request.method", "GET");
+    // Servlet 4.0+ tells the mapping: each test servlet is mapped exactly to its path; the
+    // default servlet (404) gives no route.
+    if (servlet4 && path.startsWith("/api/")) {
+      expected.put("http.route", "/api/*");
+    } else if (servlet4 && !path.equals("/missing")) {
+      expected.put("http.route", path);
+    }
     expected.put("url.scheme", "http");
     expected.put("url.path", path);
     if (query != null) {

@@ -68,6 +68,7 @@ final class TestServlets {
               async.complete();
             }));
     servlets.put("/async-dispatch", servlet((req, resp) -> req.startAsync().dispatch("/hello")));
+    servlets.put("/api/*", servlet((req, resp) -> resp.getWriter().print(req.getPathInfo())));
     servlets.put("/error-page", servlet((req, resp) -> resp.getWriter().print("error page")));
     return servlets;
   }
