@@ -1,10 +1,7 @@
 package dev.meerkat.agent.instrumentation.jdbc;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -18,7 +15,6 @@ import dev.meerkat.agent.tooling.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -51,7 +47,11 @@ public final class JdbcModule extends InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.asList(
-        TypeInstrumentation.forType(implementing("java.sql.Statement"))
+        TypeInstrumentation.forType(
+                new ImplementsAny(
+                    "java.sql.Statement",
+                    "java.sql.PreparedStatement",
+                    "java.sql.CallableStatement"))
             .advise(
                 implemented(namedOneOf(EXECUTE)).and(takesArgument(0, String.class)),
                 PACKAGE + "StatementAdvice")
@@ -77,24 +77,12 @@ public final class JdbcModule extends InstrumentationModule {
                 PACKAGE + "ClearBatchAdvice",
                 PACKAGE + "AddBatchAdvice")
             .build(),
-        TypeInstrumentation.forType(implementing("java.sql.Connection"))
+        TypeInstrumentation.forType(new ImplementsAny("java.sql.Connection"))
             .advise(
                 implemented(namedOneOf("prepareStatement", "prepareCall"))
                     .and(takesArgument(0, String.class)),
                 PACKAGE + "PrepareAdvice")
             .build());
-  }
-
-  private static ElementMatcher.Junction<TypeDescription> implementing(String type) {
-    return not(isInterface())
-        .and(
-            not(
-                nameStartsWith("java.")
-                    .or(nameStartsWith("javax."))
-                    .or(nameStartsWith("jdk."))
-                    .or(nameStartsWith("sun."))
-                    .or(nameStartsWith("com.sun."))))
-        .and(hasSuperType(named(type)));
   }
 
   private static ElementMatcher.Junction<MethodDescription> implemented(

@@ -2,6 +2,9 @@ package dev.meerkat.agent.instrumentation.jdbc;
 
 import dev.meerkat.agent.bootstrap.jdbc.JdbcHook;
 import dev.meerkat.agent.tooling.InstrumentationContext;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -13,18 +16,27 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The {@link JdbcHook}: one CLIENT span per statement execution, inside a request or not (a JDBC
  * call outside any trace is a root span, as with the OpenTelemetry agent). A prepared statement's
  * text is known from {@code prepareStatement}; a connection's database from its URL, read once.
+ * Every call is also recorded in the {@code db.client.operation.duration} histogram, whatever the
+ * sampling decision, so rates and latencies stay exact when traces are sampled.
  */
 final class JdbcTracer implements JdbcHook {
   /** Distinct texts kept for a plain statement's batch; more are counted, not kept. */
   private static final int BATCH_TEXTS = 32;
 
+  /** The bucket boundaries (seconds) semconv advises for database operation durations. */
+  private static final List<Double> DURATION_BUCKETS =
+      Arrays.asList(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0);
+
   private final InstrumentationContext context;
   private final Tracer tracer;
+  private final DoubleHistogram duration;
   private final WeakStore<Object, StatementState> statements = new WeakStore<>();
   private final WeakStore<Object, DbInfo> connections = new WeakStore<>();
   private final BoundedCache<DbInfo> urls = new BoundedCache<>(100);
@@ -34,6 +46,14 @@ final class JdbcTracer implements JdbcHook {
   JdbcTracer(InstrumentationContext context) {
     this.context = context;
     this.tracer = context.tracer();
+    this.duration =
+        context
+            .meter()
+            .histogramBuilder("db.client.operation.duration")
+            .setUnit("s")
+            .setDescription("Duration of database client operations.")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+            .build();
   }
 
   @Override
@@ -96,10 +116,16 @@ final class JdbcTracer implements JdbcHook {
     Call call = (Call) object;
     try {
       call.scope.close();
-      if (error != null) {
+      double seconds = (System.nanoTime() - call.startNanos) / 1e9;
+      if (error == null) {
+        duration.record(seconds, call.metricAttributes.build());
+      } else {
+        String errorType = error.getClass().getName();
         call.span.recordException(error);
-        call.span.setAttribute(DbAttributes.ERROR_TYPE, error.getClass().getName());
+        call.span.setAttribute(DbAttributes.ERROR_TYPE, errorType);
         call.span.setStatus(StatusCode.ERROR);
+        duration.record(
+            seconds, call.metricAttributes.put(DbAttributes.ERROR_TYPE, errorType).build());
       }
     } catch (RuntimeException e) {
       context.fail(e);
@@ -194,7 +220,32 @@ final class JdbcTracer implements JdbcHook {
     }
     Span span = builder.startSpan();
     // Current while the driver runs, so a driver that speaks HTTP gets child spans.
-    return new Call(span, parent.with(span).makeCurrent());
+    return new Call(
+        span, parent.with(span).makeCurrent(), metricAttributes(db, query), System.nanoTime());
+  }
+
+  /** Semconv's metric attributes: those of the span without the query text and batch size. */
+  private static AttributesBuilder metricAttributes(DbInfo db, SqlQuery query) {
+    AttributesBuilder attributes = Attributes.builder().put(DbAttributes.DB_SYSTEM, db.system);
+    if (db.namespace != null) {
+      attributes.put(DbAttributes.DB_NAMESPACE, db.namespace);
+    }
+    if (query.operation != null) {
+      attributes.put(DbAttributes.DB_OPERATION_NAME, query.operation);
+    }
+    if (query.collection != null) {
+      attributes.put(DbAttributes.DB_COLLECTION_NAME, query.collection);
+    }
+    if (query.procedure != null) {
+      attributes.put(DbAttributes.DB_STORED_PROCEDURE_NAME, query.procedure);
+    }
+    if (db.host != null) {
+      attributes.put(DbAttributes.SERVER_ADDRESS, db.host);
+      if (db.port > 0) {
+        attributes.put(DbAttributes.SERVER_PORT, (long) db.port);
+      }
+    }
+    return attributes;
   }
 
   /**
@@ -279,10 +330,14 @@ final class JdbcTracer implements JdbcHook {
   private static final class Call {
     final Span span;
     final Scope scope;
+    final AttributesBuilder metricAttributes;
+    final long startNanos;
 
-    Call(Span span, Scope scope) {
+    Call(Span span, Scope scope, AttributesBuilder metricAttributes, long startNanos) {
       this.span = span;
       this.scope = scope;
+      this.metricAttributes = metricAttributes;
+      this.startNanos = startNanos;
     }
   }
 }

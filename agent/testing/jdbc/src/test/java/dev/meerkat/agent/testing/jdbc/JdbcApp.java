@@ -1,7 +1,13 @@
 package dev.meerkat.agent.testing.jdbc;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,11 +17,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 
 /**
  * Runs a fixed script of JDBC calls (listed in {@link JdbcIT#expectedSpans}) against the database
  * at {@code args[0]} as user {@code args[1]}, directly through the driver and then through a
- * HikariCP pool, prints {@code DONE} and waits to be stopped.
+ * HikariCP pool; then serves {@code GET /owners/<id>} (the JDK HTTP server, traced by the agent),
+ * reading through the pool inside the request, prints {@code READY <port>} and waits to be stopped.
  */
 public final class JdbcApp {
   private JdbcApp() {}
@@ -37,11 +45,37 @@ public final class JdbcApp {
     config.setUsername(user);
     config.setPassword("");
     config.setMaximumPoolSize(1);
-    try (HikariDataSource pool = new HikariDataSource(config)) {
-      pooled(pool);
-    }
-    System.out.println("DONE");
+    HikariDataSource pool = new HikariDataSource(config);
+    pooled(pool);
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/owners", exchange -> owner(pool, exchange));
+    server.start();
+    System.out.println("READY " + server.getAddress().getPort());
     new CountDownLatch(1).await();
+  }
+
+  /** {@code GET /owners/<id>}: the owner's name, read through the pool inside the request. */
+  private static void owner(DataSource pool, HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    int id = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+    byte[] body;
+    int status;
+    try (Connection connection = pool.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT name FROM owners WHERE id = ?")) {
+      select.setInt(1, id);
+      try (ResultSet rows = select.executeQuery()) {
+        status = rows.next() ? 200 : 404;
+        body = (status == 200 ? rows.getString(1) : "").getBytes(StandardCharsets.UTF_8);
+      }
+    } catch (SQLException e) {
+      status = 500;
+      body = e.toString().getBytes(StandardCharsets.UTF_8);
+    }
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   private static void direct(Connection connection, boolean postgresql) throws SQLException {

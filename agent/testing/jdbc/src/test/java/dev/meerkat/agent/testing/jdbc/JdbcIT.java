@@ -7,12 +7,19 @@ import dev.meerkat.agent.testing.OtlpReceiver;
 import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.agent.testing.PostgresServer;
 import dev.meerkat.agent.testing.TestJdks;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The real agent jar on a child JVM running {@link JdbcApp}: every statement, prepared statement,
  * callable statement and batch is one root CLIENT span with the semconv attributes, through the
- * driver and through HikariCP alike; a failed statement is an error span. H2 embedded, and the
- * PostgreSQL driver against a real PostgreSQL 15 server.
+ * driver and through HikariCP alike; a failed statement is an error span; inside a request it is
+ * the server span's child. H2 embedded, and the PostgreSQL driver against a real PostgreSQL 15
+ * server.
  */
 class JdbcIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -107,24 +115,87 @@ class JdbcIT {
                 JdbcApp.class.getName(),
                 url,
                 user)) {
-      app.awaitStdout(l -> l.equals("DONE"), TIMEOUT);
-      assertThat(app.stdout()).containsExactly("FAILED AS EXPECTED " + errorType, "DONE");
+      int port = app.awaitReadyPort(TIMEOUT);
+      HttpResponse<String> owner =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/owners/1"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(owner.statusCode()).isEqualTo(200);
+      assertThat(owner.body()).isEqualTo("Jean");
+      assertThat(app.stdout()).containsExactly("FAILED AS EXPECTED " + errorType, "READY " + port);
+      // The server span ends after the response is sent: wait for it before stopping the app,
+      // whose exit then flushes anything left (so the exact count below sees every span).
+      Poll.until(TIMEOUT, receiver::spans, s -> s.size() >= 14, () -> "" + receiver.spans());
+      // Cumulative histogram: the latest export counts every call once all 13 are in.
+      Map<Map<String, Object>, Long> durations =
+          Poll.until(
+              TIMEOUT,
+              () -> durationCounts(receiver),
+              counts -> counts.values().stream().mapToLong(Long::longValue).sum() >= 13,
+              () -> "db.client.operation.duration: " + durationCounts(receiver));
       app.stop();
       assertThat(app.agentWarningsAndErrors()).isEmpty();
       assertThat(app.stderrWithoutCdsNotice())
           .filteredOn(l -> !l.startsWith("[meerkat-agent] INFO Meerkat agent"))
           .isEmpty();
-      List<Span> spans =
-          Poll.until(TIMEOUT, receiver::spans, s -> s.size() >= 12, () -> "" + receiver.spans());
+      List<Span> spans = receiver.spans();
+      // Inside the request, the statement's span is the child of the server span.
+      Span server = single(spans, Span.SpanKind.SPAN_KIND_SERVER);
+      assertThat(server.getName()).isEqualTo("GET /owners");
+      assertThat(spans).hasSize(14);
+      List<Span> children =
+          spans.stream().filter(s -> s.getParentSpanId().equals(server.getSpanId())).toList();
+      assertThat(children).hasSize(1);
+      assertThat(children.get(0).getTraceId()).isEqualTo(server.getTraceId());
+      assertThat(children.get(0).getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
       List<SpanView> views = new ArrayList<>();
       spans.stream()
+          .filter(span -> span.getKind() == Span.SpanKind.SPAN_KIND_CLIENT)
           .sorted(Comparator.comparingLong(Span::getStartTimeUnixNano))
           .forEach(span -> views.add(SpanView.of(span)));
+      assertThat(durations).isEqualTo(expectedDurationCounts(views));
       return views;
     }
   }
 
-  /** The spans of {@link JdbcApp}'s script, in order. */
+  /** The latest export of db.client.operation.duration: count per attribute set. */
+  private static Map<Map<String, Object>, Long> durationCounts(OtlpReceiver receiver) {
+    Map<Map<String, Object>, Long> counts = new HashMap<>();
+    List<Metric> exports =
+        receiver.metrics().stream()
+            .filter(m -> m.getName().equals("db.client.operation.duration"))
+            .toList();
+    if (!exports.isEmpty()) {
+      Metric latest = exports.get(exports.size() - 1);
+      assertThat(latest.getUnit()).isEqualTo("s");
+      for (HistogramDataPoint point : latest.getHistogram().getDataPointsList()) {
+        counts.put(OtlpReceiver.attributes(point.getAttributesList()), point.getCount());
+      }
+    }
+    return counts;
+  }
+
+  /** Semconv's metric attributes are the span's without the query text and the batch size. */
+  private static Map<Map<String, Object>, Long> expectedDurationCounts(List<SpanView> spans) {
+    Map<Map<String, Object>, Long> counts = new HashMap<>();
+    for (SpanView span : spans) {
+      Map<String, Object> attributes = new TreeMap<>(span.attributes());
+      attributes.remove("db.query.text");
+      attributes.remove("db.operation.batch.size");
+      counts.merge(attributes, 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  private static Span single(List<Span> spans, Span.SpanKind kind) {
+    List<Span> matching = spans.stream().filter(s -> s.getKind() == kind).toList();
+    assertThat(matching).hasSize(1);
+    return matching.get(0);
+  }
+
+  /** The CLIENT spans of {@link JdbcApp}'s script and request, in order. */
   static List<SpanView> expectedSpans(
       Map<String, Object> db, String createFunction, String errorType) {
     List<SpanView> spans = new ArrayList<>();
@@ -193,6 +264,15 @@ class JdbcIT {
         ok(
             "DELETE owners",
             query(db, "DELETE FROM owners WHERE name = ?", "DELETE").collection("owners")));
+    // GET /owners/1: a child of the server span, not a root.
+    spans.add(
+        new SpanView(
+            "SELECT owners",
+            Span.SpanKind.SPAN_KIND_CLIENT,
+            query(db, "SELECT name FROM owners WHERE id = ?", "SELECT").collection("owners").map,
+            Status.StatusCode.STATUS_CODE_UNSET,
+            false,
+            List.of()));
     return spans;
   }
 
