@@ -47,7 +47,12 @@ public final class ServletTracer implements ServletHook {
         return redispatch(handles, request, traced);
       }
       ServletCall call = start(handles, request);
-      handles.setAttribute(request, CALL_ATTRIBUTE, call);
+      try {
+        handles.setAttribute(request, CALL_ATTRIBUTE, call);
+      } catch (Throwable t) {
+        call.end(-1, null); // no span left open when the module switches off
+        throw t;
+      }
       call.scope = call.context.makeCurrent();
       return call;
     } catch (Throwable t) {

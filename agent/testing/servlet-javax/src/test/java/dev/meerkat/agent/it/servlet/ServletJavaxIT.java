@@ -59,7 +59,9 @@ class ServletJavaxIT {
                     "-Dotel.service.name=servlet-it",
                     "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
                     "-Dotel.bsp.schedule.delay=100",
-                    "-Dotel.metric.export.interval=500"),
+                    "-Dotel.metric.export.interval=500",
+                    // C1 only: the containers start faster, and these tests measure no speed.
+                    "-XX:TieredStopAtLevel=1"),
                 classPathWithout(otherContainer),
                 app)) {
       int port = jvm.awaitReadyPort(TIMEOUT);

@@ -45,7 +45,9 @@ class SpringWebMvc5IT {
                     "-Dotel.service.name=spring-it",
                     "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
                     "-Dotel.bsp.schedule.delay=100",
-                    "-Dotel.metric.export.interval=500"),
+                    "-Dotel.metric.export.interval=500",
+                    // C1 only: Spring Boot starts faster, and these tests measure no speed.
+                    "-XX:TieredStopAtLevel=1"),
                 ChildJvm.testClassPath(),
                 OwnersApp.class.getName())) {
       int port = jvm.awaitReadyPort(TIMEOUT);

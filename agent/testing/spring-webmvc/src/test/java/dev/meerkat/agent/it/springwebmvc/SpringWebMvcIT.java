@@ -6,6 +6,8 @@ import dev.meerkat.agent.testing.ChildJvm;
 import dev.meerkat.agent.testing.OtlpReceiver;
 import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.agent.testing.TestJdks;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.net.URI;
@@ -14,8 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,7 +46,9 @@ class SpringWebMvcIT {
                     "-Dotel.service.name=spring-it",
                     "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
                     "-Dotel.bsp.schedule.delay=100",
-                    "-Dotel.metric.export.interval=500"),
+                    "-Dotel.metric.export.interval=500",
+                    // C1 only: Spring Boot starts faster, and these tests measure no speed.
+                    "-XX:TieredStopAtLevel=1"),
                 ChildJvm.testClassPath(),
                 OwnersApp.class.getName())) {
       int port = jvm.awaitReadyPort(TIMEOUT);
@@ -89,6 +95,20 @@ class SpringWebMvcIT {
           .filteredOn(s -> s != oops)
           .allSatisfy(s -> assertThat(s.getEventsList()).isEmpty());
 
+      // RED by route: the duration histogram carries the same route, status and error type.
+      Set<Map<String, Object>> expectedPoints =
+          Set.of(
+              point("/owners/{ownerId}", 200, null),
+              point("/owners/{ownerId}/pets/{petId}", 200, null),
+              point("/visits/{visitId}", 200, null),
+              point("/oops", 500, IllegalStateException.class.getName()),
+              point(null, 404, null));
+      Poll.until(
+          TIMEOUT,
+          () -> durationPoints(receiver),
+          points -> points.equals(expectedPoints),
+          () -> "duration points: " + durationPoints(receiver));
+
       assertThat(jvm.agentWarningsAndErrors()).isEmpty();
       assertThat(jvm.stderrWithoutCdsNotice())
           .filteredOn(l -> !l.startsWith("[meerkat-agent] INFO"))
@@ -131,6 +151,33 @@ class SpringWebMvcIT {
       expected.put("error.type", errorType);
     }
     return expected;
+  }
+
+  private static Map<String, Object> point(String route, long status, String errorType) {
+    Map<String, Object> point = new TreeMap<>();
+    point.put("http.request.method", "GET");
+    point.put("url.scheme", "http");
+    if (route != null) {
+      point.put("http.route", route);
+    }
+    point.put("http.response.status_code", status);
+    if (errorType != null) {
+      point.put("error.type", errorType);
+    }
+    return point;
+  }
+
+  /** The attribute sets of every http.server.request.duration point exported so far. */
+  private static Set<Map<String, Object>> durationPoints(OtlpReceiver receiver) {
+    Set<Map<String, Object>> points = new HashSet<>();
+    for (Metric metric : receiver.metrics()) {
+      if (metric.getName().equals("http.server.request.duration")) {
+        for (HistogramDataPoint point : metric.getHistogram().getDataPointsList()) {
+          points.add(OtlpReceiver.attributes(point.getAttributesList()));
+        }
+      }
+    }
+    return points;
   }
 
   private static String path(Span span) {
