@@ -2,41 +2,23 @@ package dev.meerkat.agent.instrumentation.jdbc;
 
 import dev.meerkat.agent.bootstrap.jdbc.JdbcHook;
 import dev.meerkat.agent.tooling.InstrumentationContext;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.metrics.DoubleHistogram;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The {@link JdbcHook}: one CLIENT span per statement execution, inside a request or not (a JDBC
  * call outside any trace is a root span, as with the OpenTelemetry agent). A prepared statement's
  * text is known from {@code prepareStatement}; a connection's database from its URL, read once.
- * Every call is also recorded in the {@code db.client.operation.duration} histogram, whatever the
- * sampling decision, so rates and latencies stay exact when traces are sampled.
+ * Spans and the duration histogram: {@link DbClientTelemetry}.
  */
 final class JdbcTracer implements JdbcHook {
-  /** Distinct texts kept for a plain statement's batch; more are counted, not kept. */
+  /** Distinct sanitized texts kept for a plain statement's batch; more are counted, not kept. */
   private static final int BATCH_TEXTS = 32;
 
-  /** The bucket boundaries (seconds) semconv advises for database operation durations. */
-  private static final List<Double> DURATION_BUCKETS =
-      Arrays.asList(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0);
-
   private final InstrumentationContext context;
-  private final Tracer tracer;
-  private final DoubleHistogram duration;
+  private final DbClientTelemetry telemetry;
   private final WeakStore<Object, StatementState> statements = new WeakStore<>();
   private final WeakStore<Object, DbInfo> connections = new WeakStore<>();
   private final BoundedCache<DbInfo> urls = new BoundedCache<>(100);
@@ -45,15 +27,7 @@ final class JdbcTracer implements JdbcHook {
 
   JdbcTracer(InstrumentationContext context) {
     this.context = context;
-    this.tracer = context.tracer();
-    this.duration =
-        context
-            .meter()
-            .histogramBuilder("db.client.operation.duration")
-            .setUnit("s")
-            .setDescription("Duration of database client operations.")
-            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
-            .build();
+    this.telemetry = DbClientTelemetry.create(context.tracer(), context.meter());
   }
 
   @Override
@@ -63,9 +37,9 @@ final class JdbcTracer implements JdbcHook {
     }
     try {
       DbInfo db = db(statement);
-      return startSpan(db, query(sql, db));
-    } catch (RuntimeException e) {
-      context.fail(e);
+      return telemetry.start(db, query(sql, db));
+    } catch (Throwable t) {
+      context.fail(t);
       return null;
     }
   }
@@ -78,10 +52,10 @@ final class JdbcTracer implements JdbcHook {
     try {
       StatementState state = statements.get(statement);
       return state == null
-          ? startSpan(db(statement), SqlQuery.UNKNOWN)
-          : startSpan(state.db, state.query == null ? SqlQuery.UNKNOWN : state.query);
-    } catch (RuntimeException e) {
-      context.fail(e);
+          ? telemetry.start(db(statement), SqlQuery.UNKNOWN)
+          : telemetry.start(state.db, state.query == null ? SqlQuery.UNKNOWN : state.query);
+    } catch (Throwable t) {
+      context.fail(t);
       return null;
     }
   }
@@ -94,7 +68,7 @@ final class JdbcTracer implements JdbcHook {
     try {
       StatementState state = statements.get(statement);
       if (state == null) {
-        return startSpan(db(statement), SqlQuery.UNKNOWN);
+        return telemetry.start(db(statement), SqlQuery.UNKNOWN);
       }
       // The batch is spent once executed (JDBC), whether it succeeds or not.
       SqlQuery query =
@@ -104,33 +78,19 @@ final class JdbcTracer implements JdbcHook {
                   ? SqlQuery.UNKNOWN
                   : SqlQuery.batch(state.batch, state.batchSize);
       state.clearBatch();
-      return startSpan(state.db, query);
-    } catch (RuntimeException e) {
-      context.fail(e);
+      return telemetry.start(state.db, query);
+    } catch (Throwable t) {
+      context.fail(t);
       return null;
     }
   }
 
   @Override
-  public void end(Object object, Throwable error) {
-    Call call = (Call) object;
+  public void end(Object call, Throwable error) {
     try {
-      call.scope.close();
-      double seconds = (System.nanoTime() - call.startNanos) / 1e9;
-      if (error == null) {
-        duration.record(seconds, call.metricAttributes.build());
-      } else {
-        String errorType = error.getClass().getName();
-        call.span.recordException(error);
-        call.span.setAttribute(DbAttributes.ERROR_TYPE, errorType);
-        call.span.setStatus(StatusCode.ERROR);
-        duration.record(
-            seconds, call.metricAttributes.put(DbAttributes.ERROR_TYPE, errorType).build());
-      }
-    } catch (RuntimeException e) {
-      context.fail(e);
-    } finally {
-      call.span.end();
+      ((DbClientTelemetry.Call) call).end(error);
+    } catch (Throwable t) {
+      context.fail(t);
     }
   }
 
@@ -142,8 +102,8 @@ final class JdbcTracer implements JdbcHook {
     try {
       DbInfo db = connectionDb((Connection) connection);
       statements.put(statement, new StatementState(db, query(sql, db)));
-    } catch (RuntimeException e) {
-      context.fail(e);
+    } catch (Throwable t) {
+      context.fail(t);
     }
   }
 
@@ -165,12 +125,18 @@ final class JdbcTracer implements JdbcHook {
           state.batch = new ArrayList<>(4);
         }
         SqlQuery query = query(sql, state.db);
-        if (state.batch.size() < BATCH_TEXTS && !state.batch.contains(query)) {
-          state.batch.add(query);
+        if (!hasText(state.batch, query.text)) {
+          if (state.batch.size() < BATCH_TEXTS) {
+            state.batch.add(query);
+          } else if (!state.batch.contains(SqlQuery.UNKNOWN)) {
+            // Texts past the limit are not kept: UNKNOWN stands for them, so the batch's
+            // operation and collection are not claimed from the kept ones alone.
+            state.batch.add(SqlQuery.UNKNOWN);
+          }
         }
       }
-    } catch (RuntimeException e) {
-      context.fail(e);
+    } catch (Throwable t) {
+      context.fail(t);
     }
   }
 
@@ -181,83 +147,19 @@ final class JdbcTracer implements JdbcHook {
       if (state != null) {
         state.clearBatch();
       }
-    } catch (RuntimeException e) {
-      context.fail(e);
+    } catch (Throwable t) {
+      context.fail(t);
     }
   }
 
-  private Call startSpan(DbInfo db, SqlQuery query) {
-    Context parent = Context.current();
-    SpanBuilder builder =
-        tracer
-            .spanBuilder(spanName(db, query))
-            .setParent(parent)
-            .setSpanKind(SpanKind.CLIENT)
-            .setAttribute(DbAttributes.DB_SYSTEM, db.system);
-    if (db.namespace != null) {
-      builder.setAttribute(DbAttributes.DB_NAMESPACE, db.namespace);
-    }
-    if (query.text != null) {
-      builder.setAttribute(DbAttributes.DB_QUERY_TEXT, query.text);
-    }
-    if (query.operation != null) {
-      builder.setAttribute(DbAttributes.DB_OPERATION_NAME, query.operation);
-    }
-    if (query.collection != null) {
-      builder.setAttribute(DbAttributes.DB_COLLECTION_NAME, query.collection);
-    }
-    if (query.procedure != null) {
-      builder.setAttribute(DbAttributes.DB_STORED_PROCEDURE_NAME, query.procedure);
-    }
-    if (query.batchSize > 1) {
-      builder.setAttribute(DbAttributes.DB_OPERATION_BATCH_SIZE, query.batchSize);
-    }
-    if (db.host != null) {
-      builder.setAttribute(DbAttributes.SERVER_ADDRESS, db.host);
-      if (db.port > 0) {
-        builder.setAttribute(DbAttributes.SERVER_PORT, (long) db.port);
+  private static boolean hasText(ArrayList<SqlQuery> queries, String text) {
+    for (int i = 0; i < queries.size(); i++) {
+      String kept = queries.get(i).text;
+      if (kept == null ? text == null : kept.equals(text)) {
+        return true;
       }
     }
-    Span span = builder.startSpan();
-    // Current while the driver runs, so a driver that speaks HTTP gets child spans.
-    return new Call(
-        span, parent.with(span).makeCurrent(), metricAttributes(db, query), System.nanoTime());
-  }
-
-  /** Semconv's metric attributes: those of the span without the query text and batch size. */
-  private static AttributesBuilder metricAttributes(DbInfo db, SqlQuery query) {
-    AttributesBuilder attributes = Attributes.builder().put(DbAttributes.DB_SYSTEM, db.system);
-    if (db.namespace != null) {
-      attributes.put(DbAttributes.DB_NAMESPACE, db.namespace);
-    }
-    if (query.operation != null) {
-      attributes.put(DbAttributes.DB_OPERATION_NAME, query.operation);
-    }
-    if (query.collection != null) {
-      attributes.put(DbAttributes.DB_COLLECTION_NAME, query.collection);
-    }
-    if (query.procedure != null) {
-      attributes.put(DbAttributes.DB_STORED_PROCEDURE_NAME, query.procedure);
-    }
-    if (db.host != null) {
-      attributes.put(DbAttributes.SERVER_ADDRESS, db.host);
-      if (db.port > 0) {
-        attributes.put(DbAttributes.SERVER_PORT, (long) db.port);
-      }
-    }
-    return attributes;
-  }
-
-  /**
-   * Semconv: {@code <operation> <collection or procedure>}, else the operation, else the database
-   * name, else the system.
-   */
-  static String spanName(DbInfo db, SqlQuery query) {
-    String target = query.collection != null ? query.collection : query.procedure;
-    if (query.operation != null) {
-      return target == null ? query.operation : query.operation + " " + target;
-    }
-    return db.namespace != null ? db.namespace : db.system;
+    return false;
   }
 
   private SqlQuery query(String sql, DbInfo db) {
@@ -280,7 +182,11 @@ final class JdbcTracer implements JdbcHook {
     }
   }
 
-  /** Once per connection object: a pool hands out a new proxy per borrow, the URL is cached. */
+  /**
+   * Once per connection object. A pool hands out a new proxy per borrow: the proxy is unwrapped to
+   * the driver's connection, whose entry is then found, so the URL is read once per physical
+   * connection (and a HikariCP proxy's getMetaData, which marks it dirty, is never called).
+   */
   private DbInfo connectionDb(Connection connection) {
     if (connection == null) {
       return DbInfo.UNKNOWN;
@@ -289,6 +195,17 @@ final class JdbcTracer implements JdbcHook {
     if (db != null) {
       return db;
     }
+    Connection physical = unwrap(connection);
+    db = physical == connection ? null : connections.get(physical);
+    if (db == null) {
+      db = urlDb(physical);
+      connections.put(physical, db);
+    }
+    connections.put(connection, db);
+    return db;
+  }
+
+  private DbInfo urlDb(Connection connection) {
     String url;
     try {
       url = connection.getMetaData().getURL();
@@ -296,16 +213,29 @@ final class JdbcTracer implements JdbcHook {
       url = null;
     }
     if (url == null) {
-      db = DbInfo.UNKNOWN;
-    } else {
-      db = urls.get(url);
-      if (db == null) {
-        db = DbInfo.parse(url);
-        urls.put(url, db);
-      }
+      return DbInfo.UNKNOWN;
     }
-    connections.put(connection, db);
+    DbInfo db = urls.get(url);
+    if (db == null) {
+      db = DbInfo.parse(url);
+      urls.put(url, db);
+    }
     return db;
+  }
+
+  /** The innermost connection a wrapper admits to, or the connection itself. */
+  private static Connection unwrap(Connection connection) {
+    try {
+      if (connection.isWrapperFor(Connection.class)) {
+        Connection inner = connection.unwrap(Connection.class);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    } catch (SQLException | RuntimeException | AbstractMethodError e) {
+      // A JDBC 3 driver (no unwrap) or a wrapper that refuses: use the connection as it is.
+    }
+    return connection;
   }
 
   /** What is known about one statement: its database, its prepared query, its pending batch. */
@@ -324,20 +254,6 @@ final class JdbcTracer implements JdbcHook {
     void clearBatch() {
       batchSize = 0;
       batch = null;
-    }
-  }
-
-  private static final class Call {
-    final Span span;
-    final Scope scope;
-    final AttributesBuilder metricAttributes;
-    final long startNanos;
-
-    Call(Span span, Scope scope, AttributesBuilder metricAttributes, long startNanos) {
-      this.span = span;
-      this.scope = scope;
-      this.metricAttributes = metricAttributes;
-      this.startNanos = startNanos;
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.meerkat.agent.instrumentation.jdbc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -11,13 +13,11 @@ import java.util.WeakHashMap;
 final class WeakStore<K, V> {
   private static final int STRIPES = 16;
 
-  private final Map<K, V>[] maps;
+  private final List<Map<K, V>> maps = new ArrayList<>(STRIPES);
 
-  @SuppressWarnings("unchecked")
   WeakStore() {
-    maps = new Map[STRIPES];
     for (int i = 0; i < STRIPES; i++) {
-      maps[i] = new WeakHashMap<>();
+      maps.add(new WeakHashMap<K, V>());
     }
   }
 
@@ -36,6 +36,6 @@ final class WeakStore<K, V> {
   }
 
   private Map<K, V> map(K key) {
-    return maps[System.identityHashCode(key) & (STRIPES - 1)];
+    return maps.get(System.identityHashCode(key) & (STRIPES - 1));
   }
 }
