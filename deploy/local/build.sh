@@ -4,6 +4,7 @@ AGENT_JAR=agent/dist/target/meerkat-agent.jar
 COLLECTOR_JAR=collector/server/target/meerkat-collector.jar
 DASHBOARD_JAR=dashboard/target/meerkat-dashboard.jar
 DEMO_JAR=deploy/demo/target/meerkat-demo.jar
+DEMO_SPRING_JAR=deploy/demo-spring/target/meerkat-demo-spring.jar
 # Touched after every successful build. Jars themselves make poor stamps: Maven leaves a jar
 # untouched when its content did not change.
 BUILD_STAMP=target/meerkat-build.stamp
@@ -19,7 +20,7 @@ build_jars() {
 # (test sources do not change the jars).
 build_if_needed() {
   local jar
-  for jar in "$AGENT_JAR" "$COLLECTOR_JAR" "$DASHBOARD_JAR" "$DEMO_JAR" "$BUILD_STAMP"; do
+  for jar in "$AGENT_JAR" "$COLLECTOR_JAR" "$DASHBOARD_JAR" "$DEMO_JAR" "$DEMO_SPRING_JAR" "$BUILD_STAMP"; do
     if [ ! -f "$jar" ]; then
       build_jars
       return

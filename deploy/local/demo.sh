@@ -55,6 +55,7 @@ run_demo() {
   require_free_port 7001 "the checkout demo service"
   require_free_port 7002 "the inventory demo service"
   require_free_port 7003 "the demo's webhook receiver"
+  require_free_port 7004 "the owners demo service (Spring Boot)"
   # The private ClickHouse's ports are checked by the collector itself, which first stops a
   # ClickHouse left running on the same data folder by a collector that was killed.
 
@@ -93,14 +94,24 @@ run_demo() {
     env "${otel_env[@]}" OTEL_SERVICE_NAME=checkout \
     "$JAVA_HOME/bin/java" -Xmx128m "$agent" -Dsun.net.httpserver.nodelay=true \
     -cp "$DEMO_JAR" dev.meerkat.demo.CheckoutService 7001 http://127.0.0.1:7002
+  start_process owners "$logs/owners.log" \
+    env "${otel_env[@]}" OTEL_SERVICE_NAME=owners \
+    "$JAVA_HOME/bin/java" -Xmx192m "$agent" -jar "$DEMO_SPRING_JAR" \
+    --server.port=7004 --owners.inventory-url=http://127.0.0.1:7002
+  local owners_pid=$!
+  # Not waiting for owners here: Spring Boot needs a while on a busy machine, and the traffic
+  # generator's calls simply fail until it answers.
   start_process traffic "$logs/traffic.log" \
-    "$JAVA_HOME/bin/java" -Xmx64m -cp "$DEMO_JAR" dev.meerkat.demo.TrafficGenerator http://127.0.0.1:7001
+    "$JAVA_HOME/bin/java" -Xmx64m -cp "$DEMO_JAR" dev.meerkat.demo.TrafficGenerator \
+    http://127.0.0.1:7001 5 http://127.0.0.1:7004
 
   wait_for_http "http://127.0.0.1:$dashboard_port/" dashboard "$logs/dashboard.log" "$dashboard_pid" 180
+  wait_for_http http://127.0.0.1:7004/owners/1 owners "$logs/owners.log" "$owners_pid" 180
   say "Meerkat is running: ready $((SECONDS - started)) s after start-up began ($SECONDS s after the command)."
   say "  dashboard:          http://127.0.0.1:$dashboard_port"
   say "  collector metrics:  http://127.0.0.1:8888/metrics"
   say "  demo services:      checkout http://127.0.0.1:7001/checkout -> inventory :7002"
+  say "                      owners (Spring Boot) http://127.0.0.1:7004/owners/1 -> H2, inventory :7002"
   say "  alert notifications:    $logs/webhook.log"
   say "  raise inventory errors: curl -X POST 'http://127.0.0.1:7002/admin/error-rate?value=0.3'"
   say "Press Ctrl-C to stop."

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The collector jar and the two demo services with the agent attached, each a separate JVM on free
+ * The collector jar and the three demo services with the agent attached (checkout and inventory
+ * from the plain-JDK demo jar, owners from the Spring Boot one), each a separate JVM on free
  * loopback ports, started in data-flow order and stopped in reverse.
  */
 final class MeerkatStack implements AutoCloseable {
@@ -21,6 +22,7 @@ final class MeerkatStack implements AutoCloseable {
   private final int adminPort = ClickHouseFixture.freePort();
   private final int inventoryPort = ClickHouseFixture.freePort();
   private final int checkoutPort = ClickHouseFixture.freePort();
+  private final int ownersPort = ClickHouseFixture.freePort();
 
   static MeerkatStack start(String clickHouseUrl, String database, Path work) throws Exception {
     MeerkatStack stack = new MeerkatStack();
@@ -60,9 +62,27 @@ final class MeerkatStack implements AutoCloseable {
                 "dev.meerkat.demo.CheckoutService",
                 checkoutPort,
                 inventoryUrl()));
-    // Readiness by TCP connect: an HTTP probe would itself produce traces the tests count.
+    // Every call to its visits endpoint fails (500), so the tests can count on one.
+    ChildProcess owners =
+        start(
+            ChildProcess.startJava(
+                "owners",
+                work,
+                otelEnvironment("owners"),
+                "-Xmx192m",
+                // C1 only: Spring Boot starts faster on a busy machine, and the test needs no C2.
+                "-XX:TieredStopAtLevel=1",
+                "-javaagent:" + jar("meerkat.agent.jar"),
+                "-jar",
+                jar("meerkat.demo.spring.jar"),
+                "--server.port=" + ownersPort,
+                "--owners.inventory-url=" + inventoryUrl(),
+                "--owners.visits.error-rate=1"));
+    // Readiness by TCP connect: an HTTP probe would itself produce traces the tests count. Spring
+    // Boot's Tomcat opens its port once the application has started (the database is seeded).
     awaitPort(inventory, inventoryPort);
     awaitPort(checkout, checkoutPort);
+    awaitPort(owners, ownersPort);
   }
 
   private ChildProcess demoService(
@@ -78,19 +98,19 @@ final class MeerkatStack implements AutoCloseable {
             mainClass,
             Integer.toString(port)));
     args.addAll(List.of(extraArgs));
-    return ChildProcess.startJava(
-        name,
-        work,
-        Map.of(
-            "OTEL_SERVICE_NAME",
-            name,
-            "OTEL_EXPORTER_OTLP_ENDPOINT",
-            "http://127.0.0.1:" + otlpPort,
-            "OTEL_METRIC_EXPORT_INTERVAL",
-            "1000",
-            "OTEL_BSP_SCHEDULE_DELAY",
-            "200"),
-        args.toArray(String[]::new));
+    return ChildProcess.startJava(name, work, otelEnvironment(name), args.toArray(String[]::new));
+  }
+
+  private Map<String, String> otelEnvironment(String serviceName) {
+    return Map.of(
+        "OTEL_SERVICE_NAME",
+        serviceName,
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "http://127.0.0.1:" + otlpPort,
+        "OTEL_METRIC_EXPORT_INTERVAL",
+        "1000",
+        "OTEL_BSP_SCHEDULE_DELAY",
+        "200");
   }
 
   private ChildProcess start(ChildProcess process) {
@@ -147,6 +167,22 @@ final class MeerkatStack implements AutoCloseable {
     return Path.of(path).toAbsolutePath().normalize().toString();
   }
 
+  /** The agent's WARN and ERROR lines in every process's output so far. */
+  List<String> agentWarningsAndErrors() {
+    List<String> lines = new ArrayList<>();
+    for (ChildProcess process : processes) {
+      process
+          .output()
+          .lines()
+          .filter(
+              line ->
+                  line.startsWith("[meerkat-agent] WARN")
+                      || line.startsWith("[meerkat-agent] ERROR"))
+          .forEach(line -> lines.add(process + ": " + line));
+    }
+    return lines;
+  }
+
   String adminUrl() {
     return "http://127.0.0.1:" + adminPort;
   }
@@ -157,6 +193,10 @@ final class MeerkatStack implements AutoCloseable {
 
   String checkoutUrl() {
     return "http://127.0.0.1:" + checkoutPort;
+  }
+
+  String ownersUrl() {
+    return "http://127.0.0.1:" + ownersPort;
   }
 
   @Override
