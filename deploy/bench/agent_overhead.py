@@ -147,6 +147,7 @@ def measure_load(app, sink, args, cpu_rate, latency_rate):
     return {"cpu_us_per_request": cpu_used / run["requests"] * 1e6,
             "achieved_rps": run["rps"],
             "delivery": delivered / run["requests"],
+            "latency_rps": latency["rps"],
             "p50_ms": latency["p50_ms"], "p99_ms": latency["p99_ms"]}
 
 
@@ -190,7 +191,7 @@ def main():
     parser.add_argument("--latency-seconds", type=int, default=20)
     parser.add_argument("--cpu-rate", type=float, default=4000)
     parser.add_argument("--step-seconds", type=int, default=10)
-    parser.add_argument("--step-factor", type=float, default=1.2)
+    parser.add_argument("--step-factor", type=float, default=1.25)
     parser.add_argument("--max-steps", type=int, default=8)
     args = parser.parse_args()
 
@@ -244,15 +245,17 @@ def main():
                 result = measure_load(app, sink, args, args.cpu_rate, latency_rate)
                 memory[name].append(app.memory(args.java_home))
                 if round_index == 0:
+                    # From the CPU rate up: both agents deliver everything there.
                     max_rate[name] = max_rate_with_delivery(
-                        app, sink, name, bare_max * 0.3, args, log)
+                        app, sink, name, args.cpu_rate, args, log)
                 app.stop()
                 load[name].append(result)
                 log("round %d %-7s cpu %.1f us/req at %.0f rps (delivery %.3f); p50 %.2f ms"
-                    " p99 %.2f ms at %.0f rps; heap %.1f MB, metaspace %.1f MB, classes %d,"
+                    " p99 %.2f ms at %.0f rps (asked %.0f); heap %.1f MB, metaspace %.1f MB, classes %d,"
                     " rss %.0f MB" % (round_index + 1, name, result["cpu_us_per_request"],
                                        result["achieved_rps"], result["delivery"],
-                                       result["p50_ms"], result["p99_ms"], latency_rate,
+                                       result["p50_ms"], result["p99_ms"],
+                                       result["latency_rps"], latency_rate,
                                        memory[name][-1]["heap_mb"],
                                        memory[name][-1]["metaspace_mb"],
                                        memory[name][-1]["classes"], memory[name][-1]["rss_mb"]))

@@ -1,74 +1,21 @@
 package dev.meerkat.agent.instrumentation.servletjakarta;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import dev.meerkat.agent.bootstrap.servletjakarta.ServletJakartaBridge;
-import dev.meerkat.agent.instrumentation.servlet.ServletTracer;
+import dev.meerkat.agent.instrumentation.servlet.ServletModule;
 import dev.meerkat.agent.tooling.InstrumentationContext;
-import dev.meerkat.agent.tooling.InstrumentationModule;
-import dev.meerkat.agent.tooling.LibraryCheck;
-import dev.meerkat.agent.tooling.TypeInstrumentation;
-import java.util.Collections;
-import java.util.List;
 
-/**
- * Server spans for {@code jakarta.servlet} containers. Every filter's {@code doFilter} and every
- * servlet's {@code service(ServletRequest, ServletResponse)} is advised; the outermost on a thread
- * traces, so a request is one span whatever filters, servlets, forwards and includes it passes.
- */
-public final class ServletJakartaModule extends InstrumentationModule {
-  private static final String PACKAGE = "jakarta.servlet.";
-  private static final String ADVICE =
-      "dev.meerkat.agent.instrumentation.servletjakarta.ServletAdvice";
-
+/** Server spans for {@code jakarta.servlet} containers (see {@link ServletModule}). */
+public final class ServletJakartaModule extends ServletModule {
   public ServletJakartaModule() {
-    super("servlet-jakarta");
-  }
-
-  @Override
-  public String supportedVersions() {
-    return "jakarta.servlet 5.0 - 6.1";
-  }
-
-  @Override
-  public LibraryCheck libraryCheck() {
-    // The jakarta namespace starts at 5.0, with the whole 3.0+ API.
-    return LibraryCheck.requires(
-        PACKAGE + "Filter", PACKAGE + "AsyncContext", PACKAGE + "DispatcherType");
+    super(
+        "servlet-jakarta",
+        "jakarta.servlet.",
+        "dev.meerkat.agent.instrumentation.servletjakarta.ServletAdvice",
+        "jakarta.servlet 5.0 - 6.1");
   }
 
   @Override
   public void activate(InstrumentationContext context) {
-    ServletJakartaBridge.hook = new ServletTracer(context, PACKAGE);
-  }
-
-  @Override
-  public List<TypeInstrumentation> typeInstrumentations() {
-    return Collections.singletonList(
-        TypeInstrumentation.forType(
-                // Cheap name tests first: JDK classes never implement the servlet API.
-                not(nameStartsWith("java."))
-                    .and(not(nameStartsWith("jdk.")))
-                    .and(not(nameStartsWith("sun.")))
-                    .and(not(isInterface()))
-                    .and(hasSuperType(named(PACKAGE + "Filter").or(named(PACKAGE + "Servlet")))))
-            .advise(
-                not(isAbstract())
-                    .and(
-                        named("doFilter")
-                            .and(takesArguments(3))
-                            .and(takesArgument(2, named(PACKAGE + "FilterChain")))
-                            .or(named("service").and(takesArguments(2))))
-                    .and(takesArgument(0, named(PACKAGE + "ServletRequest")))
-                    .and(takesArgument(1, named(PACKAGE + "ServletResponse"))),
-                ADVICE)
-            .build());
+    ServletJakartaBridge.hook = tracer(context);
   }
 }
