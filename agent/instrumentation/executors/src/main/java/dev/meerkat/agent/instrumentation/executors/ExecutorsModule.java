@@ -14,11 +14,6 @@ import dev.meerkat.agent.tooling.TypeInstrumentation;
 import io.opentelemetry.context.Context;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.ThreadPoolExecutor;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -43,21 +38,6 @@ public final class ExecutorsModule extends InstrumentationModule {
         @Override
         public void run() {}
       };
-
-  /**
-   * Loaded with this class, so before transformation starts. A target first loaded while another
-   * class is being transformed (on Java 25 ForkJoinPool is, during the agent's installation) is
-   * neither in the list of loaded classes to retransform nor seen by the transformer, which does
-   * not re-enter itself: it would stay uninstrumented.
-   */
-  @SuppressWarnings("unused")
-  private static final Class<?>[] TARGETS = {
-    ThreadPoolExecutor.class,
-    FutureTask.class,
-    ForkJoinPool.class,
-    ForkJoinTask.class,
-    CompletableFuture.class
-  };
 
   public ExecutorsModule() {
     super("executors");
