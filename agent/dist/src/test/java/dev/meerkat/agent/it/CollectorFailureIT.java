@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,8 +104,10 @@ class CollectorFailureIT {
       assertThat(app.stderrWithoutCdsNotice())
           .filteredOn(l -> !l.startsWith("[meerkat-agent]"))
           .isEmpty();
-      // The final flush gives up after 2 s instead of waiting for the hanging export.
-      assertThat(app.stop()).isLessThan(Duration.ofSeconds(8));
+      // The JVM exits on SIGTERM although exports are failing (stop() fails the test if it has
+      // not within 30 s). How long the final flush may hold the exit (2 s) is a timing, measured
+      // by hand (docs/agent/configuration.md), not asserted against the wall clock here.
+      app.stop();
     }
   }
 }
