@@ -1,5 +1,6 @@
 package dev.meerkat.agent.tooling;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 
@@ -88,9 +89,7 @@ public final class HttpServerRequest {
   }
 
   private static void putIfKnown(
-      AttributesBuilder attributes,
-      io.opentelemetry.api.common.AttributeKey<String> key,
-      String value) {
+      AttributesBuilder attributes, AttributeKey<String> key, String value) {
     if (value != null) {
       attributes.put(key, value);
     }

@@ -1,5 +1,6 @@
 package dev.meerkat.agent.tooling;
 
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -60,7 +61,7 @@ public final class HttpServerTelemetry {
     return call;
   }
 
-  void record(double seconds, io.opentelemetry.api.common.Attributes attributes) {
+  void record(double seconds, Attributes attributes) {
     duration.record(seconds, attributes);
   }
 }

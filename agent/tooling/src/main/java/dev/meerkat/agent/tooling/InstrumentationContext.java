@@ -3,6 +3,7 @@ package dev.meerkat.agent.tooling;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Tracer;
+import java.util.Collections;
 
 /**
  * What a module gets when it is activated: the SDK, its configuration and logger, and the switch
@@ -37,8 +38,7 @@ public final class InstrumentationContext {
         openTelemetry,
         "test",
         AgentConfig.create(
-            java.util.Collections.<String, String>emptyMap(),
-            java.util.Collections.<String, String>emptyMap()),
+            Collections.<String, String>emptyMap(), Collections.<String, String>emptyMap()),
         new AgentLogger(AgentLogger.Level.OFF, System.err));
   }
 
