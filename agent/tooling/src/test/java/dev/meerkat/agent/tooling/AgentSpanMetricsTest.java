@@ -42,12 +42,14 @@ class AgentSpanMetricsTest {
 
       assertThat(counts()).containsExactly(5L, 5L, 3L, 2L, 0L, 0L);
 
-      provider.forceFlush();
+      CompletableResultCode flushed = provider.forceFlush();
       Collection<SpanData> exported = batches.poll(10, TimeUnit.SECONDS);
       assertThat(exported).extracting(SpanData::getName).containsExactly("span-0", "span-1");
       assertThat(counts()).containsExactly(5L, 5L, 3L, 0L, 0L, 0L);
 
       pending.succeed();
+      // The flush completes once the export thread has seen the result: only then is it counted.
+      assertThat(flushed.join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
       assertThat(counts()).containsExactly(5L, 5L, 3L, 0L, 2L, 0L);
     }
   }
