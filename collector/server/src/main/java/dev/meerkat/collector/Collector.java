@@ -1,6 +1,7 @@
 package dev.meerkat.collector;
 
 import com.linecorp.armeria.server.Server;
+import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
 import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
@@ -8,10 +9,9 @@ import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
 import dev.meerkat.exporter.prometheus.PrometheusExposition;
 import dev.meerkat.exporter.prometheus.SpanRedMetrics;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.EmbeddedClickHouse;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.write.ClickHouseMetricWriter;
-import dev.meerkat.store.write.ClickHouseSpanWriter;
+import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
+import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.List;

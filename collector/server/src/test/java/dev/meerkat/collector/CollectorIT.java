@@ -6,7 +6,7 @@ import dev.meerkat.collector.pipeline.PipelineSettings;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
-import dev.meerkat.store.testing.ClickHouseFixture;
+import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,17 @@ class CollectorIT {
       rows = query.get();
     }
     return rows;
+  }
+
+  private HttpResponse<String> pollScrape(String... expectedLines) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    HttpResponse<String> scrape = get("/metrics");
+    while (!Stream.of(expectedLines).allMatch(scrape.body()::contains)
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      scrape = get("/metrics");
+    }
+    return scrape;
   }
 
   @Test
@@ -201,7 +213,11 @@ class CollectorIT {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).startsWith("{\"status\":\"UP\",\"clickhouse\":{\"status\":\"UP\"");
 
-    HttpResponse<String> scrape = get("/metrics");
+    // The rows become visible in ClickHouse just before the writer counts them: poll the count.
+    HttpResponse<String> scrape =
+        pollScrape(
+            "meerkat_collector_written_total{signal=\"spans\"} 2.0\n",
+            "meerkat_collector_written_total{signal=\"metric_points\"} 2.0\n");
     assertThat(scrape.statusCode()).isEqualTo(200);
     assertThat(scrape.body())
         .contains("meerkat_service_requests_total{service=\"checkout\"} 1.0\n")

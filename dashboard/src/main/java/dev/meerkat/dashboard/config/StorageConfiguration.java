@@ -1,16 +1,16 @@
 package dev.meerkat.dashboard.config;
 
+import dev.meerkat.store.StoreException;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.StoreException;
-import dev.meerkat.store.query.ClickHouseServiceMetricsRepository;
-import dev.meerkat.store.query.ClickHouseTraceRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
+import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
+import dev.meerkat.store.clickhouse.slo.ClickHouseSloRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.slo.AlertEventRepository;
-import dev.meerkat.store.slo.ClickHouseAlertEventRepository;
-import dev.meerkat.store.slo.ClickHouseSloRepository;
 import dev.meerkat.store.slo.SloRepository;
 import java.net.URI;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.testing.ClickHouseFixture;
+import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package dev.meerkat.e2e;
 
-import dev.meerkat.store.testing.ClickHouseFixture;
+import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

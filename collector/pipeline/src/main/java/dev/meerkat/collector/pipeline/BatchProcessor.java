@@ -1,6 +1,6 @@
 package dev.meerkat.collector.pipeline;
 
-import dev.meerkat.store.clickhouse.StoreException;
+import dev.meerkat.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

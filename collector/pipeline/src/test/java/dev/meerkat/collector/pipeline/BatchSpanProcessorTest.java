@@ -2,7 +2,7 @@ package dev.meerkat.collector.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meerkat.store.clickhouse.StoreException;
+import dev.meerkat.store.StoreException;
 import dev.meerkat.store.model.SpanKind;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.model.SpanStatus;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.config.MeerkatProperties;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.query.ClickHouseServiceMetricsRepository;
-import dev.meerkat.store.slo.ClickHouseAlertEventRepository;
-import dev.meerkat.store.slo.ClickHouseSloRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
+import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
+import dev.meerkat.store.clickhouse.slo.ClickHouseSloRepository;
+import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.SloDefinition;
-import dev.meerkat.store.testing.ClickHouseFixture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,98 @@
+package dev.meerkat.store.clickhouse;
+
+import dev.meerkat.store.StoreException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sends SQL statements and text queries over ClickHouse's HTTP interface with the JDK client.
+ *
+ * <p>Why not client-v2 here: 0.9.4 looks for the {@code X-ClickHouse-Exception-Code} header, which
+ * 18.16 does not send, and then discards the error body ("Code: 0. DB::Exception: &lt;Unreadable
+ * error message&gt; (transport error: 400)", measured). Statements are where readable errors matter
+ * most (migrations, dashboard queries), so they go through this small client; bulk inserts stay on
+ * client-v2's RowBinary path.
+ */
+final class StatementClient {
+
+  private static final Pattern SERVER_CODE = Pattern.compile("Code: (\\d+)");
+  // Server error codes that describe a passing condition: timeouts, overload, memory, network.
+  private static final Set<Integer> RETRYABLE_CODES =
+      Set.of(159, 160, 164, 202, 203, 209, 210, 241, 242, 252, 285, 319, 425);
+
+  private final HttpClient http;
+  private final String authorization;
+  private final String baseUrl;
+
+  StatementClient(ClickHouseConfig config, Duration connectTimeout) {
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (config.user() + ":" + config.password()).getBytes(StandardCharsets.UTF_8));
+    this.baseUrl = config.url() + "/?wait_end_of_query=1";
+  }
+
+  /**
+   * Runs {@code sql} in {@code database} (none: the server's default) and returns the body.
+   * wait_end_of_query=1 makes the server buffer the result, so an error raised mid-query arrives as
+   * an HTTP error with its message instead of being appended to a 200 body.
+   */
+  String send(String sql, String database, Duration timeout) {
+    String url =
+        database == null
+            ? baseUrl
+            : baseUrl + "&database=" + URLEncoder.encode(database, StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(timeout)
+            .header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpTimeoutException e) {
+      throw new StoreException("ClickHouse did not answer within " + timeout, true, e);
+    } catch (ConnectException e) {
+      throw new StoreException("cannot connect to ClickHouse at " + baseUrl + ": " + e, true, e);
+    } catch (IOException e) {
+      throw new StoreException("I/O error talking to ClickHouse: " + e, true, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for ClickHouse", true, e);
+    }
+    if (response.statusCode() != 200) {
+      throw serverError(response.statusCode(), response.body().strip());
+    }
+    return response.body();
+  }
+
+  static StoreException serverError(int httpStatus, String serverMessage) {
+    Matcher code = SERVER_CODE.matcher(serverMessage);
+    boolean retryable =
+        httpStatus == 502
+            || httpStatus == 503
+            || httpStatus == 504
+            || (code.find() && RETRYABLE_CODES.contains(Integer.parseInt(code.group(1))));
+    return new StoreException(
+        "ClickHouse answered HTTP " + httpStatus + ": " + serverMessage, retryable);
+  }
+
+  void close() {
+    http.close();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.meerkat.store.clickhouse.slo;
+
+import static dev.meerkat.store.clickhouse.ClickHouseStore.quote;
+
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.Row;
+import dev.meerkat.store.slo.AlertEvent;
+import dev.meerkat.store.slo.AlertEventRepository;
+import dev.meerkat.store.slo.AlertEventState;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link AlertEventRepository} over {@code alert_events}. Event times have second precision; the
+ * evaluator writes at most one event per SLO per evaluation, so "latest" is unambiguous.
+ */
+public final class ClickHouseAlertEventRepository implements AlertEventRepository {
+
+  private static final String COLUMNS =
+      "SELECT event_id, slo_id, slo_name, service_name, toString(state) AS event_state,"
+          + " toUInt32(event_time) AS event_epoch, burn_rate, threshold, delivery_status,"
+          + " delivery_attempts, delivery_detail FROM alert_events";
+
+  private final ClickHouseStore store;
+
+  public ClickHouseAlertEventRepository(ClickHouseStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void append(AlertEvent e) {
+    store.execute(
+        "INSERT INTO alert_events (event_id, slo_id, slo_name, service_name, state, event_time,"
+            + " burn_rate, threshold, delivery_status, delivery_attempts, delivery_detail) VALUES ("
+            + String.join(
+                ", ",
+                quote(e.eventId()),
+                quote(e.sloId()),
+                quote(e.sloName()),
+                quote(e.service()),
+                quote(e.state().name()),
+                "toDateTime(" + e.eventTime().getEpochSecond() + ")",
+                finite(e.burnRate()),
+                finite(e.threshold()),
+                quote(e.deliveryStatus()),
+                Integer.toString(e.deliveryAttempts()),
+                quote(e.deliveryDetail()))
+            + ")");
+  }
+
+  @Override
+  public Optional<AlertEvent> latest(String sloId) {
+    return store
+        .query(COLUMNS + " WHERE slo_id = " + quote(sloId) + " ORDER BY event_time DESC LIMIT 1")
+        .stream()
+        .findFirst()
+        .map(ClickHouseAlertEventRepository::event);
+  }
+
+  @Override
+  public Map<String, AlertEvent> latestPerSlo() {
+    Map<String, AlertEvent> latest = new LinkedHashMap<>();
+    store
+        .query(COLUMNS + " ORDER BY slo_id, event_time DESC LIMIT 1 BY slo_id")
+        .forEach(row -> latest.put(row.string("slo_id"), event(row)));
+    return latest;
+  }
+
+  @Override
+  public List<AlertEvent> history(int offset, int limit) {
+    if (offset < 0 || limit < 0) {
+      throw new IllegalArgumentException("offset and limit must be >= 0");
+    }
+    return store
+        .query(COLUMNS + " ORDER BY event_time DESC, slo_id LIMIT " + offset + ", " + limit)
+        .stream()
+        .map(ClickHouseAlertEventRepository::event)
+        .toList();
+  }
+
+  /** ClickHouse accepts inf/nan literals, but a burn rate without traffic is stored as 0. */
+  private static String finite(double value) {
+    return Double.isFinite(value) ? Double.toString(value) : "0";
+  }
+
+  private static AlertEvent event(Row row) {
+    return new AlertEvent(
+        row.string("event_id"),
+        row.string("slo_id"),
+        row.string("slo_name"),
+        row.string("service_name"),
+        AlertEventState.valueOf(row.string("event_state")),
+        Instant.ofEpochSecond(row.longValue("event_epoch")),
+        row.doubleValue("burn_rate"),
+        row.doubleValue("threshold"),
+        row.string("delivery_status"),
+        (int) row.longValue("delivery_attempts"),
+        row.string("delivery_detail"));
+  }
+}

@@ -1,0 +1,90 @@
+package dev.meerkat.store.clickhouse.write;
+
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.RowBinaryOutput;
+import dev.meerkat.store.model.SpanRecord;
+import dev.meerkat.store.write.SpanWriter;
+import java.io.IOException;
+import java.util.List;
+
+/** Writes span batches into {@code spans} as one streamed RowBinary insert per batch. */
+public final class ClickHouseSpanWriter implements SpanWriter {
+
+  // Must match the order in which writeSpan writes the values.
+  static final List<String> COLUMNS =
+      List.of(
+          "start_time",
+          "start_time_unix_nano",
+          "duration_nanos",
+          "trace_id",
+          "span_id",
+          "parent_span_id",
+          "trace_state",
+          "service_name",
+          "span_name",
+          "span_kind",
+          "status_code",
+          "status_message",
+          "http_method",
+          "http_route",
+          "http_status_code",
+          "peer_service",
+          "sample_rate",
+          "attribute_keys",
+          "attribute_values",
+          "resource_keys",
+          "resource_values",
+          "scope_name",
+          "scope_version");
+
+  private final ClickHouseStore store;
+
+  private ClickHouseSpanWriter(ClickHouseStore store) {
+    this.store = store;
+  }
+
+  public static ClickHouseSpanWriter create(ClickHouseStore store) {
+    return new ClickHouseSpanWriter(store);
+  }
+
+  @Override
+  public void write(List<SpanRecord> spans) {
+    if (spans.isEmpty()) {
+      return;
+    }
+    store.insertRowBinary(
+        "spans",
+        COLUMNS,
+        out -> {
+          for (int i = 0; i < spans.size(); i++) {
+            writeSpan(out, spans.get(i));
+          }
+        });
+  }
+
+  private static void writeSpan(RowBinaryOutput out, SpanRecord span) throws IOException {
+    out.writeDateTime(span.startTimeEpochSeconds());
+    out.writeUInt64(span.startTimeUnixNano());
+    out.writeUInt64(span.durationNanos());
+    out.writeString(span.traceId());
+    out.writeString(span.spanId());
+    out.writeString(span.parentSpanId());
+    out.writeString(span.traceState());
+    out.writeString(span.serviceName());
+    out.writeString(span.spanName());
+    out.writeEnum8(span.kind().ordinal());
+    out.writeEnum8(span.status().ordinal());
+    out.writeString(span.statusMessage());
+    out.writeString(span.httpMethod());
+    out.writeString(span.httpRoute());
+    out.writeUInt16(span.httpStatusCode());
+    out.writeString(span.peerService());
+    out.writeFloat64(span.sampleRate());
+    out.writeStringArray(span.attributeKeys());
+    out.writeStringArray(span.attributeValues());
+    out.writeStringArray(span.resourceKeys());
+    out.writeStringArray(span.resourceValues());
+    out.writeString(span.scopeName());
+    out.writeString(span.scopeVersion());
+  }
+}
