@@ -4,6 +4,7 @@ import dev.meerkat.store.model.MetricPointRecord;
 import dev.meerkat.store.write.MetricWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Queues metric points (bounded) and writes them in batches on a worker thread. */
 public final class BatchMetricProcessor implements AutoCloseable {
@@ -20,9 +21,14 @@ public final class BatchMetricProcessor implements AutoCloseable {
     return new BatchMetricProcessor(writer, settings, observer);
   }
 
-  /** Accepts all of {@code points} or none; false means the queue is full. */
-  public boolean offer(List<MetricPointRecord> points) {
+  /** Takes all of {@code points} or none; the future says which, and why not. */
+  public CompletableFuture<Admission> offer(List<MetricPointRecord> points) {
     return processor.offer(points);
+  }
+
+  /** The most points one request may hold. */
+  public int capacity() {
+    return processor.capacity();
   }
 
   public PipelineCounts counts() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -47,20 +48,30 @@ final class BatchProcessor<T> {
   }
 
   /** Queues all of {@code items}, or none when they do not fit (all-or-nothing per request). */
-  boolean offer(List<T> items) {
+  CompletableFuture<Admission> offer(List<T> items) {
+    if (items.size() > settings.queueCapacity()) {
+      // Waiting cannot help: the queue will never hold this many at once.
+      refused.addAndGet(items.size());
+      return CompletableFuture.completedFuture(Admission.TOO_LARGE);
+    }
     lock.lock();
     try {
       if (closing || queue.size() + items.size() > settings.queueCapacity()) {
         refused.addAndGet(items.size());
-        return false;
+        return CompletableFuture.completedFuture(Admission.RETRY_LATER);
       }
       queue.addAll(items);
       accepted.addAndGet(items.size());
       changed.signalAll();
-      return true;
+      return CompletableFuture.completedFuture(Admission.ACCEPTED);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The most items one request may hold. */
+  int capacity() {
+    return settings.queueCapacity();
   }
 
   PipelineCounts counts() {

@@ -4,6 +4,7 @@ import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.write.SpanWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +40,27 @@ public final class BatchSpanProcessor implements AutoCloseable {
   }
 
   /**
-   * Accepts all of {@code spans} or none. False means the queue is full: tell the sender to retry
-   * later.
+   * Takes all of {@code spans} or none; the future says which, and why not. Consumers see the spans
+   * once they are taken.
    */
-  public boolean offer(List<SpanRecord> spans) {
-    if (!processor.offer(spans)) {
-      return false;
-    }
+  public CompletableFuture<Admission> offer(List<SpanRecord> spans) {
+    return processor
+        .offer(spans)
+        .thenApply(
+            admission -> {
+              if (admission == Admission.ACCEPTED) {
+                showConsumers(spans);
+              }
+              return admission;
+            });
+  }
+
+  /** The most spans one request may hold. */
+  public int capacity() {
+    return processor.capacity();
+  }
+
+  private void showConsumers(List<SpanRecord> spans) {
     for (int i = 0; i < consumers.size(); i++) {
       try {
         consumers.get(i).accept(spans);
@@ -56,7 +71,6 @@ public final class BatchSpanProcessor implements AutoCloseable {
         }
       }
     }
-    return true;
   }
 
   public PipelineCounts counts() {

@@ -71,16 +71,29 @@ class BatchSpanProcessorTest {
             List.of(),
             WriteObserver.NONE);
 
-    assertThat(processor.offer(spans(10, "a"))).isTrue();
+    assertThat(processor.offer(spans(10, "a"))).isCompletedWithValue(Admission.ACCEPTED);
     assertThat(writerEntered.await(10, TimeUnit.SECONDS)).isTrue(); // queue drained into a batch
-    assertThat(processor.offer(spans(10, "b"))).isTrue();
-    assertThat(processor.offer(spans(1, "c"))).isFalse();
+    assertThat(processor.offer(spans(10, "b"))).isCompletedWithValue(Admission.ACCEPTED);
+    assertThat(processor.offer(spans(1, "c"))).isCompletedWithValue(Admission.RETRY_LATER);
 
     assertThat(processor.counts()).isEqualTo(new PipelineCounts(20, 1, 0, 0, 0, 10));
     releaseWriter.countDown();
     assertThat(processor.shutdown(Duration.ofSeconds(10))).isTrue();
     assertThat(processor.counts()).isEqualTo(new PipelineCounts(20, 1, 20, 0, 0, 0));
     assertThat(written).extracting(SpanRecord::spanId).doesNotContain("c0").hasSize(20);
+  }
+
+  @Test
+  void refusesForGoodARequestLargerThanTheQueueCanEverHold() throws Exception {
+    BatchSpanProcessor processor =
+        BatchSpanProcessor.create(
+            written::addAll, settings(10, 10, LONG), List.of(), WriteObserver.NONE);
+
+    assertThat(processor.offer(spans(11, "big"))).isCompletedWithValue(Admission.TOO_LARGE);
+    assertThat(processor.offer(spans(10, "fits"))).isCompletedWithValue(Admission.ACCEPTED);
+
+    assertThat(processor.shutdown(Duration.ofSeconds(10))).isTrue();
+    assertThat(processor.counts()).isEqualTo(new PipelineCounts(10, 11, 10, 0, 0, 0));
   }
 
   @Test
@@ -94,7 +107,7 @@ class BatchSpanProcessorTest {
     assertThat(processor.shutdown(Duration.ofSeconds(10))).isTrue();
 
     assertThat(written).extracting(SpanRecord::spanId).containsExactly("s0", "s1", "s2");
-    assertThat(processor.offer(spans(1, "late"))).isFalse();
+    assertThat(processor.offer(spans(1, "late"))).isCompletedWithValue(Admission.RETRY_LATER);
   }
 
   @Test
@@ -173,8 +186,8 @@ class BatchSpanProcessorTest {
             List.of(broken, spans -> spans.forEach(s -> seen.add(s.spanId()))),
             WriteObserver.NONE);
 
-    assertThat(processor.offer(spans(2, "ok"))).isTrue();
-    assertThat(processor.offer(spans(2, "refused"))).isFalse();
+    assertThat(processor.offer(spans(2, "ok"))).isCompletedWithValue(Admission.ACCEPTED);
+    assertThat(processor.offer(spans(2, "refused"))).isCompletedWithValue(Admission.RETRY_LATER);
     processor.shutdown(Duration.ofSeconds(10));
 
     assertThat(seen).containsExactly("ok0", "ok1");

@@ -38,10 +38,30 @@ public final class OtlpHttpMetricReceiver extends OtlpHttpReceiver<ExportMetrics
   HttpResponse accept(ExportMetricsServiceRequest export) {
     List<MetricPointRecord> points = OtlpMetricMapper.map(export);
     counts.received.addAndGet(points.size());
-    if (!points.isEmpty() && !processor.offer(points)) {
-      counts.refused.addAndGet(points.size());
-      return OtlpHttpResponses.busy("metric points");
+    if (points.isEmpty()) {
+      return OtlpHttpResponses.success(ExportMetricsServiceResponse.getDefaultInstance());
     }
-    return OtlpHttpResponses.success(ExportMetricsServiceResponse.getDefaultInstance());
+    return HttpResponse.of(
+        processor
+            .offer(points)
+            .thenApply(
+                admission ->
+                    switch (admission) {
+                      case ACCEPTED ->
+                          OtlpHttpResponses.success(
+                              ExportMetricsServiceResponse.getDefaultInstance());
+                      case RETRY_LATER ->
+                          refused(points.size(), OtlpHttpResponses.busy("metric points"));
+                      case TOO_LARGE ->
+                          refused(
+                              points.size(),
+                              OtlpHttpResponses.tooLarge(
+                                  "metric points", points.size(), processor.capacity()));
+                    }));
+  }
+
+  private HttpResponse refused(int items, HttpResponse response) {
+    counts.refused.addAndGet(items);
+    return response;
   }
 }

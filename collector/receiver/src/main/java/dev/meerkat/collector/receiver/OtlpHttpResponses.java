@@ -21,6 +21,19 @@ final class OtlpHttpResponses {
     return HttpResponse.of(HttpStatus.valueOf(status), MediaType.PLAIN_TEXT_UTF_8, message + "\n");
   }
 
+  /** More items in one request than the pipeline can ever hold: permanent, retrying cannot help. */
+  static HttpResponse tooLarge(String signal, int items, int capacity) {
+    return rejected(
+        413,
+        "request holds "
+            + items
+            + " "
+            + signal
+            + ", more than the collector can ever queue at once ("
+            + capacity
+            + "); split it into smaller requests (OTLP exporters: a smaller batch size)");
+  }
+
   /** The queue is full: a retryable failure, with a hint when to come back. */
   static HttpResponse busy(String signal) {
     return HttpResponse.of(

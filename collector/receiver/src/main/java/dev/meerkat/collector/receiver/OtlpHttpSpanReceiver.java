@@ -37,10 +37,32 @@ public final class OtlpHttpSpanReceiver extends OtlpHttpReceiver<ExportTraceServ
   HttpResponse accept(ExportTraceServiceRequest export) {
     OtlpSpanMapper.Result result = OtlpSpanMapper.map(export);
     counts.received.addAndGet(result.spans().size());
-    if (!result.spans().isEmpty() && !processor.offer(result.spans())) {
-      counts.refused.addAndGet(result.spans().size());
-      return OtlpHttpResponses.busy("spans");
+    if (result.spans().isEmpty()) {
+      return success(result);
     }
+    return HttpResponse.of(
+        processor
+            .offer(result.spans())
+            .thenApply(
+                admission ->
+                    switch (admission) {
+                      case ACCEPTED -> success(result);
+                      case RETRY_LATER ->
+                          refused(result.spans().size(), OtlpHttpResponses.busy("spans"));
+                      case TOO_LARGE ->
+                          refused(
+                              result.spans().size(),
+                              OtlpHttpResponses.tooLarge(
+                                  "spans", result.spans().size(), processor.capacity()));
+                    }));
+  }
+
+  private HttpResponse refused(int items, HttpResponse response) {
+    counts.refused.addAndGet(items);
+    return response;
+  }
+
+  private HttpResponse success(OtlpSpanMapper.Result result) {
     ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
     if (result.rejected() > 0) {
       counts.rejected.addAndGet(result.rejected());
