@@ -90,7 +90,7 @@ public final class Collector implements AutoCloseable {
         BatchSpanProcessor.create(
             ClickHouseSpanWriter.create(store),
             config.spanPipeline(),
-            List.of(SpanRedMetrics.create(registry)),
+            List.of(SpanRedMetrics.create(registry)::record),
             selfMetrics.writeObserver("spans"));
     BatchMetricProcessor points =
         BatchMetricProcessor.create(

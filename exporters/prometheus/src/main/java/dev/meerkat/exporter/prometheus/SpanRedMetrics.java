@@ -1,6 +1,5 @@
 package dev.meerkat.exporter.prometheus;
 
-import dev.meerkat.collector.pipeline.SpanConsumer;
 import dev.meerkat.store.model.SpanKind;
 import dev.meerkat.store.model.SpanRecord;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -13,7 +12,7 @@ import java.util.List;
  * CONSUMER spans), as Prometheus series. Counters count with the span's sample rate, so sampling
  * does not lower rates; the histogram counts each stored span once (it cannot take weights).
  */
-public final class SpanRedMetrics implements SpanConsumer {
+public final class SpanRedMetrics {
 
   // Classic buckets from 5 ms to 10 s: the range request latencies of JVM services span.
   static final double[] DURATION_BUCKETS_SECONDS = {
@@ -56,8 +55,8 @@ public final class SpanRedMetrics implements SpanConsumer {
     return new SpanRedMetrics(registry);
   }
 
-  @Override
-  public void accept(List<SpanRecord> spans) {
+  /** Counts a batch of accepted spans; the collector wires this to its span pipeline. */
+  public void record(List<SpanRecord> spans) {
     for (int i = 0; i < spans.size(); i++) {
       SpanRecord span = spans.get(i);
       if (span.kind() != SpanKind.SERVER && span.kind() != SpanKind.CONSUMER) {

@@ -53,7 +53,7 @@ class SpanRedMetricsTest {
   @Test
   void exposesRedSeriesInPrometheusTextFormat() throws IOException {
     PrometheusRegistry registry = new PrometheusRegistry();
-    SpanRedMetrics.create(registry).accept(FIXED_INPUT);
+    SpanRedMetrics.create(registry).record(FIXED_INPUT);
 
     PrometheusExposition.Scrape scrape =
         PrometheusExposition.create(registry).scrape("text/plain;version=0.0.4");
@@ -66,7 +66,7 @@ class SpanRedMetricsTest {
   @Test
   void choosesOpenMetricsFromTheAcceptHeader() {
     PrometheusRegistry registry = new PrometheusRegistry();
-    SpanRedMetrics.create(registry).accept(FIXED_INPUT);
+    SpanRedMetrics.create(registry).record(FIXED_INPUT);
 
     PrometheusExposition.Scrape scrape =
         PrometheusExposition.create(registry)
