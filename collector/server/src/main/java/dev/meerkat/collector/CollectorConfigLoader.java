@@ -35,9 +35,26 @@ public final class CollectorConfigLoader {
           "MEERKAT_BATCH_SIZE",
           "MEERKAT_FLUSH_INTERVAL_MS",
           "MEERKAT_MAX_BODY_BYTES");
-  // Other Meerkat programs read these; the same shell may hold them.
-  private static final List<String> OTHER_PROGRAMS_PREFIXES =
-      List.of("MEERKAT_AGENT_", "MEERKAT_DASHBOARD_", "MEERKAT_TEST_", "MEERKAT_JAVA_HOME");
+  // Other Meerkat programs read these (the agent, the dashboard's Spring namespaces meerkat.slo,
+  // meerkat.demo, meerkat.public-url, ..., the launcher script, the tests and benchmarks); the same
+  // shell, or `./meerkat demo`, may hold them for all programs at once.
+  static final List<String> OTHER_PROGRAMS_PREFIXES =
+      List.of(
+          "MEERKAT_AGENT_",
+          "MEERKAT_DASHBOARD_",
+          "MEERKAT_SLO_",
+          "MEERKAT_ALERTING_",
+          "MEERKAT_NOTIFY_",
+          "MEERKAT_DEMO_",
+          "MEERKAT_PUBLIC_URL",
+          "MEERKAT_PUBLICURL",
+          "MEERKAT_SECURITY_",
+          "MEERKAT_STATE_",
+          "MEERKAT_TEST_",
+          "MEERKAT_BENCH_",
+          "MEERKAT_HOME",
+          "MEERKAT_JAVA_HOME",
+          "MEERKAT_APT_UPDATED");
 
   private CollectorConfigLoader() {}
 
