@@ -19,8 +19,16 @@ public record IngestLimits(
         || maxEventsPerSpan < 0
         || maxLinksPerSpan < 0
         || maxAttributeValueLength < 1) {
+      // Not "this": the fields are not assigned yet in a compact constructor.
       throw new IllegalArgumentException(
-          "limits must not be negative and the value length at least 1: " + this);
+          "ingest limits must not be negative and the value length must be at least 1: attributes "
+              + maxAttributes
+              + ", events "
+              + maxEventsPerSpan
+              + ", links "
+              + maxLinksPerSpan
+              + ", value length "
+              + maxAttributeValueLength);
     }
   }
 
