@@ -2,17 +2,22 @@ package dev.meerkat.collector;
 
 import com.linecorp.armeria.server.Server;
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
+import dev.meerkat.collector.pipeline.BatchLogProcessor;
 import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
+import dev.meerkat.collector.receiver.IngestLimiter;
+import dev.meerkat.collector.receiver.OtlpHttpLogReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
 import dev.meerkat.exporter.prometheus.PrometheusExposition;
 import dev.meerkat.exporter.prometheus.SpanRedMetrics;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
+import dev.meerkat.store.clickhouse.write.ClickHouseLogWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -32,6 +37,7 @@ public final class Collector implements AutoCloseable {
   private final ClickHouseStore store;
   private final BatchSpanProcessor spans;
   private final BatchMetricProcessor points;
+  private final BatchLogProcessor logs;
   private final Server otlpServer;
   private final Server adminServer;
 
@@ -40,12 +46,14 @@ public final class Collector implements AutoCloseable {
       ClickHouseStore store,
       BatchSpanProcessor spans,
       BatchMetricProcessor points,
+      BatchLogProcessor logs,
       Server otlpServer,
       Server adminServer) {
     this.embedded = embedded;
     this.store = store;
     this.spans = spans;
     this.points = points;
+    this.logs = logs;
     this.otlpServer = otlpServer;
     this.adminServer = adminServer;
   }
@@ -97,10 +105,22 @@ public final class Collector implements AutoCloseable {
             ClickHouseMetricWriter.create(store),
             config.metricPipeline(),
             selfMetrics.writeObserver("metric_points"));
-    OtlpHttpSpanReceiver spanReceiver = OtlpHttpSpanReceiver.create(spans, config.maxBodyBytes());
+    BatchLogProcessor logs =
+        BatchLogProcessor.create(
+            ClickHouseLogWriter.create(store),
+            config.logPipeline(),
+            selfMetrics.writeObserver("logs"));
+    IngestLimiter spanLimiter = IngestLimiter.create(config.ingestLimits());
+    IngestLimiter pointLimiter = IngestLimiter.create(config.ingestLimits());
+    IngestLimiter logLimiter = IngestLimiter.create(config.ingestLimits());
+    OtlpHttpSpanReceiver spanReceiver =
+        OtlpHttpSpanReceiver.create(spans, config.maxBodyBytes(), spanLimiter);
     OtlpHttpMetricReceiver metricReceiver =
-        OtlpHttpMetricReceiver.create(points, config.maxBodyBytes());
-    selfMetrics.register(registry, spanReceiver, metricReceiver, spans, points);
+        OtlpHttpMetricReceiver.create(points, config.maxBodyBytes(), pointLimiter);
+    OtlpHttpLogReceiver logReceiver =
+        OtlpHttpLogReceiver.create(logs, config.maxBodyBytes(), logLimiter, Clock.systemUTC());
+    selfMetrics.register(registry, spanReceiver, metricReceiver, logReceiver, spans, points, logs);
+    selfMetrics.registerTruncations(registry, spanLimiter, pointLimiter, logLimiter);
 
     Server otlp =
         Server.builder()
@@ -109,6 +129,7 @@ public final class Collector implements AutoCloseable {
             .gracefulShutdownTimeout(Duration.ofSeconds(2), Duration.ofSeconds(10))
             .service(OtlpHttpSpanReceiver.PATH, spanReceiver)
             .service(OtlpHttpMetricReceiver.PATH, metricReceiver)
+            .service(OtlpHttpLogReceiver.PATH, logReceiver)
             .build();
     // The admin server holds no data in flight, so it may stop at once.
     var adminBuilder =
@@ -119,12 +140,13 @@ public final class Collector implements AutoCloseable {
     Server admin = adminBuilder.build();
     otlp.start().join();
     admin.start().join();
-    Collector collector = new Collector(embedded, store, spans, points, otlp, admin);
+    Collector collector = new Collector(embedded, store, spans, points, logs, otlp, admin);
     logger.info(
-        "OTLP/HTTP receiver listening on http://127.0.0.1:{}{} and {}",
+        "OTLP/HTTP receiver listening on http://127.0.0.1:{}{}, {} and {}",
         collector.otlpHttpPort(),
         OtlpHttpSpanReceiver.PATH,
-        OtlpHttpMetricReceiver.PATH);
+        OtlpHttpMetricReceiver.PATH,
+        OtlpHttpLogReceiver.PATH);
     logger.info("Admin endpoints: http://127.0.0.1:{}/health and /metrics", collector.adminPort());
     return collector;
   }
@@ -142,8 +164,11 @@ public final class Collector implements AutoCloseable {
   public void close() throws InterruptedException {
     logger.info("Stopping: receivers first, so no new data arrives");
     otlpServer.stop().join();
-    logger.info("Flushing queued spans and metric points");
-    boolean flushed = spans.shutdown(FLUSH_DEADLINE) & points.shutdown(FLUSH_DEADLINE);
+    logger.info("Flushing queued spans, metric points and log records");
+    boolean flushed =
+        spans.shutdown(FLUSH_DEADLINE)
+            & points.shutdown(FLUSH_DEADLINE)
+            & logs.shutdown(FLUSH_DEADLINE);
     if (!flushed) {
       logger.warn("Queues were not flushed within {}; the rest is lost", FLUSH_DEADLINE);
     }
@@ -154,8 +179,9 @@ public final class Collector implements AutoCloseable {
       embedded.close();
     }
     logger.info(
-        "Stopped. Spans written: {}, metric points written: {}",
+        "Stopped. Spans written: {}, metric points written: {}, log records written: {}",
         spans.counts().written(),
-        points.counts().written());
+        points.counts().written(),
+        logs.counts().written());
   }
 }

@@ -1,6 +1,7 @@
 package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Optional;
  *
  * @param clickHouseUrl an existing server; empty to start an embedded one
  * @param clickHouseBinary the server binary for the embedded server; empty to search for it
+ * @param ingestLimits attribute, event, link and value-length limits for every signal
  */
 public record CollectorConfig(
     Optional<String> clickHouseUrl,
@@ -25,7 +27,9 @@ public record CollectorConfig(
     int embeddedClickHouseTcpPort,
     PipelineSettings spanPipeline,
     PipelineSettings metricPipeline,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    PipelineSettings logPipeline,
+    IngestLimits ingestLimits) {
 
   /** The ClickHouse connection for {@code url} with the configured database and credentials. */
   public ClickHouseConfig clickHouse(String url) {

@@ -1,6 +1,7 @@
 package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.collector.receiver.IngestLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,7 +35,11 @@ public final class CollectorConfigLoader {
           "MEERKAT_QUEUE_SIZE",
           "MEERKAT_BATCH_SIZE",
           "MEERKAT_FLUSH_INTERVAL_MS",
-          "MEERKAT_MAX_BODY_BYTES");
+          "MEERKAT_MAX_BODY_BYTES",
+          "MEERKAT_MAX_ATTRIBUTES_PER_SPAN",
+          "MEERKAT_MAX_EVENTS_PER_SPAN",
+          "MEERKAT_MAX_LINKS_PER_SPAN",
+          "MEERKAT_MAX_ATTRIBUTE_VALUE_LENGTH");
   // Other Meerkat programs read these (the agent, the dashboard's Spring namespaces meerkat.slo,
   // meerkat.demo, meerkat.public-url, ..., the launcher script, the tests and benchmarks); the same
   // shell, or `./meerkat demo`, may hold them for all programs at once.
@@ -101,7 +106,18 @@ public final class CollectorConfigLoader {
         reader.port("MEERKAT_EMBEDDED_CLICKHOUSE_TCP_PORT", 19000),
         pipeline,
         pipeline,
-        reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024));
+        reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024),
+        pipeline,
+        ingestLimits(reader));
+  }
+
+  private static IngestLimits ingestLimits(Reader reader) {
+    IngestLimits defaults = IngestLimits.defaults();
+    return new IngestLimits(
+        reader.integer("MEERKAT_MAX_ATTRIBUTES_PER_SPAN", defaults.maxAttributes()),
+        reader.integer("MEERKAT_MAX_EVENTS_PER_SPAN", defaults.maxEventsPerSpan()),
+        reader.integer("MEERKAT_MAX_LINKS_PER_SPAN", defaults.maxLinksPerSpan()),
+        reader.integer("MEERKAT_MAX_ATTRIBUTE_VALUE_LENGTH", defaults.maxAttributeValueLength()));
   }
 
   private static void collect(

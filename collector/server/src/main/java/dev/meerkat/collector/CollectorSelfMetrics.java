@@ -1,11 +1,15 @@
 package dev.meerkat.collector;
 
+import dev.meerkat.collector.pipeline.BatchLogProcessor;
 import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.pipeline.WriteObserver;
+import dev.meerkat.collector.receiver.IngestLimiter;
+import dev.meerkat.collector.receiver.OtlpHttpLogReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
 import dev.meerkat.collector.receiver.OtlpReceiverCounts;
+import dev.meerkat.collector.receiver.Truncation;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -14,8 +18,8 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.function.LongSupplier;
 
 /**
- * The collector's own metrics, labelled by {@code signal} (spans, metric_points): items received,
- * rejected, refused, written and dropped, queue size, and write latency.
+ * The collector's own metrics, labelled by {@code signal} (spans, metric_points, logs): items
+ * received, rejected, refused, truncated, written and dropped, queue size, and write latency.
  */
 final class CollectorSelfMetrics {
 
@@ -43,52 +47,62 @@ final class CollectorSelfMetrics {
       PrometheusRegistry registry,
       OtlpHttpSpanReceiver spanReceiver,
       OtlpHttpMetricReceiver metricReceiver,
+      OtlpHttpLogReceiver logReceiver,
       BatchSpanProcessor spans,
-      BatchMetricProcessor points) {
+      BatchMetricProcessor points,
+      BatchLogProcessor logs) {
     OtlpReceiverCounts spanIn = spanReceiver.counts();
     OtlpReceiverCounts pointsIn = metricReceiver.counts();
+    OtlpReceiverCounts logsIn = logReceiver.counts();
     counter(
         registry,
         "received",
         "Items decoded from OTLP requests.",
         spanIn::received,
-        pointsIn::received);
+        pointsIn::received,
+        logsIn::received);
     counter(
         registry,
         "rejected",
         "Invalid items rejected (OTLP partial success).",
         spanIn::rejected,
-        pointsIn::rejected);
+        pointsIn::rejected,
+        logsIn::rejected);
     counter(
         registry,
         "refused",
         "Items refused with 503 because the queue was full.",
         spanIn::refused,
-        pointsIn::refused);
+        pointsIn::refused,
+        logsIn::refused);
     counter(
         registry,
         "bad_requests",
         "OTLP requests answered 400, 413 or 415.",
         spanIn::badRequests,
-        pointsIn::badRequests);
+        pointsIn::badRequests,
+        logsIn::badRequests);
     counter(
         registry,
         "written",
         "Items stored in ClickHouse.",
         () -> spans.counts().written(),
-        () -> points.counts().written());
+        () -> points.counts().written(),
+        () -> logs.counts().written());
     counter(
         registry,
         "dropped",
         "Accepted items given up after write failures.",
         () -> spans.counts().dropped(),
-        () -> points.counts().dropped());
+        () -> points.counts().dropped(),
+        () -> logs.counts().dropped());
     counter(
         registry,
         "write_failures",
         "Failed batch write attempts.",
         () -> spans.counts().failedWrites(),
-        () -> points.counts().failedWrites());
+        () -> points.counts().failedWrites(),
+        () -> logs.counts().failedWrites());
     GaugeWithCallback.builder()
         .name("meerkat_collector_queue_size")
         .help("Items waiting to be written.")
@@ -97,6 +111,27 @@ final class CollectorSelfMetrics {
             callback -> {
               callback.call(spans.counts().queued(), "spans");
               callback.call(points.counts().queued(), "metric_points");
+              callback.call(logs.counts().queued(), "logs");
+            })
+        .register(registry);
+  }
+
+  /** {@code meerkat_collector_truncated_total{signal,what}}: what the ingest limits cut off. */
+  void registerTruncations(
+      PrometheusRegistry registry, IngestLimiter spans, IngestLimiter points, IngestLimiter logs) {
+    CounterWithCallback.builder()
+        .name("meerkat_collector_truncated_total")
+        .help(
+            "Attributes, events and links dropped, and attribute values shortened, by the ingest"
+                + " limits.")
+        .labelNames("signal", "what")
+        .callback(
+            callback -> {
+              for (Truncation what : Truncation.values()) {
+                callback.call(spans.truncated(what), "spans", what.label());
+                callback.call(points.truncated(what), "metric_points", what.label());
+                callback.call(logs.truncated(what), "logs", what.label());
+              }
             })
         .register(registry);
   }
@@ -107,7 +142,8 @@ final class CollectorSelfMetrics {
       String what,
       String help,
       LongSupplier spans,
-      LongSupplier points) {
+      LongSupplier points,
+      LongSupplier logs) {
     CounterWithCallback.builder()
         .name("meerkat_collector_" + what + "_total")
         .help(help)
@@ -116,6 +152,7 @@ final class CollectorSelfMetrics {
             callback -> {
               callback.call(spans.getAsLong(), "spans");
               callback.call(points.getAsLong(), "metric_points");
+              callback.call(logs.getAsLong(), "logs");
             })
         .register(registry);
   }

@@ -3,6 +3,7 @@ package dev.meerkat.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
@@ -53,7 +54,9 @@ class CollectorIT {
                 0,
                 pipeline,
                 pipeline,
-                4 * 1024 * 1024));
+                4 * 1024 * 1024,
+                pipeline,
+                IngestLimits.defaults()));
     store = ClickHouseStore.connect(database);
   }
 

@@ -3,7 +3,6 @@ package dev.meerkat.collector.receiver;
 import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -13,22 +12,6 @@ final class OtlpAttributes {
   private static final HexFormat HEX = HexFormat.of();
 
   private OtlpAttributes() {}
-
-  static List<String> keys(List<KeyValue> attributes) {
-    List<String> keys = new ArrayList<>(attributes.size());
-    for (int i = 0; i < attributes.size(); i++) {
-      keys.add(attributes.get(i).getKey());
-    }
-    return keys;
-  }
-
-  static List<String> values(List<KeyValue> attributes) {
-    List<String> values = new ArrayList<>(attributes.size());
-    for (int i = 0; i < attributes.size(); i++) {
-      values.add(text(attributes.get(i).getValue()));
-    }
-    return values;
-  }
 
   /** The attribute's value as text, or "" when absent. */
   static String string(List<KeyValue> attributes, String key) {

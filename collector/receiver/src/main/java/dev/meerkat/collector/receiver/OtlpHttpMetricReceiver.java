@@ -14,14 +14,18 @@ public final class OtlpHttpMetricReceiver extends OtlpHttpReceiver<ExportMetrics
   public static final String PATH = "/v1/metrics";
 
   private final BatchMetricProcessor processor;
+  private final IngestLimiter limiter;
 
-  private OtlpHttpMetricReceiver(BatchMetricProcessor processor, int maxBodyBytes) {
+  private OtlpHttpMetricReceiver(
+      BatchMetricProcessor processor, int maxBodyBytes, IngestLimiter limiter) {
     super(maxBodyBytes);
     this.processor = processor;
+    this.limiter = limiter;
   }
 
-  public static OtlpHttpMetricReceiver create(BatchMetricProcessor processor, int maxBodyBytes) {
-    return new OtlpHttpMetricReceiver(processor, maxBodyBytes);
+  public static OtlpHttpMetricReceiver create(
+      BatchMetricProcessor processor, int maxBodyBytes, IngestLimiter limiter) {
+    return new OtlpHttpMetricReceiver(processor, maxBodyBytes, limiter);
   }
 
   @Override
@@ -36,7 +40,7 @@ public final class OtlpHttpMetricReceiver extends OtlpHttpReceiver<ExportMetrics
 
   @Override
   HttpResponse accept(ExportMetricsServiceRequest export) {
-    List<MetricPointRecord> points = OtlpMetricMapper.map(export);
+    List<MetricPointRecord> points = OtlpMetricMapper.map(export, limiter);
     counts.received.addAndGet(points.size());
     if (points.isEmpty()) {
       return OtlpHttpResponses.success(ExportMetricsServiceResponse.getDefaultInstance());

@@ -13,14 +13,18 @@ public final class OtlpHttpSpanReceiver extends OtlpHttpReceiver<ExportTraceServ
   public static final String PATH = "/v1/traces";
 
   private final BatchSpanProcessor processor;
+  private final IngestLimiter limiter;
 
-  private OtlpHttpSpanReceiver(BatchSpanProcessor processor, int maxBodyBytes) {
+  private OtlpHttpSpanReceiver(
+      BatchSpanProcessor processor, int maxBodyBytes, IngestLimiter limiter) {
     super(maxBodyBytes);
     this.processor = processor;
+    this.limiter = limiter;
   }
 
-  public static OtlpHttpSpanReceiver create(BatchSpanProcessor processor, int maxBodyBytes) {
-    return new OtlpHttpSpanReceiver(processor, maxBodyBytes);
+  public static OtlpHttpSpanReceiver create(
+      BatchSpanProcessor processor, int maxBodyBytes, IngestLimiter limiter) {
+    return new OtlpHttpSpanReceiver(processor, maxBodyBytes, limiter);
   }
 
   @Override
@@ -35,7 +39,7 @@ public final class OtlpHttpSpanReceiver extends OtlpHttpReceiver<ExportTraceServ
 
   @Override
   HttpResponse accept(ExportTraceServiceRequest export) {
-    OtlpSpanMapper.Result result = OtlpSpanMapper.map(export);
+    OtlpSpanMapper.Result result = OtlpSpanMapper.map(export, limiter);
     counts.received.addAndGet(result.spans().size());
     if (result.spans().isEmpty()) {
       return success(result);

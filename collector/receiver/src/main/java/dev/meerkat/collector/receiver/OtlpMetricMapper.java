@@ -1,5 +1,7 @@
 package dev.meerkat.collector.receiver;
 
+import dev.meerkat.store.model.ExponentialBuckets;
+import dev.meerkat.store.model.MetricPointBuilder;
 import dev.meerkat.store.model.MetricPointRecord;
 import dev.meerkat.store.model.MetricType;
 import dev.meerkat.store.model.Temporality;
@@ -16,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps an OTLP metrics export to {@link MetricPointRecord}s. Gauges, sums and explicit-bucket
- * histograms are stored in full; exponential histograms and summaries keep only sum and count.
+ * Maps an OTLP metrics export to {@link MetricPointRecord}s: every point type in full (gauge, sum,
+ * histogram, exponential histogram, summary); exemplars are dropped.
  */
 final class OtlpMetricMapper {
 
@@ -27,19 +29,28 @@ final class OtlpMetricMapper {
 
   /** Context shared by all points of one metric. */
   private record MetricContext(
-      String service, Metric metric, List<String> resourceKeys, List<String> resourceValues) {}
+      String service,
+      Metric metric,
+      KeyValues resource,
+      String scopeName,
+      String scopeVersion,
+      IngestLimiter limiter) {}
 
-  static List<MetricPointRecord> map(ExportMetricsServiceRequest request) {
+  static List<MetricPointRecord> map(ExportMetricsServiceRequest request, IngestLimiter limiter) {
     List<MetricPointRecord> points = new ArrayList<>();
     for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
       List<KeyValue> resource = resourceMetrics.getResource().getAttributesList();
       String service = OtlpAttributes.string(resource, "service.name");
       service = service.isEmpty() ? OtlpSpanMapper.UNKNOWN_SERVICE : service;
-      List<String> resourceKeys = OtlpAttributes.keys(resource);
-      List<String> resourceValues = OtlpAttributes.values(resource);
+      KeyValues resourceAttributes = limiter.attributes(resource, Truncation.RESOURCE_ATTRIBUTES);
       for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+        String scopeName = scopeMetrics.getScope().getName();
+        String scopeVersion = scopeMetrics.getScope().getVersion();
         for (Metric metric : scopeMetrics.getMetricsList()) {
-          mapMetric(new MetricContext(service, metric, resourceKeys, resourceValues), points);
+          MetricContext context =
+              new MetricContext(
+                  service, metric, resourceAttributes, scopeName, scopeVersion, limiter);
+          mapMetric(context, points);
         }
       }
     }
@@ -51,32 +62,22 @@ final class OtlpMetricMapper {
     switch (metric.getDataCase()) {
       case GAUGE -> {
         for (NumberDataPoint point : metric.getGauge().getDataPointsList()) {
-          points.add(number(context, MetricType.GAUGE, false, Temporality.UNSPECIFIED, point));
+          points.add(number(context, MetricType.GAUGE, point).build());
         }
       }
       case SUM -> {
         Temporality temporality = temporality(metric.getSum().getAggregationTemporalityValue());
+        boolean monotonic = metric.getSum().getIsMonotonic();
         for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
           points.add(
-              number(
-                  context, MetricType.SUM, metric.getSum().getIsMonotonic(), temporality, point));
+              number(context, MetricType.SUM, point).aggregation(monotonic, temporality).build());
         }
       }
       case HISTOGRAM -> {
         Temporality temporality =
             temporality(metric.getHistogram().getAggregationTemporalityValue());
         for (HistogramDataPoint point : metric.getHistogram().getDataPointsList()) {
-          points.add(
-              record(
-                  context,
-                  MetricType.HISTOGRAM,
-                  temporality,
-                  point.getTimeUnixNano(),
-                  point.getAttributesList(),
-                  point.getSum(),
-                  point.getCount(),
-                  point.getExplicitBoundsList(),
-                  point.getBucketCountsList()));
+          points.add(histogram(context, temporality, point));
         }
       }
       case EXPONENTIAL_HISTOGRAM -> {
@@ -84,32 +85,12 @@ final class OtlpMetricMapper {
             temporality(metric.getExponentialHistogram().getAggregationTemporalityValue());
         for (ExponentialHistogramDataPoint point :
             metric.getExponentialHistogram().getDataPointsList()) {
-          points.add(
-              record(
-                  context,
-                  MetricType.EXPONENTIAL_HISTOGRAM,
-                  temporality,
-                  point.getTimeUnixNano(),
-                  point.getAttributesList(),
-                  point.getSum(),
-                  point.getCount(),
-                  List.of(),
-                  List.of()));
+          points.add(exponentialHistogram(context, temporality, point));
         }
       }
       case SUMMARY -> {
         for (SummaryDataPoint point : metric.getSummary().getDataPointsList()) {
-          points.add(
-              record(
-                  context,
-                  MetricType.SUMMARY,
-                  Temporality.UNSPECIFIED,
-                  point.getTimeUnixNano(),
-                  point.getAttributesList(),
-                  point.getSum(),
-                  point.getCount(),
-                  List.of(),
-                  List.of()));
+          points.add(summary(context, point));
         }
       }
       default -> {
@@ -118,63 +99,105 @@ final class OtlpMetricMapper {
     }
   }
 
-  private static MetricPointRecord number(
-      MetricContext context,
-      MetricType type,
-      boolean monotonic,
-      Temporality temporality,
-      NumberDataPoint point) {
+  private static MetricPointBuilder number(
+      MetricContext context, MetricType type, NumberDataPoint point) {
     double value =
         point.getValueCase() == NumberDataPoint.ValueCase.AS_INT
             ? point.getAsInt()
             : point.getAsDouble();
-    List<KeyValue> attributes = point.getAttributesList();
-    Metric metric = context.metric();
-    return new MetricPointRecord(
-        point.getTimeUnixNano(),
-        context.service(),
-        metric.getName(),
-        type,
-        metric.getUnit(),
-        monotonic,
-        temporality,
-        OtlpAttributes.keys(attributes),
-        OtlpAttributes.values(attributes),
-        context.resourceKeys(),
-        context.resourceValues(),
-        value,
-        0,
-        List.of(),
-        List.of());
+    return common(
+            context,
+            type,
+            point.getStartTimeUnixNano(),
+            point.getTimeUnixNano(),
+            point.getFlags(),
+            point.getAttributesList())
+        .value(value);
   }
 
-  private static MetricPointRecord record(
+  private static MetricPointRecord histogram(
+      MetricContext context, Temporality temporality, HistogramDataPoint point) {
+    return common(
+            context,
+            MetricType.HISTOGRAM,
+            point.getStartTimeUnixNano(),
+            point.getTimeUnixNano(),
+            point.getFlags(),
+            point.getAttributesList())
+        .aggregation(false, temporality)
+        .value(point.hasSum() ? point.getSum() : Double.NaN)
+        .count(point.getCount())
+        .minMax(
+            point.hasMin() ? point.getMin() : Double.NaN,
+            point.hasMax() ? point.getMax() : Double.NaN)
+        .buckets(point.getExplicitBoundsList(), point.getBucketCountsList())
+        .build();
+  }
+
+  private static MetricPointRecord exponentialHistogram(
+      MetricContext context, Temporality temporality, ExponentialHistogramDataPoint point) {
+    return common(
+            context,
+            MetricType.EXPONENTIAL_HISTOGRAM,
+            point.getStartTimeUnixNano(),
+            point.getTimeUnixNano(),
+            point.getFlags(),
+            point.getAttributesList())
+        .aggregation(false, temporality)
+        .value(point.hasSum() ? point.getSum() : Double.NaN)
+        .count(point.getCount())
+        .minMax(
+            point.hasMin() ? point.getMin() : Double.NaN,
+            point.hasMax() ? point.getMax() : Double.NaN)
+        .exponential(
+            new ExponentialBuckets(
+                point.getScale(),
+                point.getZeroCount(),
+                point.getZeroThreshold(),
+                point.getPositive().getOffset(),
+                point.getPositive().getBucketCountsList(),
+                point.getNegative().getOffset(),
+                point.getNegative().getBucketCountsList()))
+        .build();
+  }
+
+  private static MetricPointRecord summary(MetricContext context, SummaryDataPoint point) {
+    List<SummaryDataPoint.ValueAtQuantile> quantiles = point.getQuantileValuesList();
+    List<Double> levels = new ArrayList<>(quantiles.size());
+    List<Double> values = new ArrayList<>(quantiles.size());
+    for (int i = 0; i < quantiles.size(); i++) {
+      levels.add(quantiles.get(i).getQuantile());
+      values.add(quantiles.get(i).getValue());
+    }
+    return common(
+            context,
+            MetricType.SUMMARY,
+            point.getStartTimeUnixNano(),
+            point.getTimeUnixNano(),
+            point.getFlags(),
+            point.getAttributesList())
+        .value(point.getSum())
+        .count(point.getCount())
+        .quantiles(levels, values)
+        .build();
+  }
+
+  private static MetricPointBuilder common(
       MetricContext context,
       MetricType type,
-      Temporality temporality,
+      long startTimeUnixNano,
       long timeUnixNano,
-      List<KeyValue> attributes,
-      double sum,
-      long count,
-      List<Double> bounds,
-      List<Long> counts) {
+      int flags,
+      List<KeyValue> attributes) {
     Metric metric = context.metric();
-    return new MetricPointRecord(
-        timeUnixNano,
-        context.service(),
-        metric.getName(),
-        type,
-        metric.getUnit(),
-        false,
-        temporality,
-        OtlpAttributes.keys(attributes),
-        OtlpAttributes.values(attributes),
-        context.resourceKeys(),
-        context.resourceValues(),
-        sum,
-        count,
-        List.copyOf(bounds),
-        List.copyOf(counts));
+    KeyValues kept = context.limiter().attributes(attributes, Truncation.ATTRIBUTES);
+    return MetricPointRecord.builder(type, context.service(), metric.getName())
+        .time(startTimeUnixNano, timeUnixNano)
+        .description(metric.getDescription(), metric.getUnit())
+        .flags(flags)
+        .attributes(kept.keys(), kept.values())
+        .resource(context.resource().keys(), context.resource().values())
+        .scope(context.scopeName(), context.scopeVersion());
   }
 
   private static Temporality temporality(int value) {

@@ -1,6 +1,8 @@
 package dev.meerkat.collector.receiver;
 
+import dev.meerkat.store.model.SpanEvent;
 import dev.meerkat.store.model.SpanKind;
+import dev.meerkat.store.model.SpanLink;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.model.SpanStatus;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -11,7 +13,10 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Maps an OTLP trace export to {@link SpanRecord}s, rejecting spans without valid ids. */
+/**
+ * Maps an OTLP trace export to {@link SpanRecord}s with their events and links, rejecting spans
+ * without valid ids and applying the {@link IngestLimiter}'s limits.
+ */
 final class OtlpSpanMapper {
 
   static final String UNKNOWN_SERVICE = "unknown_service";
@@ -23,7 +28,7 @@ final class OtlpSpanMapper {
   /** The spans that could be mapped, how many were rejected, and why the first one was. */
   record Result(List<SpanRecord> spans, int rejected, String firstRejection) {}
 
-  static Result map(ExportTraceServiceRequest request) {
+  static Result map(ExportTraceServiceRequest request, IngestLimiter limiter) {
     List<SpanRecord> spans = new ArrayList<>();
     int rejected = 0;
     String firstRejection = "";
@@ -31,8 +36,7 @@ final class OtlpSpanMapper {
       List<KeyValue> resource = resourceSpans.getResource().getAttributesList();
       String service = OtlpAttributes.string(resource, "service.name");
       service = service.isEmpty() ? UNKNOWN_SERVICE : service;
-      List<String> resourceKeys = OtlpAttributes.keys(resource);
-      List<String> resourceValues = OtlpAttributes.values(resource);
+      KeyValues resourceAttributes = limiter.attributes(resource, Truncation.RESOURCE_ATTRIBUTES);
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         String scopeName = scopeSpans.getScope().getName();
         String scopeVersion = scopeSpans.getScope().getVersion();
@@ -43,7 +47,7 @@ final class OtlpSpanMapper {
             firstRejection = firstRejection.isEmpty() ? problem : firstRejection;
             continue;
           }
-          spans.add(toRecord(span, service, resourceKeys, resourceValues, scopeName, scopeVersion));
+          spans.add(toRecord(span, limiter, service, resourceAttributes, scopeName, scopeVersion));
         }
       }
     }
@@ -70,9 +74,9 @@ final class OtlpSpanMapper {
 
   private static SpanRecord toRecord(
       Span span,
+      IngestLimiter limiter,
       String service,
-      List<String> resourceKeys,
-      List<String> resourceValues,
+      KeyValues resource,
       String scopeName,
       String scopeVersion) {
     List<KeyValue> attributes = span.getAttributesList();
@@ -85,6 +89,7 @@ final class OtlpSpanMapper {
             attributes,
             "http.response.status_code",
             OtlpAttributes.number(attributes, "http.status_code", 0));
+    KeyValues kept = limiter.attributes(attributes, Truncation.ATTRIBUTES);
     double sampleRate =
         OtlpAttributes.number(
             attributes, "SampleRate", OtlpAttributes.number(attributes, "sampling.rate", 1.0));
@@ -105,11 +110,51 @@ final class OtlpSpanMapper {
         statusCode >= 0 && statusCode <= 65535 ? (int) statusCode : 0,
         OtlpAttributes.firstString(attributes, "peer.service", "server.address"),
         sampleRate > 0 ? sampleRate : 1.0,
-        OtlpAttributes.keys(attributes),
-        OtlpAttributes.values(attributes),
-        resourceKeys,
-        resourceValues,
+        kept.keys(),
+        kept.values(),
+        resource.keys(),
+        resource.values(),
         scopeName,
-        scopeVersion);
+        scopeVersion,
+        events(span.getEventsList(), limiter),
+        links(span.getLinksList(), limiter));
+  }
+
+  private static List<SpanEvent> events(List<Span.Event> events, IngestLimiter limiter) {
+    int kept = limiter.keep(events.size(), limiter.limits().maxEventsPerSpan(), Truncation.EVENTS);
+    if (kept == 0) {
+      return List.of();
+    }
+    List<SpanEvent> records = new ArrayList<>(kept);
+    for (int i = 0; i < kept; i++) {
+      Span.Event event = events.get(i);
+      KeyValues attributes =
+          limiter.attributes(event.getAttributesList(), Truncation.EVENT_ATTRIBUTES);
+      records.add(
+          new SpanEvent(
+              event.getTimeUnixNano(), event.getName(), attributes.keys(), attributes.values()));
+    }
+    return records;
+  }
+
+  private static List<SpanLink> links(List<Span.Link> links, IngestLimiter limiter) {
+    int kept = limiter.keep(links.size(), limiter.limits().maxLinksPerSpan(), Truncation.LINKS);
+    if (kept == 0) {
+      return List.of();
+    }
+    List<SpanLink> records = new ArrayList<>(kept);
+    for (int i = 0; i < kept; i++) {
+      Span.Link link = links.get(i);
+      KeyValues attributes =
+          limiter.attributes(link.getAttributesList(), Truncation.LINK_ATTRIBUTES);
+      records.add(
+          new SpanLink(
+              OtlpAttributes.hex(link.getTraceId()),
+              OtlpAttributes.hex(link.getSpanId()),
+              link.getTraceState(),
+              attributes.keys(),
+              attributes.values()));
+    }
+    return records;
   }
 }

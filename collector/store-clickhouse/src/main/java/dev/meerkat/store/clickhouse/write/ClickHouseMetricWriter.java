@@ -2,6 +2,7 @@ package dev.meerkat.store.clickhouse.write;
 
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.RowBinaryOutput;
+import dev.meerkat.store.model.ExponentialBuckets;
 import dev.meerkat.store.model.MetricPointRecord;
 import dev.meerkat.store.write.MetricWriter;
 import java.io.IOException;
@@ -28,7 +29,23 @@ public final class ClickHouseMetricWriter implements MetricWriter {
           "value",
           "point_count",
           "bucket_bounds",
-          "bucket_counts");
+          "bucket_counts",
+          "start_time_unix_nano",
+          "description",
+          "flags",
+          "scope_name",
+          "scope_version",
+          "min",
+          "max",
+          "exp_scale",
+          "exp_zero_count",
+          "exp_zero_threshold",
+          "exp_positive_offset",
+          "exp_positive_bucket_counts",
+          "exp_negative_offset",
+          "exp_negative_bucket_counts",
+          "quantiles",
+          "quantile_values");
 
   private final ClickHouseStore store;
 
@@ -70,15 +87,49 @@ public final class ClickHouseMetricWriter implements MetricWriter {
     out.writeStringArray(point.resourceValues());
     out.writeFloat64(point.value());
     out.writeUInt64(point.pointCount());
-    List<Double> bounds = point.bucketBounds();
-    out.writeVarUInt(bounds.size());
-    for (int i = 0; i < bounds.size(); i++) {
-      out.writeFloat64(bounds.get(i));
+    writeFloat64s(out, point.bucketBounds());
+    writeUInt64s(out, point.bucketCounts());
+    out.writeUInt64(point.startTimeUnixNano());
+    out.writeString(point.description());
+    out.writeUInt32(Integer.toUnsignedLong(point.flags()));
+    out.writeString(point.scopeName());
+    out.writeString(point.scopeVersion());
+    writeNullableFloat64(out, point.min());
+    writeNullableFloat64(out, point.max());
+    ExponentialBuckets exponential = point.exponential();
+    // Int32 travels as its four little-endian bytes, the same as UInt32.
+    out.writeUInt32(exponential.scale());
+    out.writeUInt64(exponential.zeroCount());
+    out.writeFloat64(exponential.zeroThreshold());
+    out.writeUInt32(exponential.positiveOffset());
+    writeUInt64s(out, exponential.positiveBucketCounts());
+    out.writeUInt32(exponential.negativeOffset());
+    writeUInt64s(out, exponential.negativeBucketCounts());
+    writeFloat64s(out, point.quantiles());
+    writeFloat64s(out, point.quantileValues());
+  }
+
+  // Nullable in RowBinary: a 1 marks NULL, a 0 is followed by the value. NaN means "not sent".
+  private static void writeNullableFloat64(RowBinaryOutput out, double value) throws IOException {
+    if (Double.isNaN(value)) {
+      out.writeUInt8(1);
+    } else {
+      out.writeUInt8(0);
+      out.writeFloat64(value);
     }
-    List<Long> counts = point.bucketCounts();
-    out.writeVarUInt(counts.size());
-    for (int i = 0; i < counts.size(); i++) {
-      out.writeUInt64(counts.get(i));
+  }
+
+  private static void writeFloat64s(RowBinaryOutput out, List<Double> values) throws IOException {
+    out.writeVarUInt(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      out.writeFloat64(values.get(i));
+    }
+  }
+
+  private static void writeUInt64s(RowBinaryOutput out, List<Long> values) throws IOException {
+    out.writeVarUInt(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      out.writeUInt64(values.get(i));
     }
   }
 }

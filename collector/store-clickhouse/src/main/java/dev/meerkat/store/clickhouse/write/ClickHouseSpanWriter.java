@@ -2,6 +2,8 @@ package dev.meerkat.store.clickhouse.write;
 
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.RowBinaryOutput;
+import dev.meerkat.store.model.SpanEvent;
+import dev.meerkat.store.model.SpanLink;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.write.SpanWriter;
 import java.io.IOException;
@@ -35,7 +37,16 @@ public final class ClickHouseSpanWriter implements SpanWriter {
           "resource_keys",
           "resource_values",
           "scope_name",
-          "scope_version");
+          "scope_version",
+          "event_time_unix_nanos",
+          "event_names",
+          "event_attribute_keys",
+          "event_attribute_values",
+          "link_trace_ids",
+          "link_span_ids",
+          "link_trace_states",
+          "link_attribute_keys",
+          "link_attribute_values");
 
   private final ClickHouseStore store;
 
@@ -86,5 +97,52 @@ public final class ClickHouseSpanWriter implements SpanWriter {
     out.writeStringArray(span.resourceValues());
     out.writeString(span.scopeName());
     out.writeString(span.scopeVersion());
+    writeEvents(out, span.events());
+    writeLinks(out, span.links());
+  }
+
+  // One array per event field, element i belonging to event i: the arrays are walked once each.
+  private static void writeEvents(RowBinaryOutput out, List<SpanEvent> events) throws IOException {
+    int count = events.size();
+    out.writeVarUInt(count);
+    for (int i = 0; i < count; i++) {
+      out.writeUInt64(events.get(i).timeUnixNano());
+    }
+    out.writeVarUInt(count);
+    for (int i = 0; i < count; i++) {
+      out.writeString(events.get(i).name());
+    }
+    out.writeVarUInt(count);
+    for (int i = 0; i < count; i++) {
+      out.writeStringArray(events.get(i).attributeKeys());
+    }
+    out.writeVarUInt(count);
+    for (int i = 0; i < count; i++) {
+      out.writeStringArray(events.get(i).attributeValues());
+    }
+  }
+
+  private static void writeLinks(RowBinaryOutput out, List<SpanLink> links) throws IOException {
+    int count = links.size();
+    out.writeVarUInt(count);
+    for (int i = 0; i < count; i++) {
+      out.writeString(links.get(i).traceId());
+    }
+    out.writeVarUInt(count);
+    for (int i = 0; i < count; i++) {
+      out.writeString(links.get(i).spanId());
+    }
+    out.writeVarUInt(count);
+    for (int i = 0; i < count; i++) {
+      out.writeString(links.get(i).traceState());
+    }
+    out.writeVarUInt(count);
+    for (int i = 0; i < count; i++) {
+      out.writeStringArray(links.get(i).attributeKeys());
+    }
+    out.writeVarUInt(count);
+    for (int i = 0; i < count; i++) {
+      out.writeStringArray(links.get(i).attributeValues());
+    }
   }
 }

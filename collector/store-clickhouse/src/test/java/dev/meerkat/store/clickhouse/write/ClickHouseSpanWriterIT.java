@@ -7,7 +7,9 @@ import dev.meerkat.store.StoreException;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import dev.meerkat.store.model.SpanEvent;
 import dev.meerkat.store.model.SpanKind;
+import dev.meerkat.store.model.SpanLink;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.model.SpanStatus;
 import java.util.List;
@@ -85,7 +87,24 @@ class ClickHouseSpanWriterIT {
             List.of("service.name", "host.name"),
             List.of("petclinic", "vm-1"),
             "io.opentelemetry.jdbc",
-            "2.1");
+            "2.1",
+            List.of(
+                new SpanEvent(
+                    START + 1_000,
+                    "exception",
+                    List.of("exception.type", "exception.message", "exception.stacktrace"),
+                    List.of(
+                        "java.sql.SQLException",
+                        "relation 'owners' does not exist",
+                        "java.sql.SQLException: relation\n\tat Dao.find(Dao.java:42)\n")),
+                new SpanEvent(START + 2_000, "retry", List.of(), List.of())),
+            List.of(
+                new SpanLink(
+                    "11111111111111111111111111111111",
+                    "2222222222222222",
+                    "k=v",
+                    List.of("messaging.batch"),
+                    List.of("3"))));
 
     ClickHouseSpanWriter.create(store).write(List.of(written));
 
@@ -121,6 +140,25 @@ class ClickHouseSpanWriterIT {
     assertThat(row.strings("resource_values")).containsExactly("petclinic", "vm-1");
     assertThat(row.string("scope_name")).isEqualTo("io.opentelemetry.jdbc");
     assertThat(row.string("scope_version")).isEqualTo("2.1");
+    assertThat(row.strings("event_time_unix_nanos"))
+        .containsExactly(Long.toString(START + 1_000), Long.toString(START + 2_000));
+    assertThat(row.strings("event_names")).containsExactly("exception", "retry");
+    assertThat(row.string("event_attribute_keys"))
+        .isEqualTo("[['exception.type','exception.message','exception.stacktrace'],[]]");
+    assertThat(
+            store.query(
+                "SELECT event_names[1] AS name, event_attribute_values[1][3] AS stacktrace,"
+                    + " event_attribute_values[1][2] AS message FROM spans"))
+        .extracting(
+            r -> r.string("name") + "|" + r.string("message") + "|" + r.string("stacktrace"))
+        .containsExactly(
+            "exception|relation 'owners' does not exist|"
+                + "java.sql.SQLException: relation\n\tat Dao.find(Dao.java:42)\n");
+    assertThat(row.strings("link_trace_ids")).containsExactly("11111111111111111111111111111111");
+    assertThat(row.strings("link_span_ids")).containsExactly("2222222222222222");
+    assertThat(row.strings("link_trace_states")).containsExactly("k=v");
+    assertThat(row.string("link_attribute_keys")).isEqualTo("[['messaging.batch']]");
+    assertThat(row.string("link_attribute_values")).isEqualTo("[['3']]");
     assertThat(store.query("SELECT trace_id, service_name, span_id FROM trace_index"))
         .extracting(
             r -> r.string("trace_id") + "/" + r.string("service_name") + "/" + r.string("span_id"))
