@@ -26,6 +26,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +40,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class AlertingConfiguration {
 
+  /** The system clock, unless one was registered before (tests run on their own clock). */
   @Bean
+  @ConditionalOnMissingBean(Clock.class)
   Clock clock() {
     return Clock.systemUTC();
   }
