@@ -2,7 +2,7 @@ package dev.meerkat.dashboard.alerting.service;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,9 @@ public final class LeaseHolder implements AutoCloseable {
   private final String holderId;
   private final Duration ttl;
   private final Clock clock;
-  private final AtomicBoolean held = new AtomicBoolean();
+
+  /** Null until the first attempt, so that the first outcome is logged either way. */
+  private final AtomicReference<Boolean> held = new AtomicReference<>();
 
   public LeaseHolder(EvaluatorLease lease, String holderId, Duration ttl, Clock clock) {
     if (ttl.isNegative() || ttl.isZero()) {
@@ -40,7 +42,7 @@ public final class LeaseHolder implements AutoCloseable {
       logger.warn("Could not take the evaluator lease; not evaluating nor delivering", e);
       now = false;
     }
-    if (held.getAndSet(now) != now) {
+    if (!Boolean.valueOf(now).equals(held.getAndSet(now))) {
       logger.info(
           now
               ? "This dashboard ({}) now evaluates alerts and delivers notifications"
@@ -56,7 +58,7 @@ public final class LeaseHolder implements AutoCloseable {
 
   @Override
   public void close() {
-    if (held.getAndSet(false)) {
+    if (Boolean.TRUE.equals(held.getAndSet(false))) {
       try {
         lease.release(holderId);
       } catch (RuntimeException e) {
