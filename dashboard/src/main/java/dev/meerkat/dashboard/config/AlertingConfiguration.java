@@ -8,13 +8,10 @@ import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.alerting.service.DeliveryLoop;
 import dev.meerkat.dashboard.alerting.service.DeliveryWorker;
 import dev.meerkat.dashboard.alerting.service.EvaluatorLease;
-import dev.meerkat.dashboard.alerting.service.FiringSlos;
 import dev.meerkat.dashboard.alerting.service.LeaseHolder;
 import dev.meerkat.dashboard.alerting.service.Outbox;
 import dev.meerkat.dashboard.alerting.service.SloEvaluation;
 import dev.meerkat.dashboard.alerting.service.SloEvaluator;
-import dev.meerkat.dashboard.slo.service.DemoSloInitializer;
-import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.notify.GenericWebhookNotifier;
 import dev.meerkat.notify.Notifier;
 import dev.meerkat.notify.RetryPolicy;
@@ -27,14 +24,13 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Clock, SLO service, the alert policy, evaluation and the outbox's delivery, wired once. Features
- * never read {@link MeerkatProperties}: they get plain values here.
+ * Clock, the alert policy, evaluation and the outbox's delivery, wired once. Features never read
+ * {@link MeerkatProperties}: they get plain values here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -45,18 +41,6 @@ class AlertingConfiguration {
   @ConditionalOnMissingBean(Clock.class)
   Clock clock() {
     return Clock.systemUTC();
-  }
-
-  @Bean
-  SloService sloService(
-      SloRepository slos, AlertStore alerts, ServiceMetricsRepository metrics, Clock clock) {
-    return new SloService(slos, new FiringSlos(alerts), metrics, clock);
-  }
-
-  @Bean
-  @ConditionalOnProperty(prefix = "meerkat.demo", name = "enabled", havingValue = "true")
-  DemoSloInitializer demoSloInitializer(SloService slos, MeerkatProperties properties) {
-    return new DemoSloInitializer(slos, properties.demo().webhookUrl());
   }
 
   @Bean

@@ -84,7 +84,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private void send(OutboxEntry entry) {
     try {
       Instant start = clock.instant();
-      DeliveryResult result = notifier.deliver(URI.create(entry.endpoint()), entry.notification());
+      DeliveryResult result = attempt(entry);
       Instant end = clock.instant();
       if (closed) {
         // Stopping: like a process that dies here, record nothing; the notification stays due
@@ -93,9 +93,37 @@ public final class DeliveryWorker implements AutoCloseable {
       }
       record(entry, result, start, Duration.between(start, end));
     } catch (RuntimeException e) {
-      logger.warn("Delivering notification {} failed; it stays due", entry.id(), e);
+      // Recording failed (the store is unreachable): the notification stays due as it was.
+      logger.warn("Recording the delivery of notification {} failed; it stays due", entry.id(), e);
     } finally {
       inFlight.remove(entry.id());
+    }
+  }
+
+  /**
+   * One attempt; a notifier that throws counts as a failed (retryable) attempt, so it cannot make
+   * the worker spin on the same notification. Only exception class names are kept: messages may
+   * quote the endpoint, which may carry a secret.
+   */
+  private DeliveryResult attempt(OutboxEntry entry) {
+    URI endpoint;
+    try {
+      endpoint = URI.create(entry.endpoint());
+    } catch (IllegalArgumentException e) {
+      return new DeliveryResult(DeliveryResult.Status.REJECTED, 0, "invalid endpoint URL");
+    }
+    if (!entry.idempotencyKey().equals(entry.notification().idempotencyKey())) {
+      // The notifiers send the key derived from the stored payload; it must be the stored one,
+      // or a receiver could not deduplicate (e.g. the key's format changed across an upgrade).
+      return new DeliveryResult(
+          DeliveryResult.Status.REJECTED, 0, "payload key differs from the stored idempotency key");
+    }
+    try {
+      return notifier.deliver(endpoint, entry.notification());
+    } catch (RuntimeException e) {
+      logger.warn(
+          "Notifier failed on notification {}: {}", entry.id(), e.getClass().getSimpleName());
+      return new DeliveryResult(DeliveryResult.Status.GAVE_UP, 1, e.getClass().getSimpleName());
     }
   }
 

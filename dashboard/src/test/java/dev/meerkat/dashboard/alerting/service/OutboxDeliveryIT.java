@@ -141,6 +141,18 @@ class OutboxDeliveryIT {
   }
 
   @Test
+  void anEndpointThatIsNoUrlIsDeadAtOnceAndNotQuotedInTheLog() {
+    Process process = start();
+    OutboxEntry entry = process.queue("slo-a", "http://hooks example/secret-token");
+
+    process.deliverDue();
+
+    assertThat(process.outbox.attempts(entry.id()))
+        .extracting(DeliveryAttempt::statusCode, DeliveryAttempt::outcome, DeliveryAttempt::error)
+        .containsExactly(tuple(0, DeliveryStatus.DEAD, "invalid endpoint URL"));
+  }
+
+  @Test
   void aSlowReceiverDoesNotDelayOtherNotifications() throws InterruptedException {
     HttpReceiver slow = receiver().holdAnswers();
     HttpReceiver fast = receiver();
