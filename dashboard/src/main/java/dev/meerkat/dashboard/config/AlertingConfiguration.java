@@ -44,8 +44,9 @@ class AlertingConfiguration {
   }
 
   @Bean
-  AlertHistoryService alertHistoryService(AlertEventRepository history, Outbox outbox) {
-    return new AlertHistoryService(history, outbox);
+  AlertHistoryService alertHistoryService(
+      AlertEventRepository history, Outbox outbox, Clock clock) {
+    return new AlertHistoryService(history, outbox, clock);
   }
 
   /** Where the lead plugs in another policy: everything else only sees the interface. */

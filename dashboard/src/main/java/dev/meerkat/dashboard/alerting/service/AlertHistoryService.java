@@ -4,6 +4,7 @@ import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertEventRepository;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +14,12 @@ public class AlertHistoryService {
 
   private final AlertEventRepository alerts;
   private final Outbox outbox;
+  private final Clock clock;
 
-  public AlertHistoryService(AlertEventRepository alerts, Outbox outbox) {
+  public AlertHistoryService(AlertEventRepository alerts, Outbox outbox, Clock clock) {
     this.alerts = alerts;
     this.outbox = outbox;
+    this.clock = clock;
   }
 
   /**
@@ -38,5 +41,13 @@ public class AlertHistoryService {
 
   public List<DeliveryAttempt> attempts(String outboxId) {
     return outbox.attempts(outboxId);
+  }
+
+  /**
+   * Queues a dead notification for one more attempt, with the same idempotency key; the delivery
+   * worker sends it on its next poll. Returns false when it is not dead (nothing to re-send).
+   */
+  public boolean resend(String outboxId) {
+    return outbox.resend(outboxId, clock.instant());
   }
 }

@@ -23,6 +23,12 @@ public interface Outbox {
 
   Optional<OutboxEntry> find(String id);
 
+  /**
+   * Makes a DEAD notification due again at {@code now}, with its idempotency key and attempt count
+   * unchanged (so a re-send is one more attempt). Returns false when it is not DEAD.
+   */
+  boolean resend(String id, Instant now);
+
   /** Every attempt of one notification, in order. */
   List<DeliveryAttempt> attempts(String outboxId);
 

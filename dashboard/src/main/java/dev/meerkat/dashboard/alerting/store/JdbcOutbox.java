@@ -120,6 +120,16 @@ public final class JdbcOutbox implements Outbox {
         .optional();
   }
 
+  @Override
+  public boolean resend(String id, Instant now) {
+    return jdbc.sql(
+                "UPDATE notification_outbox SET status = 'PENDING', next_attempt_at = ?,"
+                    + " updated_at = ? WHERE id = ? AND status = 'DEAD'")
+            .params(utc(now), utc(now), id)
+            .update()
+        == 1;
+  }
+
   /** Every notification, oldest first: for the delivery log and tests. */
   public List<OutboxEntry> all() {
     return jdbc.sql("SELECT " + COLUMNS + " FROM notification_outbox ORDER BY created_at, id")

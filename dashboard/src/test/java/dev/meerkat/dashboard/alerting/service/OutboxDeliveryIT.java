@@ -99,7 +99,7 @@ class OutboxDeliveryIT {
   }
 
   @Test
-  void movesANotificationToDeadAfterTheLastAttempt() {
+  void movesANotificationToDeadAfterTheLastAttemptAndResendsItByHand() {
     HttpReceiver receiver = receiver();
     receiver.thenRespond(500).thenRespond(500).thenRespond(500);
     Process process = start();
@@ -124,6 +124,15 @@ class OutboxDeliveryIT {
     clock.advance(Duration.ofDays(1));
     assertThat(process.worker.poll()).isZero();
     assertThat(receiver.requests()).hasSize(3);
+
+    // Re-sent by hand: one more attempt, same key; the receiver has recovered (200).
+    assertThat(process.outbox.resend(entry.id(), clock.instant())).isTrue();
+    assertThat(process.outbox.resend(entry.id(), clock.instant())).as("not dead now").isFalse();
+    process.deliverDue();
+    assertThat(process.outbox.attempts(entry.id()))
+        .extracting(DeliveryAttempt::attempt, DeliveryAttempt::statusCode, DeliveryAttempt::outcome)
+        .endsWith(tuple(4, 200, DeliveryStatus.DELIVERED));
+    assertThat(receiver.keys()).hasSize(4).containsOnly(entry.idempotencyKey());
   }
 
   @Test
