@@ -1,6 +1,7 @@
 package dev.meerkat.dashboard;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -38,4 +39,33 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.springframework..", "com.vaadin..");
+
+  /**
+   * Feature packages depend one way: {@code alerting} on {@code slo} (never back), every feature on
+   * {@code ui}'s shared layout, and only {@code config} wires them all (no feature reads {@code
+   * config}).
+   */
+  @ArchTest
+  static final ArchRule featureSlicesAreFreeOfCycles =
+      slices().matching("dev.meerkat.dashboard.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule featuresDoNotReadConfiguration =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.meerkat.dashboard.config..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.meerkat.dashboard.config..");
+
+  /** SQL stays in each feature's {@code store} package; views and services see interfaces. */
+  @ArchTest
+  static final ArchRule onlyStoresAndConfigUseJdbc =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(
+              "dev.meerkat.dashboard..store..", "dev.meerkat.dashboard.config..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..");
 }

@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,13 +13,74 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slo SLO evaluation
  * @param publicUrl base URL of this dashboard, for links in notifications
  * @param demo what {@code ./meerkat demo} sets up
+ * @param dataDir where local data lives ({@code MEERKAT_DATA_DIR}); the embedded state store is
+ *     under {@code <dataDir>/state}
+ * @param state the relational store of operational state
+ * @param delivery the notification outbox's delivery worker and the evaluator lease
  */
 @ConfigurationProperties("meerkat")
 public record MeerkatProperties(
     @DefaultValue ClickHouse clickhouse,
     @DefaultValue Slo slo,
     @DefaultValue("http://localhost:8080") String publicUrl,
-    @DefaultValue Demo demo) {
+    @DefaultValue Demo demo,
+    @DefaultValue("./data") Path dataDir,
+    @DefaultValue State state,
+    @DefaultValue Delivery delivery) {
+
+  /**
+   * @param url JDBC URL ({@code MEERKAT_STATE_URL}); empty: an embedded H2 file under {@code
+   *     <dataDir>/state/meerkat}. {@code jdbc:postgresql://host:5432/meerkat} when several
+   *     dashboards share the state.
+   * @param user database user (PostgreSQL)
+   * @param password password, never logged
+   * @param maxConnections connection pool size
+   */
+  public record State(
+      @DefaultValue("") String url,
+      @DefaultValue("") String user,
+      @DefaultValue("") String password,
+      @DefaultValue("8") int maxConnections) {
+
+    /** The URL to connect to: {@link #url} or the embedded H2 file under {@code dataDir}. */
+    public String jdbcUrl(Path dataDir) {
+      if (url != null && !url.isBlank()) {
+        return url.strip();
+      }
+      return "jdbc:h2:file:"
+          + dataDir.resolve("state").resolve("meerkat").toAbsolutePath().normalize()
+          + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    @Override
+    public String toString() {
+      return "State[url=" + url + ", user=" + user + "]";
+    }
+  }
+
+  /**
+   * @param senders notifications sent at the same time (one slow receiver holds one sender)
+   * @param pollInterval pause between two looks at the outbox
+   * @param requestTimeout longest wait for one receiver's answer
+   * @param maxAttempts attempts per notification before it is dead
+   * @param initialBackoff wait after the first failed attempt, doubled after each further one
+   * @param maxBackoff longest exponential wait
+   * @param maxRetryAfter longest wait a receiver may ask for with Retry-After
+   * @param leaseTtl how long the evaluator lease lasts without renewal (a stopped dashboard's work
+   *     is taken over after this)
+   * @param instanceId holder id of this dashboard in the lease; empty: host name, pid and a random
+   *     suffix
+   */
+  public record Delivery(
+      @DefaultValue("4") int senders,
+      @DefaultValue("2s") Duration pollInterval,
+      @DefaultValue("10s") Duration requestTimeout,
+      @DefaultValue("8") int maxAttempts,
+      @DefaultValue("5s") Duration initialBackoff,
+      @DefaultValue("10m") Duration maxBackoff,
+      @DefaultValue("1h") Duration maxRetryAfter,
+      @DefaultValue("90s") Duration leaseTtl,
+      @DefaultValue("") String instanceId) {}
 
   /**
    * @param url ClickHouse HTTP URL, required

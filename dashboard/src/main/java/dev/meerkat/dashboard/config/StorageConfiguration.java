@@ -7,11 +7,9 @@ import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
-import dev.meerkat.store.clickhouse.slo.ClickHouseSloRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.slo.AlertEventRepository;
-import dev.meerkat.store.slo.SloRepository;
 import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -19,7 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The only place that knows the repositories are ClickHouse ones. */
+/**
+ * The only place that knows the telemetry repositories are ClickHouse ones. SLO definitions live in
+ * the relational store ({@link StateStoreConfiguration}); ClickHouse keeps the alert history.
+ */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
@@ -67,11 +68,6 @@ class StorageConfiguration {
   @Bean
   TraceRepository traceRepository(ClickHouseStore store) {
     return new ClickHouseTraceRepository(store);
-  }
-
-  @Bean
-  SloRepository sloRepository(ClickHouseStore store) {
-    return new ClickHouseSloRepository(store);
   }
 
   @Bean

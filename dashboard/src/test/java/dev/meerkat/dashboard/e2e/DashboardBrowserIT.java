@@ -7,6 +7,10 @@ import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +34,10 @@ class DashboardBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
   private static final Duration MS = Duration.ofMillis(1);
+
+  /** The embedded H2 state store goes here, not into the working directory. */
+  private static final Path STATE_DIR = temporaryDirectory();
+
   private static ChromeDriver driver;
 
   @LocalServerPort private int port;
@@ -38,6 +46,7 @@ class DashboardBrowserIT {
   static void clickHouse(DynamicPropertyRegistry registry) {
     registry.add("meerkat.clickhouse.url", DATABASE::url);
     registry.add("meerkat.clickhouse.database", DATABASE::database);
+    registry.add("meerkat.data-dir", () -> STATE_DIR.toString());
   }
 
   @BeforeAll
@@ -167,6 +176,14 @@ class DashboardBrowserIT {
     driver.get(url("/alerts"));
     waitForText(By.id("alerts-grid"), "Delivery");
     Browser.screenshot(driver, "alerts");
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("meerkat-dashboard-data-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String url(String path) {

@@ -70,22 +70,30 @@ public final class GenericWebhookNotifier implements Notifier {
 
   private DeliveryResult sendWithRetry(HttpRequest request, String host) {
     String lastFailure = "";
+    int lastStatus = 0;
+    Duration requested = null;
     for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
       Duration wait = retryPolicy.backoffAfter(attempt);
+      lastStatus = 0;
+      requested = null;
       try {
         HttpResponse<String> response =
             httpClient.send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
+        lastStatus = status;
         if (status >= 200 && status < 300) {
           logger.debug("webhook to {} delivered (HTTP {}, attempt {})", host, status, attempt);
-          return new DeliveryResult(DeliveryResult.Status.DELIVERED, attempt, "HTTP " + status);
+          return new DeliveryResult(
+              DeliveryResult.Status.DELIVERED, attempt, "HTTP " + status, status, null);
         }
         lastFailure = "HTTP " + status;
         if (status != 429 && status < 500) {
           logger.warn("webhook to {} rejected: HTTP {}", host, status);
-          return new DeliveryResult(DeliveryResult.Status.REJECTED, attempt, lastFailure);
+          return new DeliveryResult(
+              DeliveryResult.Status.REJECTED, attempt, lastFailure, status, null);
         }
-        wait = retryAfter.delay(response, wait, retryPolicy.maxRetryAfter());
+        requested = retryAfter.requested(response, retryPolicy.maxRetryAfter()).orElse(null);
+        wait = requested == null ? wait : requested;
       } catch (IOException e) {
         lastFailure = e.getClass().getSimpleName();
       } catch (InterruptedException e) {
@@ -98,7 +106,8 @@ public final class GenericWebhookNotifier implements Notifier {
     }
     String detail = lastFailure + " after " + retryPolicy.maxAttempts() + " attempts";
     logger.warn("webhook to {} failed: {}", host, detail);
-    return new DeliveryResult(DeliveryResult.Status.GAVE_UP, retryPolicy.maxAttempts(), detail);
+    return new DeliveryResult(
+        DeliveryResult.Status.GAVE_UP, retryPolicy.maxAttempts(), detail, lastStatus, requested);
   }
 
   private boolean pause(Duration wait) {

@@ -27,6 +27,12 @@ final class RetryAfter {
     return delay.compareTo(max) > 0 ? max : delay;
   }
 
+  /** The receiver's requested delay capped at {@code max}, empty when it asked for none. */
+  Optional<Duration> requested(HttpResponse<?> response, Duration max) {
+    return parse(response.headers().firstValue("Retry-After").orElse(null))
+        .map(delay -> delay.compareTo(max) > 0 ? max : delay);
+  }
+
   Optional<Duration> parse(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();

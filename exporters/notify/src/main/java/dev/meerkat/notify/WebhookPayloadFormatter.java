@@ -1,5 +1,6 @@
 package dev.meerkat.notify;
 
+import dev.meerkat.store.slo.AlertState;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;

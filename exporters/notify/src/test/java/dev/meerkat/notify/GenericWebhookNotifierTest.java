@@ -41,7 +41,7 @@ class GenericWebhookNotifierTest {
         notifier.deliver(receiver.uri("/hook/s3cr3t?token=abc"), Notifications.firing());
 
     assertThat(result)
-        .isEqualTo(new DeliveryResult(DeliveryResult.Status.DELIVERED, 1, "HTTP 204"));
+        .isEqualTo(new DeliveryResult(DeliveryResult.Status.DELIVERED, 1, "HTTP 204", 204, null));
     assertThat(receiver.received())
         .singleElement()
         .satisfies(
@@ -63,7 +63,7 @@ class GenericWebhookNotifierTest {
     DeliveryResult result = notifier.deliver(receiver.uri("/hook"), Notifications.firing());
 
     assertThat(result)
-        .isEqualTo(new DeliveryResult(DeliveryResult.Status.DELIVERED, 3, "HTTP 200"));
+        .isEqualTo(new DeliveryResult(DeliveryResult.Status.DELIVERED, 3, "HTTP 200", 200, null));
     assertThat(receiver.received()).hasSize(3);
     assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
   }
@@ -75,7 +75,7 @@ class GenericWebhookNotifierTest {
     DeliveryResult result = notifier.deliver(receiver.uri("/hook"), Notifications.resolved());
 
     assertThat(result)
-        .isEqualTo(new DeliveryResult(DeliveryResult.Status.DELIVERED, 2, "HTTP 202"));
+        .isEqualTo(new DeliveryResult(DeliveryResult.Status.DELIVERED, 2, "HTTP 202", 202, null));
     assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
   }
 
@@ -89,6 +89,30 @@ class GenericWebhookNotifierTest {
   }
 
   @Test
+  void reportsTheLastStatusAndItsRetryAfterWhenGivingUp() {
+    receiver.thenRespond(429, Map.of("Retry-After", "7"));
+
+    DeliveryResult result =
+        GenericWebhookNotifier.builder()
+            .retryPolicy(
+                new RetryPolicy(
+                    1, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)))
+            .sleeper(sleeps::add)
+            .build()
+            .deliver(receiver.uri("/hook"), Notifications.firing());
+
+    assertThat(result)
+        .isEqualTo(
+            new DeliveryResult(
+                DeliveryResult.Status.GAVE_UP,
+                1,
+                "HTTP 429 after 1 attempts",
+                429,
+                Duration.ofSeconds(5)));
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
   void givesUpAfterMaxAttempts() {
     receiver.thenRespond(500);
 
@@ -96,7 +120,8 @@ class GenericWebhookNotifierTest {
 
     assertThat(result)
         .isEqualTo(
-            new DeliveryResult(DeliveryResult.Status.GAVE_UP, 3, "HTTP 500 after 3 attempts"));
+            new DeliveryResult(
+                DeliveryResult.Status.GAVE_UP, 3, "HTTP 500 after 3 attempts", 500, null));
     assertThat(receiver.received()).hasSize(3);
     assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
   }
@@ -107,7 +132,8 @@ class GenericWebhookNotifierTest {
 
     DeliveryResult result = notifier.deliver(receiver.uri("/hook"), Notifications.firing());
 
-    assertThat(result).isEqualTo(new DeliveryResult(DeliveryResult.Status.REJECTED, 1, "HTTP 404"));
+    assertThat(result)
+        .isEqualTo(new DeliveryResult(DeliveryResult.Status.REJECTED, 1, "HTTP 404", 404, null));
     assertThat(receiver.received()).hasSize(1);
     assertThat(sleeps).isEmpty();
   }

@@ -4,48 +4,42 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One state change of an SLO alert and the outcome of notifying it.
+ * One state change of an SLO alert, appended to the alert history. How its notification was
+ * delivered is not part of the history: that is mutable, transactional state and lives with the
+ * notification outbox of the dashboard's relational store, linked by {@link #eventId}.
  *
  * @param eventId unique id of the event
  * @param sloId SLO the alert belongs to
  * @param sloName SLO name at the time of the event
  * @param service service of the SLO
- * @param state state the alert changed to
+ * @param state state the alert changed to: {@link AlertState#FIRING} or {@link AlertState#RESOLVED}
  * @param eventTime when it changed (second precision in storage)
  * @param burnRate burn rate that caused the change
  * @param threshold burn-rate threshold at the time
- * @param deliveryStatus e.g. delivered, rejected, gave-up, no-channel
- * @param deliveryAttempts requests sent to deliver the notification
- * @param deliveryDetail short explanation of the delivery outcome
  */
 public record AlertEvent(
     String eventId,
     String sloId,
     String sloName,
     String service,
-    AlertEventState state,
+    AlertState state,
     Instant eventTime,
     double burnRate,
-    double threshold,
-    String deliveryStatus,
-    int deliveryAttempts,
-    String deliveryDetail) {
+    double threshold) {
 
   public AlertEvent {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(sloId, "sloId");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(eventTime, "eventTime");
-    Objects.requireNonNull(deliveryStatus, "deliveryStatus");
+    if (state == AlertState.OK) {
+      throw new IllegalArgumentException("an alert event is a change to FIRING or RESOLVED");
+    }
     sloName = sloName == null ? "" : sloName;
     service = service == null ? "" : service;
-    deliveryDetail = deliveryDetail == null ? "" : deliveryDetail;
-    if (deliveryAttempts < 0 || deliveryAttempts > 255) {
-      throw new IllegalArgumentException("deliveryAttempts must be in [0, 255]");
-    }
   }
 
   public boolean isFiring() {
-    return state == AlertEventState.FIRING;
+    return state.isFiring();
   }
 }

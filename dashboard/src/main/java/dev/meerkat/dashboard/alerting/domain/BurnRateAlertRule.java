@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.alerting.domain;
 
+import dev.meerkat.store.slo.AlertState;
 import java.time.Duration;
 import java.util.OptionalDouble;
 
@@ -16,19 +17,24 @@ public final class BurnRateAlertRule {
 
   private BurnRateAlertRule() {}
 
-  public static AlertTransition decide(
-      boolean firing, OptionalDouble longBurnRate, OptionalDouble shortBurnRate, double threshold) {
+  /** The state after this evaluation: {@code current} when nothing changes. */
+  public static AlertState decide(
+      AlertState current,
+      OptionalDouble longBurnRate,
+      OptionalDouble shortBurnRate,
+      double threshold) {
     if (longBurnRate.isEmpty() || shortBurnRate.isEmpty()) {
-      return AlertTransition.NONE;
+      return current;
     }
+    boolean firing = current.isFiring();
     if (!firing
         && longBurnRate.getAsDouble() > threshold
         && shortBurnRate.getAsDouble() > threshold) {
-      return AlertTransition.FIRE;
+      return AlertState.FIRING;
     }
     if (firing && shortBurnRate.getAsDouble() < threshold) {
-      return AlertTransition.RESOLVE;
+      return AlertState.RESOLVED;
     }
-    return AlertTransition.NONE;
+    return current;
   }
 }

@@ -1,46 +1,59 @@
 package dev.meerkat.dashboard.alerting.service;
 
-import dev.meerkat.dashboard.config.MeerkatProperties;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.stereotype.Component;
 
 /**
- * Runs {@link SloEvaluation#evaluateAll} every {@code meerkat.slo.evaluation-interval} (default 30
- * s) at the injected clock's time, unless {@code meerkat.slo.evaluation-enabled=false}.
+ * Runs {@link SloEvaluation#evaluateAll} every {@code interval} at the injected clock's time, in
+ * the process that holds the evaluator lease only.
  */
-@Component
-class SloEvaluator implements SchedulingConfigurer {
+public final class SloEvaluator implements SchedulingConfigurer {
 
   private static final Logger logger = LoggerFactory.getLogger(SloEvaluator.class);
 
   private final SloEvaluation evaluation;
+  private final LeaseHolder lease;
   private final Clock clock;
-  private final MeerkatProperties.Slo settings;
+  private final Duration interval;
+  private final boolean enabled;
 
-  SloEvaluator(SloEvaluation evaluation, Clock clock, MeerkatProperties properties) {
+  public SloEvaluator(
+      SloEvaluation evaluation,
+      LeaseHolder lease,
+      Clock clock,
+      Duration interval,
+      boolean enabled) {
     this.evaluation = evaluation;
+    this.lease = lease;
     this.clock = clock;
-    this.settings = properties.slo();
+    this.interval = interval;
+    this.enabled = enabled;
   }
 
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
-    if (settings.evaluationEnabled()) {
-      registrar.addFixedDelayTask(this::evaluate, settings.evaluationInterval());
+    if (enabled) {
+      registrar.addFixedDelayTask(this::evaluate, interval);
     } else {
       logger.info("SLO evaluation is disabled (meerkat.slo.evaluation-enabled=false)");
     }
   }
 
-  void evaluate() {
+  /** One round; returns whether this process evaluated (it holds the lease). */
+  public boolean evaluate() {
     try {
+      if (!lease.holds()) {
+        return false;
+      }
       evaluation.evaluateAll(clock.instant());
+      return true;
     } catch (RuntimeException e) {
-      logger.warn("SLO evaluation failed; retrying in {}", settings.evaluationInterval(), e);
+      logger.warn("SLO evaluation failed; retrying in {}", interval, e);
+      return false;
     }
   }
 }

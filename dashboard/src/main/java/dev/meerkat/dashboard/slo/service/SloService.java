@@ -1,13 +1,10 @@
 package dev.meerkat.dashboard.slo.service;
 
-import dev.meerkat.dashboard.alerting.domain.BurnRateAlertRule;
 import dev.meerkat.dashboard.slo.domain.NewSlo;
 import dev.meerkat.dashboard.slo.domain.SloMath;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.store.query.RequestCounts;
 import dev.meerkat.store.query.ServiceMetricsRepository;
-import dev.meerkat.store.slo.AlertEvent;
-import dev.meerkat.store.slo.AlertEventRepository;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import java.time.Clock;
@@ -15,26 +12,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
 
 /** Creates, lists and deletes SLOs, with their SLI, error budget and burn rate. */
-@Service
 public class SloService {
+
+  /** The burn rate shown next to each SLO is taken over this window. */
+  public static final Duration BURN_RATE_WINDOW = Duration.ofHours(1);
 
   /** Services seen in this period are offered when creating an SLO. */
   static final Duration KNOWN_SERVICES_PERIOD = Duration.ofDays(7);
 
   private final SloRepository slos;
-  private final AlertEventRepository alerts;
+  private final SloAlertStates alerts;
   private final ServiceMetricsRepository metrics;
   private final Clock clock;
 
-  SloService(
-      SloRepository slos,
-      AlertEventRepository alerts,
-      ServiceMetricsRepository metrics,
-      Clock clock) {
+  public SloService(
+      SloRepository slos, SloAlertStates alerts, ServiceMetricsRepository metrics, Clock clock) {
     this.slos = slos;
     this.alerts = alerts;
     this.metrics = metrics;
@@ -62,8 +58,10 @@ public class SloService {
 
   public List<SloStatus> statuses() {
     Instant now = clock.instant();
-    Map<String, AlertEvent> latest = alerts.latestPerSlo();
-    return slos.listCurrent().stream().map(slo -> status(slo, latest.get(slo.id()), now)).toList();
+    Set<String> firing = alerts.firingSloIds();
+    return slos.listCurrent().stream()
+        .map(slo -> status(slo, firing.contains(slo.id()), now))
+        .toList();
   }
 
   /** Whether any current SLO covers {@code service}; reads definitions only, no metrics. */
@@ -80,15 +78,14 @@ public class SloService {
     return metrics.serviceNames(now.minus(KNOWN_SERVICES_PERIOD), now);
   }
 
-  private SloStatus status(SloDefinition slo, AlertEvent lastEvent, Instant now) {
+  private SloStatus status(SloDefinition slo, boolean firing, Instant now) {
     RequestCounts window = metrics.requestCounts(slo.service(), now.minus(slo.window()), now);
-    RequestCounts lastHour =
-        metrics.requestCounts(slo.service(), now.minus(BurnRateAlertRule.LONG_WINDOW), now);
+    RequestCounts lastHour = metrics.requestCounts(slo.service(), now.minus(BURN_RATE_WINDOW), now);
     return new SloStatus(
         slo,
         SloMath.sli(window),
         SloMath.errorBudgetRemaining(window, slo.objective()),
         SloMath.burnRate(lastHour, slo.objective()),
-        lastEvent != null && lastEvent.isFiring());
+        firing);
   }
 }

@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.alerting.domain;
 import static dev.meerkat.dashboard.alerting.domain.BurnRateAlertRule.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.store.slo.AlertState;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -16,30 +17,31 @@ class BurnRateAlertRuleTest {
 
   @Test
   void firesWhenBothWindowsExceedThreshold() {
-    assertThat(decide(false, burn(3), burn(10), 2)).isEqualTo(AlertTransition.FIRE);
+    assertThat(decide(AlertState.OK, burn(3), burn(10), 2)).isEqualTo(AlertState.FIRING);
+    assertThat(decide(AlertState.RESOLVED, burn(3), burn(10), 2)).isEqualTo(AlertState.FIRING);
   }
 
   @Test
   void doesNotFireOnShortSpikeOrSlowBurnAlone() {
-    assertThat(decide(false, burn(1.5), burn(10), 2)).isEqualTo(AlertTransition.NONE);
-    assertThat(decide(false, burn(3), burn(1), 2)).isEqualTo(AlertTransition.NONE);
-    assertThat(decide(false, burn(2), burn(2), 2)).isEqualTo(AlertTransition.NONE);
+    assertThat(decide(AlertState.OK, burn(1.5), burn(10), 2)).isEqualTo(AlertState.OK);
+    assertThat(decide(AlertState.OK, burn(3), burn(1), 2)).isEqualTo(AlertState.OK);
+    assertThat(decide(AlertState.OK, burn(2), burn(2), 2)).isEqualTo(AlertState.OK);
   }
 
   @Test
   void staysFiringWhileShortWindowIsAtOrAboveThreshold() {
-    assertThat(decide(true, burn(3), burn(10), 2)).isEqualTo(AlertTransition.NONE);
-    assertThat(decide(true, burn(0.5), burn(2), 2)).isEqualTo(AlertTransition.NONE);
+    assertThat(decide(AlertState.FIRING, burn(3), burn(10), 2)).isEqualTo(AlertState.FIRING);
+    assertThat(decide(AlertState.FIRING, burn(0.5), burn(2), 2)).isEqualTo(AlertState.FIRING);
   }
 
   @Test
   void resolvesWhenShortWindowDropsBelowThreshold() {
-    assertThat(decide(true, burn(5), burn(1.9), 2)).isEqualTo(AlertTransition.RESOLVE);
+    assertThat(decide(AlertState.FIRING, burn(5), burn(1.9), 2)).isEqualTo(AlertState.RESOLVED);
   }
 
   @Test
   void noTrafficInEitherWindowChangesNothing() {
-    assertThat(decide(false, NO_TRAFFIC, burn(10), 2)).isEqualTo(AlertTransition.NONE);
-    assertThat(decide(true, burn(0), NO_TRAFFIC, 2)).isEqualTo(AlertTransition.NONE);
+    assertThat(decide(AlertState.OK, NO_TRAFFIC, burn(10), 2)).isEqualTo(AlertState.OK);
+    assertThat(decide(AlertState.FIRING, burn(0), NO_TRAFFIC, 2)).isEqualTo(AlertState.FIRING);
   }
 }

@@ -2,46 +2,47 @@ package dev.meerkat.dashboard.slo.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meerkat.dashboard.config.MeerkatProperties;
+import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
+import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
-import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
-import dev.meerkat.store.clickhouse.slo.ClickHouseSloRepository;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.SloDefinition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The demo's SLO is created once, with its webhook, and a restart does not duplicate it. */
+/**
+ * The demo's SLO is created once in the relational store, with its webhook, and a restart does not
+ * duplicate it.
+ */
 class DemoSloInitializerIT {
+  private static final String WEBHOOK = "http://127.0.0.1:7003/alerts";
+
   private final ClickHouseStore store = ClickHouseFixture.shared().newDatabase();
-  private final ClickHouseSloRepository slos = new ClickHouseSloRepository(store);
+  private final StateDatabase.Connection state = StateDatabase.h2().open();
+  private final JdbcSloRepository slos = new JdbcSloRepository(state.jdbc(), state.transactions());
   private final SloService service =
       new SloService(
           slos,
-          new ClickHouseAlertEventRepository(store),
+          Set::of,
           new ClickHouseServiceMetricsRepository(store),
           Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
-  private final MeerkatProperties properties =
-      new MeerkatProperties(
-          null,
-          null,
-          "http://127.0.0.1:8080",
-          new MeerkatProperties.Demo(true, "http://127.0.0.1:7003/alerts"));
 
   @AfterEach
   void close() {
+    state.close();
     store.close();
   }
 
   @Test
   void createsTheCheckoutSloOnceAcrossRestarts() {
-    new DemoSloInitializer(service, properties).run(null);
-    new DemoSloInitializer(service, properties).run(null);
+    new DemoSloInitializer(service, WEBHOOK).run(null);
+    new DemoSloInitializer(service, WEBHOOK).run(null);
 
     assertThat(slos.listCurrent())
         .singleElement()
@@ -52,7 +53,8 @@ class DemoSloInitializerIT {
               assertThat(slo.objective()).isEqualTo(0.995);
               assertThat(slo.window()).isEqualTo(Duration.ofDays(1));
               assertThat(slo.burnRateThreshold()).isEqualTo(2.0);
-              assertThat(slo.webhookUrl()).isEqualTo("http://127.0.0.1:7003/alerts");
+              assertThat(slo.webhookUrl()).isEqualTo(WEBHOOK);
+              assertThat(slo.version()).isEqualTo(1);
             });
   }
 
@@ -71,7 +73,7 @@ class DemoSloInitializerIT {
                 "",
                 Instant.parse("2026-03-01T11:00:00Z")));
 
-    new DemoSloInitializer(service, properties).run(null);
+    new DemoSloInitializer(service, WEBHOOK).run(null);
 
     assertThat(slos.listCurrent()).containsExactly(own);
   }

@@ -6,7 +6,7 @@ import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertEventRepository;
-import dev.meerkat.store.slo.AlertEventState;
+import dev.meerkat.store.slo.AlertState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +21,7 @@ public final class ClickHouseAlertEventRepository implements AlertEventRepositor
 
   private static final String COLUMNS =
       "SELECT event_id, slo_id, slo_name, service_name, toString(state) AS event_state,"
-          + " toUInt32(event_time) AS event_epoch, burn_rate, threshold, delivery_status,"
-          + " delivery_attempts, delivery_detail FROM alert_events";
+          + " toUInt32(event_time) AS event_epoch, burn_rate, threshold FROM alert_events";
 
   private final ClickHouseStore store;
 
@@ -30,6 +29,11 @@ public final class ClickHouseAlertEventRepository implements AlertEventRepositor
     this.store = store;
   }
 
+  /**
+   * The delivery columns of V0008 are no longer written with content: delivery status lives with
+   * the dashboard's notification outbox. They are filled with empty values so the table needs no
+   * migration on either ClickHouse version.
+   */
   @Override
   public void append(AlertEvent e) {
     store.execute(
@@ -45,9 +49,9 @@ public final class ClickHouseAlertEventRepository implements AlertEventRepositor
                 "toDateTime(" + e.eventTime().getEpochSecond() + ")",
                 finite(e.burnRate()),
                 finite(e.threshold()),
-                quote(e.deliveryStatus()),
-                Integer.toString(e.deliveryAttempts()),
-                quote(e.deliveryDetail()))
+                "''",
+                "0",
+                "''")
             + ")");
   }
 
@@ -92,12 +96,9 @@ public final class ClickHouseAlertEventRepository implements AlertEventRepositor
         row.string("slo_id"),
         row.string("slo_name"),
         row.string("service_name"),
-        AlertEventState.valueOf(row.string("event_state")),
+        AlertState.valueOf(row.string("event_state")),
         Instant.ofEpochSecond(row.longValue("event_epoch")),
         row.doubleValue("burn_rate"),
-        row.doubleValue("threshold"),
-        row.string("delivery_status"),
-        (int) row.longValue("delivery_attempts"),
-        row.string("delivery_detail"));
+        row.doubleValue("threshold"));
   }
 }

@@ -6,7 +6,7 @@ import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertEventRepository;
-import dev.meerkat.store.slo.AlertEventState;
+import dev.meerkat.store.slo.AlertState;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +25,9 @@ class ClickHouseAlertEventRepositoryIT {
 
   @Test
   void latestEventIsTheCurrentStatePerSlo() {
-    AlertEvent fired = event("e1", "a", AlertEventState.FIRING, T0);
-    AlertEvent resolved = event("e2", "a", AlertEventState.RESOLVED, T0.plusSeconds(600));
-    AlertEvent other = event("e3", "b", AlertEventState.FIRING, T0.plusSeconds(30));
+    AlertEvent fired = event("e1", "a", AlertState.FIRING, T0);
+    AlertEvent resolved = event("e2", "a", AlertState.RESOLVED, T0.plusSeconds(600));
+    AlertEvent other = event("e3", "b", AlertState.FIRING, T0.plusSeconds(30));
     repository.append(resolved);
     repository.append(fired);
     repository.append(other);
@@ -47,7 +47,7 @@ class ClickHouseAlertEventRepositoryIT {
           event(
               "e" + i,
               "slo",
-              i % 2 == 0 ? AlertEventState.FIRING : AlertEventState.RESOLVED,
+              i % 2 == 0 ? AlertState.FIRING : AlertState.RESOLVED,
               T0.plusSeconds(60L * i)));
     }
 
@@ -62,25 +62,13 @@ class ClickHouseAlertEventRepositoryIT {
   @Test
   void storesTextWithQuotesAndNewlinesVerbatim() {
     AlertEvent tricky =
-        new AlertEvent(
-            "id",
-            "s'1",
-            "name \"q\"\nline",
-            "svc\\x",
-            AlertEventState.FIRING,
-            T0,
-            14.4,
-            2.0,
-            "gave-up",
-            4,
-            "HTTP 503 after 4 attempts");
+        new AlertEvent("id", "s'1", "name \"q\"\nline", "svc\\x", AlertState.FIRING, T0, 14.4, 2.0);
     repository.append(tricky);
 
     assertThat(repository.latest("s'1")).contains(tricky);
   }
 
-  private static AlertEvent event(String id, String slo, AlertEventState state, Instant at) {
-    return new AlertEvent(
-        id, slo, "SLO " + slo, "checkout", state, at, 3.5, 2.0, "delivered", 1, "HTTP 200");
+  private static AlertEvent event(String id, String slo, AlertState state, Instant at) {
+    return new AlertEvent(id, slo, "SLO " + slo, "checkout", state, at, 3.5, 2.0);
   }
 }

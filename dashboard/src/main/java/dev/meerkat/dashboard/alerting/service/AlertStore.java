@@ -1,0 +1,29 @@
+package dev.meerkat.dashboard.alerting.service;
+
+import dev.meerkat.dashboard.alerting.domain.AlertStatus;
+import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import java.util.Map;
+import java.util.Optional;
+
+/** Current alert states, and their changes written together with the notification to send. */
+public interface AlertStore {
+
+  /** The current status of every alert that has one, by SLO id. */
+  Map<String, AlertStatus> currentStates();
+
+  /**
+   * In ONE transaction: writes {@code next} over the status with version {@code next.version() - 1}
+   * and, when present, the notification announcing it into the outbox. Nothing is written when
+   * another process changed the status meanwhile.
+   *
+   * @throws ConcurrentChangeException when the stored version is not the expected one
+   */
+  void recordChange(AlertStatus next, Optional<OutboxEntry> notification);
+
+  /** Thrown by {@link #recordChange} when the status changed under the caller. */
+  final class ConcurrentChangeException extends RuntimeException {
+    public ConcurrentChangeException(String sloId) {
+      super("alert state of SLO " + sloId + " was changed concurrently");
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.meerkat.dashboard.alerting.store;
+
+import static dev.meerkat.dashboard.alerting.store.Times.instant;
+import static dev.meerkat.dashboard.alerting.store.Times.utc;
+
+import dev.meerkat.dashboard.alerting.domain.AlertStatus;
+import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.dashboard.alerting.service.AlertStore;
+import dev.meerkat.store.slo.AlertState;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Alert states in {@code alert_states}; changes and their outbox rows in one transaction. */
+public final class JdbcAlertStore implements AlertStore {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final JdbcOutbox outbox;
+
+  public JdbcAlertStore(JdbcClient jdbc, TransactionTemplate transactions, JdbcOutbox outbox) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.outbox = outbox;
+  }
+
+  @Override
+  public Map<String, AlertStatus> currentStates() {
+    Map<String, AlertStatus> states = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT slo_id, state, incident_start, changed_at, version FROM alert_states"
+                + " ORDER BY slo_id")
+        .query(
+            (rs, row) ->
+                new AlertStatus(
+                    rs.getString("slo_id"),
+                    AlertState.valueOf(rs.getString("state")),
+                    instant(rs, "incident_start"),
+                    instant(rs, "changed_at"),
+                    rs.getLong("version")))
+        .list()
+        .forEach(status -> states.put(status.sloId(), status));
+    return states;
+  }
+
+  @Override
+  public void recordChange(AlertStatus next, Optional<OutboxEntry> notification) {
+    transactions.executeWithoutResult(
+        tx -> {
+          writeState(next);
+          notification.ifPresent(outbox::insert);
+        });
+  }
+
+  private void writeState(AlertStatus next) {
+    if (next.version() == 1) {
+      try {
+        jdbc.sql(
+                "INSERT INTO alert_states (alert_key, slo_id, state, incident_start, changed_at,"
+                    + " version) VALUES (?, ?, ?, ?, ?, ?)")
+            .params(
+                key(next.sloId()),
+                next.sloId(),
+                next.state().name(),
+                utc(next.incidentStart()),
+                utc(next.changedAt()),
+                next.version())
+            .update();
+        return;
+      } catch (DuplicateKeyException e) {
+        throw new ConcurrentChangeException(next.sloId());
+      }
+    }
+    int updated =
+        jdbc.sql(
+                "UPDATE alert_states SET state = ?, incident_start = ?, changed_at = ?, version = ?"
+                    + " WHERE alert_key = ? AND version = ?")
+            .params(
+                next.state().name(),
+                utc(next.incidentStart()),
+                utc(next.changedAt()),
+                next.version(),
+                key(next.sloId()),
+                next.version() - 1)
+            .update();
+    if (updated != 1) {
+      throw new ConcurrentChangeException(next.sloId());
+    }
+  }
+
+  /** One alert per SLO today: its burn-rate alert. */
+  private static String key(String sloId) {
+    return "slo:" + sloId;
+  }
+}

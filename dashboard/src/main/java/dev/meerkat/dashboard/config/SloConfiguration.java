@@ -1,0 +1,32 @@
+package dev.meerkat.dashboard.config;
+
+import dev.meerkat.dashboard.alerting.service.AlertStore;
+import dev.meerkat.dashboard.alerting.service.FiringSlos;
+import dev.meerkat.dashboard.slo.service.DemoSloInitializer;
+import dev.meerkat.dashboard.slo.service.SloService;
+import dev.meerkat.store.query.ServiceMetricsRepository;
+import dev.meerkat.store.slo.SloRepository;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The SLO feature. It learns which SLOs fire through its own small port, implemented by alerting
+ * ({@link FiringSlos}), so that the two features depend one way.
+ */
+@Configuration(proxyBeanMethods = false)
+class SloConfiguration {
+
+  @Bean
+  SloService sloService(
+      SloRepository slos, AlertStore alerts, ServiceMetricsRepository metrics, Clock clock) {
+    return new SloService(slos, new FiringSlos(alerts), metrics, clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty(prefix = "meerkat.demo", name = "enabled", havingValue = "true")
+  DemoSloInitializer demoSloInitializer(SloService slos, MeerkatProperties properties) {
+    return new DemoSloInitializer(slos, properties.demo().webhookUrl());
+  }
+}

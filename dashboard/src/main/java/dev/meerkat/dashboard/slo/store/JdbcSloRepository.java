@@ -1,0 +1,152 @@
+package dev.meerkat.dashboard.slo.store;
+
+import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.slo.SloRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * SLO definitions in the relational store: {@code slo_definitions} holds the current version of
+ * each, {@code slo_definition_versions} every version ever written (a delete is a tombstone
+ * version). Both are written in one transaction.
+ */
+public final class JdbcSloRepository implements SloRepository {
+
+  private static final String COLUMNS =
+      "id, version, name, service, objective, window_seconds, burn_rate_threshold, webhook_url,"
+          + " updated_at, deleted";
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+
+  public JdbcSloRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+  }
+
+  @Override
+  public SloDefinition save(SloDefinition definition) {
+    return transactions.execute(status -> write(definition, false));
+  }
+
+  @Override
+  public List<SloDefinition> listCurrent() {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM slo_definitions WHERE deleted = FALSE ORDER BY name, id")
+        .query(JdbcSloRepository::definition)
+        .list();
+  }
+
+  @Override
+  public Optional<SloDefinition> find(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM slo_definitions WHERE id = ? AND deleted = FALSE")
+        .param(id)
+        .query(JdbcSloRepository::definition)
+        .optional();
+  }
+
+  @Override
+  public void delete(String id, Instant at) {
+    transactions.executeWithoutResult(
+        status ->
+            current(id)
+                .ifPresent(
+                    slo ->
+                        write(
+                            new SloDefinition(
+                                slo.id(),
+                                slo.version(),
+                                slo.name(),
+                                slo.service(),
+                                slo.objective(),
+                                slo.window(),
+                                slo.burnRateThreshold(),
+                                slo.webhookUrl(),
+                                at),
+                            true)));
+  }
+
+  /** Every version of one SLO, oldest first, tombstones included. */
+  public List<SloDefinition> versions(String id) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM slo_definition_versions WHERE id = ? ORDER BY version")
+        .param(id)
+        .query(JdbcSloRepository::definition)
+        .list();
+  }
+
+  private Optional<SloDefinition> current(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM slo_definitions WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query(JdbcSloRepository::definition)
+        .optional();
+  }
+
+  private SloDefinition write(SloDefinition definition, boolean deleted) {
+    long latest =
+        jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM slo_definition_versions WHERE id = ?")
+            .param(definition.id())
+            .query(Long.class)
+            .single();
+    SloDefinition saved = definition.withVersion(latest + 1);
+    Object[] values = values(saved, deleted);
+    jdbc.sql(
+            "INSERT INTO slo_definition_versions ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(values)
+        .update();
+    int updated =
+        jdbc.sql(
+                "UPDATE slo_definitions SET version = ?, name = ?, service = ?, objective = ?,"
+                    + " window_seconds = ?, burn_rate_threshold = ?, webhook_url = ?,"
+                    + " updated_at = ?, deleted = ? WHERE id = ?")
+            .params(
+                values[1], values[2], values[3], values[4], values[5], values[6], values[7],
+                values[8], values[9], values[0])
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "INSERT INTO slo_definitions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(values)
+          .update();
+    }
+    return saved;
+  }
+
+  private static Object[] values(SloDefinition slo, boolean deleted) {
+    return new Object[] {
+      slo.id(),
+      slo.version(),
+      slo.name(),
+      slo.service(),
+      slo.objective(),
+      slo.window().toSeconds(),
+      slo.burnRateThreshold(),
+      slo.webhookUrl(),
+      OffsetDateTime.ofInstant(slo.updatedAt(), ZoneOffset.UTC),
+      deleted
+    };
+  }
+
+  private static SloDefinition definition(ResultSet rs, int row) throws SQLException {
+    return new SloDefinition(
+        rs.getString("id"),
+        rs.getLong("version"),
+        rs.getString("name"),
+        rs.getString("service"),
+        rs.getDouble("objective"),
+        Duration.ofSeconds(rs.getLong("window_seconds")),
+        rs.getDouble("burn_rate_threshold"),
+        rs.getString("webhook_url"),
+        rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+  }
+}
