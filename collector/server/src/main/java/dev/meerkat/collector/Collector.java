@@ -4,6 +4,9 @@ import com.linecorp.armeria.server.Server;
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
 import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
+import dev.meerkat.collector.receiver.OtlpGrpcMetricService;
+import dev.meerkat.collector.receiver.OtlpGrpcServer;
+import dev.meerkat.collector.receiver.OtlpGrpcSpanService;
 import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
 import dev.meerkat.exporter.prometheus.PrometheusExposition;
@@ -27,6 +30,7 @@ public final class Collector implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(Collector.class);
   private static final Duration FLUSH_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration GRPC_SHUTDOWN_DEADLINE = Duration.ofSeconds(10);
 
   private final EmbeddedClickHouse embedded;
   private final ClickHouseStore store;
@@ -34,6 +38,7 @@ public final class Collector implements AutoCloseable {
   private final BatchMetricProcessor points;
   private final Server otlpServer;
   private final Server adminServer;
+  private final OtlpGrpcServer otlpGrpcServer;
 
   private Collector(
       EmbeddedClickHouse embedded,
@@ -41,13 +46,15 @@ public final class Collector implements AutoCloseable {
       BatchSpanProcessor spans,
       BatchMetricProcessor points,
       Server otlpServer,
-      Server adminServer) {
+      Server adminServer,
+      OtlpGrpcServer otlpGrpcServer) {
     this.embedded = embedded;
     this.store = store;
     this.spans = spans;
     this.points = points;
     this.otlpServer = otlpServer;
     this.adminServer = adminServer;
+    this.otlpGrpcServer = otlpGrpcServer;
   }
 
   /** Starts everything; on failure, stops what was already started and rethrows. */
@@ -100,7 +107,19 @@ public final class Collector implements AutoCloseable {
     OtlpHttpSpanReceiver spanReceiver = OtlpHttpSpanReceiver.create(spans, config.maxBodyBytes());
     OtlpHttpMetricReceiver metricReceiver =
         OtlpHttpMetricReceiver.create(points, config.maxBodyBytes());
-    selfMetrics.register(registry, spanReceiver, metricReceiver, spans, points);
+    OtlpGrpcSpanService spanService = OtlpGrpcSpanService.create(spans);
+    OtlpGrpcMetricService metricService = OtlpGrpcMetricService.create(points);
+    selfMetrics.register(
+        registry,
+        List.of(
+            new CollectorSelfMetrics.ReceiverCounts("spans", "http", spanReceiver.counts()),
+            new CollectorSelfMetrics.ReceiverCounts("spans", "grpc", spanService.counts()),
+            new CollectorSelfMetrics.ReceiverCounts(
+                "metric_points", "http", metricReceiver.counts()),
+            new CollectorSelfMetrics.ReceiverCounts(
+                "metric_points", "grpc", metricService.counts())),
+        spans,
+        points);
 
     Server otlp =
         Server.builder()
@@ -119,7 +138,11 @@ public final class Collector implements AutoCloseable {
     Server admin = adminBuilder.build();
     otlp.start().join();
     admin.start().join();
-    Collector collector = new Collector(embedded, store, spans, points, otlp, admin);
+    OtlpGrpcServer otlpGrpc =
+        OtlpGrpcServer.start(
+            config.otlpGrpc().port(), config.maxBodyBytes(), List.of(spanService, metricService));
+    Collector collector = new Collector(embedded, store, spans, points, otlp, admin, otlpGrpc);
+    logger.info("OTLP/gRPC receiver listening on 127.0.0.1:{}", collector.otlpGrpcPort());
     logger.info(
         "OTLP/HTTP receiver listening on http://127.0.0.1:{}{} and {}",
         collector.otlpHttpPort(),
@@ -134,6 +157,11 @@ public final class Collector implements AutoCloseable {
     return otlpServer.activeLocalPort();
   }
 
+  /** The bound OTLP/gRPC port (useful when configured as 0). */
+  public int otlpGrpcPort() {
+    return otlpGrpcServer.port();
+  }
+
   public int adminPort() {
     return adminServer.activeLocalPort();
   }
@@ -142,6 +170,9 @@ public final class Collector implements AutoCloseable {
   public void close() throws InterruptedException {
     logger.info("Stopping: receivers first, so no new data arrives");
     otlpServer.stop().join();
+    if (!otlpGrpcServer.shutdown(GRPC_SHUTDOWN_DEADLINE)) {
+      logger.warn("OTLP/gRPC calls still running after {} were cancelled", GRPC_SHUTDOWN_DEADLINE);
+    }
     logger.info("Flushing queued spans and metric points");
     boolean flushed = spans.shutdown(FLUSH_DEADLINE) & points.shutdown(FLUSH_DEADLINE);
     if (!flushed) {

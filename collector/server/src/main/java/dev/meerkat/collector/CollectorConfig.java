@@ -25,7 +25,8 @@ public record CollectorConfig(
     int embeddedClickHouseTcpPort,
     PipelineSettings spanPipeline,
     PipelineSettings metricPipeline,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    OtlpGrpcSettings otlpGrpc) {
 
   /** The ClickHouse connection for {@code url} with the configured database and credentials. */
   public ClickHouseConfig clickHouse(String url) {
@@ -41,6 +42,8 @@ public record CollectorConfig(
         + clickHouseDatabase
         + ", otlpHttpPort="
         + otlpHttpPort
+        + ", otlpGrpcPort="
+        + otlpGrpc.port()
         + ", adminPort="
         + adminPort
         + ", dataDir="

@@ -34,7 +34,8 @@ public final class CollectorConfigLoader {
           "MEERKAT_QUEUE_SIZE",
           "MEERKAT_BATCH_SIZE",
           "MEERKAT_FLUSH_INTERVAL_MS",
-          "MEERKAT_MAX_BODY_BYTES");
+          "MEERKAT_MAX_BODY_BYTES",
+          "MEERKAT_OTLP_GRPC_PORT");
   // Other Meerkat programs read these; the same shell may hold them.
   private static final List<String> OTHER_PROGRAMS_PREFIXES =
       List.of("MEERKAT_AGENT_", "MEERKAT_DASHBOARD_", "MEERKAT_TEST_", "MEERKAT_JAVA_HOME");
@@ -84,7 +85,8 @@ public final class CollectorConfigLoader {
         reader.port("MEERKAT_EMBEDDED_CLICKHOUSE_TCP_PORT", 19000),
         pipeline,
         pipeline,
-        reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024));
+        reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024),
+        new OtlpGrpcSettings(reader.port("MEERKAT_OTLP_GRPC_PORT", 4317)));
   }
 
   private static void collect(

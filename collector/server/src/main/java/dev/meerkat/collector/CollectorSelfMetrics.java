@@ -3,21 +3,25 @@ package dev.meerkat.collector;
 import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.pipeline.WriteObserver;
-import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
-import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
 import dev.meerkat.collector.receiver.OtlpReceiverCounts;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The collector's own metrics, labelled by {@code signal} (spans, metric_points): items received,
- * rejected, refused, written and dropped, queue size, and write latency.
+ * accepted, rejected and refused and bad requests (also by {@code protocol}: grpc, http), written
+ * and dropped, queue size, and write latency.
  */
 final class CollectorSelfMetrics {
+
+  /** What one receiver saw: one signal over one protocol. */
+  record ReceiverCounts(String signal, String protocol, OtlpReceiverCounts counts) {}
 
   private final Histogram writeDuration;
 
@@ -41,36 +45,30 @@ final class CollectorSelfMetrics {
 
   void register(
       PrometheusRegistry registry,
-      OtlpHttpSpanReceiver spanReceiver,
-      OtlpHttpMetricReceiver metricReceiver,
+      List<ReceiverCounts> receivers,
       BatchSpanProcessor spans,
       BatchMetricProcessor points) {
-    OtlpReceiverCounts spanIn = spanReceiver.counts();
-    OtlpReceiverCounts pointsIn = metricReceiver.counts();
-    counter(
-        registry,
-        "received",
-        "Items decoded from OTLP requests.",
-        spanIn::received,
-        pointsIn::received);
-    counter(
+    receiverCounter(
+        registry, "received", "Items decoded from OTLP requests.", receivers, c -> c.received());
+    receiverCounter(registry, "accepted", "Items the pipeline took.", receivers, c -> c.accepted());
+    receiverCounter(
         registry,
         "rejected",
         "Invalid items rejected (OTLP partial success).",
-        spanIn::rejected,
-        pointsIn::rejected);
-    counter(
+        receivers,
+        c -> c.rejected());
+    receiverCounter(
         registry,
         "refused",
-        "Items refused with 503 because the queue was full.",
-        spanIn::refused,
-        pointsIn::refused);
-    counter(
+        "Items refused because the queue was full (retryable) or the request too large.",
+        receivers,
+        c -> c.refused());
+    receiverCounter(
         registry,
         "bad_requests",
-        "OTLP requests answered 400, 413 or 415.",
-        spanIn::badRequests,
-        pointsIn::badRequests);
+        "OTLP requests refused before mapping (undecodable, too large, unsupported type).",
+        receivers,
+        c -> c.badRequests());
     counter(
         registry,
         "written",
@@ -97,6 +95,26 @@ final class CollectorSelfMetrics {
             callback -> {
               callback.call(spans.counts().queued(), "spans");
               callback.call(points.counts().queued(), "metric_points");
+            })
+        .register(registry);
+  }
+
+  private static void receiverCounter(
+      PrometheusRegistry registry,
+      String what,
+      String help,
+      List<ReceiverCounts> receivers,
+      ToLongFunction<OtlpReceiverCounts> count) {
+    CounterWithCallback.builder()
+        .name("meerkat_collector_" + what + "_total")
+        .help(help)
+        .labelNames("signal", "protocol")
+        .callback(
+            callback -> {
+              for (ReceiverCounts receiver : receivers) {
+                callback.call(
+                    count.applyAsLong(receiver.counts()), receiver.signal(), receiver.protocol());
+              }
             })
         .register(registry);
   }
