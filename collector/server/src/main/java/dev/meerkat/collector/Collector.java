@@ -138,9 +138,17 @@ public final class Collector implements AutoCloseable {
     Server admin = adminBuilder.build();
     otlp.start().join();
     admin.start().join();
-    OtlpGrpcServer otlpGrpc =
-        OtlpGrpcServer.start(
-            config.otlpGrpc().port(), config.maxBodyBytes(), List.of(spanService, metricService));
+    OtlpGrpcServer otlpGrpc;
+    try {
+      otlpGrpc =
+          OtlpGrpcServer.start(
+              config.otlpGrpc().port(), config.maxBodyBytes(), List.of(spanService, metricService));
+    } catch (RuntimeException e) {
+      // For example the port is taken: leave nothing listening behind.
+      otlp.stop().join();
+      admin.stop().join();
+      throw e;
+    }
     Collector collector = new Collector(embedded, store, spans, points, otlp, admin, otlpGrpc);
     logger.info("OTLP/gRPC receiver listening on 127.0.0.1:{}", collector.otlpGrpcPort());
     logger.info(
