@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running collector: ClickHouse (embedded or external) -> migrations -> pipelines -> OTLP/HTTP
- * receivers and the admin server. {@link #close()} stops it in the order that loses no accepted
- * data: receivers first, then the queues are flushed, then ClickHouse is closed.
+ * A running collector: ClickHouse (embedded or external) -> migrations -> pipelines -> OTLP/gRPC
+ * and OTLP/HTTP receivers and the admin server. {@link #close()} stops it in the order that loses
+ * no accepted data: receivers first, then the queues are flushed, then ClickHouse is closed.
  */
 public final class Collector implements AutoCloseable {
 
