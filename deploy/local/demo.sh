@@ -50,6 +50,7 @@ run_demo() {
   mkdir -p "$logs"
 
   require_free_port 4318 "the collector's OTLP/HTTP receiver"
+  require_free_port 4317 "the collector's OTLP/gRPC receiver"
   require_free_port 8888 "the collector's admin endpoints"
   require_free_port "$dashboard_port" "the dashboard"
   require_free_port 7001 "the checkout demo service"
@@ -70,7 +71,7 @@ run_demo() {
     env MEERKAT_DATA_DIR="$data_dir" "$JAVA_HOME/bin/java" -Xmx512m -jar "$COLLECTOR_JAR"
   local collector_pid=$!
   wait_for_http http://127.0.0.1:8888/health collector "$logs/collector.log" "$collector_pid" 120
-  say "collector is up: OTLP/HTTP on :4318, health and metrics on http://127.0.0.1:8888"
+  say "collector is up: OTLP/gRPC on :4317, OTLP/HTTP on :4318, health and metrics on http://127.0.0.1:8888"
 
   # The demo's alert channel: prints every webhook notification to its log.
   start_process webhook "$logs/webhook.log" \

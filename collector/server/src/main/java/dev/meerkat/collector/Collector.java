@@ -6,6 +6,10 @@ import dev.meerkat.collector.pipeline.BatchLogProcessor;
 import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.receiver.IngestLimiter;
+import dev.meerkat.collector.receiver.OtlpGrpcLogService;
+import dev.meerkat.collector.receiver.OtlpGrpcMetricService;
+import dev.meerkat.collector.receiver.OtlpGrpcServer;
+import dev.meerkat.collector.receiver.OtlpGrpcSpanService;
 import dev.meerkat.collector.receiver.OtlpHttpLogReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
@@ -24,14 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running collector: ClickHouse (embedded or external) -> migrations -> pipelines -> OTLP/HTTP
- * receivers and the admin server. {@link #close()} stops it in the order that loses no accepted
- * data: receivers first, then the queues are flushed, then ClickHouse is closed.
+ * A running collector: ClickHouse (embedded or external) -> migrations -> pipelines -> OTLP/gRPC
+ * and OTLP/HTTP receivers and the admin server. {@link #close()} stops it in the order that loses
+ * no accepted data: receivers first, then the queues are flushed, then ClickHouse is closed.
  */
 public final class Collector implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(Collector.class);
   private static final Duration FLUSH_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration GRPC_SHUTDOWN_DEADLINE = Duration.ofSeconds(10);
 
   private final EmbeddedClickHouse embedded;
   private final ClickHouseStore store;
@@ -40,6 +45,7 @@ public final class Collector implements AutoCloseable {
   private final BatchLogProcessor logs;
   private final Server otlpServer;
   private final Server adminServer;
+  private final OtlpGrpcServer otlpGrpcServer;
 
   private Collector(
       EmbeddedClickHouse embedded,
@@ -48,7 +54,8 @@ public final class Collector implements AutoCloseable {
       BatchMetricProcessor points,
       BatchLogProcessor logs,
       Server otlpServer,
-      Server adminServer) {
+      Server adminServer,
+      OtlpGrpcServer otlpGrpcServer) {
     this.embedded = embedded;
     this.store = store;
     this.spans = spans;
@@ -56,6 +63,7 @@ public final class Collector implements AutoCloseable {
     this.logs = logs;
     this.otlpServer = otlpServer;
     this.adminServer = adminServer;
+    this.otlpGrpcServer = otlpGrpcServer;
   }
 
   /** Starts everything; on failure, stops what was already started and rethrows. */
@@ -119,7 +127,23 @@ public final class Collector implements AutoCloseable {
         OtlpHttpMetricReceiver.create(points, config.maxBodyBytes(), pointLimiter);
     OtlpHttpLogReceiver logReceiver =
         OtlpHttpLogReceiver.create(logs, config.maxBodyBytes(), logLimiter, Clock.systemUTC());
-    selfMetrics.register(registry, spanReceiver, metricReceiver, logReceiver, spans, points, logs);
+    OtlpGrpcSpanService spanService = OtlpGrpcSpanService.create(spans, spanLimiter);
+    OtlpGrpcMetricService metricService = OtlpGrpcMetricService.create(points, pointLimiter);
+    OtlpGrpcLogService logService = OtlpGrpcLogService.create(logs, logLimiter, Clock.systemUTC());
+    selfMetrics.register(
+        registry,
+        List.of(
+            new CollectorSelfMetrics.ReceiverCounts("spans", "http", spanReceiver.counts()),
+            new CollectorSelfMetrics.ReceiverCounts("spans", "grpc", spanService.counts()),
+            new CollectorSelfMetrics.ReceiverCounts(
+                "metric_points", "http", metricReceiver.counts()),
+            new CollectorSelfMetrics.ReceiverCounts(
+                "metric_points", "grpc", metricService.counts()),
+            new CollectorSelfMetrics.ReceiverCounts("logs", "http", logReceiver.counts()),
+            new CollectorSelfMetrics.ReceiverCounts("logs", "grpc", logService.counts())),
+        spans,
+        points,
+        logs);
     selfMetrics.registerTruncations(registry, spanLimiter, pointLimiter, logLimiter);
 
     Server otlp =
@@ -140,7 +164,22 @@ public final class Collector implements AutoCloseable {
     Server admin = adminBuilder.build();
     otlp.start().join();
     admin.start().join();
-    Collector collector = new Collector(embedded, store, spans, points, logs, otlp, admin);
+    OtlpGrpcServer otlpGrpc;
+    try {
+      otlpGrpc =
+          OtlpGrpcServer.start(
+              config.otlpGrpc().port(),
+              config.maxBodyBytes(),
+              List.of(spanService, metricService, logService));
+    } catch (RuntimeException e) {
+      // For example the port is taken: leave nothing listening behind.
+      otlp.stop().join();
+      admin.stop().join();
+      throw e;
+    }
+    Collector collector =
+        new Collector(embedded, store, spans, points, logs, otlp, admin, otlpGrpc);
+    logger.info("OTLP/gRPC receiver listening on 127.0.0.1:{}", collector.otlpGrpcPort());
     logger.info(
         "OTLP/HTTP receiver listening on http://127.0.0.1:{}{}, {} and {}",
         collector.otlpHttpPort(),
@@ -156,6 +195,11 @@ public final class Collector implements AutoCloseable {
     return otlpServer.activeLocalPort();
   }
 
+  /** The bound OTLP/gRPC port (useful when configured as 0). */
+  public int otlpGrpcPort() {
+    return otlpGrpcServer.port();
+  }
+
   public int adminPort() {
     return adminServer.activeLocalPort();
   }
@@ -164,6 +208,9 @@ public final class Collector implements AutoCloseable {
   public void close() throws InterruptedException {
     logger.info("Stopping: receivers first, so no new data arrives");
     otlpServer.stop().join();
+    if (!otlpGrpcServer.shutdown(GRPC_SHUTDOWN_DEADLINE)) {
+      logger.warn("OTLP/gRPC calls still running after {} were cancelled", GRPC_SHUTDOWN_DEADLINE);
+    }
     logger.info("Flushing queued spans, metric points and log records");
     boolean flushed =
         spans.shutdown(FLUSH_DEADLINE)

@@ -29,7 +29,8 @@ public record CollectorConfig(
     PipelineSettings metricPipeline,
     int maxBodyBytes,
     PipelineSettings logPipeline,
-    IngestLimits ingestLimits) {
+    IngestLimits ingestLimits,
+    OtlpGrpcSettings otlpGrpc) {
 
   /** The ClickHouse connection for {@code url} with the configured database and credentials. */
   public ClickHouseConfig clickHouse(String url) {
@@ -45,6 +46,8 @@ public record CollectorConfig(
         + clickHouseDatabase
         + ", otlpHttpPort="
         + otlpHttpPort
+        + ", otlpGrpcPort="
+        + otlpGrpc.port()
         + ", adminPort="
         + adminPort
         + ", dataDir="

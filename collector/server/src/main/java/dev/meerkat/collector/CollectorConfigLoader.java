@@ -39,7 +39,8 @@ public final class CollectorConfigLoader {
           "MEERKAT_MAX_ATTRIBUTES_PER_SPAN",
           "MEERKAT_MAX_EVENTS_PER_SPAN",
           "MEERKAT_MAX_LINKS_PER_SPAN",
-          "MEERKAT_MAX_ATTRIBUTE_VALUE_LENGTH");
+          "MEERKAT_MAX_ATTRIBUTE_VALUE_LENGTH",
+          "MEERKAT_OTLP_GRPC_PORT");
   // Other Meerkat programs read these (the agent, the dashboard's Spring namespaces meerkat.slo,
   // meerkat.demo, meerkat.public-url, ..., the launcher script, the tests and benchmarks); the same
   // shell, or `./meerkat demo`, may hold them for all programs at once.
@@ -108,7 +109,8 @@ public final class CollectorConfigLoader {
         pipeline,
         reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024),
         pipeline,
-        ingestLimits(reader));
+        ingestLimits(reader),
+        new OtlpGrpcSettings(reader.port("MEERKAT_OTLP_GRPC_PORT", 4317)));
   }
 
   private static IngestLimits ingestLimits(Reader reader) {

@@ -5,9 +5,6 @@ import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.pipeline.WriteObserver;
 import dev.meerkat.collector.receiver.IngestLimiter;
-import dev.meerkat.collector.receiver.OtlpHttpLogReceiver;
-import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
-import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
 import dev.meerkat.collector.receiver.OtlpReceiverCounts;
 import dev.meerkat.collector.receiver.Truncation;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
@@ -15,13 +12,19 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The collector's own metrics, labelled by {@code signal} (spans, metric_points, logs): items
- * received, rejected, refused, truncated, written and dropped, queue size, and write latency.
+ * received, accepted, rejected and refused and bad requests (also by {@code protocol}: grpc, http),
+ * truncated, written and dropped, queue size, and write latency.
  */
 final class CollectorSelfMetrics {
+
+  /** What one receiver saw: one signal over one protocol. */
+  record ReceiverCounts(String signal, String protocol, OtlpReceiverCounts counts) {}
 
   private final Histogram writeDuration;
 
@@ -45,43 +48,31 @@ final class CollectorSelfMetrics {
 
   void register(
       PrometheusRegistry registry,
-      OtlpHttpSpanReceiver spanReceiver,
-      OtlpHttpMetricReceiver metricReceiver,
-      OtlpHttpLogReceiver logReceiver,
+      List<ReceiverCounts> receivers,
       BatchSpanProcessor spans,
       BatchMetricProcessor points,
       BatchLogProcessor logs) {
-    OtlpReceiverCounts spanIn = spanReceiver.counts();
-    OtlpReceiverCounts pointsIn = metricReceiver.counts();
-    OtlpReceiverCounts logsIn = logReceiver.counts();
-    counter(
-        registry,
-        "received",
-        "Items decoded from OTLP requests.",
-        spanIn::received,
-        pointsIn::received,
-        logsIn::received);
-    counter(
+    receiverCounter(
+        registry, "received", "Items decoded from OTLP requests.", receivers, c -> c.received());
+    receiverCounter(registry, "accepted", "Items the pipeline took.", receivers, c -> c.accepted());
+    receiverCounter(
         registry,
         "rejected",
         "Invalid items rejected (OTLP partial success).",
-        spanIn::rejected,
-        pointsIn::rejected,
-        logsIn::rejected);
-    counter(
+        receivers,
+        c -> c.rejected());
+    receiverCounter(
         registry,
         "refused",
-        "Items refused with 503 because the queue was full.",
-        spanIn::refused,
-        pointsIn::refused,
-        logsIn::refused);
-    counter(
+        "Items refused because the queue was full (retryable) or the request too large.",
+        receivers,
+        c -> c.refused());
+    receiverCounter(
         registry,
         "bad_requests",
-        "OTLP requests answered 400, 413 or 415.",
-        spanIn::badRequests,
-        pointsIn::badRequests,
-        logsIn::badRequests);
+        "OTLP requests refused before mapping (undecodable, too large, unsupported type).",
+        receivers,
+        c -> c.badRequests());
     counter(
         registry,
         "written",
@@ -131,6 +122,26 @@ final class CollectorSelfMetrics {
                 callback.call(spans.truncated(what), "spans", what.label());
                 callback.call(points.truncated(what), "metric_points", what.label());
                 callback.call(logs.truncated(what), "logs", what.label());
+              }
+            })
+        .register(registry);
+  }
+
+  private static void receiverCounter(
+      PrometheusRegistry registry,
+      String what,
+      String help,
+      List<ReceiverCounts> receivers,
+      ToLongFunction<OtlpReceiverCounts> count) {
+    CounterWithCallback.builder()
+        .name("meerkat_collector_" + what + "_total")
+        .help(help)
+        .labelNames("signal", "protocol")
+        .callback(
+            callback -> {
+              for (ReceiverCounts receiver : receivers) {
+                callback.call(
+                    count.applyAsLong(receiver.counts()), receiver.signal(), receiver.protocol());
               }
             })
         .register(registry);

@@ -2,6 +2,7 @@ package dev.meerkat.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.rpc.Status;
 import dev.meerkat.collector.pipeline.PipelineSettings;
 import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
@@ -56,7 +57,8 @@ class CollectorIT {
                 pipeline,
                 4 * 1024 * 1024,
                 pipeline,
-                IngestLimits.defaults()));
+                IngestLimits.defaults(),
+                new OtlpGrpcSettings(0)));
     store = ClickHouseStore.connect(database);
   }
 
@@ -152,9 +154,11 @@ class CollectorIT {
     assertThat(gzipped.statusCode()).isEqualTo(200);
     assertThat(ExportTraceServiceResponse.parseFrom(gzipped.body()).hasPartialSuccess()).isFalse();
     assertThat(malformed.statusCode()).isEqualTo(400);
-    assertThat(new String(malformed.body()))
+    assertThat(Status.parseFrom(malformed.body()).getMessage())
         .startsWith("could not decode ExportTraceServiceRequest protobuf: ");
-    assertThat(json.statusCode()).isEqualTo(415);
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(json.headers().firstValue("content-type")).hasValue("application/json");
+    assertThat(new String(json.body())).isEqualTo("{}");
     assertThat(metrics.statusCode()).isEqualTo(200);
 
     List<Row> spans =
@@ -226,9 +230,11 @@ class CollectorIT {
         .contains("meerkat_service_requests_total{service=\"checkout\"} 1.0\n")
         .contains("meerkat_service_errors_total{service=\"checkout\"} 1.0\n")
         .contains("meerkat_service_request_duration_seconds_count{service=\"checkout\"} 1\n")
-        .contains("meerkat_collector_received_total{signal=\"spans\"} 2.0\n")
-        .contains("meerkat_collector_rejected_total{signal=\"spans\"} 1.0\n")
-        .contains("meerkat_collector_bad_requests_total{signal=\"spans\"} 2.0\n")
+        .contains("meerkat_collector_received_total{protocol=\"http\",signal=\"spans\"} 2.0\n")
+        .contains("meerkat_collector_accepted_total{protocol=\"http\",signal=\"spans\"} 2.0\n")
+        .contains("meerkat_collector_rejected_total{protocol=\"http\",signal=\"spans\"} 1.0\n")
+        .contains("meerkat_collector_bad_requests_total{protocol=\"http\",signal=\"spans\"} 1.0\n")
+        .contains("meerkat_collector_received_total{protocol=\"grpc\",signal=\"spans\"} 0.0\n")
         .contains("meerkat_collector_written_total{signal=\"spans\"} 2.0\n")
         .contains("meerkat_collector_written_total{signal=\"metric_points\"} 2.0\n")
         .contains("meerkat_collector_queue_size{signal=\"spans\"} 0.0\n");

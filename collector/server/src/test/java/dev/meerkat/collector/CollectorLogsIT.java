@@ -62,7 +62,8 @@ class CollectorLogsIT {
                 pipeline,
                 4 * 1024 * 1024,
                 pipeline,
-                LIMITS));
+                LIMITS,
+                new OtlpGrpcSettings(0)));
     store = ClickHouseStore.connect(database);
   }
 
@@ -222,8 +223,8 @@ class CollectorLogsIT {
 
     String metrics = pollScrape("meerkat_collector_written_total{signal=\"logs\"} 2.0\n");
     assertThat(metrics)
-        .contains("meerkat_collector_received_total{signal=\"logs\"} 2.0\n")
-        .contains("meerkat_collector_rejected_total{signal=\"logs\"} 1.0\n")
+        .contains("meerkat_collector_received_total{protocol=\"http\",signal=\"logs\"} 2.0\n")
+        .contains("meerkat_collector_rejected_total{protocol=\"http\",signal=\"logs\"} 1.0\n")
         .contains("meerkat_collector_written_total{signal=\"logs\"} 2.0\n")
         .contains("meerkat_collector_queue_size{signal=\"logs\"} 0.0\n")
         // Logs: 1 of 3 attributes dropped, "north-east-1" and the resource's "inventory" cut.

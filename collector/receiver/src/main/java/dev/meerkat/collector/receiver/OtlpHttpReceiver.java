@@ -1,6 +1,7 @@
 package dev.meerkat.collector.receiver;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
@@ -9,17 +10,20 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 
 /**
  * What every OTLP/HTTP receiver does alike: decode off the event loop, enforce the body limit and
- * content type, and answer 400 with what was wrong when the protobuf does not decode. Subclasses
- * map the decoded export and hand it to their pipeline.
+ * content type, decode binary protobuf or OTLP/JSON, answer 400 with what was wrong when that
+ * fails, and hand the request to the signal's {@link OtlpIngest}. A signal's receiver is a small
+ * subclass that names its path and ingest.
  *
- * @param <T> the OTLP export request message
+ * @param <R> the OTLP export request message
  */
-public abstract class OtlpHttpReceiver<T> implements HttpService {
+public class OtlpHttpReceiver<R extends Message> implements HttpService {
 
+  private final OtlpIngest<R, ?> ingest;
   private final int maxBodyBytes;
-  final OtlpReceiverCounts counts = new OtlpReceiverCounts();
+  private final OtlpReceiverCounts counts = new OtlpReceiverCounts();
 
-  OtlpHttpReceiver(int maxBodyBytes) {
+  OtlpHttpReceiver(OtlpIngest<R, ?> ingest, int maxBodyBytes) {
+    this.ingest = ingest;
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -35,26 +39,44 @@ public abstract class OtlpHttpReceiver<T> implements HttpService {
   }
 
   private HttpResponse handle(AggregatedHttpRequest request) {
-    T export;
+    OtlpHttpBodies.Body body;
+    R export;
     try {
-      export = parse(OtlpHttpBodies.decode(request, maxBodyBytes));
+      body = OtlpHttpBodies.decode(request, maxBodyBytes);
+      export = parse(body);
     } catch (OtlpHttpBodies.BadRequestException e) {
       counts.badRequests.incrementAndGet();
-      return OtlpHttpResponses.rejected(e.status, e.getMessage());
-    } catch (InvalidProtocolBufferException e) {
-      counts.badRequests.incrementAndGet();
-      return OtlpHttpResponses.rejected(
-          400, "could not decode " + messageName() + " protobuf: " + e.getMessage());
+      return OtlpHttpResponses.failure(e.status, e.encoding, e.getMessage());
     }
-    return accept(export);
+    OtlpHttpEncoding encoding = body.encoding();
+    return HttpResponse.of(
+        ingest
+            .export(export, counts)
+            .thenApply(outcome -> OtlpHttpResponses.of(outcome, encoding)));
   }
 
-  /** Parses the (gunzipped) body. */
-  abstract T parse(byte[] body) throws InvalidProtocolBufferException;
-
-  /** The protobuf message name, for error messages. */
-  abstract String messageName();
-
-  /** Maps and enqueues a decoded export; answers 200, or 503 when the pipeline is full. */
-  abstract HttpResponse accept(T export);
+  private R parse(OtlpHttpBodies.Body body) throws OtlpHttpBodies.BadRequestException {
+    if (body.encoding() == OtlpHttpEncoding.PROTOBUF) {
+      try {
+        return ingest.parse(body.bytes());
+      } catch (InvalidProtocolBufferException e) {
+        throw new OtlpHttpBodies.BadRequestException(
+            400,
+            body.encoding(),
+            "could not decode " + ingest.messageName() + " protobuf: " + e.getMessage());
+      }
+    }
+    Message.Builder builder = ingest.newRequestBuilder();
+    try {
+      OtlpJson.merge(body.bytes(), builder);
+    } catch (OtlpJson.InvalidJsonException e) {
+      throw new OtlpHttpBodies.BadRequestException(
+          400,
+          body.encoding(),
+          "could not decode " + ingest.messageName() + " JSON: " + e.getMessage());
+    }
+    @SuppressWarnings("unchecked") // the builder came from the ingest, for R
+    R request = (R) builder.build();
+    return request;
+  }
 }

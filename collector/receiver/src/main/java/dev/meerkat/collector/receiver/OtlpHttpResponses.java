@@ -1,47 +1,57 @@
 package dev.meerkat.collector.receiver;
 
-import com.google.protobuf.MessageLite;
+import com.google.protobuf.Message;
+import com.google.rpc.Code;
+import com.google.rpc.Status;
+import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.ResponseHeaders;
 
-/** The answers an OTLP/HTTP receiver gives, per the OTLP/HTTP specification's status mapping. */
+/**
+ * The answers an OTLP/HTTP receiver gives, per the OTLP/HTTP specification ("Failures"): 200 with
+ * the export response (possibly a partial success); 400/413/415 for requests that must not be
+ * retried and 503 with {@code Retry-After} for those that may, each with a {@code
+ * google.rpc.Status} body saying why, in the request's encoding.
+ */
 final class OtlpHttpResponses {
+
+  // Seconds; the OTLP exporters back off exponentially from here.
+  private static final String RETRY_AFTER_SECONDS = "1";
 
   private OtlpHttpResponses() {}
 
-  static HttpResponse success(MessageLite response) {
-    return HttpResponse.of(HttpStatus.OK, MediaType.X_PROTOBUF, response.toByteArray());
+  static HttpResponse of(OtlpOutcome outcome, OtlpHttpEncoding encoding) {
+    return switch (outcome.kind()) {
+      case SUCCESS -> success(outcome.response(), encoding);
+      case RETRY_LATER -> retryLater(outcome.message(), encoding);
+      case TOO_LARGE -> failure(413, encoding, outcome.message());
+    };
+  }
+
+  static HttpResponse success(Message response, OtlpHttpEncoding encoding) {
+    return HttpResponse.of(HttpStatus.OK, encoding.mediaType, encoding.encode(response));
   }
 
   /** A permanent failure: the sender must not retry the same request. */
-  static HttpResponse rejected(int status, String message) {
-    return HttpResponse.of(HttpStatus.valueOf(status), MediaType.PLAIN_TEXT_UTF_8, message + "\n");
+  static HttpResponse failure(int status, OtlpHttpEncoding encoding, String message) {
+    Code code = status == 413 ? Code.RESOURCE_EXHAUSTED : Code.INVALID_ARGUMENT;
+    return HttpResponse.of(
+        HttpStatus.valueOf(status), encoding.mediaType, encoding.encode(status(code, message)));
   }
 
-  /** More items in one request than the pipeline can ever hold: permanent, retrying cannot help. */
-  static HttpResponse tooLarge(String signal, int items, int capacity) {
-    return rejected(
-        413,
-        "request holds "
-            + items
-            + " "
-            + signal
-            + ", more than the collector can ever queue at once ("
-            + capacity
-            + "); split it into smaller requests (OTLP exporters: a smaller batch size)");
-  }
-
-  /** The queue is full: a retryable failure, with a hint when to come back. */
-  static HttpResponse busy(String signal) {
+  /** The pipeline cannot take the request now: retryable, with a hint when to come back. */
+  static HttpResponse retryLater(String message, OtlpHttpEncoding encoding) {
     return HttpResponse.of(
         ResponseHeaders.builder(HttpStatus.SERVICE_UNAVAILABLE)
-            .contentType(MediaType.PLAIN_TEXT_UTF_8)
-            .add(HttpHeaderNames.RETRY_AFTER, "1")
+            .contentType(encoding.mediaType)
+            .add(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
             .build(),
-        com.linecorp.armeria.common.HttpData.ofUtf8(
-            "collector queue is full; " + signal + " were not accepted, retry later\n"));
+        HttpData.wrap(encoding.encode(status(Code.UNAVAILABLE, message))));
+  }
+
+  private static Status status(Code code, String message) {
+    return Status.newBuilder().setCode(code.getNumber()).setMessage(message).build();
   }
 }

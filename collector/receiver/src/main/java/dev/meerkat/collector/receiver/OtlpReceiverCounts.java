@@ -2,10 +2,11 @@ package dev.meerkat.collector.receiver;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What one OTLP receiver saw, in items (spans or points) and requests. */
+/** What one OTLP receiver (one signal over one protocol) saw, in items and requests. */
 public final class OtlpReceiverCounts {
 
   final AtomicLong received = new AtomicLong();
+  final AtomicLong accepted = new AtomicLong();
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong refused = new AtomicLong();
   final AtomicLong badRequests = new AtomicLong();
@@ -15,17 +16,22 @@ public final class OtlpReceiverCounts {
     return received.get();
   }
 
+  /** Items the pipeline took. */
+  public long accepted() {
+    return accepted.get();
+  }
+
   /** Items rejected as invalid (for example a span without ids), reported as partial success. */
   public long rejected() {
     return rejected.get();
   }
 
-  /** Items turned away with 503 because the pipeline queue was full. */
+  /** Items the pipeline did not take: full (retryable) or a request too large to ever fit. */
   public long refused() {
     return refused.get();
   }
 
-  /** Requests answered 400/413/415. */
+  /** Requests refused before mapping: undecodable, too large a body, unsupported type. */
   public long badRequests() {
     return badRequests.get();
   }

@@ -1,0 +1,64 @@
+package dev.meerkat.collector.receiver;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The OTLP/gRPC server (grpc-java on Netty, plaintext, default port 4317). Compressed requests
+ * ({@code grpc-encoding: gzip}) are decompressed by grpc-java, whose default registry holds gzip;
+ * the message size limit applies to the decompressed message.
+ */
+public final class OtlpGrpcServer implements AutoCloseable {
+
+  private final Server server;
+
+  private OtlpGrpcServer(Server server) {
+    this.server = server;
+  }
+
+  /** Binds {@code port} (0: any free port) on all interfaces and starts serving. */
+  public static OtlpGrpcServer start(
+      int port, int maxMessageBytes, List<? extends OtlpGrpcService> services) {
+    ServerBuilder<?> builder =
+        Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())
+            .maxInboundMessageSize(maxMessageBytes);
+    for (OtlpGrpcService service : services) {
+      builder.addService(service.definition());
+    }
+    try {
+      return new OtlpGrpcServer(builder.build().start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the OTLP/gRPC server on port " + port, e);
+    }
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /**
+   * Stops taking calls and waits up to {@code timeout} for the ones in flight to be answered, then
+   * cancels the rest (their senders see them fail and retry).
+   */
+  public boolean shutdown(Duration timeout) throws InterruptedException {
+    server.shutdown();
+    if (server.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+      return true;
+    }
+    server.shutdownNow();
+    server.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    return false;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    shutdown(Duration.ofSeconds(10));
+  }
+}
