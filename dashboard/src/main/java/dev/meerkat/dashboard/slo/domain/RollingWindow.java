@@ -21,8 +21,14 @@ public record RollingWindow(Duration length) implements SloTimeWindow {
 
   public RollingWindow {
     if (!SUPPORTED.contains(length)) {
-      throw new IllegalArgumentException(MESSAGE + ", was " + length);
+      throw new IllegalArgumentException(MESSAGE + ", was " + describe(length));
     }
+  }
+
+  private static String describe(Duration length) {
+    return length != null && length.toSeconds() % 86_400 == 0 && !length.isZero()
+        ? length.toDays() + "d"
+        : String.valueOf(length);
   }
 
   @Override

@@ -33,6 +33,6 @@ public sealed interface SloTimeWindow permits RollingWindow, CalendarMonthWindow
     if (trimmed.matches("[0-9]{1,3}d")) {
       return new RollingWindow(Duration.ofDays(Long.parseLong(trimmed.replace("d", ""))));
     }
-    throw new IllegalArgumentException(RollingWindow.MESSAGE + ", was '" + label + "'");
+    throw new IllegalArgumentException(RollingWindow.MESSAGE + ", was " + label);
   }
 }
