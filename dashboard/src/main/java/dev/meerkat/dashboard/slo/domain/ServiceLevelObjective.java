@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.slo.domain;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -45,6 +46,6 @@ public record ServiceLevelObjective(
 
   /** Objective as a percentage, e.g. 99.9. */
   public double objectivePercent() {
-    return objective * 100;
+    return BigDecimal.valueOf(objective).movePointRight(2).doubleValue();
   }
 }

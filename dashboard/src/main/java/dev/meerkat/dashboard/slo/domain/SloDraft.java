@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.slo.domain;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,8 @@ public record SloDraft(
         displayName,
         service.strip(),
         indicator,
-        objectivePercent / 100,
+        // Decimal arithmetic: 99.9 / 100 in doubles is 0.9990000000000001, not 0.999.
+        BigDecimal.valueOf(objectivePercent).movePointLeft(2).doubleValue(),
         SloTimeWindow.parse(window));
   }
 }
