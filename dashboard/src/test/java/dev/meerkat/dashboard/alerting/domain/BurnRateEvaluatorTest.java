@@ -211,6 +211,29 @@ class BurnRateEvaluatorTest {
   }
 
   @Test
+  void ticketAlreadyFiringKeepsFiringQuietlyWhenAPageStarts() {
+    // Slow burn (burn rate 5) opens the ticket at 51870 s as above; then a full outage pages.
+    // The page adds one event; the open ticket neither resolves nor fires again.
+    Instant grid = Instant.parse("2026-03-10T00:00:00Z");
+    Instant start = grid.plusSeconds(30);
+    Instant outage = start.plus(Duration.ofDays(1));
+    SyntheticTraffic traffic =
+        cleanUntil(start)
+            .add(start, outage, RATE, 0.005)
+            .add(outage, Duration.ofHours(2), RATE, 1.0);
+
+    EvaluationRun run =
+        run(slo(RollingWindow.DAYS_30), POLICY, traffic, grid)
+            .until(outage.plus(Duration.ofMinutes(30)), Duration.ofMinutes(1));
+
+    assertThat(run.events())
+        .extracting(BurnRateAlertEvent::severity, BurnRateAlertEvent::kind)
+        .containsExactly(tuple(Severity.TICKET, Kind.FIRING), tuple(Severity.PAGE, Kind.FIRING));
+    assertThat(run.state().firing().keySet())
+        .containsExactlyInAnyOrder(Severity.PAGE, Severity.TICKET);
+  }
+
+  @Test
   void sevenDaySloUsesThresholdsScaledToItsPeriod() {
     // 2 % of a 7-day budget in 1 h: 0.02 x 168 h / 1 h = 3.36. A full outage passes it on the 1 h
     // window when t / 3.6 > 3.36 <=> t > 12.096 s (5 m: t > 1.008 s): at 13 s.

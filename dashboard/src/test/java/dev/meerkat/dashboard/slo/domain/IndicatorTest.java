@@ -48,6 +48,14 @@ class IndicatorTest {
   }
 
   @Test
+  void keepsOperationsSortedSoExportsAreStable() {
+    assertThat(
+            new AvailabilityIndicator(Set.of("POST /refund", " GET /cart ", "POST /pay"))
+                .operations())
+        .containsExactly("GET /cart", "POST /pay", "POST /refund");
+  }
+
+  @Test
   void rejectsNonPositiveThresholdsAndBlankOperations() {
     assertThatThrownBy(() -> new LatencyIndicator(Duration.ZERO, Set.of()))
         .hasMessage("latency threshold must be greater than 0");
