@@ -86,6 +86,25 @@ class BurnRateEvaluatorTest {
   }
 
   @Test
+  void alertResolvesOnceItsShortWindowHoldsNoEventsWhenTrafficStops() {
+    // A full outage from T, then no traffic at all from 100 s. The page fires at 52 s. The 5 m
+    // window then holds only outage events (burn rate 1000) until it is empty at 400 s: no burn
+    // rate, the pair stops holding, the page resolves. The other pairs never hold: 6 h burn rate
+    // at most 100 / (21600 - t + 100) / 0.001 < 6 for t < 1900 (after which the 30 m window is
+    // empty); 1 d about 1.2 < 3; 3 d about 0.4 < 1.
+    SyntheticTraffic traffic = cleanUntil(T).add(T, Duration.ofSeconds(100), RATE, 1.0);
+
+    EvaluationRun run =
+        run(slo(RollingWindow.DAYS_30), POLICY, traffic).until(T.plusSeconds(3600), SECOND);
+
+    assertThat(run.events())
+        .extracting(BurnRateAlertEvent::severity, BurnRateAlertEvent::kind, BurnRateAlertEvent::at)
+        .containsExactly(
+            tuple(Severity.PAGE, Kind.FIRING, T.plusSeconds(52)),
+            tuple(Severity.PAGE, Kind.RESOLVED, T.plusSeconds(400)));
+  }
+
+  @Test
   void lowTrafficGuardKeepsShortWindowsWithFewEventsFromAlerting() {
     // 0.01 requests/s: 36 events per hour, 216 per 6 h, 864 per day, 2592 per 3 days.
     SyntheticTraffic traffic =
