@@ -153,7 +153,7 @@ public final class OpenSloFormat {
         timeWindow.put("duration", "1M");
         timeWindow.put("isRolling", false);
         Map<String, Object> calendar = new LinkedHashMap<>();
-        calendar.put("startTime", OpenSloReader.CALENDAR_START);
+        calendar.put("startTime", OpenSloTimeWindow.CALENDAR_START);
         calendar.put("timeZone", "UTC");
         timeWindow.put("calendar", calendar);
       }

@@ -12,11 +12,6 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads one {@code kind: SLO} document for {@link OpenSloFormat}, reporting to its tree. */
 final class OpenSloReader {
 
-  /** The calendar start written on export: any month's first midnight would do. */
-  static final String CALENDAR_START = "2020-01-01 00:00:00";
-
-  private static final Map<String, String> ROLLING =
-      Map.of("7d", "7d", "1w", "7d", "28d", "28d", "4w", "28d", "30d", "30d");
   private static final Set<String> ANY = Set.of();
 
   private final YamlTree yaml;
@@ -45,7 +40,7 @@ final class OpenSloReader {
     String name = yaml.scalar(metadata, "displayName", "metadata").orElse(null);
     String service = yaml.scalar(spec, "service", "spec").orElse(null);
     Optional<MeerkatSli> sli = indicator(spec, specNode);
-    String window = timeWindow(spec, specNode);
+    String window = OpenSloTimeWindow.read(yaml, spec, specNode);
     Double objectivePercent = objective(spec, specNode);
     budgetingMethod(spec, specNode);
     if (yaml.errors().size() > errorsBefore || sli.isEmpty()) {
@@ -157,41 +152,6 @@ final class OpenSloReader {
             yaml.scalar(spec, "sli", what).orElse(null),
             threshold,
             yaml.strings(spec, "operations", what)));
-  }
-
-  private String timeWindow(Map<String, Node> spec, Node specNode) {
-    Node node = spec.get("timeWindow");
-    List<Node> windows = node == null ? List.of() : yaml.sequence(node, "timeWindow");
-    if (windows.size() != 1) {
-      yaml.error(node == null ? specNode : node, "timeWindow must hold exactly one window");
-      return null;
-    }
-    Map<String, Node> window =
-        yaml.mapping(windows.getFirst(), "timeWindow", Set.of("duration", "isRolling", "calendar"))
-            .orElse(Map.of());
-    String duration = yaml.scalar(window, "duration", "timeWindow").orElse("");
-    boolean calendar = window.containsKey("calendar");
-    boolean rolling = yaml.bool(window, "isRolling", "timeWindow").orElse(!calendar);
-    if (rolling && !calendar && ROLLING.containsKey(duration)) {
-      return ROLLING.get(duration);
-    }
-    if (!rolling && calendar && duration.equals("1M") && isUtcMonthStart(window.get("calendar"))) {
-      return CalendarMonthWindow.LABEL;
-    }
-    yaml.error(
-        windows.getFirst(),
-        "timeWindow must be a rolling 7d, 28d or 30d window, or a 1M calendar window starting at"
-            + " midnight UTC on the 1st");
-    return null;
-  }
-
-  private boolean isUtcMonthStart(Node calendarNode) {
-    Map<String, Node> calendar =
-        yaml.mapping(calendarNode, "calendar", Set.of("startTime", "timeZone")).orElse(Map.of());
-    String zone = yaml.scalar(calendar, "timeZone", "calendar").orElse("");
-    String start = yaml.scalar(calendar, "startTime", "calendar").orElse("");
-    return (zone.equals("UTC") || zone.equals("Etc/UTC"))
-        && start.matches("[0-9]{4}-[0-9]{2}-01[ T]00:00:00Z?");
   }
 
   private Double objective(Map<String, Node> spec, Node specNode) {
