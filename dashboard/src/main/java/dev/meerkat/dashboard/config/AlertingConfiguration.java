@@ -1,7 +1,7 @@
 package dev.meerkat.dashboard.config;
 
-import dev.meerkat.dashboard.alerting.domain.BurnRatePolicy;
 import dev.meerkat.dashboard.alerting.domain.RetrySchedule;
+import dev.meerkat.dashboard.alerting.domain.SingleThresholdBurnRatePolicy;
 import dev.meerkat.dashboard.alerting.domain.SloAlertPolicy;
 import dev.meerkat.dashboard.alerting.service.AlertHistoryService;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
@@ -52,7 +52,7 @@ class AlertingConfiguration {
   /** Where the lead plugs in another policy: everything else only sees the interface. */
   @Bean
   SloAlertPolicy sloAlertPolicy() {
-    return new BurnRatePolicy();
+    return new SingleThresholdBurnRatePolicy();
   }
 
   @Bean(destroyMethod = "close")

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param incidentStart when the incident began (the firing time); identical for the firing and the
  *     resolved notification of one incident
  * @param dashboardUrl link to the SLO in the dashboard
+ * @param severity page or ticket; one SLO can have one incident of each at a time
  */
 public record AlertNotification(
     AlertState state,
@@ -34,9 +35,11 @@ public record AlertNotification(
     double errorBudgetRemaining,
     Instant eventTime,
     Instant incidentStart,
-    String dashboardUrl) {
+    String dashboardUrl,
+    AlertSeverity severity) {
 
   public AlertNotification {
+    Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(sloId, "sloId");
     Objects.requireNonNull(sloName, "sloName");
@@ -47,11 +50,47 @@ public record AlertNotification(
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
   }
 
+  /** A page-severity notification (the only severity before multi-burn-rate policies). */
+  public AlertNotification(
+      AlertState state,
+      String sloId,
+      String sloName,
+      String service,
+      double objective,
+      Duration window,
+      double burnRate,
+      double threshold,
+      double errorBudgetRemaining,
+      Instant eventTime,
+      Instant incidentStart,
+      String dashboardUrl) {
+    this(
+        state,
+        sloId,
+        sloName,
+        service,
+        objective,
+        window,
+        burnRate,
+        threshold,
+        errorBudgetRemaining,
+        eventTime,
+        incidentStart,
+        dashboardUrl,
+        AlertSeverity.PAGE);
+  }
+
   /**
    * Key that is the same for every delivery attempt of this incident and state, so receivers can
-   * drop duplicates: {@code <sloId>:<incident start epoch seconds>:<state>}.
+   * drop duplicates: {@code <sloId>:<severity>:<incident start epoch seconds>:<state>}.
    */
   public String idempotencyKey() {
-    return sloId + ":" + incidentStart.getEpochSecond() + ":" + state.wireName();
+    return sloId
+        + ":"
+        + severity.wireName()
+        + ":"
+        + incidentStart.getEpochSecond()
+        + ":"
+        + state.wireName();
   }
 }

@@ -1,42 +1,27 @@
 package dev.meerkat.notify;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
- * POSTs the {@link WebhookPayloadFormatter} JSON to any HTTP(S) endpoint. 2xx means delivered; 429,
- * 5xx and I/O errors are retried with bounded exponential backoff (honouring {@code Retry-After});
- * other 4xx are permanent. Only the endpoint's host is ever logged or reported: the path and query
- * of webhook URLs usually carry a secret token.
+ * POSTs a notification to any HTTP(S) endpoint: the {@link WebhookPayloadFormatter} JSON, or the
+ * body of a {@link WebhookTemplate}. With a secret, the body is signed in the {@code
+ * X-Meerkat-Signature} header ({@link WebhookSigner}). Every request carries the notification's
+ * {@code Idempotency-Key}, the same on every retry. Delivery and retries: {@link HttpSender}. The
+ * secret is never logged nor shown by {@link #toString()}; of the URL only the host is logged.
  */
 public final class GenericWebhookNotifier implements Notifier {
 
-  private static final Logger logger = LoggerFactory.getLogger(GenericWebhookNotifier.class);
-
-  private final HttpClient httpClient;
-  private final Duration requestTimeout;
-  private final RetryPolicy retryPolicy;
-  private final Sleeper sleeper;
-  private final RetryAfter retryAfter;
+  private final HttpSender sender;
+  private final Optional<WebhookSigner> signer;
+  private final Optional<WebhookTemplate> template;
   private final WebhookPayloadFormatter formatter = new WebhookPayloadFormatter();
 
   private GenericWebhookNotifier(Builder builder) {
-    this.httpClient =
-        HttpClient.newBuilder()
-            .connectTimeout(builder.connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    this.requestTimeout = builder.requestTimeout;
-    this.retryPolicy = builder.retryPolicy;
-    this.sleeper = builder.sleeper;
-    this.retryAfter = new RetryAfter(builder.clock);
+    this.sender = builder.sender("webhook");
+    this.signer = Optional.ofNullable(builder.secret).map(WebhookSigner::new);
+    this.template = Optional.ofNullable(builder.template);
   }
 
   public static GenericWebhookNotifier create() {
@@ -49,121 +34,76 @@ public final class GenericWebhookNotifier implements Notifier {
 
   @Override
   public DeliveryResult deliver(URI endpoint, AlertNotification notification) {
-    String scheme =
-        endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || endpoint.getHost() == null) {
+    if (!HttpSender.isHttpUrl(endpoint)) {
       return new DeliveryResult(DeliveryResult.Status.REJECTED, 0, "not an http(s) URL");
     }
-    HttpRequest request = request(endpoint, notification);
-    return sendWithRetry(request, endpoint.getHost());
+    return sender.sendWithRetry(request(endpoint, notification));
+  }
+
+  /** The body sent for {@code notification}: the template's rendering or the standard JSON. */
+  public String body(AlertNotification notification) {
+    return template
+        .map(t -> t.render(notification))
+        .orElseGet(() -> formatter.format(notification));
   }
 
   private HttpRequest request(URI endpoint, AlertNotification notification) {
-    return HttpRequest.newBuilder(endpoint)
-        .timeout(requestTimeout)
-        .header("Content-Type", "application/json")
-        .header("User-Agent", "meerkat-notify")
-        .header("Idempotency-Key", notification.idempotencyKey())
-        .POST(HttpRequest.BodyPublishers.ofString(formatter.format(notification)))
-        .build();
+    String body = body(notification);
+    HttpRequest.Builder request =
+        sender
+            .post(endpoint, "application/json", body)
+            .header("Idempotency-Key", notification.idempotencyKey());
+    signer.ifPresent(s -> request.header(WebhookSigner.HEADER, s.signature(body)));
+    return request.build();
   }
 
-  private DeliveryResult sendWithRetry(HttpRequest request, String host) {
-    String lastFailure = "";
-    int lastStatus = 0;
-    Duration requested = null;
-    for (int attempt = 1; attempt <= retryPolicy.maxAttempts(); attempt++) {
-      Duration wait = retryPolicy.backoffAfter(attempt);
-      lastStatus = 0;
-      requested = null;
-      try {
-        HttpResponse<String> response =
-            httpClient.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        lastStatus = status;
-        if (status >= 200 && status < 300) {
-          logger.debug("webhook to {} delivered (HTTP {}, attempt {})", host, status, attempt);
-          return new DeliveryResult(
-              DeliveryResult.Status.DELIVERED, attempt, "HTTP " + status, status, null);
-        }
-        lastFailure = "HTTP " + status;
-        if (status != 429 && status < 500) {
-          logger.warn("webhook to {} rejected: HTTP {}", host, status);
-          return new DeliveryResult(
-              DeliveryResult.Status.REJECTED, attempt, lastFailure, status, null);
-        }
-        requested = retryAfter.requested(response, retryPolicy.maxRetryAfter()).orElse(null);
-        wait = requested == null ? wait : requested;
-      } catch (IOException e) {
-        lastFailure = e.getClass().getSimpleName();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new DeliveryResult(DeliveryResult.Status.GAVE_UP, attempt, "interrupted");
-      }
-      if (attempt < retryPolicy.maxAttempts() && !pause(wait)) {
-        return new DeliveryResult(DeliveryResult.Status.GAVE_UP, attempt, "interrupted");
-      }
-    }
-    String detail = lastFailure + " after " + retryPolicy.maxAttempts() + " attempts";
-    logger.warn("webhook to {} failed: {}", host, detail);
-    return new DeliveryResult(
-        DeliveryResult.Status.GAVE_UP, retryPolicy.maxAttempts(), detail, lastStatus, requested);
-  }
-
-  private boolean pause(Duration wait) {
-    try {
-      sleeper.sleep(wait);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+  @Override
+  public String toString() {
+    return "GenericWebhookNotifier{signed="
+        + signer.isPresent()
+        + ", template="
+        + template.isPresent()
+        + "}";
   }
 
   /** Options for {@link GenericWebhookNotifier}. */
-  public static final class Builder {
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private Duration requestTimeout = Duration.ofSeconds(10);
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private Sleeper sleeper = Sleeper.system();
-    private java.time.Clock clock = java.time.Clock.systemUTC();
+  public static final class Builder extends HttpChannelOptions<Builder> {
+    private String secret;
+    private WebhookTemplate template;
 
     private Builder() {}
 
-    public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = connectTimeout;
+    @Override
+    Builder self() {
       return this;
     }
 
-    public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = requestTimeout;
+    /** Signs every body with HMAC-SHA256 under this secret; {@code null} or empty: unsigned. */
+    public Builder secret(String secret) {
+      this.secret = secret == null || secret.isEmpty() ? null : secret;
       return this;
     }
 
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = retryPolicy;
+    /** Sends this template's rendering instead of the standard payload. */
+    public Builder template(WebhookTemplate template) {
+      this.template = template;
       return this;
     }
 
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = sleeper;
-      return this;
-    }
-
-    /** Clock used to interpret HTTP-date {@code Retry-After} values. */
-    public Builder clock(java.time.Clock clock) {
-      this.clock = clock;
+    /** Parses {@code template} ({@link WebhookTemplate#parse}); blank means the standard one. */
+    public Builder template(String template) {
+      this.template =
+          template == null || template.isBlank() ? null : WebhookTemplate.parse(template);
       return this;
     }
 
     public GenericWebhookNotifier build() {
-      if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-        throw new IllegalArgumentException("connectTimeout must be positive");
-      }
-      if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-        throw new IllegalArgumentException("requestTimeout must be positive");
-      }
       return new GenericWebhookNotifier(this);
+    }
+
+    @Override
+    public String toString() {
+      return "GenericWebhookNotifier.Builder{signed=" + (secret != null) + "}";
     }
   }
 }

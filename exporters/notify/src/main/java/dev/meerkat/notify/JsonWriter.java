@@ -3,10 +3,11 @@ package dev.meerkat.notify;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Minimal pretty-printing JSON writer for notification payloads: maps (in iteration order),
+ * Minimal pretty-printing JSON writer for notification payloads: maps (in iteration order), lists,
  * strings, numbers, booleans and null. Doubles are rounded to 6 decimals; NaN and infinities are
  * written as null, since JSON has no representation for them.
  */
@@ -29,6 +30,7 @@ final class JsonWriter {
       case Float f -> writeDouble(out, f.doubleValue());
       case Number n -> out.append(n.longValue());
       case Map<?, ?> m -> writeObject(out, m, depth);
+      case List<?> l -> writeArray(out, l, depth);
       default -> throw new IllegalArgumentException("unsupported JSON value: " + value.getClass());
     }
   }
@@ -52,14 +54,33 @@ final class JsonWriter {
     out.append('}');
   }
 
-  private static void writeDouble(StringBuilder out, double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      out.append("null");
+  private static void writeArray(StringBuilder out, List<?> list, int depth) {
+    if (list.isEmpty()) {
+      out.append("[]");
       return;
+    }
+    out.append("[\n");
+    for (int i = 0; i < list.size(); i++) {
+      indent(out, depth + 1);
+      writeValue(out, list.get(i), depth + 1);
+      out.append(i < list.size() - 1 ? ",\n" : "\n");
+    }
+    indent(out, depth);
+    out.append(']');
+  }
+
+  private static void writeDouble(StringBuilder out, double value) {
+    out.append(number(value));
+  }
+
+  /** A double as JSON: rounded to 6 decimals, no exponent, {@code null} for NaN and infinities. */
+  static String number(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return "null";
     }
     BigDecimal rounded = BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN);
     String text = rounded.stripTrailingZeros().toPlainString();
-    out.append(text.equals("-0") ? "0" : text);
+    return text.equals("-0") ? "0" : text;
   }
 
   static void writeString(StringBuilder out, String value) {

@@ -2,6 +2,7 @@ package dev.meerkat.notify;
 
 import dev.meerkat.store.slo.AlertState;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class WebhookPayloadFormatter {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("schemaVersion", SCHEMA_VERSION);
     body.put("status", n.state().wireName());
+    body.put("severity", n.severity().wireName());
     body.put("idempotencyKey", n.idempotencyKey());
     body.put("summary", summary(n));
     body.put("slo", slo);
@@ -41,12 +43,12 @@ public final class WebhookPayloadFormatter {
     return JsonWriter.write(body);
   }
 
-  private static String summary(AlertNotification n) {
+  static String summary(AlertNotification n) {
     String verb = n.state() == AlertState.FIRING ? "is burning its error budget" : "recovered";
     return "[" + n.state().name() + "] SLO " + n.sloName() + " (" + n.service() + ") " + verb;
   }
 
-  private static String iso(java.time.Instant instant) {
+  static String iso(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 

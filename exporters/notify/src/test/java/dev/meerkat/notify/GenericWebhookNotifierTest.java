@@ -49,7 +49,7 @@ class GenericWebhookNotifierTest {
               assertThat(request.path()).isEqualTo("/hook/s3cr3t");
               assertThat(request.query()).isEqualTo("token=abc");
               assertThat(request.contentType()).isEqualTo("application/json");
-              assertThat(request.idempotencyKey()).isEqualTo("slo-42:1772366400:firing");
+              assertThat(request.idempotencyKey()).isEqualTo("slo-42:page:1772366400:firing");
               assertThat(request.body())
                   .isEqualTo(new WebhookPayloadFormatter().format(Notifications.firing()));
             });

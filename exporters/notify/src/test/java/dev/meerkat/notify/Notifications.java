@@ -27,6 +27,24 @@ final class Notifications {
         "http://localhost:8080/slos");
   }
 
+  static AlertNotification ticket() {
+    AlertNotification page = firing();
+    return new AlertNotification(
+        page.state(),
+        page.sloId(),
+        page.sloName(),
+        page.service(),
+        page.objective(),
+        page.window(),
+        3.5,
+        3.0,
+        0.6,
+        page.eventTime(),
+        page.incidentStart(),
+        page.dashboardUrl(),
+        AlertSeverity.TICKET);
+  }
+
   static AlertNotification resolved() {
     return new AlertNotification(
         AlertState.RESOLVED,

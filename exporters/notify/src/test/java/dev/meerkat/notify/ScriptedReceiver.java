@@ -18,7 +18,22 @@ final class ScriptedReceiver implements AutoCloseable {
   record Response(int status, Map<String, String> headers) {}
 
   record Received(
-      String path, String query, String contentType, String idempotencyKey, String body) {}
+      String path,
+      String query,
+      String contentType,
+      String idempotencyKey,
+      String body,
+      Map<String, List<String>> headers) {
+
+    /** First value of a header, or null; names are case-insensitive. */
+    String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().getFirst())
+          .findFirst()
+          .orElse(null);
+    }
+  }
 
   private final HttpServer server;
   private final Deque<Response> script = new ArrayDeque<>();
@@ -55,7 +70,8 @@ final class ScriptedReceiver implements AutoCloseable {
             exchange.getRequestURI().getQuery(),
             exchange.getRequestHeaders().getFirst("Content-Type"),
             exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-            body));
+            body,
+            Map.copyOf(exchange.getRequestHeaders())));
     Response response = next();
     response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     exchange.sendResponseHeaders(response.status(), -1);

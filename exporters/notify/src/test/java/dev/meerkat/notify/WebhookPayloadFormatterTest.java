@@ -24,8 +24,9 @@ class WebhookPayloadFormatterTest {
 
   @Test
   void firingAndResolvedOfOneIncidentHaveDistinctStableKeys() {
-    assertThat(Notifications.firing().idempotencyKey()).isEqualTo("slo-42:1772366400:firing");
-    assertThat(Notifications.resolved().idempotencyKey()).isEqualTo("slo-42:1772366400:resolved");
+    assertThat(Notifications.firing().idempotencyKey()).isEqualTo("slo-42:page:1772366400:firing");
+    assertThat(Notifications.resolved().idempotencyKey())
+        .isEqualTo("slo-42:page:1772366400:resolved");
   }
 
   @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.meerkat.agent.testing.Poll;
-import dev.meerkat.dashboard.alerting.domain.BurnRatePolicy;
 import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.RetrySchedule;
+import dev.meerkat.dashboard.alerting.domain.SingleThresholdBurnRatePolicy;
 import dev.meerkat.dashboard.alerting.store.JdbcAlertStore;
 import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
@@ -57,7 +57,7 @@ class SloAlertingIT {
           states,
           history,
           new ClickHouseServiceMetricsRepository(store),
-          new BurnRatePolicy(),
+          new SingleThresholdBurnRatePolicy(),
           "http://dashboard.example/");
   private final DeliveryWorker worker =
       new DeliveryWorker(

@@ -1,0 +1,81 @@
+package dev.meerkat.store.clickhouse.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import dev.meerkat.store.query.RequestCell;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ClickHouseRequestCellRepositoryIT {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+
+  private static ClickHouseStore store;
+
+  @BeforeAll
+  static void seed() {
+    store = ClickHouseFixture.shared().newDatabase();
+    TestSpans spans = TestSpans.create();
+    // POST /pay: 3 spans at 1 ms (bucket floor(4 log2 1000) = 39), sampled 1 in 4: 12 requests;
+    // 1 failed span at 300 ms (bucket floor(4 log2 300000) = 72), sampled 1 in 2: 2 requests.
+    for (int i = 0; i < 3; i++) {
+      spans.add(span("POST /pay", "SERVER", T0.plusSeconds(i), Duration.ofMillis(1), "OK", 4));
+    }
+    spans.add(span("POST /pay", "SERVER", T0.plusSeconds(65), Duration.ofMillis(300), "ERROR", 2));
+    // GET /cart as a consumer: 1 request at 1 ms in minute 2.
+    spans.add(span("GET /cart", "CONSUMER", T0.plusSeconds(130), Duration.ofMillis(1), "OK", 1));
+    // Not a request the service handles, and a minute outside the range.
+    spans.add(span("GET /stock", "CLIENT", T0.plusSeconds(5), Duration.ofMillis(1), "ERROR", 1));
+    spans.add(
+        span("POST /pay", "SERVER", T0.plus(Duration.ofMinutes(3)), Duration.ofMillis(1), "OK", 1));
+    spans.insertInto(store);
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  @Test
+  void sumsWeightedRequestsPerOperationErrorFlagAndBucket() {
+    List<RequestCell> cells =
+        new ClickHouseRequestCellRepository(store)
+            .requestCells("checkout", T0, T0.plus(Duration.ofMinutes(3)));
+
+    assertThat(cells)
+        .containsExactly(
+            new RequestCell("GET /cart", false, 39, 1.0),
+            new RequestCell("POST /pay", false, 39, 12.0),
+            new RequestCell("POST /pay", true, 72, 2.0));
+  }
+
+  @Test
+  void hasNoCellsWithoutTraffic() {
+    assertThat(
+            new ClickHouseRequestCellRepository(store)
+                .requestCells("checkout", T0.minus(Duration.ofHours(1)), T0))
+        .isEmpty();
+  }
+
+  private static TestSpans.Span span(
+      String name, String kind, Instant start, Duration duration, String status, double weight) {
+    return new TestSpans.Span(
+        "t-" + name + start,
+        "s-" + name + start + kind,
+        "",
+        "checkout",
+        name,
+        kind,
+        start,
+        duration,
+        status,
+        weight,
+        List.of());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.meerkat.dashboard.slo.service;
+
+import dev.meerkat.dashboard.slo.domain.EventCountSource;
+import dev.meerkat.dashboard.slo.domain.EventCounts;
+import dev.meerkat.dashboard.slo.domain.RollupCell;
+import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
+import dev.meerkat.store.query.RequestCell;
+import dev.meerkat.store.query.RequestCellRepository;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SLI events from the per-minute RED rollup. Both ends of a window are truncated to the minute: a
+ * window counts whole rollup minutes, as long as asked for (5 m is five minutes), and ends at the
+ * last complete minute, since the collector is still writing the current one.
+ */
+public final class RollupEventCountSource implements EventCountSource {
+
+  private final RequestCellRepository cells;
+
+  public RollupEventCountSource(RequestCellRepository cells) {
+    this.cells = cells;
+  }
+
+  @Override
+  public EventCounts count(ServiceLevelObjective slo, Instant from, Instant to) {
+    List<RequestCell> stored =
+        cells.requestCells(
+            slo.service(),
+            from.truncatedTo(ChronoUnit.MINUTES),
+            to.truncatedTo(ChronoUnit.MINUTES));
+    List<RollupCell> rollup = new ArrayList<>(stored.size());
+    for (RequestCell cell : stored) {
+      rollup.add(
+          new RollupCell(cell.operation(), cell.error(), cell.latencyBucket(), cell.requests()));
+    }
+    return slo.indicator().count(rollup);
+  }
+}
