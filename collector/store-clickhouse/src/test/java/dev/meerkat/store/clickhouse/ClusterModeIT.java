@@ -1,0 +1,260 @@
+package dev.meerkat.store.clickhouse;
+
+import static dev.meerkat.store.clickhouse.ClickHouseStore.quote;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
+import dev.meerkat.clickhouse.embedded.LocalCluster;
+import dev.meerkat.store.StoreException;
+import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
+import dev.meerkat.store.clickhouse.schema.ClusterSettings;
+import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
+import dev.meerkat.store.model.SpanKind;
+import dev.meerkat.store.model.SpanRecord;
+import dev.meerkat.store.model.SpanStatus;
+import dev.meerkat.store.query.RequestCounts;
+import dev.meerkat.store.query.ServiceSummary;
+import dev.meerkat.store.query.SpanDetail;
+import dev.meerkat.store.query.TraceSummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cluster mode on two real ClickHouse servers, one shard each: the migrator builds Distributed
+ * tables over per-shard tables on both, the real span writer inserts through the Distributed table
+ * of the first, and the real read repositories read through it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterModeIT {
+
+  private static final String CLUSTER = "meerkat_test";
+  private static final String DATABASE = "meerkat_cluster";
+  private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+  private static final int TRACES = 200;
+
+  @TempDir static Path directory;
+
+  private static EmbeddedClickHouse first;
+  private static EmbeddedClickHouse second;
+  private static ClickHouseStore store;
+  private static List<ClickHouseStore> shards;
+  private static List<String> appliedFirst;
+  private static List<String> appliedAgain;
+
+  @BeforeAll
+  static void startClusterAndWriteSpans() {
+    int[] http = {ClickHouseFixture.freePort(), ClickHouseFixture.freePort()};
+    int[] tcp = {ClickHouseFixture.freePort(), ClickHouseFixture.freePort()};
+    LocalCluster cluster = new LocalCluster(CLUSTER, List.of(tcp[0], tcp[1]));
+    first = EmbeddedClickHouse.start(directory.resolve("shard1"), http[0], tcp[0], cluster);
+    second = EmbeddedClickHouse.start(directory.resolve("shard2"), http[1], tcp[1], cluster);
+    ClusterSettings settings = ClusterSettings.shards(CLUSTER, List.of(first.url(), second.url()));
+    store = ClickHouseStore.connect(ClickHouseConfig.create(first.url()).withDatabase(DATABASE));
+    shards =
+        List.of(
+            store,
+            ClickHouseStore.connect(ClickHouseConfig.create(second.url()).withDatabase(DATABASE)));
+    appliedFirst = SchemaMigrator.create(store, settings).migrate();
+    appliedAgain = SchemaMigrator.create(store, settings).migrate();
+    ClickHouseSpanWriter.create(store).write(spans());
+  }
+
+  @AfterAll
+  static void stop() {
+    shards.forEach(ClickHouseStore::close);
+    first.close();
+    second.close();
+  }
+
+  @Test
+  @Order(1)
+  void createsDistributedTablesOverLocalTablesOnEveryShard() {
+    List<String> files =
+        SchemaMigrator.loadMigrations().stream().map(SchemaMigrator.Migration::fileName).toList();
+    assertThat(appliedFirst).containsExactlyElementsOf(files);
+    assertThat(appliedAgain).isEmpty();
+    List<String> expected = expectedClusterTables();
+    for (ClickHouseStore shard : shards) {
+      assertThat(
+              shard.query(
+                  "SELECT name, engine FROM system.tables WHERE database = "
+                      + quote(DATABASE)
+                      + " ORDER BY name"))
+          .extracting(row -> row.string("name") + " " + row.string("engine"))
+          .containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void keepsEveryTraceOnOneShardAndSpreadsTraces() {
+    assertThat(count(store, "spans")).isEqualTo(3L * TRACES);
+    Set<String> onFirst = traceIds(shards.get(0));
+    Set<String> onSecond = traceIds(shards.get(1));
+    assertThat(onFirst).isNotEmpty().doesNotContainAnyElementsOf(onSecond);
+    assertThat(onSecond).isNotEmpty();
+    Set<String> all = new HashSet<>(onFirst);
+    all.addAll(onSecond);
+    assertThat(all).hasSize(TRACES);
+    for (ClickHouseStore shard : shards) {
+      long spans = count(shard, "spans_local");
+      assertThat(spans).isEqualTo(3L * traceIds(shard).size());
+      // The views fired on the shard that stored the spans.
+      assertThat(count(shard, "trace_index_local")).isEqualTo(spans);
+      assertThat(
+              shard
+                  .query("SELECT sum(span_count) AS n FROM span_red_1m_local")
+                  .getFirst()
+                  .doubleValue("n"))
+          .isEqualTo(spans);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void readRepositoriesSeeTheWholeClusterThroughTheDistributedTables() {
+    ClickHouseTraceRepository traces = new ClickHouseTraceRepository(store);
+    for (int i = 0; i < TRACES; i++) {
+      List<SpanDetail> spans = traces.trace(traceId(i)).orElseThrow();
+      assertThat(spans)
+          .extracting(SpanDetail::spanId)
+          .containsExactly(spanId(i, 0), spanId(i, 1), spanId(i, 2));
+    }
+    Instant to = T0.plus(Duration.ofMinutes(5));
+    assertThat(traces.recentTraces("checkout", T0, to, 0, 1000))
+        .hasSize(TRACES / 2)
+        .extracting(TraceSummary::spanId)
+        .allMatch(id -> id.endsWith("-0"));
+
+    ClickHouseServiceMetricsRepository metrics = new ClickHouseServiceMetricsRepository(store);
+    assertThat(metrics.serviceNames(T0, to)).containsExactly("checkout", "inventory", "payments");
+    // Root spans of even traces are checkout's; every tenth trace (all even) failed.
+    assertThat(metrics.requestCounts("checkout", T0, to))
+        .isEqualTo(new RequestCounts(TRACES / 2, TRACES / 10));
+    assertThat(metrics.requestCounts("inventory", T0, to))
+        .isEqualTo(new RequestCounts(TRACES / 2, 0));
+    assertThat(metrics.requestCounts("payments", T0, to)).isEqualTo(new RequestCounts(TRACES, 0));
+    assertThat(metrics.services(T0, to))
+        .extracting(ServiceSummary::service, ServiceSummary::requests)
+        .containsExactly(
+            tuple("checkout", (double) TRACES / 2),
+            tuple("inventory", (double) TRACES / 2),
+            tuple("payments", (double) TRACES));
+  }
+
+  @Test
+  @Order(4)
+  void acknowledgesAnInsertOnlyWhenEveryShardHasItsRows() {
+    second.close();
+
+    assertThatThrownBy(() -> ClickHouseSpanWriter.create(store).write(spans()))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isTrue());
+  }
+
+  /** Each table of the one-server schema: a *MergeTree table becomes Distributed + _local. */
+  private static List<String> expectedClusterTables() {
+    List<String> expected = new ArrayList<>();
+    try (ClickHouseStore single = ClickHouseFixture.shared().newDatabase()) {
+      single
+          .query(
+              "SELECT name, engine FROM system.tables WHERE database = "
+                  + quote(single.config().database()))
+          .forEach(
+              row -> {
+                String name = row.string("name");
+                String engine = row.string("engine");
+                if (engine.endsWith("MergeTree") && !name.startsWith("schema_migration")) {
+                  expected.add(name + " Distributed");
+                  expected.add(name + "_local " + engine);
+                } else {
+                  expected.add(name + " " + engine);
+                }
+              });
+    }
+    expected.sort(null);
+    return expected;
+  }
+
+  private static long count(ClickHouseStore shard, String table) {
+    return shard.query("SELECT count() AS n FROM " + table).getFirst().longValue("n");
+  }
+
+  private static Set<String> traceIds(ClickHouseStore shard) {
+    Set<String> ids = new HashSet<>();
+    shard
+        .query("SELECT DISTINCT trace_id FROM spans_local")
+        .forEach(row -> ids.add(row.string("trace_id")));
+    return ids;
+  }
+
+  /** Per trace: a SERVER root and a CLIENT call in checkout or inventory, a SERVER in payments. */
+  private static List<SpanRecord> spans() {
+    List<SpanRecord> spans = new ArrayList<>();
+    for (int i = 0; i < TRACES; i++) {
+      String service = i % 2 == 0 ? "checkout" : "inventory";
+      long start = T0.plusSeconds(60L * (i % 3)).toEpochMilli() * 1_000_000L + i * 1_000_000L;
+      SpanStatus status = i % 10 == 0 ? SpanStatus.ERROR : SpanStatus.OK;
+      spans.add(span(i, 0, "", service, SpanKind.SERVER, start, status));
+      spans.add(span(i, 1, spanId(i, 0), service, SpanKind.CLIENT, start + 100, status));
+      spans.add(span(i, 2, spanId(i, 1), "payments", SpanKind.SERVER, start + 200, SpanStatus.OK));
+    }
+    return spans;
+  }
+
+  private static SpanRecord span(
+      int trace,
+      int index,
+      String parent,
+      String service,
+      SpanKind kind,
+      long startNanos,
+      SpanStatus status) {
+    return new SpanRecord(
+        startNanos,
+        1_000_000,
+        traceId(trace),
+        spanId(trace, index),
+        parent,
+        "",
+        service,
+        "GET /" + service,
+        kind,
+        status,
+        "",
+        "GET",
+        "/" + service,
+        200,
+        "",
+        1.0,
+        List.of(),
+        List.of(),
+        List.of("service.name"),
+        List.of(service),
+        "test",
+        "1");
+  }
+
+  private static String traceId(int trace) {
+    return String.format("%032x", 0x9e3779b97f4a7c15L * (trace + 1));
+  }
+
+  private static String spanId(int trace, int index) {
+    return "s" + trace + "-" + index;
+  }
+}
