@@ -10,6 +10,9 @@ import dev.meerkat.clickhouse.embedded.LocalCluster;
 import dev.meerkat.store.StoreException;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
+import dev.meerkat.store.clickhouse.retention.ClickHousePartitionRetention;
+import dev.meerkat.store.clickhouse.retention.ClickHousePartitionRetention.DroppedPartition;
+import dev.meerkat.store.clickhouse.retention.RetentionSettings;
 import dev.meerkat.store.clickhouse.schema.ClusterSettings;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
@@ -21,8 +24,10 @@ import dev.meerkat.store.query.ServiceSummary;
 import dev.meerkat.store.query.SpanDetail;
 import dev.meerkat.store.query.TraceSummary;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +61,7 @@ class ClusterModeIT {
   private static List<ClickHouseStore> shards;
   private static List<String> appliedFirst;
   private static List<String> appliedAgain;
+  private static ClusterSettings settings;
 
   @BeforeAll
   static void startClusterAndWriteSpans() {
@@ -64,7 +70,7 @@ class ClusterModeIT {
     LocalCluster cluster = new LocalCluster(CLUSTER, List.of(tcp[0], tcp[1]));
     first = EmbeddedClickHouse.start(directory.resolve("shard1"), http[0], tcp[0], cluster);
     second = EmbeddedClickHouse.start(directory.resolve("shard2"), http[1], tcp[1], cluster);
-    ClusterSettings settings = ClusterSettings.shards(CLUSTER, List.of(first.url(), second.url()));
+    settings = ClusterSettings.shards(CLUSTER, List.of(first.url(), second.url()));
     store = ClickHouseStore.connect(ClickHouseConfig.create(first.url()).withDatabase(DATABASE));
     shards =
         List.of(
@@ -160,6 +166,24 @@ class ClusterModeIT {
 
   @Test
   @Order(4)
+  void retentionDropsOldDaysFromTheLocalTablesOfEveryShard() {
+    Clock tenDaysLater = Clock.fixed(T0.plus(Duration.ofDays(10)), ZoneOffset.UTC);
+
+    List<DroppedPartition> dropped =
+        ClickHousePartitionRetention.create(
+                store, settings, RetentionSettings.defaults(), tenDaysLater)
+            .run();
+
+    assertThat(dropped)
+        .containsExactly(
+            new DroppedPartition(first.url(), "spans_local", "20260301"),
+            new DroppedPartition(second.url(), "spans_local", "20260301"));
+    assertThat(count(store, "spans")).isZero();
+    assertThat(count(store, "trace_index")).isEqualTo(3L * TRACES);
+  }
+
+  @Test
+  @Order(5)
   void acknowledgesAnInsertOnlyWhenEveryShardHasItsRows() {
     second.close();
 
