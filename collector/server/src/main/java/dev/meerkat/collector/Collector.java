@@ -10,11 +10,15 @@ import dev.meerkat.exporter.prometheus.PrometheusExposition;
 import dev.meerkat.exporter.prometheus.SpanRedMetrics;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
+import dev.meerkat.store.clickhouse.retention.ClickHousePartitionRetention;
+import dev.meerkat.store.clickhouse.retention.PartitionRetentionJob;
 import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,7 @@ public final class Collector implements AutoCloseable {
   private final BatchMetricProcessor points;
   private final Server otlpServer;
   private final Server adminServer;
+  private final PartitionRetentionJob retention;
 
   private Collector(
       EmbeddedClickHouse embedded,
@@ -41,13 +46,15 @@ public final class Collector implements AutoCloseable {
       BatchSpanProcessor spans,
       BatchMetricProcessor points,
       Server otlpServer,
-      Server adminServer) {
+      Server adminServer,
+      PartitionRetentionJob retention) {
     this.embedded = embedded;
     this.store = store;
     this.spans = spans;
     this.points = points;
     this.otlpServer = otlpServer;
     this.adminServer = adminServer;
+    this.retention = retention;
   }
 
   /** Starts everything; on failure, stops what was already started and rethrows. */
@@ -67,7 +74,7 @@ public final class Collector implements AutoCloseable {
     ClickHouseStore store = ClickHouseStore.connect(config.clickHouse(url));
     try {
       logger.info("ClickHouse {} at {}", store.serverVersion(), url);
-      List<String> applied = SchemaMigrator.create(store).migrate();
+      List<String> applied = SchemaMigrator.create(store, config.cluster()).migrate();
       logger.info(
           "Schema of database {} is up to date ({} migrations applied now)",
           config.clickHouseDatabase(),
@@ -119,7 +126,8 @@ public final class Collector implements AutoCloseable {
     Server admin = adminBuilder.build();
     otlp.start().join();
     admin.start().join();
-    Collector collector = new Collector(embedded, store, spans, points, otlp, admin);
+    Collector collector =
+        new Collector(embedded, store, spans, points, otlp, admin, startRetention(config, store));
     logger.info(
         "OTLP/HTTP receiver listening on http://127.0.0.1:{}{} and {}",
         collector.otlpHttpPort(),
@@ -127,6 +135,17 @@ public final class Collector implements AutoCloseable {
         OtlpHttpMetricReceiver.PATH);
     logger.info("Admin endpoints: http://127.0.0.1:{}/health and /metrics", collector.adminPort());
     return collector;
+  }
+
+  /** Drops partitions past each signal's retention now and then hourly, on a daemon thread. */
+  private static PartitionRetentionJob startRetention(
+      CollectorConfig config, ClickHouseStore store) {
+    return PartitionRetentionJob.start(
+        ClickHousePartitionRetention.create(
+            store, config.cluster(), config.retention(), Clock.systemUTC()),
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("meerkat-retention").daemon().factory()),
+        PartitionRetentionJob.DEFAULT_INTERVAL);
   }
 
   /** The bound OTLP/HTTP port (useful when configured as 0). */
@@ -148,6 +167,7 @@ public final class Collector implements AutoCloseable {
       logger.warn("Queues were not flushed within {}; the rest is lost", FLUSH_DEADLINE);
     }
     adminServer.stop().join();
+    retention.close();
     store.close();
     if (embedded != null) {
       logger.info("Stopping embedded ClickHouse");

@@ -2,6 +2,8 @@ package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
+import dev.meerkat.store.clickhouse.retention.RetentionSettings;
+import dev.meerkat.store.clickhouse.schema.ClusterSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,6 +13,8 @@ import java.util.Optional;
  *
  * @param clickHouseUrl an existing server; empty to start an embedded one
  * @param clickHouseBinary the server binary for the embedded server; empty to search for it
+ * @param retention days to keep per signal (old daily partitions are dropped hourly)
+ * @param cluster cluster mode (Distributed tables over per-server tables), or none
  */
 public record CollectorConfig(
     Optional<String> clickHouseUrl,
@@ -25,7 +29,9 @@ public record CollectorConfig(
     int embeddedClickHouseTcpPort,
     PipelineSettings spanPipeline,
     PipelineSettings metricPipeline,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    RetentionSettings retention,
+    ClusterSettings cluster) {
 
   /** The ClickHouse connection for {@code url} with the configured database and credentials. */
   public ClickHouseConfig clickHouse(String url) {

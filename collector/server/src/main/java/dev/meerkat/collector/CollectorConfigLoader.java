@@ -1,8 +1,11 @@
 package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.store.clickhouse.retention.RetentionSettings;
+import dev.meerkat.store.clickhouse.schema.ClusterSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +37,14 @@ public final class CollectorConfigLoader {
           "MEERKAT_QUEUE_SIZE",
           "MEERKAT_BATCH_SIZE",
           "MEERKAT_FLUSH_INTERVAL_MS",
-          "MEERKAT_MAX_BODY_BYTES");
+          "MEERKAT_MAX_BODY_BYTES",
+          "MEERKAT_RETENTION_SPANS_DAYS",
+          "MEERKAT_RETENTION_METRICS_DAYS",
+          "MEERKAT_RETENTION_LOGS_DAYS",
+          "MEERKAT_RETENTION_ROLLUPS_DAYS",
+          "MEERKAT_CLICKHOUSE_CLUSTER",
+          "MEERKAT_CLICKHOUSE_SHARD_URLS",
+          "MEERKAT_CLICKHOUSE_ON_CLUSTER");
   // Other Meerkat programs read these; the same shell may hold them.
   private static final List<String> OTHER_PROGRAMS_PREFIXES =
       List.of("MEERKAT_AGENT_", "MEERKAT_DASHBOARD_", "MEERKAT_TEST_", "MEERKAT_JAVA_HOME");
@@ -84,7 +94,41 @@ public final class CollectorConfigLoader {
         reader.port("MEERKAT_EMBEDDED_CLICKHOUSE_TCP_PORT", 19000),
         pipeline,
         pipeline,
-        reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024));
+        reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024),
+        retention(reader),
+        cluster(reader));
+  }
+
+  private static RetentionSettings retention(Reader reader) {
+    RetentionSettings defaults = RetentionSettings.defaults();
+    return new RetentionSettings(
+        reader.integer("MEERKAT_RETENTION_SPANS_DAYS", defaults.spansDays()),
+        reader.integer("MEERKAT_RETENTION_METRICS_DAYS", defaults.metricsDays()),
+        reader.integer("MEERKAT_RETENTION_LOGS_DAYS", defaults.logsDays()),
+        reader.integer("MEERKAT_RETENTION_ROLLUPS_DAYS", defaults.rollupsDays()));
+  }
+
+  private static ClusterSettings cluster(Reader reader) {
+    String onCluster = reader.string("MEERKAT_CLICKHOUSE_ON_CLUSTER", "false");
+    if (!onCluster.equals("true") && !onCluster.equals("false")) {
+      throw new IllegalArgumentException(
+          "MEERKAT_CLICKHOUSE_ON_CLUSTER must be true or false, got '" + onCluster + "'");
+    }
+    List<String> shardUrls = new ArrayList<>();
+    for (String url : reader.string("MEERKAT_CLICKHOUSE_SHARD_URLS", "").split(",")) {
+      if (!url.isBlank()) {
+        shardUrls.add(url.strip());
+      }
+    }
+    ClusterSettings cluster =
+        new ClusterSettings(
+            reader.string("MEERKAT_CLICKHOUSE_CLUSTER", ""), shardUrls, onCluster.equals("true"));
+    if (cluster.enabled() && reader.optional("MEERKAT_CLICKHOUSE_URL").isEmpty()) {
+      throw new IllegalArgumentException(
+          "MEERKAT_CLICKHOUSE_CLUSTER needs MEERKAT_CLICKHOUSE_URL (a server of the cluster, or a"
+              + " load balancer in front of them): the embedded ClickHouse is one server");
+    }
+    return cluster;
   }
 
   private static void collect(

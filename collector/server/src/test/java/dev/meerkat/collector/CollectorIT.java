@@ -6,6 +6,8 @@ import dev.meerkat.collector.pipeline.PipelineSettings;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
+import dev.meerkat.store.clickhouse.retention.RetentionSettings;
+import dev.meerkat.store.clickhouse.schema.ClusterSettings;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -53,7 +55,9 @@ class CollectorIT {
                 0,
                 pipeline,
                 pipeline,
-                4 * 1024 * 1024));
+                4 * 1024 * 1024,
+                RetentionSettings.defaults(),
+                ClusterSettings.none()));
     store = ClickHouseStore.connect(database);
   }
 
