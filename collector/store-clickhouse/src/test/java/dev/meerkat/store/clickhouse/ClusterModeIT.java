@@ -108,6 +108,22 @@ class ClusterModeIT {
   }
 
   @Test
+  @Order(1)
+  void refusesAOneServerMigratorOnTheClusterDatabase() {
+    assertThatThrownBy(() -> SchemaMigrator.create(store).migrate())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "database "
+                + DATABASE
+                + " at "
+                + first.url()
+                + " was migrated as cluster "
+                + CLUSTER
+                + " but this process is configured as single server: give every collector and"
+                + " the dashboard the same MEERKAT_CLICKHOUSE_CLUSTER settings");
+  }
+
+  @Test
   @Order(2)
   void keepsEveryTraceOnOneShardAndSpreadsTraces() {
     assertThat(count(store, "spans")).isEqualTo(3L * TRACES);

@@ -40,17 +40,22 @@ public final class ClusterAwareMigration {
     return new ClusterAwareMigration(store, cluster, migrations, MigrationTimings.DEFAULT);
   }
 
+  /** The same migration with another lease and wait limit (tests use short ones). */
+  ClusterAwareMigration withTimings(MigrationTimings otherTimings) {
+    return new ClusterAwareMigration(store, cluster, migrations, otherTimings);
+  }
+
   /** Migrates; returns the file names applied by this call, in order, without repeats. */
   public List<String> migrate() {
     Map<Integer, List<SchemaChange>> plans = plan();
     String owner = "pid " + ProcessHandle.current().pid() + " " + Thread.currentThread().getName();
     if (!cluster.enabled()) {
       createDatabase(store, "");
-      return new ServerMigration(store, migrations, plans, timings, owner).run();
+      return new ServerMigration(store, migrations, plans, timings, layout(), owner).run();
     }
     if (cluster.onCluster()) {
       createDatabase(store, " ON CLUSTER " + cluster.cluster());
-      return new ServerMigration(store, migrations, plans, timings, owner).run();
+      return new ServerMigration(store, migrations, plans, timings, layout(), owner).run();
     }
     Set<String> applied = new LinkedHashSet<>();
     ClickHouseConfig config = store.config();
@@ -59,10 +64,15 @@ public final class ClusterAwareMigration {
           ClickHouseStore.connect(
               new ClickHouseConfig(url, config.database(), config.user(), config.password()))) {
         createDatabase(server, "");
-        applied.addAll(new ServerMigration(server, migrations, plans, timings, owner).run());
+        applied.addAll(
+            new ServerMigration(server, migrations, plans, timings, layout(), owner).run());
       }
     }
     return List.copyOf(applied);
+  }
+
+  private String layout() {
+    return cluster.enabled() ? "cluster " + cluster.cluster() : MigrationLedger.SINGLE_SERVER;
   }
 
   /** The changes of each migration, by version. */

@@ -1,21 +1,24 @@
 package dev.meerkat.store.clickhouse.schema;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,12 +43,7 @@ public final class MigrationFiles {
     }
     try {
       if ("jar".equals(location.getProtocol())) {
-        try (FileSystem jar = FileSystems.newFileSystem(location.toURI(), Map.of())) {
-          return fromDirectory(jar.getPath(LOCATION));
-        } catch (FileSystemAlreadyExistsException e) {
-          // Someone else holds the jar open; read through theirs and leave it open.
-          return fromDirectory(FileSystems.getFileSystem(location.toURI()).getPath(LOCATION));
-        }
+        return fromJar(location);
       }
       return fromDirectory(Path.of(location.toURI()));
     } catch (IOException e) {
@@ -55,15 +53,46 @@ public final class MigrationFiles {
     }
   }
 
-  /** The migrations in {@code directory}, ordered by version; duplicate versions fail. */
-  public static List<ParsedMigration> fromDirectory(Path directory) throws IOException {
-    List<ParsedMigration> migrations = new ArrayList<>();
-    try (Stream<Path> files = Files.list(directory)) {
-      for (Path file : files.toList()) {
-        String fileName = file.getFileName().toString();
-        migrations.add(parse(fileName, Files.readString(file, StandardCharsets.UTF_8)));
+  /**
+   * Reads the jar through a private, uncached {@link JarFile}: a zip file system shared by the
+   * whole JVM would be closed under another thread's feet when migrators start together.
+   */
+  private static List<ParsedMigration> fromJar(URL location) throws IOException {
+    JarURLConnection connection = (JarURLConnection) location.openConnection();
+    connection.setUseCaches(false);
+    String prefix = LOCATION + "/";
+    Map<String, String> files = new TreeMap<>();
+    try (JarFile jar = connection.getJarFile()) {
+      for (JarEntry entry : Collections.list(jar.entries())) {
+        String name = entry.getName();
+        if (!entry.isDirectory()
+            && name.startsWith(prefix)
+            && name.indexOf('/', prefix.length()) < 0) {
+          try (InputStream in = jar.getInputStream(entry)) {
+            files.put(
+                name.substring(prefix.length()),
+                new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          }
+        }
       }
     }
+    return parseAll(files);
+  }
+
+  /** The migrations in {@code directory}, ordered by version; duplicate versions fail. */
+  public static List<ParsedMigration> fromDirectory(Path directory) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.list(directory)) {
+      for (Path file : paths.toList()) {
+        files.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return parseAll(files);
+  }
+
+  private static List<ParsedMigration> parseAll(Map<String, String> files) {
+    List<ParsedMigration> migrations = new ArrayList<>();
+    files.forEach((fileName, text) -> migrations.add(parse(fileName, text)));
     migrations.sort((a, b) -> Integer.compare(a.version(), b.version()));
     for (int i = 1; i < migrations.size(); i++) {
       if (migrations.get(i).version() == migrations.get(i - 1).version()) {

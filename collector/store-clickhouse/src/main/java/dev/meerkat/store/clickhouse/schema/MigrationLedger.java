@@ -20,15 +20,24 @@ final class MigrationLedger {
 
   static final String TABLE = "schema_migrations";
 
+  /** The layout of rows written before layouts were recorded. */
+  static final String SINGLE_SERVER = "single server";
+
   private final ClickHouseStore store;
   private final SchemaChangeExecutor executor;
+  private final String layout;
 
-  MigrationLedger(ClickHouseStore store, SchemaChangeExecutor executor) {
+  /**
+   * @param layout {@link #SINGLE_SERVER} or {@code cluster <name>}: a database is migrated in one
+   *     layout only, so a process configured otherwise is stopped before it adds the wrong tables
+   */
+  MigrationLedger(ClickHouseStore store, SchemaChangeExecutor executor, String layout) {
     this.store = store;
     this.executor = executor;
+    this.layout = layout;
   }
 
-  /** Creates the ledger, or adds the checksum column to one written by an older Meerkat. */
+  /** Creates the ledger, or adds the checksum and layout columns to one of an older Meerkat. */
   void createIfMissing() {
     executor.run(
         new SchemaChange.Create(
@@ -39,7 +48,11 @@ final class MigrationLedger {
                 + " ENGINE = MergeTree ORDER BY version"));
     executor.run(
         new SchemaChange.AddColumns(
-            TABLE, List.of(new Column("checksum", "String DEFAULT ''")), ""));
+            TABLE,
+            List.of(
+                new Column("checksum", "String DEFAULT ''"),
+                new Column("layout", "String DEFAULT ''")),
+            ""));
   }
 
   /**
@@ -61,13 +74,36 @@ final class MigrationLedger {
     store.execute(
         "INSERT INTO "
             + TABLE
-            + " (version, name, applied_at, checksum) VALUES ("
+            + " (version, name, applied_at, checksum, layout) VALUES ("
             + migration.version()
             + ", "
             + quote(migration.fileName())
             + ", now(), "
             + quote(migration.checksum())
+            + ", "
+            + quote(layout)
             + ")");
+  }
+
+  /**
+   * Fails when the database was migrated in another layout: a dashboard without the cluster
+   * settings must not add one-server tables to a cluster, nor a collector with them shard a
+   * one-server database (moving data between layouts is an operator's job).
+   */
+  void requireLayout(String where) {
+    for (Row row : store.query("SELECT DISTINCT layout FROM " + TABLE)) {
+      String recorded = row.string("layout").isEmpty() ? SINGLE_SERVER : row.string("layout");
+      if (!recorded.equals(layout)) {
+        throw new IllegalStateException(
+            where
+                + " was migrated as "
+                + recorded
+                + " but this process is configured as "
+                + layout
+                + ": give every collector and the dashboard the same MEERKAT_CLICKHOUSE_CLUSTER"
+                + " settings");
+      }
+    }
   }
 
   /**

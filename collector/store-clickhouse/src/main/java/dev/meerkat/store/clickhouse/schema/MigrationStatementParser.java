@@ -114,7 +114,8 @@ final class MigrationStatementParser {
       if (token.is("POPULATE")) {
         throw refused("POPULATE copies rows again on every run; fill the view's table instead");
       }
-      joins |= token.is("JOIN");
+      // ARRAY JOIN unfolds arrays of the same row: no second table, so it shards fine.
+      joins |= token.is("JOIN") && !(i > 0 && tokens.get(i - 1).is("ARRAY"));
       if (token.is("FROM") && i + 1 < tokens.size() && tokens.get(i + 1).isName()) {
         if (i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(".")) {
           throw refused(qualifiedName(tokens.get(i + 1).name()));

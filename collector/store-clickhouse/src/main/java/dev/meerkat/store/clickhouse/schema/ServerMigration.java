@@ -37,6 +37,7 @@ final class ServerMigration {
       List<ParsedMigration> migrations,
       Map<Integer, List<SchemaChange>> plans,
       MigrationTimings timings,
+      String layout,
       String owner) {
     this.store = store;
     this.where = "database " + store.config().database() + " at " + store.config().url();
@@ -44,7 +45,7 @@ final class ServerMigration {
     this.plans = plans;
     this.timings = timings;
     this.executor = new SchemaChangeExecutor(store);
-    this.ledger = new MigrationLedger(store, executor);
+    this.ledger = new MigrationLedger(store, executor, layout);
     this.claims = new MigrationClaims(store, executor, timings.lease(), owner);
   }
 
@@ -90,6 +91,7 @@ final class ServerMigration {
   }
 
   private List<ParsedMigration> pending() {
+    ledger.requireLayout(where);
     Map<Integer, Set<String>> applied = ledger.applied();
     MigrationLedger.requireUnchanged(migrations, applied, where);
     List<ParsedMigration> pending = new ArrayList<>();
