@@ -44,7 +44,8 @@ public final class CollectorConfigLoader {
           "MEERKAT_RETENTION_ROLLUPS_DAYS",
           "MEERKAT_CLICKHOUSE_CLUSTER",
           "MEERKAT_CLICKHOUSE_SHARD_URLS",
-          "MEERKAT_CLICKHOUSE_ON_CLUSTER");
+          "MEERKAT_CLICKHOUSE_ON_CLUSTER",
+          "MEERKAT_CLICKHOUSE_REPLICATED");
   // Other Meerkat programs read these; the same shell may hold them.
   private static final List<String> OTHER_PROGRAMS_PREFIXES =
       List.of("MEERKAT_AGENT_", "MEERKAT_DASHBOARD_", "MEERKAT_TEST_", "MEERKAT_JAVA_HOME");
@@ -109,11 +110,6 @@ public final class CollectorConfigLoader {
   }
 
   private static ClusterSettings cluster(Reader reader) {
-    String onCluster = reader.string("MEERKAT_CLICKHOUSE_ON_CLUSTER", "false");
-    if (!onCluster.equals("true") && !onCluster.equals("false")) {
-      throw new IllegalArgumentException(
-          "MEERKAT_CLICKHOUSE_ON_CLUSTER must be true or false, got '" + onCluster + "'");
-    }
     List<String> shardUrls = new ArrayList<>();
     for (String url : reader.string("MEERKAT_CLICKHOUSE_SHARD_URLS", "").split(",")) {
       if (!url.isBlank()) {
@@ -122,13 +118,24 @@ public final class CollectorConfigLoader {
     }
     ClusterSettings cluster =
         new ClusterSettings(
-            reader.string("MEERKAT_CLICKHOUSE_CLUSTER", ""), shardUrls, onCluster.equals("true"));
+            reader.string("MEERKAT_CLICKHOUSE_CLUSTER", ""),
+            shardUrls,
+            flag(reader, "MEERKAT_CLICKHOUSE_ON_CLUSTER"),
+            flag(reader, "MEERKAT_CLICKHOUSE_REPLICATED"));
     if (cluster.enabled() && reader.optional("MEERKAT_CLICKHOUSE_URL").isEmpty()) {
       throw new IllegalArgumentException(
           "MEERKAT_CLICKHOUSE_CLUSTER needs MEERKAT_CLICKHOUSE_URL (a server of the cluster, or a"
               + " load balancer in front of them): the embedded ClickHouse is one server");
     }
     return cluster;
+  }
+
+  private static boolean flag(Reader reader, String key) {
+    String value = reader.string(key, "false");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got '" + value + "'");
+    }
+    return value.equals("true");
   }
 
   private static void collect(

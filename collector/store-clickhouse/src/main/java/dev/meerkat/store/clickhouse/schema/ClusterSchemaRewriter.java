@@ -41,6 +41,7 @@ final class ClusterSchemaRewriter implements SchemaLayout {
   private final String cluster;
   private final String database;
   private final String onCluster;
+  private final boolean replicated;
   private final Map<String, List<String>> shardedTables = new HashMap<>();
 
   /**
@@ -51,6 +52,7 @@ final class ClusterSchemaRewriter implements SchemaLayout {
     this.cluster = settings.cluster();
     this.database = database;
     this.onCluster = settings.onCluster() ? " ON CLUSTER " + cluster : "";
+    this.replicated = settings.replicated();
     for (ParsedMigration migration : all) {
       for (MigrationStatement statement : migration.statements()) {
         if (statement instanceof CreateTable create && isMergeTree(create.engine())) {
@@ -94,11 +96,14 @@ final class ClusterSchemaRewriter implements SchemaLayout {
     }
     String local = localTable(create.object());
     List<Replacement> replacements = new ArrayList<>();
-    replacements.add(new Replacement(create.tokens().get(create.nameToken()), local + onCluster));
+    replacements.add(Replacement.of(create.tokens().get(create.nameToken()), local + onCluster));
     if (create.asTable() != null) {
       replacements.add(
-          new Replacement(
+          Replacement.of(
               create.tokens().get(create.asTableToken()), localTable(sharded(create.asTable()))));
+    }
+    if (replicated) {
+      replacements.add(replicatedEngine(create, local));
     }
     String distributed =
         "CREATE TABLE IF NOT EXISTS "
@@ -129,12 +134,12 @@ final class ClusterSchemaRewriter implements SchemaLayout {
     }
     List<Replacement> replacements = new ArrayList<>();
     SqlToken name = view.tokens().get(MATERIALIZED_VIEW_NAME_TOKEN);
-    replacements.add(new Replacement(name, name.text() + onCluster));
+    replacements.add(Replacement.of(name, name.text() + onCluster));
     replacements.add(
-        new Replacement(view.tokens().get(view.targetToken()), localTable(sharded(view.target()))));
+        Replacement.of(view.tokens().get(view.targetToken()), localTable(sharded(view.target()))));
     for (int source : view.sourceTokens()) {
       SqlToken token = view.tokens().get(source);
-      replacements.add(new Replacement(token, localTable(sharded(token.name()))));
+      replacements.add(Replacement.of(token, localTable(sharded(token.name()))));
     }
     return List.of(new SchemaChange.Create(view.object(), replace(view.sql(), replacements)));
   }
@@ -175,7 +180,7 @@ final class ClusterSchemaRewriter implements SchemaLayout {
       return sql;
     }
     SqlToken name = tokens.get(nameToken);
-    return replace(sql, List.of(new Replacement(name, name.text() + onCluster)));
+    return replace(sql, List.of(Replacement.of(name, name.text() + onCluster)));
   }
 
   private static List<SqlToken> tokensOf(CreateView view) {
@@ -191,16 +196,56 @@ final class ClusterSchemaRewriter implements SchemaLayout {
         "cluster mode cannot rewrite " + statement.object() + ": " + reason);
   }
 
-  private record Replacement(SqlToken token, String text) {}
+  /**
+   * {@code SummingMergeTree()} becomes {@code ReplicatedSummingMergeTree('/clickhouse/tables/
+   * {shard}/db/t_local', '{replica}')}; the engine's own arguments, if any, follow the two.
+   */
+  private Replacement replicatedEngine(CreateTable create, String local) {
+    List<SqlToken> tokens = create.tokens();
+    SqlToken engine = tokens.get(create.engineToken());
+    int end = engine.end();
+    String arguments = "";
+    int next = create.engineToken() + 1;
+    if (next < tokens.size() && tokens.get(next).isSymbol("(")) {
+      int depth = 0;
+      for (int i = next; i < tokens.size(); i++) {
+        if (tokens.get(i).isSymbol("(")) {
+          depth++;
+        } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
+          end = tokens.get(i).end();
+          arguments = create.sql().substring(tokens.get(next).end(), tokens.get(i).start()).strip();
+          break;
+        }
+      }
+    }
+    String engineName =
+        engine.name().startsWith("Replicated") ? engine.name() : "Replicated" + engine.name();
+    String replicatedArguments =
+        "'/clickhouse/tables/{shard}/" + database + "/" + local + "', '{replica}'";
+    return new Replacement(
+        engine.start(),
+        end,
+        engineName
+            + "("
+            + replicatedArguments
+            + (arguments.isEmpty() ? "" : ", " + arguments)
+            + ")");
+  }
+
+  private record Replacement(int start, int end, String text) {
+    static Replacement of(SqlToken token, String text) {
+      return new Replacement(token.start(), token.end(), text);
+    }
+  }
 
   private static String replace(String sql, List<Replacement> replacements) {
     List<Replacement> ordered = new ArrayList<>(replacements);
-    ordered.sort((a, b) -> Integer.compare(a.token().start(), b.token().start()));
+    ordered.sort((a, b) -> Integer.compare(a.start(), b.start()));
     StringBuilder out = new StringBuilder();
     int at = 0;
     for (Replacement replacement : ordered) {
-      out.append(sql, at, replacement.token().start()).append(replacement.text());
-      at = replacement.token().end();
+      out.append(sql, at, replacement.start()).append(replacement.text());
+      at = replacement.end();
     }
     return out.append(sql, at, sql.length()).toString();
   }

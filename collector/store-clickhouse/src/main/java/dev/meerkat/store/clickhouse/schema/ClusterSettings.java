@@ -13,16 +13,21 @@ import java.util.Objects;
  *     migrator runs the schema on each, and retention drops old partitions on each
  * @param onCluster run each statement once with {@code ON CLUSTER} instead (needs ClickHouse Keeper
  *     or ZooKeeper on the cluster); then {@code shardUrls} may be empty
+ * @param replicated make the per-server tables {@code Replicated*MergeTree} (path {@code
+ *     /clickhouse/tables/{shard}/<database>/<table>}, replica {@code {replica}}: both macros must
+ *     be defined on every server), for shards with several replicas
  */
-public record ClusterSettings(String cluster, List<String> shardUrls, boolean onCluster) {
+public record ClusterSettings(
+    String cluster, List<String> shardUrls, boolean onCluster, boolean replicated) {
 
   public ClusterSettings {
     Objects.requireNonNull(cluster, "cluster");
     shardUrls = List.copyOf(shardUrls);
     if (cluster.isEmpty()) {
-      if (!shardUrls.isEmpty() || onCluster) {
+      if (!shardUrls.isEmpty() || onCluster || replicated) {
         throw new IllegalArgumentException(
-            "MEERKAT_CLICKHOUSE_SHARD_URLS and MEERKAT_CLICKHOUSE_ON_CLUSTER need"
+            "MEERKAT_CLICKHOUSE_SHARD_URLS, MEERKAT_CLICKHOUSE_ON_CLUSTER and"
+                + " MEERKAT_CLICKHOUSE_REPLICATED need"
                 + " MEERKAT_CLICKHOUSE_CLUSTER (the cluster name from remote_servers)");
       }
     } else {
@@ -53,12 +58,12 @@ public record ClusterSettings(String cluster, List<String> shardUrls, boolean on
 
   /** One server, no cluster. */
   public static ClusterSettings none() {
-    return new ClusterSettings("", List.of(), false);
+    return new ClusterSettings("", List.of(), false, false);
   }
 
   /** Cluster {@code cluster}, schema run on each of {@code shardUrls}. */
   public static ClusterSettings shards(String cluster, List<String> shardUrls) {
-    return new ClusterSettings(cluster, shardUrls, false);
+    return new ClusterSettings(cluster, shardUrls, false, false);
   }
 
   public boolean enabled() {

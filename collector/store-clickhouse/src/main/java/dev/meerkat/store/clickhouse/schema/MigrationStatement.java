@@ -26,7 +26,8 @@ public sealed interface MigrationStatement {
       List<String> columns,
       String asTable,
       int asTableToken,
-      String engine)
+      String engine,
+      int engineToken)
       implements MigrationStatement {}
 
   /**

@@ -95,7 +95,8 @@ final class MigrationStatementParser {
       throw refused("expected = after ENGINE");
     }
     String engine = name();
-    return new CreateTable(sql, tokens, table, nameToken, columns, asTable, asTableToken, engine);
+    return new CreateTable(
+        sql, tokens, table, nameToken, columns, asTable, asTableToken, engine, position - 1);
   }
 
   private CreateMaterializedView materializedView() {

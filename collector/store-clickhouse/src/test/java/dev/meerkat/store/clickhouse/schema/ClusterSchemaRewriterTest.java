@@ -88,16 +88,26 @@ class ClusterSchemaRewriterTest {
   }
 
   @Test
-  void addsOnClusterAfterEveryNameForClustersWithKeeper() {
-    List<SchemaChange> changes = changes(new ClusterSettings("prod", List.of(), true));
+  void addsOnClusterAndReplicatedEnginesForClustersWithKeeper() {
+    List<SchemaChange> changes = changes(new ClusterSettings("prod", List.of(), true, true));
 
     assertThat(changes.get(0))
         .isEqualTo(
             new SchemaChange.Create(
                 "spans_local",
                 "CREATE TABLE IF NOT EXISTS spans_local ON CLUSTER prod (start_time DateTime,"
-                    + " trace_id String, service_name String) ENGINE = MergeTree PARTITION BY"
-                    + " toDate(start_time) ORDER BY (service_name, start_time)"));
+                    + " trace_id String, service_name String) ENGINE ="
+                    + " ReplicatedMergeTree('/clickhouse/tables/{shard}/db/spans_local',"
+                    + " '{replica}') PARTITION BY toDate(start_time) ORDER BY (service_name,"
+                    + " start_time)"));
+    assertThat(changes.get(2))
+        .isEqualTo(
+            new SchemaChange.Create(
+                "red_local",
+                "CREATE TABLE IF NOT EXISTS red_local ON CLUSTER prod (minute DateTime,"
+                    + " service_name String, n Float64) ENGINE ="
+                    + " ReplicatedSummingMergeTree('/clickhouse/tables/{shard}/db/red_local',"
+                    + " '{replica}') PARTITION BY toDate(minute) ORDER BY (service_name, minute)"));
     assertThat(changes.get(1))
         .isEqualTo(
             new SchemaChange.Create(
