@@ -140,6 +140,7 @@ public final class Collector implements AutoCloseable {
   /** Drops partitions past each signal's retention now and then hourly, on a daemon thread. */
   private static PartitionRetentionJob startRetention(
       CollectorConfig config, ClickHouseStore store) {
+    logger.info("Retention {}; cluster {}", config.retention(), config.cluster());
     return PartitionRetentionJob.start(
         ClickHousePartitionRetention.create(
             store, config.cluster(), config.retention(), Clock.systemUTC()),

@@ -97,25 +97,22 @@ public final class ClusterAwareMigration {
     return plans;
   }
 
-  /** Concurrent CREATE DATABASE IF NOT EXISTS may fail on 18.16; the database is what counts. */
+  /**
+   * Concurrent {@code CREATE DATABASE IF NOT EXISTS} may fail on 18.16 while another process
+   * creates it; the second try then finds it. With ON CLUSTER the statement runs from the system
+   * database, since the configured one may not exist yet.
+   */
   private static void createDatabase(ClickHouseStore server, String onCluster) {
-    String database = server.config().database();
-    try (ClickHouseStore system = ClickHouseStore.connect(server.config().withDatabase("system"))) {
+    if (onCluster.isEmpty()) {
       try {
-        system.execute("CREATE DATABASE IF NOT EXISTS " + database + onCluster);
+        server.createDatabaseIfMissing();
       } catch (StoreException e) {
-        boolean exists =
-            system
-                    .query(
-                        "SELECT count() AS n FROM system.databases WHERE name = "
-                            + ClickHouseStore.quote(database))
-                    .getFirst()
-                    .longValue("n")
-                > 0;
-        if (!exists) {
-          throw e;
-        }
+        server.createDatabaseIfMissing();
       }
+      return;
+    }
+    try (ClickHouseStore system = ClickHouseStore.connect(server.config().withDatabase("system"))) {
+      system.execute("CREATE DATABASE IF NOT EXISTS " + server.config().database() + onCluster);
     }
   }
 }
