@@ -54,6 +54,7 @@ final class ServerMigration {
     ledger.createIfMissing();
     claims.createIfMissing();
     long deadline = System.nanoTime() + timings.waitLimit().toNanos();
+    RuntimeException failure = null;
     try {
       while (true) {
         if (pending().isEmpty()) {
@@ -83,10 +84,26 @@ final class ServerMigration {
         heartbeatIfDue();
         pause();
       }
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
     } finally {
-      if (claimId != null) {
-        claims.release(claimId);
+      release(failure);
+    }
+  }
+
+  /** Releases our claim; a failure to do so (server gone) never hides the original failure. */
+  private void release(RuntimeException failure) {
+    if (claimId == null) {
+      return;
+    }
+    try {
+      claims.release(claimId);
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        throw e;
       }
+      failure.addSuppressed(e);
     }
   }
 
