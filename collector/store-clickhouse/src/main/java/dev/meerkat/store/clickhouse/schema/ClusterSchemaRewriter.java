@@ -95,15 +95,15 @@ final class ClusterSchemaRewriter implements SchemaLayout {
               + "; only *MergeTree tables can be sharded");
     }
     String local = localTable(create.object());
-    List<Replacement> replacements = new ArrayList<>();
-    replacements.add(Replacement.of(create.tokens().get(create.nameToken()), local + onCluster));
+    List<SqlEdit> replacements = new ArrayList<>();
+    replacements.add(SqlEdit.of(create.tokens().get(create.nameToken()), local + onCluster));
     if (create.asTable() != null) {
       replacements.add(
-          Replacement.of(
+          SqlEdit.of(
               create.tokens().get(create.asTableToken()), localTable(sharded(create.asTable()))));
     }
     if (replicated) {
-      replacements.add(replicatedEngine(create, local));
+      replacements.add(SqlEdit.replicatedEngine(create, database, local));
     }
     String distributed =
         "CREATE TABLE IF NOT EXISTS "
@@ -121,7 +121,7 @@ final class ClusterSchemaRewriter implements SchemaLayout {
             + shardingKey(shardedTables.get(create.object()))
             + ")";
     return List.of(
-        new SchemaChange.Create(local, replace(create.sql(), replacements)),
+        new SchemaChange.Create(local, SqlEdit.apply(create.sql(), replacements)),
         new SchemaChange.Create(create.object(), distributed));
   }
 
@@ -132,16 +132,16 @@ final class ClusterSchemaRewriter implements SchemaLayout {
     if (view.joins()) {
       throw refused(view, "a materialized view with JOIN cannot be sharded");
     }
-    List<Replacement> replacements = new ArrayList<>();
+    List<SqlEdit> replacements = new ArrayList<>();
     SqlToken name = view.tokens().get(MATERIALIZED_VIEW_NAME_TOKEN);
-    replacements.add(Replacement.of(name, name.text() + onCluster));
+    replacements.add(SqlEdit.of(name, name.text() + onCluster));
     replacements.add(
-        Replacement.of(view.tokens().get(view.targetToken()), localTable(sharded(view.target()))));
+        SqlEdit.of(view.tokens().get(view.targetToken()), localTable(sharded(view.target()))));
     for (int source : view.sourceTokens()) {
       SqlToken token = view.tokens().get(source);
-      replacements.add(Replacement.of(token, localTable(sharded(token.name()))));
+      replacements.add(SqlEdit.of(token, localTable(sharded(token.name()))));
     }
-    return List.of(new SchemaChange.Create(view.object(), replace(view.sql(), replacements)));
+    return List.of(new SchemaChange.Create(view.object(), SqlEdit.apply(view.sql(), replacements)));
   }
 
   private List<SchemaChange> dropTable(DropTable drop) {
@@ -180,7 +180,7 @@ final class ClusterSchemaRewriter implements SchemaLayout {
       return sql;
     }
     SqlToken name = tokens.get(nameToken);
-    return replace(sql, List.of(Replacement.of(name, name.text() + onCluster)));
+    return SqlEdit.apply(sql, List.of(SqlEdit.of(name, name.text() + onCluster)));
   }
 
   private static List<SqlToken> tokensOf(CreateView view) {
@@ -194,59 +194,5 @@ final class ClusterSchemaRewriter implements SchemaLayout {
   private static IllegalStateException refused(MigrationStatement statement, String reason) {
     return new IllegalStateException(
         "cluster mode cannot rewrite " + statement.object() + ": " + reason);
-  }
-
-  /**
-   * {@code SummingMergeTree()} becomes {@code ReplicatedSummingMergeTree('/clickhouse/tables/
-   * {shard}/db/t_local', '{replica}')}; the engine's own arguments, if any, follow the two.
-   */
-  private Replacement replicatedEngine(CreateTable create, String local) {
-    List<SqlToken> tokens = create.tokens();
-    SqlToken engine = tokens.get(create.engineToken());
-    int end = engine.end();
-    String arguments = "";
-    int next = create.engineToken() + 1;
-    if (next < tokens.size() && tokens.get(next).isSymbol("(")) {
-      int depth = 0;
-      for (int i = next; i < tokens.size(); i++) {
-        if (tokens.get(i).isSymbol("(")) {
-          depth++;
-        } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
-          end = tokens.get(i).end();
-          arguments = create.sql().substring(tokens.get(next).end(), tokens.get(i).start()).strip();
-          break;
-        }
-      }
-    }
-    String engineName =
-        engine.name().startsWith("Replicated") ? engine.name() : "Replicated" + engine.name();
-    String replicatedArguments =
-        "'/clickhouse/tables/{shard}/" + database + "/" + local + "', '{replica}'";
-    return new Replacement(
-        engine.start(),
-        end,
-        engineName
-            + "("
-            + replicatedArguments
-            + (arguments.isEmpty() ? "" : ", " + arguments)
-            + ")");
-  }
-
-  private record Replacement(int start, int end, String text) {
-    static Replacement of(SqlToken token, String text) {
-      return new Replacement(token.start(), token.end(), text);
-    }
-  }
-
-  private static String replace(String sql, List<Replacement> replacements) {
-    List<Replacement> ordered = new ArrayList<>(replacements);
-    ordered.sort((a, b) -> Integer.compare(a.start(), b.start()));
-    StringBuilder out = new StringBuilder();
-    int at = 0;
-    for (Replacement replacement : ordered) {
-      out.append(sql, at, replacement.start()).append(replacement.text());
-      at = replacement.end();
-    }
-    return out.append(sql, at, sql.length()).toString();
   }
 }

@@ -15,20 +15,15 @@ import java.util.Set;
  * and dashboards may migrate one database at the same time, and ClickHouse has no transaction to
  * make a statement run once. The refusal says what to write instead.
  */
-final class MigrationStatementParser {
+final class MigrationStatementParser extends SqlCursor {
 
   static final String ALLOWED =
       "CREATE TABLE IF NOT EXISTS, CREATE MATERIALIZED VIEW IF NOT EXISTS, CREATE VIEW IF NOT"
           + " EXISTS, ALTER TABLE ... ADD COLUMN IF NOT EXISTS, DROP TABLE IF EXISTS";
   private static final Set<String> NOT_COLUMNS = Set.of("INDEX", "CONSTRAINT", "PROJECTION");
 
-  private final String sql;
-  private final List<SqlToken> tokens;
-  private int position;
-
   private MigrationStatementParser(String sql) {
-    this.sql = sql;
-    this.tokens = SqlScript.tokens(sql);
+    super(sql);
   }
 
   /**
@@ -193,95 +188,5 @@ final class MigrationStatementParser {
       }
     }
     return List.copyOf(names);
-  }
-
-  /** The index of the token closing the parenthesis at {@code open}. */
-  private int closing(int open) {
-    int depth = 0;
-    for (int i = open; i < tokens.size(); i++) {
-      if (tokens.get(i).isSymbol("(")) {
-        depth++;
-      } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
-        return i;
-      }
-    }
-    throw refused("unbalanced parentheses");
-  }
-
-  /** The index of the first top-level comma at or after {@code from}, or the end. */
-  private int actionEnd(int from) {
-    int depth = 0;
-    for (int i = from; i < tokens.size(); i++) {
-      SqlToken token = tokens.get(i);
-      if (token.isSymbol("(") || token.isSymbol("[")) {
-        depth++;
-      } else if (token.isSymbol(")") || token.isSymbol("]")) {
-        depth--;
-      } else if (token.isSymbol(",") && depth == 0) {
-        return i;
-      }
-    }
-    return tokens.size();
-  }
-
-  private String name() {
-    if (position >= tokens.size() || !tokens.get(position).isName()) {
-      throw refused("expected a name at " + describePosition());
-    }
-    String name = tokens.get(position++).name();
-    if (peekSymbol(".")) {
-      throw refused(qualifiedName(name));
-    }
-    return name;
-  }
-
-  private static String qualifiedName(String database) {
-    return "name tables without a database ("
-        + database
-        + ".): the migrator runs every statement in the configured database";
-  }
-
-  private boolean accept(String keyword) {
-    if (peek(keyword)) {
-      position++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean peek(String keyword) {
-    return position < tokens.size() && tokens.get(position).is(keyword);
-  }
-
-  private boolean acceptSymbol(String symbol) {
-    if (peekSymbol(symbol)) {
-      position++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean peekSymbol(String symbol) {
-    return position < tokens.size() && tokens.get(position).isSymbol(symbol);
-  }
-
-  private void expect(String keyword) {
-    if (!accept(keyword)) {
-      throw refused("expected " + keyword + " at " + describePosition());
-    }
-  }
-
-  private void requireEnd() {
-    if (position < tokens.size()) {
-      throw refused("unexpected " + describePosition());
-    }
-  }
-
-  private String describePosition() {
-    return position < tokens.size() ? "'" + tokens.get(position).text() + "'" : "the end";
-  }
-
-  private IllegalArgumentException refused(String reason) {
-    return new IllegalArgumentException(reason);
   }
 }
