@@ -56,7 +56,8 @@ class CollectorIT {
                 pipeline,
                 pipeline,
                 4 * 1024 * 1024,
-                RetentionSettings.defaults(),
+                // Keep forever: the test spans are dated 2026-11-21, older than the default days.
+                new RetentionSettings(0, 0, 0, 0),
                 ClusterSettings.none()));
     store = ClickHouseStore.connect(database);
   }
