@@ -17,6 +17,8 @@ import dev.meerkat.exporter.prometheus.PrometheusExposition;
 import dev.meerkat.exporter.prometheus.SpanRedMetrics;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
+import dev.meerkat.store.clickhouse.retention.ClickHousePartitionRetention;
+import dev.meerkat.store.clickhouse.retention.PartitionRetentionJob;
 import dev.meerkat.store.clickhouse.write.ClickHouseLogWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
@@ -24,6 +26,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,7 @@ public final class Collector implements AutoCloseable {
   private final Server otlpServer;
   private final Server adminServer;
   private final OtlpGrpcServer otlpGrpcServer;
+  private final PartitionRetentionJob retention;
 
   private Collector(
       EmbeddedClickHouse embedded,
@@ -55,7 +59,8 @@ public final class Collector implements AutoCloseable {
       BatchLogProcessor logs,
       Server otlpServer,
       Server adminServer,
-      OtlpGrpcServer otlpGrpcServer) {
+      OtlpGrpcServer otlpGrpcServer,
+      PartitionRetentionJob retention) {
     this.embedded = embedded;
     this.store = store;
     this.spans = spans;
@@ -64,6 +69,7 @@ public final class Collector implements AutoCloseable {
     this.otlpServer = otlpServer;
     this.adminServer = adminServer;
     this.otlpGrpcServer = otlpGrpcServer;
+    this.retention = retention;
   }
 
   /** Starts everything; on failure, stops what was already started and rethrows. */
@@ -83,7 +89,7 @@ public final class Collector implements AutoCloseable {
     ClickHouseStore store = ClickHouseStore.connect(config.clickHouse(url));
     try {
       logger.info("ClickHouse {} at {}", store.serverVersion(), url);
-      List<String> applied = SchemaMigrator.create(store).migrate();
+      List<String> applied = SchemaMigrator.create(store, config.cluster()).migrate();
       logger.info(
           "Schema of database {} is up to date ({} migrations applied now)",
           config.clickHouseDatabase(),
@@ -178,7 +184,16 @@ public final class Collector implements AutoCloseable {
       throw e;
     }
     Collector collector =
-        new Collector(embedded, store, spans, points, logs, otlp, admin, otlpGrpc);
+        new Collector(
+            embedded,
+            store,
+            spans,
+            points,
+            logs,
+            otlp,
+            admin,
+            otlpGrpc,
+            startRetention(config, store));
     logger.info("OTLP/gRPC receiver listening on 127.0.0.1:{}", collector.otlpGrpcPort());
     logger.info(
         "OTLP/HTTP receiver listening on http://127.0.0.1:{}{}, {} and {}",
@@ -188,6 +203,18 @@ public final class Collector implements AutoCloseable {
         OtlpHttpLogReceiver.PATH);
     logger.info("Admin endpoints: http://127.0.0.1:{}/health and /metrics", collector.adminPort());
     return collector;
+  }
+
+  /** Drops partitions past each signal's retention now and then hourly, on a daemon thread. */
+  private static PartitionRetentionJob startRetention(
+      CollectorConfig config, ClickHouseStore store) {
+    logger.info("Retention {}; cluster {}", config.retention(), config.cluster());
+    return PartitionRetentionJob.start(
+        ClickHousePartitionRetention.create(
+            store, config.cluster(), config.retention(), Clock.systemUTC()),
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("meerkat-retention").daemon().factory()),
+        PartitionRetentionJob.DEFAULT_INTERVAL);
   }
 
   /** The bound OTLP/HTTP port (useful when configured as 0). */
@@ -220,6 +247,7 @@ public final class Collector implements AutoCloseable {
       logger.warn("Queues were not flushed within {}; the rest is lost", FLUSH_DEADLINE);
     }
     adminServer.stop().join();
+    retention.close();
     store.close();
     if (embedded != null) {
       logger.info("Stopping embedded ClickHouse");

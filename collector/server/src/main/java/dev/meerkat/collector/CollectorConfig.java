@@ -3,6 +3,8 @@ package dev.meerkat.collector;
 import dev.meerkat.collector.pipeline.PipelineSettings;
 import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
+import dev.meerkat.store.clickhouse.retention.RetentionSettings;
+import dev.meerkat.store.clickhouse.schema.ClusterSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -13,6 +15,8 @@ import java.util.Optional;
  * @param clickHouseUrl an existing server; empty to start an embedded one
  * @param clickHouseBinary the server binary for the embedded server; empty to search for it
  * @param ingestLimits attribute, event, link and value-length limits for every signal
+ * @param retention days to keep per signal (old daily partitions are dropped hourly)
+ * @param cluster cluster mode (Distributed tables over per-server tables), or none
  */
 public record CollectorConfig(
     Optional<String> clickHouseUrl,
@@ -30,7 +34,9 @@ public record CollectorConfig(
     int maxBodyBytes,
     PipelineSettings logPipeline,
     IngestLimits ingestLimits,
-    OtlpGrpcSettings otlpGrpc) {
+    OtlpGrpcSettings otlpGrpc,
+    RetentionSettings retention,
+    ClusterSettings cluster) {
 
   /** The ClickHouse connection for {@code url} with the configured database and credentials. */
   public ClickHouseConfig clickHouse(String url) {

@@ -2,8 +2,11 @@ package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
 import dev.meerkat.collector.receiver.IngestLimits;
+import dev.meerkat.store.clickhouse.retention.RetentionSettings;
+import dev.meerkat.store.clickhouse.schema.ClusterSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +43,15 @@ public final class CollectorConfigLoader {
           "MEERKAT_MAX_EVENTS_PER_SPAN",
           "MEERKAT_MAX_LINKS_PER_SPAN",
           "MEERKAT_MAX_ATTRIBUTE_VALUE_LENGTH",
-          "MEERKAT_OTLP_GRPC_PORT");
+          "MEERKAT_OTLP_GRPC_PORT",
+          "MEERKAT_RETENTION_SPANS_DAYS",
+          "MEERKAT_RETENTION_METRICS_DAYS",
+          "MEERKAT_RETENTION_LOGS_DAYS",
+          "MEERKAT_RETENTION_ROLLUPS_DAYS",
+          "MEERKAT_CLICKHOUSE_CLUSTER",
+          "MEERKAT_CLICKHOUSE_SHARD_URLS",
+          "MEERKAT_CLICKHOUSE_ON_CLUSTER",
+          "MEERKAT_CLICKHOUSE_REPLICATED");
   // Other Meerkat programs read these (the agent, the dashboard's Spring namespaces meerkat.slo,
   // meerkat.demo, meerkat.public-url, ..., the launcher script, the tests and benchmarks); the same
   // shell, or `./meerkat demo`, may hold them for all programs at once.
@@ -110,7 +121,9 @@ public final class CollectorConfigLoader {
         reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024),
         pipeline,
         ingestLimits(reader),
-        new OtlpGrpcSettings(reader.port("MEERKAT_OTLP_GRPC_PORT", 4317)));
+        new OtlpGrpcSettings(reader.port("MEERKAT_OTLP_GRPC_PORT", 4317)),
+        retention(reader),
+        cluster(reader));
   }
 
   private static IngestLimits ingestLimits(Reader reader) {
@@ -120,6 +133,44 @@ public final class CollectorConfigLoader {
         reader.integer("MEERKAT_MAX_EVENTS_PER_SPAN", defaults.maxEventsPerSpan()),
         reader.integer("MEERKAT_MAX_LINKS_PER_SPAN", defaults.maxLinksPerSpan()),
         reader.integer("MEERKAT_MAX_ATTRIBUTE_VALUE_LENGTH", defaults.maxAttributeValueLength()));
+  }
+
+  private static RetentionSettings retention(Reader reader) {
+    RetentionSettings defaults = RetentionSettings.defaults();
+    return new RetentionSettings(
+        reader.integer("MEERKAT_RETENTION_SPANS_DAYS", defaults.spansDays()),
+        reader.integer("MEERKAT_RETENTION_METRICS_DAYS", defaults.metricsDays()),
+        reader.integer("MEERKAT_RETENTION_LOGS_DAYS", defaults.logsDays()),
+        reader.integer("MEERKAT_RETENTION_ROLLUPS_DAYS", defaults.rollupsDays()));
+  }
+
+  private static ClusterSettings cluster(Reader reader) {
+    List<String> shardUrls = new ArrayList<>();
+    for (String url : reader.string("MEERKAT_CLICKHOUSE_SHARD_URLS", "").split(",")) {
+      if (!url.isBlank()) {
+        shardUrls.add(url.strip());
+      }
+    }
+    ClusterSettings cluster =
+        new ClusterSettings(
+            reader.string("MEERKAT_CLICKHOUSE_CLUSTER", ""),
+            shardUrls,
+            flag(reader, "MEERKAT_CLICKHOUSE_ON_CLUSTER"),
+            flag(reader, "MEERKAT_CLICKHOUSE_REPLICATED"));
+    if (cluster.enabled() && reader.optional("MEERKAT_CLICKHOUSE_URL").isEmpty()) {
+      throw new IllegalArgumentException(
+          "MEERKAT_CLICKHOUSE_CLUSTER needs MEERKAT_CLICKHOUSE_URL (a server of the cluster, or a"
+              + " load balancer in front of them): the embedded ClickHouse is one server");
+    }
+    return cluster;
+  }
+
+  private static boolean flag(Reader reader, String key) {
+    String value = reader.string(key, "false");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got '" + value + "'");
+    }
+    return value.equals("true");
   }
 
   private static void collect(

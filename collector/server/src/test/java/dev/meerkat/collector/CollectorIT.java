@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.Status;
 import dev.meerkat.collector.pipeline.PipelineSettings;
-import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
@@ -17,10 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -41,24 +38,7 @@ class CollectorIT {
     PipelineSettings pipeline =
         PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
     collector =
-        Collector.start(
-            new CollectorConfig(
-                Optional.of(clickHouse.url()),
-                database.database(),
-                "default",
-                "",
-                Optional.empty(),
-                0,
-                0,
-                Path.of("unused"),
-                0,
-                0,
-                pipeline,
-                pipeline,
-                4 * 1024 * 1024,
-                pipeline,
-                IngestLimits.defaults(),
-                new OtlpGrpcSettings(0)));
+        Collector.start(TestCollectorConfig.forDatabase(clickHouse.url(), database.database()));
     store = ClickHouseStore.connect(database);
   }
 

@@ -20,11 +20,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,23 +46,15 @@ class CollectorLogsIT {
         PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
     collector =
         Collector.start(
-            new CollectorConfig(
-                Optional.of(clickHouse.url()),
+            TestCollectorConfig.with(
+                clickHouse.url(),
                 database.database(),
-                "default",
-                "",
-                Optional.empty(),
-                0,
-                0,
-                Path.of("unused"),
-                0,
-                0,
-                pipeline,
-                pipeline,
-                4 * 1024 * 1024,
-                pipeline,
-                LIMITS,
-                new OtlpGrpcSettings(0)));
+                Map.of(
+                    "MEERKAT_MAX_ATTRIBUTES_PER_SPAN", Integer.toString(LIMITS.maxAttributes()),
+                    "MEERKAT_MAX_EVENTS_PER_SPAN", Integer.toString(LIMITS.maxEventsPerSpan()),
+                    "MEERKAT_MAX_LINKS_PER_SPAN", Integer.toString(LIMITS.maxLinksPerSpan()),
+                    "MEERKAT_MAX_ATTRIBUTE_VALUE_LENGTH",
+                        Integer.toString(LIMITS.maxAttributeValueLength()))));
     store = ClickHouseStore.connect(database);
   }
 

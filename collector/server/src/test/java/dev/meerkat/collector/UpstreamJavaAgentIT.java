@@ -3,7 +3,6 @@ package dev.meerkat.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
-import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -50,24 +48,7 @@ class UpstreamJavaAgentIT {
     PipelineSettings pipeline =
         PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
     collector =
-        Collector.start(
-            new CollectorConfig(
-                Optional.of(clickHouse.url()),
-                database.database(),
-                "default",
-                "",
-                Optional.empty(),
-                0,
-                0,
-                Path.of("unused"),
-                0,
-                0,
-                pipeline,
-                pipeline,
-                4 * 1024 * 1024,
-                pipeline,
-                IngestLimits.defaults(),
-                new OtlpGrpcSettings(0)));
+        Collector.start(TestCollectorConfig.forDatabase(clickHouse.url(), database.database()));
     store = ClickHouseStore.connect(database);
   }
 

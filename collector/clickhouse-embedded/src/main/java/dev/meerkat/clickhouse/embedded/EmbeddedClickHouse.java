@@ -50,6 +50,16 @@ public final class EmbeddedClickHouse implements AutoCloseable {
   }
 
   /**
+   * Starts a server that knows {@code cluster} (in its {@code remote_servers}), with the binary
+   * found as described in {@link #start(Path, int, int, Path)}: one server of a local test cluster.
+   */
+  public static EmbeddedClickHouse start(
+      Path dataDir, int httpPort, int tcpPort, LocalCluster cluster) {
+    String explicit = System.getenv(ClickHouseBinary.BINARY_VARIABLE);
+    return start(dataDir, httpPort, tcpPort, explicit == null ? null : Path.of(explicit), cluster);
+  }
+
+  /**
    * Starts a server and waits until it answers {@code SELECT 1}.
    *
    * @param binary the server executable, or null to use {@code /usr/sbin/clickhouse-server} or
@@ -58,6 +68,11 @@ public final class EmbeddedClickHouse implements AutoCloseable {
    *     come up (the message holds the tail of its error log)
    */
   public static EmbeddedClickHouse start(Path dataDir, int httpPort, int tcpPort, Path binary) {
+    return start(dataDir, httpPort, tcpPort, binary, null);
+  }
+
+  private static EmbeddedClickHouse start(
+      Path dataDir, int httpPort, int tcpPort, Path binary, LocalCluster cluster) {
     Path root = dataDir.toAbsolutePath();
     LeftoverServer.stopIfRunning(root, EmbeddedClickHouseConfigFiles.configFile(root));
     requireFree(httpPort, "HTTP");
@@ -66,7 +81,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
     long started = System.nanoTime();
     Process process;
     try {
-      Path config = EmbeddedClickHouseConfigFiles.write(root, httpPort, tcpPort);
+      Path config = EmbeddedClickHouseConfigFiles.write(root, httpPort, tcpPort, cluster);
       ProcessBuilder builder = new ProcessBuilder(ClickHouseBinary.command(executable, config));
       builder.directory(root.toFile());
       builder.redirectErrorStream(true);

@@ -16,6 +16,12 @@ final class EmbeddedClickHouseConfigFiles {
   }
 
   static Path write(Path dataDir, int httpPort, int tcpPort) throws IOException {
+    return write(dataDir, httpPort, tcpPort, null);
+  }
+
+  /** As {@link #write(Path, int, int)}, with {@code cluster} (may be null) in remote_servers. */
+  static Path write(Path dataDir, int httpPort, int tcpPort, LocalCluster cluster)
+      throws IOException {
     Path root = dataDir.toAbsolutePath();
     for (String directory : new String[] {"data", "tmp", "user_files", "format_schemas", "log"}) {
       Files.createDirectories(root.resolve(directory));
@@ -28,7 +34,8 @@ final class EmbeddedClickHouseConfigFiles {
         CONFIG_XML
             .replace("@ROOT@", root.toString())
             .replace("@HTTP_PORT@", Integer.toString(httpPort))
-            .replace("@TCP_PORT@", Integer.toString(tcpPort));
+            .replace("@TCP_PORT@", Integer.toString(tcpPort))
+            .replace("@REMOTE_SERVERS@", cluster == null ? "" : cluster.remoteServersXml());
     Files.writeString(config, xml, StandardCharsets.UTF_8);
     return config;
   }
@@ -57,7 +64,7 @@ final class EmbeddedClickHouseConfigFiles {
         <mark_cache_size>536870912</mark_cache_size>
         <max_table_size_to_drop>0</max_table_size_to_drop>
         <max_partition_size_to_drop>0</max_partition_size_to_drop>
-      </yandex>
+      @REMOTE_SERVERS@</yandex>
       """;
 
   private static final String USERS_XML =

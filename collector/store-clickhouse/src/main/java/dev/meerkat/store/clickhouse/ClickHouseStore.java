@@ -45,6 +45,9 @@ public final class ClickHouseStore implements AutoCloseable {
             .compressServerResponse(false)
             .serverSetting("database", config.database())
             .serverSetting("wait_end_of_query", "1")
+            // In cluster mode inserts go to a Distributed table: acknowledge only once the rows
+            // are on their shards, not queued on this server (no effect on a MergeTree table).
+            .serverSetting("insert_distributed_sync", "1")
             .setConnectTimeout(CONNECT_TIMEOUT.toMillis())
             .setSocketTimeout(INSERT_TIMEOUT_SECONDS, ChronoUnit.SECONDS)
             // Retries belong to the pipeline, which knows whether a batch may be sent twice.

@@ -43,7 +43,9 @@ final class StatementClient {
             + Base64.getEncoder()
                 .encodeToString(
                     (config.user() + ":" + config.password()).getBytes(StandardCharsets.UTF_8));
-    this.baseUrl = config.url() + "/?wait_end_of_query=1";
+    // insert_distributed_sync: an INSERT into a Distributed table (cluster mode) returns once the
+    // rows are on their shards.
+    this.baseUrl = config.url() + "/?wait_end_of_query=1&insert_distributed_sync=1";
   }
 
   /**
