@@ -8,6 +8,7 @@ import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
 import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.service.AlertStore.ConcurrentChangeException;
 import dev.meerkat.dashboard.alerting.store.JdbcAlertStore;
 import dev.meerkat.dashboard.alerting.store.JdbcEvaluatorLease;
@@ -113,7 +114,7 @@ class StateStoreIT {
 
     alerts.recordChange(firing, Optional.of(entry));
 
-    assertThat(alerts.currentStates()).containsExactly(Map.entry("a", firing));
+    assertThat(alerts.currentStates()).containsExactly(Map.entry("a:page", firing));
     assertThat(outbox.find("o1")).contains(entry);
 
     // The resolution's notification collides with an existing idempotency key: the transaction
@@ -122,11 +123,12 @@ class StateStoreIT {
     OutboxEntry clash = entry("o1", "a", AlertState.FIRING, T0);
     assertThatThrownBy(() -> alerts.recordChange(resolved, Optional.of(clash)))
         .isInstanceOf(DataIntegrityViolationException.class);
-    assertThat(alerts.currentStates()).containsExactly(Map.entry("a", firing));
+    assertThat(alerts.currentStates()).containsExactly(Map.entry("a:page", firing));
 
     alerts.recordChange(resolved, Optional.of(entry("o2", "a", AlertState.RESOLVED, T0)));
-    assertThat(alerts.currentStates().get("a"))
-        .isEqualTo(new AlertStatus("a", AlertState.RESOLVED, T0, T0.plusSeconds(600), 2));
+    assertThat(alerts.currentStates().get("a:page"))
+        .isEqualTo(
+            new AlertStatus("a", Severity.PAGE, AlertState.RESOLVED, T0, T0.plusSeconds(600), 2));
     assertThat(outbox.all()).extracting(OutboxEntry::id).containsExactly("o1", "o2");
   }
 

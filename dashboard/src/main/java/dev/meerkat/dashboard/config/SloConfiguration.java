@@ -2,11 +2,17 @@ package dev.meerkat.dashboard.config;
 
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.alerting.service.FiringSlos;
+import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.dashboard.slo.service.DemoSloInitializer;
+import dev.meerkat.dashboard.slo.service.RollupEventCountSource;
 import dev.meerkat.dashboard.slo.service.SloService;
+import dev.meerkat.dashboard.slo.service.SlosAsCode;
+import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloRepository;
+import java.nio.file.Path;
 import java.time.Clock;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +24,37 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SloConfiguration {
 
+  /** SLI events from the per-minute RED rollups: what SLO pages and the evaluator count. */
+  @Bean
+  EventCountSource eventCountSource(RequestCellRepository cells) {
+    return new RollupEventCountSource(cells);
+  }
+
   @Bean
   SloService sloService(
-      SloRepository slos, AlertStore alerts, ServiceMetricsRepository metrics, Clock clock) {
-    return new SloService(slos, new FiringSlos(alerts), metrics, clock);
+      SloRepository slos,
+      AlertStore alerts,
+      ServiceMetricsRepository metrics,
+      EventCountSource events,
+      Clock clock) {
+    return new SloService(slos, new FiringSlos(alerts), metrics, events, clock);
+  }
+
+  @Bean
+  SlosAsCode slosAsCode(SloRepository slos, Clock clock) {
+    return new SlosAsCode(slos, clock);
+  }
+
+  /** SLOs as code: the files of {@code meerkat.slo.directory}, loaded once at start. */
+  @Bean
+  @ConditionalOnProperty(prefix = "meerkat.slo", name = "directory")
+  ApplicationRunner sloDirectoryLoad(SlosAsCode slos, MeerkatProperties properties) {
+    String directory = properties.slo().directory();
+    return args -> {
+      if (!directory.isBlank()) {
+        slos.loadDirectory(Path.of(directory));
+      }
+    };
   }
 
   @Bean

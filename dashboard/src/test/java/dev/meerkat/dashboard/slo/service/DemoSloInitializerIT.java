@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.SloDefinition;
@@ -12,7 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,9 @@ class DemoSloInitializerIT {
   private final SloService service =
       new SloService(
           slos,
-          Set::of,
+          Map::of,
           new ClickHouseServiceMetricsRepository(store),
+          new RollupEventCountSource(new ClickHouseRequestCellRepository(store)),
           Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
 
   @AfterEach
