@@ -4,10 +4,8 @@ import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.alerting.service.FiringSlos;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.dashboard.slo.service.DemoSloInitializer;
-import dev.meerkat.dashboard.slo.service.RollupEventCountSource;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
-import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloRepository;
 import java.nio.file.Path;
@@ -23,12 +21,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class SloConfiguration {
-
-  /** SLI events from the per-minute RED rollups: what SLO pages and the evaluator count. */
-  @Bean
-  EventCountSource eventCountSource(RequestCellRepository cells) {
-    return new RollupEventCountSource(cells);
-  }
 
   @Bean
   SloService sloService(

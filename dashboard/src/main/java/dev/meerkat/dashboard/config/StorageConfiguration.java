@@ -1,5 +1,7 @@
 package dev.meerkat.dashboard.config;
 
+import dev.meerkat.dashboard.slo.domain.EventCountSource;
+import dev.meerkat.dashboard.slo.service.RollupEventCountSource;
 import dev.meerkat.store.StoreException;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -70,6 +72,12 @@ class StorageConfiguration {
   @Bean
   RequestCellRepository requestCellRepository(ClickHouseStore store) {
     return new ClickHouseRequestCellRepository(store);
+  }
+
+  /** SLI events from the per-minute RED rollups: what SLO pages and the evaluator count. */
+  @Bean
+  EventCountSource eventCountSource(RequestCellRepository cells) {
+    return new RollupEventCountSource(cells);
   }
 
   @Bean

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -159,19 +160,46 @@ class DashboardBrowserIT {
     Browser.screenshot(driver, "trace");
   }
 
+  /**
+   * The SLO form shows the engine's message for a bad objective, saves a valid SLO, the list shows
+   * it with its status and budget, and its page shows the burn rates. Cart: 42 requests, 2 bad, on
+   * a 75 % objective (1 - 0.75 = 0.25 exactly): burn rate 2 / 42 / 0.25 = 0.19 in every window from
+   * 30 m to 3 d; budget left 1 - 2 / (0.25 * 42) = 80.95 %.
+   */
   @Test
-  void sloAndAlertPagesRender() {
+  void sloFormListDetailAndAlertPagesRender() {
     driver.get(url("/slos"));
     waitForText(By.id("slo-form"), "Objective");
-    assertThat(driver.findElement(By.id("slos-grid")).isDisplayed()).isTrue();
-    driver.findElement(By.cssSelector("#slo-objective input")).sendKeys("9"); // 99.59 is fine
-    driver.findElement(By.cssSelector("#slo-webhook input")).sendKeys("ftp://nope");
+    driver.findElement(By.cssSelector("#slo-id input")).sendKeys("cart-availability");
+    driver.findElement(By.cssSelector("#slo-name input")).sendKeys("Cart availability");
+    driver.findElement(By.cssSelector("#slo-service input")).sendKeys("checkout", Keys.ENTER);
+    driver.findElement(By.cssSelector("#slo-operations input")).sendKeys("GET /cart");
+    WebElement objective = driver.findElement(By.cssSelector("#slo-objective input"));
+    objective.sendKeys(Keys.chord(Keys.CONTROL, "a"), "100");
     driver.findElement(By.id("slo-save")).click();
-    WebElement form = waitForText(By.id("slo-form"), "Webhook URL must be an http");
-    assertThat(form.getText())
-        .contains("Name is required", "Service is required")
-        .doesNotContain("Objective must be");
+    waitForText(
+        By.id("slo-problems"),
+        "objective must be a percentage between 0 and 100 (exclusive), e.g. 99.9, was 100.0");
+    Browser.screenshot(driver, "slo-form-problem");
+
+    objective.sendKeys(Keys.chord(Keys.CONTROL, "a"), "75");
+    driver.findElement(By.id("slo-save")).click();
+    WebElement grid = waitForText(By.id("slos-grid"), "Cart availability");
+    assertThat(grid.getText())
+        .contains("availability of GET /cart", "75 %", "28d", "80.95 %", "0.19", "ok", "dashboard");
     Browser.screenshot(driver, "slos");
+
+    driver.findElement(By.linkText("Cart availability")).click();
+    Browser.waitFor(driver).until(ExpectedConditions.urlContains("/slos/cart-availability"));
+    WebElement burnRates = waitForText(By.id("burn-rates"), "3d");
+    for (String window : new String[] {"30m", "1h", "2h", "6h", "1d", "3d"}) {
+      assertThat(cell(burnRates, window)).isNotNull();
+    }
+    assertThat(burnRates.findElements(By.tagName("vaadin-grid-cell-content")))
+        .extracting(WebElement::getText)
+        .containsSubsequence("1h", "0.19", "2h", "0.19", "6h", "0.19", "1d", "0.19", "3d", "0.19");
+    assertThat(driver.findElement(By.id("slo-summary")).getText()).contains("80.95 %", "ok");
+    Browser.screenshot(driver, "slo-detail");
 
     driver.get(url("/alerts"));
     waitForText(By.id("alerts-grid"), "Delivery");
