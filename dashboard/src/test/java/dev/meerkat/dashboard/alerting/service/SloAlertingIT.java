@@ -140,8 +140,9 @@ class SloAlertingIT {
 
     double laterBurn = 30.0 / 740 / (1 - 0.99);
     double laterBudget = 1 - 30 / (0.01 * 740);
+    // Two notifications of one round go out in parallel: their order is not defined.
     assertThat(receiver.bodies())
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             payload(
                 slo,
                 AlertState.FIRING,
@@ -170,7 +171,7 @@ class SloAlertingIT {
                 later,
                 later));
     assertThat(receiver.keys())
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "checkout-availability:page:" + NOW.getEpochSecond() + ":firing",
             "checkout-availability:page:" + NOW.getEpochSecond() + ":resolved",
             "checkout-availability:ticket:" + later.getEpochSecond() + ":firing");

@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.dashboard.slo.service.SloService;
+import dev.meerkat.dashboard.slo.service.SlosAsCode;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,6 +110,16 @@ class SloEndpointsIT {
     }
   }
 
+  /**
+   * The tests share one application: what an import added goes again, so the others see the files.
+   */
+  @AfterEach
+  void removeImportedSlos() {
+    slos.listCurrent().stream()
+        .filter(slo -> slo.spec().origin().equals(SlosAsCode.OPENSLO_IMPORT))
+        .forEach(slo -> slos.delete(slo.id(), NOW));
+  }
+
   @Test
   void loadsTheSloDirectoryAtStartAsManagedByFile() {
     assertThat(slos.listCurrent())
@@ -175,11 +187,15 @@ class SloEndpointsIT {
 
     assertThat(imported.statusCode()).isEqualTo(200);
     assertThat(imported.body())
-        .isEqualTo("{\"saved\":[\"checkout-availability\"],\"unchanged\":[],\"errors\":[]}");
+        .isEqualTo(
+            "{\"saved\":[\"checkout-availability\",\"checkout-pay-latency\",\"search-monthly\"],"
+                + "\"unchanged\":[],\"errors\":[]}");
     assertThat(slos.find("checkout-availability"))
         .hasValueSatisfying(slo -> assertThat(slo.spec().origin()).isEqualTo("openslo-import"));
     assertThat(post("/api/v1/slos/openslo", document).body())
-        .isEqualTo("{\"saved\":[],\"unchanged\":[\"checkout-availability\"],\"errors\":[]}");
+        .isEqualTo(
+            "{\"saved\":[],\"unchanged\":[\"checkout-availability\",\"checkout-pay-latency\","
+                + "\"search-monthly\"],\"errors\":[]}");
 
     HttpResponse<String> exported = get("/api/v1/slos/openslo");
     assertThat(exported.statusCode()).isEqualTo(200);
