@@ -4,8 +4,10 @@ import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.alerting.service.FiringSlos;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.dashboard.slo.service.DemoSloInitializer;
+import dev.meerkat.dashboard.slo.service.SloDetails;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
+import dev.meerkat.store.query.ErrorCauseRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloRepository;
 import java.nio.file.Path;
@@ -30,6 +32,12 @@ class SloConfiguration {
       EventCountSource events,
       Clock clock) {
     return new SloService(slos, new FiringSlos(alerts), metrics, events, clock);
+  }
+
+  @Bean
+  SloDetails sloDetails(
+      SloRepository slos, EventCountSource events, ErrorCauseRepository causes, Clock clock) {
+    return new SloDetails(slos, events, causes, clock);
   }
 
   @Bean

@@ -6,10 +6,12 @@ import dev.meerkat.store.StoreException;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
+import dev.meerkat.store.clickhouse.query.ClickHouseErrorCauseRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
+import dev.meerkat.store.query.ErrorCauseRepository;
 import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
@@ -78,6 +80,11 @@ class StorageConfiguration {
   @Bean
   EventCountSource eventCountSource(RequestCellRepository cells) {
     return new RollupEventCountSource(cells);
+  }
+
+  @Bean
+  ErrorCauseRepository errorCauseRepository(ClickHouseStore store) {
+    return new ClickHouseErrorCauseRepository(store);
   }
 
   @Bean
