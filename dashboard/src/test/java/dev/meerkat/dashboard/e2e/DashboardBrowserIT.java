@@ -199,7 +199,16 @@ class DashboardBrowserIT {
         .extracting(WebElement::getText)
         .containsSubsequence("1h", "0.19", "2h", "0.19", "6h", "0.19", "1d", "0.19", "3d", "0.19");
     assertThat(driver.findElement(By.id("slo-summary")).getText()).contains("80.95 %", "ok");
+    // The burn-down is drawn (a line from the period start at 100 % down to 80.95 %).
+    assertThat(driver.findElements(By.cssSelector("#burn-down polyline"))).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector("#sli-chart polyline"))).isNotEmpty();
+    // What burned the budget: GET /cart's 2 failures (no status message), linked to their traces.
+    WebElement burners = waitForText(By.id("budget-burners"), "GET /cart");
+    assertThat(burners.getText()).contains("(no message)", "2");
     Browser.screenshot(driver, "slo-detail");
+    burners.findElements(By.cssSelector("a.trace-link")).getFirst().click();
+    Browser.waitFor(driver).until(ExpectedConditions.urlContains("/trace/trace-checkout-"));
+    assertThat(waitForText(By.id("spans-grid"), "GET /cart").getText()).contains("ERROR");
 
     driver.get(url("/alerts"));
     waitForText(By.id("alerts-grid"), "Delivery");
