@@ -206,7 +206,9 @@ class DashboardBrowserIT {
     WebElement burners = waitForText(By.id("budget-burners"), "GET /cart");
     assertThat(burners.getText()).contains("(no message)", "2");
     Browser.screenshot(driver, "slo-detail");
-    burners.findElements(By.cssSelector("a.trace-link")).getFirst().click();
+    WebElement traceLink = burners.findElements(By.cssSelector("a.trace-link")).getFirst();
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", traceLink);
+    traceLink.click();
     Browser.waitFor(driver).until(ExpectedConditions.urlContains("/trace/trace-checkout-"));
     assertThat(waitForText(By.id("spans-grid"), "GET /cart").getText()).contains("ERROR");
 

@@ -68,7 +68,10 @@ final class LineChart {
       flush(svg, line);
     }
     svg.append("</svg>");
-    return new Html(svg.toString());
+    Html chart = new Html(svg.toString());
+    // In a flex column (the page layout) the svg would otherwise shrink to nothing.
+    chart.getElement().getStyle().set("flex-shrink", "0");
+    return chart;
   }
 
   private static void flush(StringBuilder svg, StringJoiner line) {

@@ -40,7 +40,7 @@ public final class SloDetailView extends VerticalLayout implements BeforeEnterOb
   public SloDetailView(SloService slos, SloDetails details) {
     this.slos = slos;
     this.details = details;
-    setSizeFull();
+    setWidthFull();
   }
 
   @Override
@@ -118,8 +118,8 @@ public final class SloDetailView extends VerticalLayout implements BeforeEnterOb
   private static Div traceLinks(ErrorCause cause) {
     Div links = new Div();
     for (String traceId : cause.exampleTraceIds()) {
-      Anchor link =
-          new Anchor("trace/" + traceId, traceId.length() > 8 ? traceId.substring(0, 8) : traceId);
+      String text = traceId.length() > 20 ? traceId.substring(0, 12) + "…" : traceId;
+      Anchor link = new Anchor("trace/" + traceId, text);
       link.addClassName("trace-link");
       link.getStyle().set("margin-right", "0.5em");
       links.add(link);
