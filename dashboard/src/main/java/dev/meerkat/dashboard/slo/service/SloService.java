@@ -1,7 +1,6 @@
 package dev.meerkat.dashboard.slo.service;
 
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
-import dev.meerkat.dashboard.slo.domain.NewSlo;
 import dev.meerkat.dashboard.slo.domain.SloDraft;
 import dev.meerkat.dashboard.slo.domain.SloReading;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /** Creates, lists and deletes SLOs, with their SLI, error budget and burn rates. */
 public class SloService {
@@ -42,25 +40,6 @@ public class SloService {
     this.metrics = metrics;
     this.events = events;
     this.clock = clock;
-  }
-
-  /** Creates the SLO; throws {@link IllegalArgumentException} listing every problem. */
-  public SloDefinition create(NewSlo slo) {
-    Map<NewSlo.Field, String> problems = slo.problems();
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems.values()));
-    }
-    return slos.save(
-        new SloDefinition(
-            UUID.randomUUID().toString(),
-            0,
-            slo.name().strip(),
-            slo.service().strip(),
-            slo.objectivePercent() / 100.0,
-            slo.window().duration(),
-            slo.burnRateThreshold(),
-            slo.webhookUrl() == null ? "" : slo.webhookUrl().strip(),
-            clock.instant()));
   }
 
   /**

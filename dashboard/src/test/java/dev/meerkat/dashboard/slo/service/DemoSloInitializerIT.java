@@ -9,10 +9,12 @@ import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.slo.SloSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +52,13 @@ class DemoSloInitializerIT {
         .singleElement()
         .satisfies(
             slo -> {
+              assertThat(slo.id()).isEqualTo("checkout-availability");
               assertThat(slo.name()).isEqualTo("Checkout availability");
               assertThat(slo.service()).isEqualTo("checkout");
               assertThat(slo.objective()).isEqualTo(0.995);
-              assertThat(slo.window()).isEqualTo(Duration.ofDays(1));
-              assertThat(slo.burnRateThreshold()).isEqualTo(2.0);
+              assertThat(slo.window()).isEqualTo(Duration.ofDays(30));
+              assertThat(slo.spec())
+                  .isEqualTo(new SloSpec("availability", 0, List.of(), "30d", 10, ""));
               assertThat(slo.webhookUrl()).isEqualTo(WEBHOOK);
               assertThat(slo.version()).isEqualTo(1);
             });
