@@ -2,11 +2,18 @@ package dev.meerkat.dashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.dashboard.alerting.domain.AlertStatus;
+import dev.meerkat.dashboard.alerting.domain.Severity;
+import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import dev.meerkat.store.slo.AlertState;
+import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.slo.SloRepository;
+import dev.meerkat.store.slo.SloSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +31,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +52,8 @@ class DashboardBrowserIT {
   private static ChromeDriver driver;
 
   @LocalServerPort private int port;
+  @Autowired private SloRepository slos;
+  @Autowired private AlertStore alerts;
 
   @DynamicPropertySource
   static void clickHouse(DynamicPropertyRegistry registry) {
@@ -168,6 +180,26 @@ class DashboardBrowserIT {
    */
   @Test
   void sloFormListDetailAndAlertPagesRender() {
+    // Inventory: GET /items 30 good and 1 failed (trace-1) on 99 %: budget left
+    // 1 - 1 / (0.01 * 31) = -222.58 %, and its page alert fires: it comes first in the list.
+    Instant now = Instant.now();
+    slos.save(
+        new SloDefinition(
+            "inventory-availability",
+            0,
+            "Inventory availability",
+            "inventory",
+            0.99,
+            Duration.ofDays(30),
+            0,
+            "",
+            now,
+            new SloSpec("availability", 0, List.of(), "30d", 10, "")));
+    alerts.recordChange(
+        AlertStatus.initial("inventory-availability", Severity.PAGE)
+            .changeTo(AlertState.FIRING, now),
+        Optional.empty());
+
     driver.get(url("/slos"));
     waitForText(By.id("slo-form"), "Objective");
     driver.findElement(By.cssSelector("#slo-id input")).sendKeys("cart-availability");
@@ -187,6 +219,15 @@ class DashboardBrowserIT {
     WebElement grid = waitForText(By.id("slos-grid"), "Cart availability");
     assertThat(grid.getText())
         .contains("availability of GET /cart", "75 %", "28d", "80.95 %", "0.19", "ok", "dashboard");
+    assertThat(grid.findElements(By.tagName("vaadin-grid-cell-content")))
+        .extracting(WebElement::getText)
+        .containsSubsequence(
+            "Inventory availability",
+            "-222.58 %",
+            "page firing",
+            "Cart availability",
+            "80.95 %",
+            "ok");
     Browser.screenshot(driver, "slos");
 
     driver.findElement(By.linkText("Cart availability")).click();

@@ -73,6 +73,7 @@ public final class SlosView extends VerticalLayout {
         .addColumn(s -> s.definition().spec().fromFile() ? "file" : "dashboard")
         .setHeader("Managed in");
     statuses.addComponentColumn(this::createDeleteButton).setHeader("");
+    statuses.getColumns().forEach(column -> column.setAutoWidth(true));
     statuses.setAllRowsVisible(true);
     return statuses;
   }
