@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param operation span name
  * @param errorType the span's status message, else the type of its {@code exception} event, else
- *     empty
+ *     its {@code error.type} attribute (e.g. {@code 502}), else empty
  * @param requests sample-rate-weighted count of failed requests
  * @param exampleTraceIds a few traces with such a failure, in id order
  */

@@ -27,6 +27,10 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
           + EXCEPTION_INDEX
           + "), 'exception.type'))";
 
+  /** Semconv's {@code error.type} span attribute, e.g. {@code 502} for an HTTP server span. */
+  private static final String ERROR_TYPE_ATTRIBUTE =
+      "arrayElement(attribute_values, indexOf(attribute_keys, 'error.type'))";
+
   private final ClickHouseStore store;
 
   public ClickHouseErrorCauseRepository(ClickHouseStore store) {
@@ -44,8 +48,12 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
                 + ")";
     List<Row> rows =
         store.query(
-            "SELECT span_name, if(status_message != '', status_message, "
+            "SELECT span_name, multiIf(status_message != '', status_message, "
                 + EXCEPTION_TYPE
+                + " != '', "
+                + EXCEPTION_TYPE
+                + ", "
+                + ERROR_TYPE_ATTRIBUTE
                 + ") AS error_type, sum(sample_rate) AS requests,"
                 // ClickHouse 18.16 has no groupUniqArray(N): the first N ids, sorted.
                 + " arraySlice(arraySort(groupUniqArray(trace_id)), 1, "

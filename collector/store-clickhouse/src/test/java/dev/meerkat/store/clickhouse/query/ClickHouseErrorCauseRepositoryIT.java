@@ -28,6 +28,8 @@ class ClickHouseErrorCauseRepositoryIT {
         row("t1", "POST /pay", "SERVER", "ERROR", "card declined", 5, T0.plusSeconds(1), false));
     // POST /pay: no status message, an exception event: its type is the error type (3 requests).
     rows.add(row("t3", "POST /pay", "SERVER", "ERROR", "", 3, T0.plusSeconds(2), true));
+    // GET /stock: neither message nor exception: the error.type attribute (HTTP status) names it.
+    rows.add(row("t8", "GET /stock", "SERVER", "ERROR", "", 2, T0.plusSeconds(3), false));
     // GET /cart: 1 request with a message, and a consumer span counts as a request too.
     rows.add(row("t4", "GET /cart", "CONSUMER", "ERROR", "timeout", 1, T0.plusSeconds(3), false));
     // Not counted: a success, a client span, a span outside the range.
@@ -38,7 +40,8 @@ class ClickHouseErrorCauseRepositoryIT {
     store.execute(
         "INSERT INTO spans (start_time, start_time_unix_nano, trace_id, span_id, service_name,"
             + " span_name, span_kind, status_code, status_message, sample_rate, event_names,"
-            + " event_attribute_keys, event_attribute_values, event_time_unix_nanos) VALUES "
+            + " event_attribute_keys, event_attribute_values, event_time_unix_nanos,"
+            + " attribute_keys, attribute_values) VALUES "
             + String.join(", ", rows));
   }
 
@@ -57,6 +60,7 @@ class ClickHouseErrorCauseRepositoryIT {
         .containsExactly(
             new ErrorCause("POST /pay", "card declined", 10.0, List.of("t1", "t2")),
             new ErrorCause("POST /pay", "java.net.SocketTimeoutException", 3.0, List.of("t3")),
+            new ErrorCause("GET /stock", "502", 2.0, List.of("t8")),
             new ErrorCause("GET /cart", "timeout", 1.0, List.of("t4")));
   }
 
@@ -107,6 +111,6 @@ class ClickHouseErrorCauseRepositoryIT {
         + sampleRate
         + ", "
         + events
-        + ")";
+        + ", ['http.route', 'error.type'], ['/x', '502'])";
   }
 }
