@@ -8,6 +8,7 @@ import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
 import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.service.AlertStore.ConcurrentChangeException;
 import dev.meerkat.dashboard.alerting.store.JdbcAlertStore;
 import dev.meerkat.dashboard.alerting.store.JdbcEvaluatorLease;
@@ -19,8 +20,11 @@ import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.notify.AlertNotification;
 import dev.meerkat.store.slo.AlertState;
 import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.slo.SloSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +117,7 @@ class StateStoreIT {
 
     alerts.recordChange(firing, Optional.of(entry));
 
-    assertThat(alerts.currentStates()).containsExactly(Map.entry("a", firing));
+    assertThat(alerts.currentStates()).containsExactly(Map.entry("a:page", firing));
     assertThat(outbox.find("o1")).contains(entry);
 
     // The resolution's notification collides with an existing idempotency key: the transaction
@@ -122,11 +126,12 @@ class StateStoreIT {
     OutboxEntry clash = entry("o1", "a", AlertState.FIRING, T0);
     assertThatThrownBy(() -> alerts.recordChange(resolved, Optional.of(clash)))
         .isInstanceOf(DataIntegrityViolationException.class);
-    assertThat(alerts.currentStates()).containsExactly(Map.entry("a", firing));
+    assertThat(alerts.currentStates()).containsExactly(Map.entry("a:page", firing));
 
     alerts.recordChange(resolved, Optional.of(entry("o2", "a", AlertState.RESOLVED, T0)));
-    assertThat(alerts.currentStates().get("a"))
-        .isEqualTo(new AlertStatus("a", AlertState.RESOLVED, T0, T0.plusSeconds(600), 2));
+    assertThat(alerts.currentStates().get("a:page"))
+        .isEqualTo(
+            new AlertStatus("a", Severity.PAGE, AlertState.RESOLVED, T0, T0.plusSeconds(600), 2));
     assertThat(outbox.all()).extracting(OutboxEntry::id).containsExactly("o1", "o2");
   }
 
@@ -191,6 +196,104 @@ class StateStoreIT {
 
     lease.release("b");
     assertThat(lease.tryAcquire("a", T0.plusSeconds(153), ttl)).as("released").isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void v2CarriesExistingSlosAndAlertStatesOver(String kind) {
+    StateDatabase database =
+        kind.equals("h2") ? StateDatabase.h2("1") : StateDatabase.postgres("1");
+    try (StateDatabase.Connection v1 = database.open()) {
+      for (String table : List.of("slo_definitions", "slo_definition_versions")) {
+        insertV1Slo(v1, table, "weekly", 604_800);
+        insertV1Slo(v1, table, "daily", 86_400);
+      }
+      v1.jdbc()
+          .sql(
+              "INSERT INTO alert_states (alert_key, slo_id, state, incident_start, changed_at,"
+                  + " version) VALUES ('slo:weekly', 'weekly', 'FIRING', ?, ?, 3)")
+          .params(utc(T0), utc(T0))
+          .update();
+    }
+
+    database.migrate();
+
+    StateDatabase.Connection db = database.open();
+    closeables.add(db);
+    JdbcSloRepository slos = new JdbcSloRepository(db.jdbc(), db.transactions());
+    // Availability of the whole service, guard 10; 7 days stays, the old 1-day window becomes 30d.
+    assertThat(slos.find("weekly").orElseThrow().spec())
+        .isEqualTo(new SloSpec("availability", 0, List.of(), "7d", 10, ""));
+    assertThat(slos.find("daily").orElseThrow().spec())
+        .isEqualTo(new SloSpec("availability", 0, List.of(), "30d", 10, ""));
+    assertThat(slos.versions("daily")).extracting(d -> d.spec().window()).containsExactly("30d");
+    // The single-threshold alert became the page alert, and changes continue from its version.
+    JdbcAlertStore alerts =
+        new JdbcAlertStore(
+            db.jdbc(), db.transactions(), new JdbcOutbox(db.jdbc(), db.transactions()));
+    AlertStatus carried = new AlertStatus("weekly", Severity.PAGE, AlertState.FIRING, T0, T0, 3);
+    assertThat(alerts.currentStates()).containsExactly(Map.entry("weekly:page", carried));
+    AlertStatus resolved = carried.changeTo(AlertState.RESOLVED, T0.plusSeconds(60));
+    alerts.recordChange(resolved, Optional.empty());
+    assertThat(alerts.currentStates()).containsExactly(Map.entry("weekly:page", resolved));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void storesWhatAnSloMeasuresAndItsGuardAndOrigin(String kind) {
+    StateDatabase.Connection db = connect(kind);
+    JdbcSloRepository slos = new JdbcSloRepository(db.jdbc(), db.transactions());
+    SloSpec latency =
+        new SloSpec("latency", 300, List.of("POST /pay", "POST /refund"), "month", 25, "slos.yaml");
+
+    SloDefinition saved =
+        slos.save(
+            new SloDefinition(
+                "pay-latency",
+                0,
+                "Pay latency",
+                "checkout",
+                0.99,
+                Duration.ofDays(30),
+                0,
+                "",
+                T0,
+                latency));
+
+    assertThat(slos.find("pay-latency")).contains(saved);
+    assertThat(saved.spec()).isEqualTo(latency);
+    assertThat(slos.versions("pay-latency")).containsExactly(saved);
+    // Alert states of the two severities are separate rows.
+    JdbcAlertStore alerts =
+        new JdbcAlertStore(
+            db.jdbc(), db.transactions(), new JdbcOutbox(db.jdbc(), db.transactions()));
+    AlertStatus page =
+        AlertStatus.initial("pay-latency", Severity.PAGE).changeTo(AlertState.FIRING, T0);
+    AlertStatus ticket =
+        AlertStatus.initial("pay-latency", Severity.TICKET)
+            .changeTo(AlertState.FIRING, T0.plusSeconds(5));
+    alerts.recordChange(page, Optional.empty());
+    alerts.recordChange(ticket, Optional.empty());
+    assertThat(alerts.currentStates())
+        .containsExactly(
+            Map.entry("pay-latency:page", page), Map.entry("pay-latency:ticket", ticket));
+  }
+
+  private static void insertV1Slo(
+      StateDatabase.Connection db, String table, String id, long window) {
+    db.jdbc()
+        .sql(
+            "INSERT INTO "
+                + table
+                + " (id, version, name, service, objective, window_seconds, burn_rate_threshold,"
+                + " webhook_url, updated_at, deleted) VALUES (?, 1, ?, 'checkout', 0.99, ?, 2.0,"
+                + " '', ?, FALSE)")
+        .params(id, id, window, utc(T0))
+        .update();
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
   }
 
   private static SloDefinition slo(String id, String name, double objective, Instant at) {

@@ -1,8 +1,6 @@
 package dev.meerkat.dashboard.config;
 
 import dev.meerkat.dashboard.alerting.domain.RetrySchedule;
-import dev.meerkat.dashboard.alerting.domain.SingleThresholdBurnRatePolicy;
-import dev.meerkat.dashboard.alerting.domain.SloAlertPolicy;
 import dev.meerkat.dashboard.alerting.service.AlertHistoryService;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.alerting.service.DeliveryLoop;
@@ -12,10 +10,10 @@ import dev.meerkat.dashboard.alerting.service.LeaseHolder;
 import dev.meerkat.dashboard.alerting.service.Outbox;
 import dev.meerkat.dashboard.alerting.service.SloEvaluation;
 import dev.meerkat.dashboard.alerting.service.SloEvaluator;
+import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.notify.GenericWebhookNotifier;
 import dev.meerkat.notify.Notifier;
 import dev.meerkat.notify.RetryPolicy;
-import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.AlertEventRepository;
 import dev.meerkat.store.slo.SloRepository;
 import java.net.InetAddress;
@@ -29,8 +27,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Clock, the alert policy, evaluation and the outbox's delivery, wired once. Features never read
- * {@link MeerkatProperties}: they get plain values here.
+ * Clock, the SLO burn-rate evaluation (the workbook's multi-window policy, per SLO guard) and the
+ * outbox's delivery, wired once. Features never read {@link MeerkatProperties}: they get plain
+ * values here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -49,12 +48,6 @@ class AlertingConfiguration {
     return new AlertHistoryService(history, outbox, clock);
   }
 
-  /** Where the lead plugs in another policy: everything else only sees the interface. */
-  @Bean
-  SloAlertPolicy sloAlertPolicy() {
-    return new SingleThresholdBurnRatePolicy();
-  }
-
   @Bean(destroyMethod = "close")
   LeaseHolder leaseHolder(EvaluatorLease lease, MeerkatProperties properties, Clock clock) {
     MeerkatProperties.Delivery delivery = properties.delivery();
@@ -67,10 +60,9 @@ class AlertingConfiguration {
       SloRepository slos,
       AlertStore states,
       AlertEventRepository history,
-      ServiceMetricsRepository metrics,
-      SloAlertPolicy policy,
+      EventCountSource events,
       MeerkatProperties properties) {
-    return new SloEvaluation(slos, states, history, metrics, policy, properties.publicUrl());
+    return new SloEvaluation(slos, states, history, events, properties.publicUrl());
   }
 
   @Bean

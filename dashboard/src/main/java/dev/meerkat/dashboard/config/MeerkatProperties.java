@@ -105,10 +105,14 @@ public record MeerkatProperties(
   /**
    * @param evaluationInterval pause between two evaluations of all SLOs
    * @param evaluationEnabled run the evaluator at all (one replica only, when several run)
+   * @param directory SLOs as code: YAML files (Meerkat's format or OpenSLO v1) loaded from here at
+   *     start, created or updated, and shown as managed by file; empty for none
+   *     (MEERKAT_SLO_DIRECTORY)
    */
   public record Slo(
       @DefaultValue("30s") Duration evaluationInterval,
-      @DefaultValue("true") boolean evaluationEnabled) {}
+      @DefaultValue("true") boolean evaluationEnabled,
+      @DefaultValue("") String directory) {}
 
   /**
    * @param enabled create the demo's SLO at start when it does not exist yet

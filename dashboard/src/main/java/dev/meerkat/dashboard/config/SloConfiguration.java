@@ -2,11 +2,17 @@ package dev.meerkat.dashboard.config;
 
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.alerting.service.FiringSlos;
+import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.dashboard.slo.service.DemoSloInitializer;
+import dev.meerkat.dashboard.slo.service.SloDetails;
 import dev.meerkat.dashboard.slo.service.SloService;
+import dev.meerkat.dashboard.slo.service.SlosAsCode;
+import dev.meerkat.store.query.ErrorCauseRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloRepository;
+import java.nio.file.Path;
 import java.time.Clock;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +26,35 @@ class SloConfiguration {
 
   @Bean
   SloService sloService(
-      SloRepository slos, AlertStore alerts, ServiceMetricsRepository metrics, Clock clock) {
-    return new SloService(slos, new FiringSlos(alerts), metrics, clock);
+      SloRepository slos,
+      AlertStore alerts,
+      ServiceMetricsRepository metrics,
+      EventCountSource events,
+      Clock clock) {
+    return new SloService(slos, new FiringSlos(alerts), metrics, events, clock);
+  }
+
+  @Bean
+  SloDetails sloDetails(
+      SloRepository slos, EventCountSource events, ErrorCauseRepository causes, Clock clock) {
+    return new SloDetails(slos, events, causes, clock);
+  }
+
+  @Bean
+  SlosAsCode slosAsCode(SloRepository slos, Clock clock) {
+    return new SlosAsCode(slos, clock);
+  }
+
+  /** SLOs as code: the files of {@code meerkat.slo.directory}, loaded once at start. */
+  @Bean
+  @ConditionalOnProperty(prefix = "meerkat.slo", name = "directory")
+  ApplicationRunner sloDirectoryLoad(SlosAsCode slos, MeerkatProperties properties) {
+    String directory = properties.slo().directory();
+    return args -> {
+      if (!directory.isBlank()) {
+        slos.loadDirectory(Path.of(directory));
+      }
+    };
   }
 
   @Bean

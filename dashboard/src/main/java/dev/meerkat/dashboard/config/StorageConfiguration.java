@@ -1,12 +1,18 @@
 package dev.meerkat.dashboard.config;
 
+import dev.meerkat.dashboard.slo.domain.EventCountSource;
+import dev.meerkat.dashboard.slo.service.RollupEventCountSource;
 import dev.meerkat.store.StoreException;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
+import dev.meerkat.store.clickhouse.query.ClickHouseErrorCauseRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
+import dev.meerkat.store.query.ErrorCauseRepository;
+import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.slo.AlertEventRepository;
@@ -63,6 +69,22 @@ class StorageConfiguration {
   @Bean
   ServiceMetricsRepository serviceMetricsRepository(ClickHouseStore store) {
     return new ClickHouseServiceMetricsRepository(store);
+  }
+
+  @Bean
+  RequestCellRepository requestCellRepository(ClickHouseStore store) {
+    return new ClickHouseRequestCellRepository(store);
+  }
+
+  /** SLI events from the per-minute RED rollups: what SLO pages and the evaluator count. */
+  @Bean
+  EventCountSource eventCountSource(RequestCellRepository cells) {
+    return new RollupEventCountSource(cells);
+  }
+
+  @Bean
+  ErrorCauseRepository errorCauseRepository(ClickHouseStore store) {
+    return new ClickHouseErrorCauseRepository(store);
   }
 
   @Bean

@@ -33,26 +33,40 @@ public final class StateDatabase {
   }
 
   public static StateDatabase h2() {
+    return h2(null);
+  }
+
+  /**
+   * An H2 store migrated up to {@code targetVersion} only (null: all), to test a later migration on
+   * data written before it; {@link #migrate()} applies the rest.
+   */
+  public static StateDatabase h2(String targetVersion) {
     try {
       Path dir = Files.createTempDirectory("meerkat-state-");
       return migrated(
           "jdbc:h2:file:"
               + dir.resolve("meerkat")
               + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-          "");
+          "",
+          targetVersion);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public static synchronized StateDatabase postgres() {
+  public static StateDatabase postgres() {
+    return postgres(null);
+  }
+
+  /** A PostgreSQL store migrated up to {@code targetVersion} only (null: all). */
+  public static synchronized StateDatabase postgres(String targetVersion) {
     try {
       if (postgres == null) {
         postgres = PostgresServer.start();
       }
       String name = "state_" + databases.incrementAndGet();
       postgres.createDatabase(name);
-      return migrated(postgres.jdbcUrl(name), PostgresServer.USER);
+      return migrated(postgres.jdbcUrl(name), PostgresServer.USER, targetVersion);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -61,17 +75,27 @@ public final class StateDatabase {
     }
   }
 
-  private static StateDatabase migrated(String url, String user) {
+  private static StateDatabase migrated(String url, String user, String targetVersion) {
     StateDatabase database = new StateDatabase(url, user);
-    try (Connection connection = database.open()) {
+    database.migrateTo(targetVersion == null ? "latest" : targetVersion);
+    return database;
+  }
+
+  /** Applies every migration not applied yet. */
+  public void migrate() {
+    migrateTo("latest");
+  }
+
+  private void migrateTo(String target) {
+    try (Connection connection = open()) {
       Flyway.configure()
           .dataSource(connection.dataSource())
           .locations("classpath:db/state")
           .table("state_schema_history")
+          .target(target)
           .load()
           .migrate();
     }
-    return database;
   }
 
   public String url() {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param eventTime when it changed (second precision in storage)
  * @param burnRate burn rate that caused the change
  * @param threshold burn-rate threshold at the time
+ * @param severity {@code page} or {@code ticket}: an SLO has one alert of each
  */
 public record AlertEvent(
     String eventId,
@@ -25,7 +26,21 @@ public record AlertEvent(
     AlertState state,
     Instant eventTime,
     double burnRate,
-    double threshold) {
+    double threshold,
+    String severity) {
+
+  /** An event of an SLO's page alert (the only alert an SLO had before severities). */
+  public AlertEvent(
+      String eventId,
+      String sloId,
+      String sloName,
+      String service,
+      AlertState state,
+      Instant eventTime,
+      double burnRate,
+      double threshold) {
+    this(eventId, sloId, sloName, service, state, eventTime, burnRate, threshold, "page");
+  }
 
   public AlertEvent {
     Objects.requireNonNull(eventId, "eventId");
@@ -37,6 +52,7 @@ public record AlertEvent(
     }
     sloName = sloName == null ? "" : sloName;
     service = service == null ? "" : service;
+    severity = severity == null || severity.isBlank() ? "page" : severity;
   }
 
   public boolean isFiring() {

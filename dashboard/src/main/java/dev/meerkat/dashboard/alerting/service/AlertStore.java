@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Current alert states, and their changes written together with the notification to send. */
 public interface AlertStore {
 
-  /** The current status of every alert that has one, by SLO id. */
+  /** The current status of every alert that has one, by {@link AlertStatus#key()}. */
   Map<String, AlertStatus> currentStates();
 
   /**

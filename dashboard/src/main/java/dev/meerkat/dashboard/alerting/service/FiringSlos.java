@@ -2,10 +2,12 @@ package dev.meerkat.dashboard.alerting.service;
 
 import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.slo.service.SloAlertStates;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Tells the SLO feature which SLOs are firing, from the alert store. */
+/** Tells the SLO feature which SLOs are firing, and at which severity, from the alert store. */
 public final class FiringSlos implements SloAlertStates {
 
   private final AlertStore store;
@@ -15,10 +17,14 @@ public final class FiringSlos implements SloAlertStates {
   }
 
   @Override
-  public Set<String> firingSloIds() {
+  public Map<String, Set<String>> firingSeverities() {
     return store.currentStates().values().stream()
         .filter(status -> status.state().isFiring())
-        .map(AlertStatus::sloId)
-        .collect(Collectors.toUnmodifiableSet());
+        .collect(
+            Collectors.groupingBy(
+                AlertStatus::sloId,
+                Collectors.mapping(
+                    status -> status.severity().wireName(),
+                    Collectors.toCollection(TreeSet::new))));
   }
 }

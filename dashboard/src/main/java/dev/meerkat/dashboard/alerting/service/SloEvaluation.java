@@ -1,19 +1,28 @@
 package dev.meerkat.dashboard.alerting.service;
 
-import dev.meerkat.dashboard.alerting.domain.AlertDecision;
+import dev.meerkat.dashboard.alerting.domain.ActiveAlert;
 import dev.meerkat.dashboard.alerting.domain.AlertStatus;
+import dev.meerkat.dashboard.alerting.domain.BurnRateAlertEvent;
+import dev.meerkat.dashboard.alerting.domain.BurnRateCondition;
+import dev.meerkat.dashboard.alerting.domain.BurnRateEvaluation;
+import dev.meerkat.dashboard.alerting.domain.BurnRateEvaluator;
+import dev.meerkat.dashboard.alerting.domain.BurnRatePolicy;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
-import dev.meerkat.dashboard.alerting.domain.SloAlertPolicy;
-import dev.meerkat.dashboard.slo.domain.SloMath;
-import dev.meerkat.notify.AlertNotification;
-import dev.meerkat.store.query.RequestCounts;
-import dev.meerkat.store.query.ServiceMetricsRepository;
+import dev.meerkat.dashboard.alerting.domain.Severity;
+import dev.meerkat.dashboard.alerting.domain.SloAlertState;
+import dev.meerkat.dashboard.slo.domain.EventCountSource;
+import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
+import dev.meerkat.dashboard.slo.domain.StoredSlos;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertEventRepository;
+import dev.meerkat.store.slo.AlertState;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates every SLO's alert once with the {@link SloAlertPolicy}. A change is recorded in the
- * relational store together with the notification to send (one transaction, the outbox); the
- * delivery worker sends it later, so no receiver can slow evaluation down. The change is then
- * appended to the alert history in ClickHouse.
+ * Evaluates every SLO's multi-window, multi-burn-rate policy (the SRE workbook's, with the SLO's
+ * own low-traffic guard) over the rollups, once. Every change of an SLO's page or ticket alert is
+ * recorded in the relational store together with the notification to send (one transaction, the
+ * outbox); the delivery worker sends it later, so no receiver can slow evaluation down. The change
+ * is then appended to the alert history in ClickHouse.
  */
 public final class SloEvaluation {
 
@@ -34,33 +44,30 @@ public final class SloEvaluation {
   private final SloRepository slos;
   private final AlertStore states;
   private final AlertEventRepository history;
-  private final ServiceMetricsRepository metrics;
-  private final SloAlertPolicy policy;
-  private final String dashboardUrl;
+  private final EventCountSource events;
+  private final BurnRateNotifications notifications;
 
   public SloEvaluation(
       SloRepository slos,
       AlertStore states,
       AlertEventRepository history,
-      ServiceMetricsRepository metrics,
-      SloAlertPolicy policy,
+      EventCountSource events,
       String publicUrl) {
     this.slos = slos;
     this.states = states;
     this.history = history;
-    this.metrics = metrics;
-    this.policy = policy;
-    this.dashboardUrl = publicUrl.replaceAll("/+$", "") + "/slos";
+    this.events = events;
+    this.notifications = new BurnRateNotifications(publicUrl);
   }
 
   /** Evaluates all current SLOs at {@code now}; returns the alert events recorded. */
   public List<AlertEvent> evaluateAll(Instant now) {
     Map<String, AlertStatus> current = states.currentStates();
+    BurnRateEvaluator evaluator = new BurnRateEvaluator(Clock.fixed(now, ZoneOffset.UTC));
     List<AlertEvent> recorded = new ArrayList<>();
     for (SloDefinition slo : slos.listCurrent()) {
       try {
-        AlertStatus status = current.getOrDefault(slo.id(), AlertStatus.initial(slo.id()));
-        evaluate(slo, status, now).ifPresent(recorded::add);
+        recorded.addAll(evaluate(evaluator, slo, current, now));
       } catch (RuntimeException e) {
         // One broken SLO must not stop the others; it is evaluated again next round.
         logger.warn("Evaluating SLO {} ({}) failed", slo.id(), slo.name(), e);
@@ -69,57 +76,88 @@ public final class SloEvaluation {
     return recorded;
   }
 
-  private Optional<AlertEvent> evaluate(SloDefinition slo, AlertStatus status, Instant now) {
-    AlertDecision decision =
-        policy.evaluate(
-            slo, status.state(), (from, to) -> metrics.requestCounts(slo.service(), from, to), now);
-    if (!decision.changes(status.state())) {
-      return Optional.empty();
+  private List<AlertEvent> evaluate(
+      BurnRateEvaluator evaluator,
+      SloDefinition definition,
+      Map<String, AlertStatus> current,
+      Instant now) {
+    ServiceLevelObjective slo = StoredSlos.objective(definition);
+    BurnRatePolicy policy = BurnRatePolicy.withMinimumEvents(definition.spec().minimumEvents());
+    Map<Severity, AlertStatus> statuses = new EnumMap<>(Severity.class);
+    for (Severity severity : Severity.values()) {
+      String key = AlertStatus.key(slo.id(), severity);
+      statuses.put(severity, current.getOrDefault(key, AlertStatus.initial(slo.id(), severity)));
     }
-    AlertStatus next = status.changeTo(decision.state(), now);
+    BurnRateEvaluation evaluation =
+        evaluator.evaluate(policy, slo, events, previousState(statuses, policy));
+    List<AlertEvent> recorded = new ArrayList<>();
+    for (BurnRateAlertEvent change : evaluation.events()) {
+      recorded.add(record(definition, slo, statuses.get(change.severity()), change, now));
+    }
+    return recorded;
+  }
+
+  private AlertEvent record(
+      SloDefinition definition,
+      ServiceLevelObjective slo,
+      AlertStatus status,
+      BurnRateAlertEvent change,
+      Instant now) {
+    AlertState state =
+        change.kind() == BurnRateAlertEvent.Kind.FIRING ? AlertState.FIRING : AlertState.RESOLVED;
+    AlertStatus next = status.changeTo(state, now);
     AlertEvent event =
         new AlertEvent(
             UUID.randomUUID().toString(),
             slo.id(),
             slo.name(),
             slo.service(),
-            next.state(),
+            state,
             now,
-            decision.burnRate(),
-            decision.threshold());
+            change.longBurnRate().orElse(0),
+            change.threshold(),
+            change.severity().wireName());
     Optional<OutboxEntry> notification =
-        slo.hasWebhook()
+        definition.hasWebhook()
             ? Optional.of(
                 OutboxEntry.pending(
                     UUID.randomUUID().toString(),
                     event.eventId(),
-                    slo.webhookUrl().strip(),
-                    notification(slo, next, decision, now),
+                    definition.webhookUrl().strip(),
+                    notifications.notification(change, slo),
                     now))
             : Optional.empty();
     states.recordChange(next, notification);
     // After the commit: ClickHouse cannot take part in the transaction. A crash right here loses
     // this history row, never the state change or its notification.
     history.append(event);
-    logger.info("SLO {} ({}) is now {}", slo.name(), slo.service(), next.state());
-    return Optional.of(event);
+    logger.info(
+        "SLO {} ({}) {} alert is now {}", slo.name(), slo.service(), change.severity(), state);
+    return event;
   }
 
-  private AlertNotification notification(
-      SloDefinition slo, AlertStatus next, AlertDecision decision, Instant now) {
-    RequestCounts window = metrics.requestCounts(slo.service(), now.minus(slo.window()), now);
-    return new AlertNotification(
-        next.state(),
-        slo.id(),
-        slo.name(),
-        slo.service(),
-        slo.objective(),
-        slo.window(),
-        decision.burnRate(),
-        decision.threshold(),
-        SloMath.errorBudgetRemaining(window, slo.objective()),
-        now,
-        next.incidentStart(),
-        dashboardUrl);
+  /**
+   * The firing alerts as the evaluator knows them. The store keeps when each started, not which
+   * condition fired: the first condition of its severity stands in (it only chooses the numbers a
+   * resolved notification reports).
+   */
+  private static SloAlertState previousState(
+      Map<Severity, AlertStatus> statuses, BurnRatePolicy policy) {
+    Map<Severity, ActiveAlert> firing = new EnumMap<>(Severity.class);
+    statuses.forEach(
+        (severity, status) -> {
+          if (status.state().isFiring()) {
+            firing.put(
+                severity, new ActiveAlert(status.incidentStart(), firstOf(policy, severity)));
+          }
+        });
+    return new SloAlertState(firing);
+  }
+
+  private static BurnRateCondition firstOf(BurnRatePolicy policy, Severity severity) {
+    return policy.conditions().stream()
+        .filter(condition -> condition.severity() == severity)
+        .findFirst()
+        .orElse(policy.conditions().getFirst());
   }
 }

@@ -5,6 +5,7 @@ import static dev.meerkat.dashboard.alerting.store.Times.utc;
 
 import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.store.slo.AlertState;
 import java.util.LinkedHashMap;
@@ -31,18 +32,19 @@ public final class JdbcAlertStore implements AlertStore {
   public Map<String, AlertStatus> currentStates() {
     Map<String, AlertStatus> states = new LinkedHashMap<>();
     jdbc.sql(
-            "SELECT slo_id, state, incident_start, changed_at, version FROM alert_states"
-                + " ORDER BY slo_id")
+            "SELECT slo_id, severity, state, incident_start, changed_at, version"
+                + " FROM alert_states ORDER BY slo_id, severity")
         .query(
             (rs, row) ->
                 new AlertStatus(
                     rs.getString("slo_id"),
+                    Severity.valueOf(rs.getString("severity")),
                     AlertState.valueOf(rs.getString("state")),
                     instant(rs, "incident_start"),
                     instant(rs, "changed_at"),
                     rs.getLong("version")))
         .list()
-        .forEach(status -> states.put(status.sloId(), status));
+        .forEach(status -> states.put(status.key(), status));
     return states;
   }
 
@@ -59,11 +61,12 @@ public final class JdbcAlertStore implements AlertStore {
     if (next.version() == 1) {
       try {
         jdbc.sql(
-                "INSERT INTO alert_states (alert_key, slo_id, state, incident_start, changed_at,"
-                    + " version) VALUES (?, ?, ?, ?, ?, ?)")
+                "INSERT INTO alert_states (alert_key, slo_id, severity, state, incident_start,"
+                    + " changed_at, version) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .params(
-                key(next.sloId()),
+                key(next),
                 next.sloId(),
+                next.severity().name(),
                 next.state().name(),
                 utc(next.incidentStart()),
                 utc(next.changedAt()),
@@ -83,7 +86,7 @@ public final class JdbcAlertStore implements AlertStore {
                 utc(next.incidentStart()),
                 utc(next.changedAt()),
                 next.version(),
-                key(next.sloId()),
+                key(next),
                 next.version() - 1)
             .update();
     if (updated != 1) {
@@ -91,8 +94,8 @@ public final class JdbcAlertStore implements AlertStore {
     }
   }
 
-  /** One alert per SLO today: its burn-rate alert. */
-  private static String key(String sloId) {
-    return "slo:" + sloId;
+  /** One burn-rate alert per SLO and severity. */
+  private static String key(AlertStatus status) {
+    return "slo:" + status.key();
   }
 }

@@ -38,6 +38,7 @@ public final class AlertsView extends VerticalLayout {
     grid.addColumn(e -> Formats.time(e.event().eventTime())).setHeader("Time").setAutoWidth(true);
     grid.addColumn(e -> e.event().sloName()).setHeader("SLO").setFlexGrow(2);
     grid.addColumn(e -> e.event().service()).setHeader("Service");
+    grid.addColumn(e -> e.event().severity()).setHeader("Severity");
     grid.addColumn(e -> e.event().state().name()).setHeader("State");
     grid.addColumn(e -> String.format(Locale.ROOT, "%.2f", e.event().burnRate()))
         .setHeader("Burn rate");

@@ -6,15 +6,33 @@ import java.util.OptionalDouble;
 /**
  * An SLO with its current numbers.
  *
- * @param definition the SLO
- * @param sli good / total over the SLO window, empty without traffic
- * @param errorBudgetRemaining 1 = untouched, may be negative
- * @param burnRate burn rate over the last hour, empty without traffic
- * @param firing whether its alert is firing
+ * @param definition the SLO as stored
+ * @param reading SLI, error budget remaining and burn rates now
+ * @param alert the most urgent firing alert: {@code page}, {@code ticket} or {@code ok}
  */
-public record SloStatus(
-    SloDefinition definition,
-    OptionalDouble sli,
-    double errorBudgetRemaining,
-    OptionalDouble burnRate,
-    boolean firing) {}
+public record SloStatus(SloDefinition definition, SloReading reading, String alert) {
+
+  public static final String OK = "ok";
+
+  public OptionalDouble sli() {
+    return reading.sli();
+  }
+
+  public double errorBudgetRemaining() {
+    return reading.errorBudgetRemaining();
+  }
+
+  /** Burn rate over the last hour, empty without traffic. */
+  public OptionalDouble burnRate() {
+    return reading.burnRates().get(BurnWindow.ONE_HOUR);
+  }
+
+  public boolean firing() {
+    return !alert.equals(OK);
+  }
+
+  /** What the list shows: {@code ok}, {@code ticket firing} or {@code page firing}. */
+  public String statusLabel() {
+    return firing() ? alert + " firing" : OK;
+  }
+}

@@ -28,9 +28,22 @@ public final class SloDirectoryLoader {
   private final SloYamlParser meerkatFormat = new SloYamlParser();
   private final OpenSloFormat openSlo = new OpenSloFormat();
 
+  /** The SLOs of a directory, and the file each came from. */
+  public record Loaded(ParsedSlos parsed, Map<String, String> fileById) {
+    public Loaded {
+      fileById = Map.copyOf(fileById);
+    }
+  }
+
   public ParsedSlos load(Path directory) {
+    return loadWithFiles(directory).parsed();
+  }
+
+  public Loaded loadWithFiles(Path directory) {
     if (!Files.isDirectory(directory)) {
-      return new ParsedSlos(List.of(), List.of(directory + ": SLO directory does not exist"));
+      return new Loaded(
+          new ParsedSlos(List.of(), List.of(directory + ": SLO directory does not exist")),
+          Map.of());
     }
     List<ServiceLevelObjective> slos = new ArrayList<>();
     List<String> errors = new ArrayList<>();
@@ -48,7 +61,7 @@ public final class SloDirectoryLoader {
         }
       }
     }
-    return new ParsedSlos(slos, errors);
+    return new Loaded(new ParsedSlos(slos, errors), fileById);
   }
 
   private ParsedSlos parse(Path file, String name, List<String> errors) {

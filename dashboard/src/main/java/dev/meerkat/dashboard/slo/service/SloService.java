@@ -1,25 +1,24 @@
 package dev.meerkat.dashboard.slo.service;
 
-import dev.meerkat.dashboard.slo.domain.NewSlo;
-import dev.meerkat.dashboard.slo.domain.SloMath;
+import dev.meerkat.dashboard.slo.domain.EventCountSource;
+import dev.meerkat.dashboard.slo.domain.SloDraft;
+import dev.meerkat.dashboard.slo.domain.SloReading;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
-import dev.meerkat.store.query.RequestCounts;
+import dev.meerkat.dashboard.slo.domain.StoredSlos;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
-/** Creates, lists and deletes SLOs, with their SLI, error budget and burn rate. */
+/** Creates, lists and deletes SLOs, with their SLI, error budget and burn rates. */
 public class SloService {
-
-  /** The burn rate shown next to each SLO is taken over this window. */
-  public static final Duration BURN_RATE_WINDOW = Duration.ofHours(1);
 
   /** Services seen in this period are offered when creating an SLO. */
   static final Duration KNOWN_SERVICES_PERIOD = Duration.ofDays(7);
@@ -27,40 +26,59 @@ public class SloService {
   private final SloRepository slos;
   private final SloAlertStates alerts;
   private final ServiceMetricsRepository metrics;
+  private final EventCountSource events;
   private final Clock clock;
 
   public SloService(
-      SloRepository slos, SloAlertStates alerts, ServiceMetricsRepository metrics, Clock clock) {
+      SloRepository slos,
+      SloAlertStates alerts,
+      ServiceMetricsRepository metrics,
+      EventCountSource events,
+      Clock clock) {
     this.slos = slos;
     this.alerts = alerts;
     this.metrics = metrics;
+    this.events = events;
     this.clock = clock;
   }
 
-  /** Creates the SLO; throws {@link IllegalArgumentException} listing every problem. */
-  public SloDefinition create(NewSlo slo) {
-    Map<NewSlo.Field, String> problems = slo.problems();
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems.values()));
-    }
+  /**
+   * Creates or updates the SLO the form describes; throws {@link IllegalArgumentException} listing
+   * every problem of {@link SloDraft#problems()}.
+   */
+  public SloDefinition save(SloDraft draft, String webhookUrl, double minimumEvents) {
     return slos.save(
-        new SloDefinition(
-            UUID.randomUUID().toString(),
-            0,
-            slo.name().strip(),
-            slo.service().strip(),
-            slo.objectivePercent() / 100.0,
-            slo.window().duration(),
-            slo.burnRateThreshold(),
-            slo.webhookUrl() == null ? "" : slo.webhookUrl().strip(),
+        StoredSlos.definition(
+            draft.toObjective(),
+            webhookUrl == null ? "" : webhookUrl.strip(),
+            minimumEvents,
+            "",
             clock.instant()));
   }
 
+  /** Every SLO with its numbers, least error budget left first. */
   public List<SloStatus> statuses() {
     Instant now = clock.instant();
-    Set<String> firing = alerts.firingSloIds();
+    Map<String, Set<String>> firing = alerts.firingSeverities();
     return slos.listCurrent().stream()
-        .map(slo -> status(slo, firing.contains(slo.id()), now))
+        .map(slo -> status(slo, firing.getOrDefault(slo.id(), Set.of()), now))
+        .sorted(
+            Comparator.comparingDouble(SloStatus::errorBudgetRemaining)
+                .thenComparing(s -> s.definition().name()))
+        .toList();
+  }
+
+  public Optional<SloStatus> status(String sloId) {
+    Instant now = clock.instant();
+    return slos.find(sloId)
+        .map(slo -> status(slo, alerts.firingSeverities().getOrDefault(sloId, Set.of()), now));
+  }
+
+  /** Every SLO's numbers now, in name order: what {@code /metrics} exposes. */
+  public List<SloReading> readings() {
+    Instant now = clock.instant();
+    return slos.listCurrent().stream()
+        .map(slo -> SloReading.read(StoredSlos.objective(slo), events, now))
         .toList();
   }
 
@@ -78,14 +96,10 @@ public class SloService {
     return metrics.serviceNames(now.minus(KNOWN_SERVICES_PERIOD), now);
   }
 
-  private SloStatus status(SloDefinition slo, boolean firing, Instant now) {
-    RequestCounts window = metrics.requestCounts(slo.service(), now.minus(slo.window()), now);
-    RequestCounts lastHour = metrics.requestCounts(slo.service(), now.minus(BURN_RATE_WINDOW), now);
-    return new SloStatus(
-        slo,
-        SloMath.sli(window),
-        SloMath.errorBudgetRemaining(window, slo.objective()),
-        SloMath.burnRate(lastHour, slo.objective()),
-        firing);
+  private SloStatus status(SloDefinition slo, Set<String> firing, Instant now) {
+    SloReading reading = SloReading.read(StoredSlos.objective(slo), events, now);
+    String alert =
+        firing.contains("page") ? "page" : firing.contains("ticket") ? "ticket" : SloStatus.OK;
+    return new SloStatus(slo, reading, alert);
   }
 }

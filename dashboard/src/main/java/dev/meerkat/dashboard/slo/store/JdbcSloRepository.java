@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.slo.store;
 
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
+import dev.meerkat.store.slo.SloSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,7 +23,13 @@ public final class JdbcSloRepository implements SloRepository {
 
   private static final String COLUMNS =
       "id, version, name, service, objective, window_seconds, burn_rate_threshold, webhook_url,"
-          + " updated_at, deleted";
+          + " updated_at, deleted, indicator, latency_threshold_ms, operations, window_spec,"
+          + " minimum_events, origin";
+
+  private static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+  /** Operations are stored one per line: span names have no line breaks. */
+  private static final String OPERATION_SEPARATOR = "\n";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -56,22 +63,7 @@ public final class JdbcSloRepository implements SloRepository {
   @Override
   public void delete(String id, Instant at) {
     transactions.executeWithoutResult(
-        status ->
-            current(id)
-                .ifPresent(
-                    slo ->
-                        write(
-                            new SloDefinition(
-                                slo.id(),
-                                slo.version(),
-                                slo.name(),
-                                slo.service(),
-                                slo.objective(),
-                                slo.window(),
-                                slo.burnRateThreshold(),
-                                slo.webhookUrl(),
-                                at),
-                            true)));
+        status -> current(id).ifPresent(slo -> write(slo.withUpdatedAt(at), true)));
   }
 
   /** Every version of one SLO, oldest first, tombstones included. */
@@ -98,24 +90,36 @@ public final class JdbcSloRepository implements SloRepository {
             .single();
     SloDefinition saved = definition.withVersion(latest + 1);
     Object[] values = values(saved, deleted);
-    jdbc.sql(
-            "INSERT INTO slo_definition_versions ("
-                + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("INSERT INTO slo_definition_versions (" + COLUMNS + ") VALUES (" + PLACEHOLDERS + ")")
         .params(values)
         .update();
     int updated =
         jdbc.sql(
                 "UPDATE slo_definitions SET version = ?, name = ?, service = ?, objective = ?,"
                     + " window_seconds = ?, burn_rate_threshold = ?, webhook_url = ?,"
-                    + " updated_at = ?, deleted = ? WHERE id = ?")
+                    + " updated_at = ?, deleted = ?, indicator = ?, latency_threshold_ms = ?,"
+                    + " operations = ?, window_spec = ?, minimum_events = ?, origin = ?"
+                    + " WHERE id = ?")
             .params(
-                values[1], values[2], values[3], values[4], values[5], values[6], values[7],
-                values[8], values[9], values[0])
+                values[1],
+                values[2],
+                values[3],
+                values[4],
+                values[5],
+                values[6],
+                values[7],
+                values[8],
+                values[9],
+                values[10],
+                values[11],
+                values[12],
+                values[13],
+                values[14],
+                values[15],
+                values[0])
             .update();
     if (updated == 0) {
-      jdbc.sql(
-              "INSERT INTO slo_definitions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      jdbc.sql("INSERT INTO slo_definitions (" + COLUMNS + ") VALUES (" + PLACEHOLDERS + ")")
           .params(values)
           .update();
     }
@@ -133,7 +137,13 @@ public final class JdbcSloRepository implements SloRepository {
       slo.burnRateThreshold(),
       slo.webhookUrl(),
       OffsetDateTime.ofInstant(slo.updatedAt(), ZoneOffset.UTC),
-      deleted
+      deleted,
+      slo.spec().indicator(),
+      slo.spec().latencyThresholdMillis(),
+      String.join(OPERATION_SEPARATOR, slo.spec().operations()),
+      slo.spec().window(),
+      slo.spec().minimumEvents(),
+      slo.spec().origin()
     };
   }
 
@@ -147,6 +157,17 @@ public final class JdbcSloRepository implements SloRepository {
         Duration.ofSeconds(rs.getLong("window_seconds")),
         rs.getDouble("burn_rate_threshold"),
         rs.getString("webhook_url"),
-        rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+        rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+        new SloSpec(
+            rs.getString("indicator"),
+            rs.getLong("latency_threshold_ms"),
+            operations(rs.getString("operations")),
+            rs.getString("window_spec"),
+            rs.getDouble("minimum_events"),
+            rs.getString("origin")));
+  }
+
+  private static List<String> operations(String stored) {
+    return stored.isEmpty() ? List.of() : List.of(stored.split(OPERATION_SEPARATOR));
   }
 }

@@ -1,128 +1,161 @@
 package dev.meerkat.dashboard.slo.ui;
 
 import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import dev.meerkat.dashboard.slo.domain.NewSlo;
-import dev.meerkat.dashboard.slo.domain.SloWindow;
+import dev.meerkat.dashboard.slo.domain.SloDraft;
+import dev.meerkat.store.slo.SloSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-/** Form for a new availability SLO; validates and fires {@link SaveEvent}. */
+/**
+ * Form for an SLO: availability or latency, for a service or some of its operations, over a rolling
+ * window or the calendar month. Every problem {@link SloDraft#problems()} finds is listed under the
+ * form in the words of the SLO engine; a valid SLO fires {@link SaveEvent}.
+ */
 class SloForm extends FormLayout {
 
-  private final TextField name = createName();
+  private final TextField id = textField("Id", "slo-id", "checkout-availability");
+  private final TextField name = textField("Name", "slo-name", "Checkout availability");
   private final ComboBox<String> service = new ComboBox<>("Service");
-  private final NumberField objective = createObjective();
-  private final Select<SloWindow> window = createWindow();
-  private final NumberField threshold = createThreshold();
-  private final TextField webhookUrl = createWebhookUrl();
-  private final Map<NewSlo.Field, HasValidation> fields =
-      Map.of(
-          NewSlo.Field.NAME, name,
-          NewSlo.Field.SERVICE, service,
-          NewSlo.Field.OBJECTIVE, objective,
-          NewSlo.Field.WINDOW, window,
-          NewSlo.Field.THRESHOLD, threshold,
-          NewSlo.Field.WEBHOOK_URL, webhookUrl);
+  private final Select<String> indicator =
+      select("SLI", "slo-indicator", "availability", "latency");
+  private final NumberField thresholdMillis = number("Latency threshold (ms)", "slo-threshold");
+  private final TextField operations =
+      textField("Operations (comma-separated, empty = all)", "slo-operations", "POST /pay");
+  private final NumberField objective = number("Objective (%)", "slo-objective");
+  private final Select<String> window = select("Window", "slo-window", "7d", "28d", "30d", "month");
+  private final NumberField minimumEvents = number("Alert guard: minimum events", "slo-min-events");
+  private final TextField webhookUrl =
+      textField("Webhook URL (optional)", "slo-webhook", "https://hooks.example.com/...");
+  private final UnorderedList problems = new UnorderedList();
 
   SloForm(List<String> services) {
     setId("slo-form");
     service.setId("slo-service");
     service.setItems(services);
-    service.setAllowCustomValue(false);
-    add(name, service, objective, window, threshold, webhookUrl, createSaveButton());
+    service.setAllowCustomValue(true);
+    service.addCustomValueSetListener(e -> service.setValue(e.getDetail()));
+    objective.setValue(99.5);
+    objective.setStep(0.1);
+    window.setValue("28d");
+    minimumEvents.setValue(SloSpec.DEFAULT_MINIMUM_EVENTS);
+    thresholdMillis.setEnabled(false);
+    indicator.addValueChangeListener(
+        e -> thresholdMillis.setEnabled("latency".equals(e.getValue())));
+    problems.setId("slo-problems");
+    Div problemBox = new Div(problems);
+    add(id, name, service, indicator, thresholdMillis, operations, objective, window);
+    add(minimumEvents, webhookUrl, createSaveButton(), problemBox);
+    setColspan(problemBox, 2);
   }
 
-  private TextField createName() {
-    TextField field = new TextField("Name");
-    field.setId("slo-name");
-    field.setPlaceholder("Checkout availability");
+  private static TextField textField(String label, String elementId, String placeholder) {
+    TextField field = new TextField(label);
+    field.setId(elementId);
+    field.setPlaceholder(placeholder);
     return field;
   }
 
-  private NumberField createObjective() {
-    NumberField field = new NumberField("Objective (%)");
-    field.setId("slo-objective");
-    field.setValue(99.5);
-    field.setStep(0.1);
+  private static NumberField number(String label, String elementId) {
+    NumberField field = new NumberField(label);
+    field.setId(elementId);
     return field;
   }
 
-  private Select<SloWindow> createWindow() {
-    Select<SloWindow> select = new Select<>();
-    select.setLabel("Window");
-    select.setItems(SloWindow.values());
-    select.setItemLabelGenerator(SloWindow::label);
-    select.setValue(SloWindow.TWENTY_EIGHT_DAYS);
+  private static Select<String> select(String label, String elementId, String... values) {
+    Select<String> select = new Select<>();
+    select.setLabel(label);
+    select.setId(elementId);
+    select.setItems(values);
+    select.setValue(values[0]);
     return select;
   }
 
-  private NumberField createThreshold() {
-    NumberField field = new NumberField("Burn-rate threshold");
-    field.setId("slo-threshold");
-    field.setValue(NewSlo.DEFAULT_BURN_RATE_THRESHOLD);
-    return field;
-  }
-
-  private TextField createWebhookUrl() {
-    TextField field = new TextField("Webhook URL (optional)");
-    field.setId("slo-webhook");
-    field.setPlaceholder("https://hooks.example.com/...");
-    return field;
-  }
-
   private Button createSaveButton() {
-    Button save = new Button("Create SLO", e -> save());
+    Button save = new Button("Save SLO", e -> save());
     save.setId("slo-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     return save;
   }
 
   private void save() {
-    NewSlo slo =
-        new NewSlo(
-            name.getValue(),
-            service.getValue(),
-            objective.getValue(),
-            window.getValue(),
-            threshold.getValue(),
-            webhookUrl.getValue());
-    Map<NewSlo.Field, String> problems = slo.problems();
-    fields.forEach(
-        (field, input) -> {
-          input.setErrorMessage(problems.get(field));
-          input.setInvalid(problems.containsKey(field));
-        });
-    if (problems.isEmpty()) {
-      fireEvent(new SaveEvent(this, slo));
+    SloDraft draft = draft();
+    List<String> found = new ArrayList<>(draft.problems());
+    if (!NewSlo.isValidWebhookUrl(webhookUrl.getValue())) {
+      found.add(NewSlo.URL_MESSAGE);
+    }
+    if (minimumEvents.getValue() == null || minimumEvents.getValue() < 0) {
+      found.add("minimum events must be 0 or more");
+    }
+    problems.removeAll();
+    found.forEach(problem -> problems.add(new ListItem(problem)));
+    if (found.isEmpty()) {
+      fireEvent(
+          new SaveEvent(this, draft, webhookUrl.getValue().strip(), minimumEvents.getValue()));
+      id.clear();
       name.clear();
       webhookUrl.clear();
     }
   }
 
-  Registration addSaveListener(com.vaadin.flow.component.ComponentEventListener<SaveEvent> l) {
-    return addListener(SaveEvent.class, l);
+  private SloDraft draft() {
+    boolean latency = "latency".equals(indicator.getValue());
+    Double millis = thresholdMillis.getValue();
+    return new SloDraft(
+        id.getValue().strip(),
+        name.getValue(),
+        service.getValue(),
+        indicator.getValue(),
+        latency && millis != null ? Duration.ofMillis(millis.longValue()) : null,
+        Arrays.stream(operations.getValue().split(","))
+            .map(String::strip)
+            .filter(o -> !o.isEmpty())
+            .toList(),
+        objective.getValue(),
+        window.getValue());
+  }
+
+  Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+    return addListener(SaveEvent.class, listener);
   }
 
   /** A valid SLO was entered. */
   static final class SaveEvent extends ComponentEvent<SloForm> {
-    private final NewSlo slo;
+    private final SloDraft draft;
+    private final String webhookUrl;
+    private final double minimumEvents;
 
-    SaveEvent(SloForm source, NewSlo slo) {
+    SaveEvent(SloForm source, SloDraft draft, String webhookUrl, double minimumEvents) {
       super(source, false);
-      this.slo = slo;
+      this.draft = draft;
+      this.webhookUrl = webhookUrl;
+      this.minimumEvents = minimumEvents;
     }
 
-    NewSlo slo() {
-      return slo;
+    SloDraft draft() {
+      return draft;
+    }
+
+    String webhookUrl() {
+      return webhookUrl;
+    }
+
+    double minimumEvents() {
+      return minimumEvents;
     }
   }
 }

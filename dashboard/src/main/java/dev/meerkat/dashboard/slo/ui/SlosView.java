@@ -8,15 +8,22 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
-import dev.meerkat.dashboard.slo.domain.SloWindow;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.slo.SloSpec;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
-/** Create, list and delete availability SLOs, with SLI, error budget and burn rate. */
+/**
+ * The SLO list, least error budget left first, with its alert status (ok, ticket or page firing),
+ * and the form to create one. SLOs loaded from files are marked as managed as code.
+ */
 @Route(value = "slos", layout = MainLayout.class)
 @PageTitle("SLOs | Meerkat")
 public final class SlosView extends VerticalLayout {
@@ -27,7 +34,7 @@ public final class SlosView extends VerticalLayout {
   public SlosView(SloService slos) {
     this.slos = slos;
     setSizeFull();
-    add(new H2("Service level objectives"), createForm(), grid);
+    add(new H2("Service level objectives"), grid, createForm());
     refresh();
   }
 
@@ -35,8 +42,8 @@ public final class SlosView extends VerticalLayout {
     SloForm form = new SloForm(slos.knownServices());
     form.addSaveListener(
         e -> {
-          SloDefinition created = slos.create(e.slo());
-          Notification.show("Created SLO " + created.name());
+          SloDefinition saved = slos.save(e.draft(), e.webhookUrl(), e.minimumEvents());
+          Notification.show("Saved SLO " + saved.name());
           refresh();
         });
     return form;
@@ -45,15 +52,28 @@ public final class SlosView extends VerticalLayout {
   private Grid<SloStatus> createGrid() {
     Grid<SloStatus> statuses = new Grid<>();
     statuses.setId("slos-grid");
-    statuses.addColumn(s -> s.definition().name()).setHeader("Name").setFlexGrow(2);
+    statuses
+        .addComponentColumn(
+            s ->
+                new RouterLink(
+                    s.definition().name(),
+                    SloDetailView.class,
+                    new RouteParameters(SloDetailView.ID, s.definition().id())))
+        .setHeader("Name")
+        .setFlexGrow(2);
     statuses.addColumn(s -> s.definition().service()).setHeader("Service");
+    statuses.addColumn(s -> indicator(s.definition().spec())).setHeader("SLI");
     statuses.addColumn(s -> objective(s.definition())).setHeader("Objective");
-    statuses.addColumn(s -> window(s.definition())).setHeader("Window");
-    statuses.addColumn(s -> Formats.percent(s.sli())).setHeader("SLI");
+    statuses.addColumn(s -> s.definition().spec().window()).setHeader("Window");
+    statuses.addColumn(s -> Formats.percent(s.sli())).setHeader("Current");
     statuses.addColumn(s -> Formats.percent(s.errorBudgetRemaining())).setHeader("Budget left");
     statuses.addColumn(s -> Formats.number(s.burnRate())).setHeader("Burn rate (1h)");
-    statuses.addColumn(s -> s.firing() ? "FIRING" : "OK").setHeader("Alert");
+    statuses.addColumn(SloStatus::statusLabel).setHeader("Status");
+    statuses
+        .addColumn(s -> s.definition().spec().fromFile() ? "file" : "dashboard")
+        .setHeader("Managed in");
     statuses.addComponentColumn(this::createDeleteButton).setHeader("");
+    statuses.getColumns().forEach(column -> column.setAutoWidth(true));
     statuses.setAllRowsVisible(true);
     return statuses;
   }
@@ -67,6 +87,8 @@ public final class SlosView extends VerticalLayout {
               refresh();
             });
     delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+    // A file-managed SLO would come back at the next start: change its file instead.
+    delete.setEnabled(!status.definition().spec().fromFile());
     return delete;
   }
 
@@ -74,18 +96,24 @@ public final class SlosView extends VerticalLayout {
     grid.setItems(slos.statuses());
   }
 
-  private static String objective(SloDefinition slo) {
-    return String.format(Locale.ROOT, "%s %%", trim(slo.objective() * 100));
+  static String indicator(SloSpec spec) {
+    String kind =
+        spec.indicator().equals(SloSpec.LATENCY)
+            ? "latency < " + spec.latencyThresholdMillis() + " ms"
+            : "availability";
+    return spec.operations().isEmpty()
+        ? kind
+        : kind + " of " + String.join(", ", spec.operations());
   }
 
-  private static String window(SloDefinition slo) {
-    return SloWindow.of(slo.window()).map(SloWindow::label).orElse(slo.window().toString());
-  }
-
-  private static String trim(double value) {
-    return java.math.BigDecimal.valueOf(value)
-        .setScale(4, java.math.RoundingMode.HALF_EVEN)
-        .stripTrailingZeros()
-        .toPlainString();
+  static String objective(SloDefinition slo) {
+    return String.format(
+        Locale.ROOT,
+        "%s %%",
+        BigDecimal.valueOf(slo.objective())
+            .movePointRight(2)
+            .setScale(4, RoundingMode.HALF_EVEN)
+            .stripTrailingZeros()
+            .toPlainString());
   }
 }

@@ -4,31 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.meerkat.agent.testing.Poll;
+import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.RetrySchedule;
-import dev.meerkat.dashboard.alerting.domain.SingleThresholdBurnRatePolicy;
+import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.store.JdbcAlertStore;
 import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
+import dev.meerkat.dashboard.slo.service.RollupEventCountSource;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
 import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.dashboard.testing.TestClock;
 import dev.meerkat.notify.AlertNotification;
+import dev.meerkat.notify.AlertSeverity;
 import dev.meerkat.notify.GenericWebhookNotifier;
 import dev.meerkat.notify.RetryPolicy;
 import dev.meerkat.notify.WebhookPayloadFormatter;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertEventRepository;
 import dev.meerkat.store.slo.AlertState;
 import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.slo.SloSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +61,7 @@ class SloAlertingIT {
           slos,
           states,
           history,
-          new ClickHouseServiceMetricsRepository(store),
-          new SingleThresholdBurnRatePolicy(),
+          new RollupEventCountSource(new ClickHouseRequestCellRepository(store)),
           "http://dashboard.example/");
   private final DeliveryWorker worker =
       new DeliveryWorker(
@@ -78,10 +82,17 @@ class SloAlertingIT {
     store.close();
   }
 
+  /**
+   * The workbook policy on a 99 % 30-day SLO over real rollups. Burn rate = bad / total / (1 -
+   * 0.99); thresholds 14.4 (1 h and 5 m), 6 (6 h and 30 m), 3 (1 d and 2 h), 1 (3 d and 6 h).
+   * Windows end at the last complete minute (12:00 at 12:00:30).
+   */
   @Test
-  void firesOnceThenResolvesOnceWithNotifications() {
+  void pagesThenResolvesThePageAndOpensATicketWithNotificationsAndHistory() {
     SloDefinition slo = slos.save(definition(receiver.url()));
-    // Minutes 11:57-11:59: half of checkout's requests fail: burn rate 0.5 / 0.01 = 50.
+    // Minutes 11:57-11:59: half of checkout's requests fail: 60 requests, 30 bad; every window
+    // from 5 m to 3 d sees exactly these, burn rate 50: the page fires (1 h and 5 m over 14.4);
+    // the ticket's conditions hold too, but a firing page suppresses it.
     SpanSeeder errors = SpanSeeder.create();
     for (int minute = 1; minute <= 3; minute++) {
       Instant at = NOW.minus(Duration.ofMinutes(minute));
@@ -90,43 +101,139 @@ class SloAlertingIT {
     }
     errors.insertInto(store);
 
-    assertThat(evaluation.evaluateAll(NOW)).hasSize(1);
+    assertThat(evaluation.evaluateAll(NOW))
+        .extracting(AlertEvent::state, AlertEvent::severity)
+        .containsExactly(tuple(AlertState.FIRING, "page"));
     assertThat(evaluation.evaluateAll(NOW)).isEmpty();
     deliverAll();
-
+    double firingBurn = 30.0 / 60 / (1 - 0.99);
     assertThat(receiver.bodies())
-        .containsExactly(payload(slo, AlertState.FIRING, 50.0, -49.0, NOW));
+        .containsExactly(
+            payload(
+                slo,
+                AlertState.FIRING,
+                AlertSeverity.PAGE,
+                firingBurn,
+                14.4,
+                1 - 30 / (0.01 * 60),
+                NOW,
+                NOW));
 
-    // Minutes 12:06-12:10 are healthy; at 12:10:30 the 5-minute window sees only them.
+    // Minutes 12:06-12:39 are healthy (20 each, 680 requests). At 12:40:30 the 5 m and 30 m
+    // windows see only them, so neither page condition holds: the page resolves. The 1 d and 2 h
+    // windows see 740 requests, 30 bad: burn rate 30 / 740 / 0.01 = 4.05 > 3: the ticket, no
+    // longer suppressed, fires in the same round.
     SpanSeeder healthy = SpanSeeder.create();
-    for (int minute = 6; minute <= 10; minute++) {
+    for (int minute = 6; minute <= 39; minute++) {
       healthy.requests(
           20, "checkout", "POST /pay", "SERVER", NOW.plus(Duration.ofMinutes(minute)), MS, false);
     }
     healthy.insertInto(store);
-    Instant later = NOW.plus(Duration.ofMinutes(10));
+    Instant later = NOW.plus(Duration.ofMinutes(40));
     clock.set(later);
 
-    assertThat(evaluation.evaluateAll(later)).hasSize(1);
+    assertThat(evaluation.evaluateAll(later))
+        .extracting(AlertEvent::state, AlertEvent::severity)
+        .containsExactly(tuple(AlertState.RESOLVED, "page"), tuple(AlertState.FIRING, "ticket"));
     assertThat(evaluation.evaluateAll(later)).isEmpty();
     deliverAll();
 
-    // 1 day window: 30 errors of 160 requests: 1 - 0.1875 / 0.01 = -17.75.
+    double laterBurn = 30.0 / 740 / (1 - 0.99);
+    double laterBudget = 1 - 30 / (0.01 * 740);
+    // Two notifications of one round go out in parallel: their order is not defined.
     assertThat(receiver.bodies())
-        .containsExactly(
-            payload(slo, AlertState.FIRING, 50.0, -49.0, NOW),
-            payload(slo, AlertState.RESOLVED, 0.0, -17.75, later));
+        .containsExactlyInAnyOrder(
+            payload(
+                slo,
+                AlertState.FIRING,
+                AlertSeverity.PAGE,
+                firingBurn,
+                14.4,
+                1 - 30 / (0.01 * 60),
+                NOW,
+                NOW),
+            payload(
+                slo,
+                AlertState.RESOLVED,
+                AlertSeverity.PAGE,
+                laterBurn,
+                14.4,
+                laterBudget,
+                later,
+                NOW),
+            payload(
+                slo,
+                AlertState.FIRING,
+                AlertSeverity.TICKET,
+                laterBurn,
+                0.1 * (720.0 / 24),
+                laterBudget,
+                later,
+                later));
     assertThat(receiver.keys())
-        .containsExactly(
-            "checkout-availability:" + NOW.getEpochSecond() + ":firing",
-            "checkout-availability:" + NOW.getEpochSecond() + ":resolved");
+        .containsExactlyInAnyOrder(
+            "checkout-availability:page:" + NOW.getEpochSecond() + ":firing",
+            "checkout-availability:page:" + NOW.getEpochSecond() + ":resolved",
+            "checkout-availability:ticket:" + later.getEpochSecond() + ":firing");
     assertThat(history.history(0, 10))
-        .extracting(AlertEvent::state, AlertEvent::eventTime)
-        .containsExactly(tuple(AlertState.RESOLVED, later), tuple(AlertState.FIRING, NOW));
+        .extracting(AlertEvent::state, AlertEvent::severity, AlertEvent::eventTime)
+        .containsExactlyInAnyOrder(
+            tuple(AlertState.RESOLVED, "page", later),
+            tuple(AlertState.FIRING, "ticket", later),
+            tuple(AlertState.FIRING, "page", NOW));
     assertThat(outbox.all())
-        .extracting(OutboxEntry::status, OutboxEntry::attempts)
-        .containsExactly(tuple(DeliveryStatus.DELIVERED, 1), tuple(DeliveryStatus.DELIVERED, 1));
-    assertThat(states.currentStates().get(slo.id()).state()).isEqualTo(AlertState.RESOLVED);
+        .extracting(OutboxEntry::idempotencyKey, OutboxEntry::status, OutboxEntry::attempts)
+        .containsExactlyInAnyOrder(
+            tuple(
+                "checkout-availability:page:" + NOW.getEpochSecond() + ":firing",
+                DeliveryStatus.DELIVERED,
+                1),
+            tuple(
+                "checkout-availability:page:" + NOW.getEpochSecond() + ":resolved",
+                DeliveryStatus.DELIVERED,
+                1),
+            tuple(
+                "checkout-availability:ticket:" + later.getEpochSecond() + ":firing",
+                DeliveryStatus.DELIVERED,
+                1));
+    assertThat(states.currentStates())
+        .containsOnlyKeys("checkout-availability:page", "checkout-availability:ticket");
+    assertThat(states.currentStates().get("checkout-availability:page"))
+        .isEqualTo(
+            new AlertStatus(
+                "checkout-availability", Severity.PAGE, AlertState.RESOLVED, NOW, later, 2));
+    assertThat(states.currentStates().get("checkout-availability:ticket"))
+        .isEqualTo(
+            new AlertStatus(
+                "checkout-availability", Severity.TICKET, AlertState.FIRING, later, later, 1));
+  }
+
+  /** The guard stored with the SLO: 60 events in the long windows are fewer than 100. */
+  @Test
+  void lowTrafficGuardStoredWithTheSloKeepsItQuiet() {
+    SloDefinition guarded = definition(receiver.url());
+    slos.save(
+        new SloDefinition(
+            guarded.id(),
+            0,
+            guarded.name(),
+            guarded.service(),
+            guarded.objective(),
+            guarded.window(),
+            0,
+            guarded.webhookUrl(),
+            guarded.updatedAt(),
+            new SloSpec("availability", 0, List.of(), "30d", 100, "")));
+    SpanSeeder errors = SpanSeeder.create();
+    for (int minute = 1; minute <= 3; minute++) {
+      errors.requests(
+          20, "checkout", "POST /pay", "SERVER", NOW.minus(Duration.ofMinutes(minute)), MS, true);
+    }
+    errors.insertInto(store);
+
+    assertThat(evaluation.evaluateAll(NOW)).isEmpty();
+    assertThat(states.currentStates()).isEmpty();
+    assertThat(outbox.all()).isEmpty();
   }
 
   @Test
@@ -198,14 +305,21 @@ class SloAlertingIT {
         "Checkout availability",
         "checkout",
         0.99,
-        Duration.ofDays(1),
+        Duration.ofDays(30),
         2.0,
         webhook,
         NOW.minus(Duration.ofDays(1)));
   }
 
   private static String payload(
-      SloDefinition slo, AlertState state, double burnRate, double budget, Instant at) {
+      SloDefinition slo,
+      AlertState state,
+      AlertSeverity severity,
+      double burnRate,
+      double threshold,
+      double budget,
+      Instant at,
+      Instant incidentStart) {
     return new WebhookPayloadFormatter()
         .format(
             new AlertNotification(
@@ -214,12 +328,13 @@ class SloAlertingIT {
                 slo.name(),
                 slo.service(),
                 0.99,
-                Duration.ofDays(1),
+                Duration.ofDays(30),
                 burnRate,
-                2.0,
+                threshold,
                 budget,
                 at,
-                NOW,
-                "http://dashboard.example/slos"));
+                incidentStart,
+                "http://dashboard.example/slos",
+                severity));
   }
 }

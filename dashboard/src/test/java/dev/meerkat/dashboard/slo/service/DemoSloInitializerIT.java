@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.slo.SloSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +32,9 @@ class DemoSloInitializerIT {
   private final SloService service =
       new SloService(
           slos,
-          Set::of,
+          Map::of,
           new ClickHouseServiceMetricsRepository(store),
+          new RollupEventCountSource(new ClickHouseRequestCellRepository(store)),
           Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
 
   @AfterEach
@@ -48,11 +52,13 @@ class DemoSloInitializerIT {
         .singleElement()
         .satisfies(
             slo -> {
+              assertThat(slo.id()).isEqualTo("checkout-availability");
               assertThat(slo.name()).isEqualTo("Checkout availability");
               assertThat(slo.service()).isEqualTo("checkout");
               assertThat(slo.objective()).isEqualTo(0.995);
-              assertThat(slo.window()).isEqualTo(Duration.ofDays(1));
-              assertThat(slo.burnRateThreshold()).isEqualTo(2.0);
+              assertThat(slo.window()).isEqualTo(Duration.ofDays(30));
+              assertThat(slo.spec())
+                  .isEqualTo(new SloSpec("availability", 0, List.of(), "30d", 10, ""));
               assertThat(slo.webhookUrl()).isEqualTo(WEBHOOK);
               assertThat(slo.version()).isEqualTo(1);
             });

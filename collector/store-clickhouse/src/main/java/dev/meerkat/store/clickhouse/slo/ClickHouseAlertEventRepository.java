@@ -21,7 +21,8 @@ public final class ClickHouseAlertEventRepository implements AlertEventRepositor
 
   private static final String COLUMNS =
       "SELECT event_id, slo_id, slo_name, service_name, toString(state) AS event_state,"
-          + " toUInt32(event_time) AS event_epoch, burn_rate, threshold FROM alert_events";
+          + " toUInt32(event_time) AS event_epoch, burn_rate, threshold, severity"
+          + " FROM alert_events";
 
   private final ClickHouseStore store;
 
@@ -38,7 +39,8 @@ public final class ClickHouseAlertEventRepository implements AlertEventRepositor
   public void append(AlertEvent e) {
     store.execute(
         "INSERT INTO alert_events (event_id, slo_id, slo_name, service_name, state, event_time,"
-            + " burn_rate, threshold, delivery_status, delivery_attempts, delivery_detail) VALUES ("
+            + " burn_rate, threshold, delivery_status, delivery_attempts, delivery_detail,"
+            + " severity) VALUES ("
             + String.join(
                 ", ",
                 quote(e.eventId()),
@@ -51,7 +53,8 @@ public final class ClickHouseAlertEventRepository implements AlertEventRepositor
                 finite(e.threshold()),
                 "''",
                 "0",
-                "''")
+                "''",
+                quote(e.severity()))
             + ")");
   }
 
@@ -99,6 +102,7 @@ public final class ClickHouseAlertEventRepository implements AlertEventRepositor
         AlertState.valueOf(row.string("event_state")),
         Instant.ofEpochSecond(row.longValue("event_epoch")),
         row.doubleValue("burn_rate"),
-        row.doubleValue("threshold"));
+        row.doubleValue("threshold"),
+        row.string("severity"));
   }
 }

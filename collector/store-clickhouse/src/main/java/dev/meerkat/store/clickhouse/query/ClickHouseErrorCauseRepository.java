@@ -1,0 +1,85 @@
+package dev.meerkat.store.clickhouse.query;
+
+import static dev.meerkat.store.clickhouse.query.RollupSql.IS_REQUEST;
+import static dev.meerkat.store.clickhouse.query.RollupSql.dateTime;
+
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.Row;
+import dev.meerkat.store.query.ErrorCause;
+import dev.meerkat.store.query.ErrorCauseRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@link ErrorCauseRepository} over the raw {@code spans}: the rollup has no status message. The
+ * error type of an exception event is read from the span's event arrays: element {@code i} of the
+ * event columns is event {@code i}, and index 0 (not found) yields an empty value. Example traces
+ * are the smallest trace ids of the group, so the same data always gives the same examples.
+ */
+public final class ClickHouseErrorCauseRepository implements ErrorCauseRepository {
+
+  private static final String EXCEPTION_INDEX = "indexOf(event_names, 'exception')";
+  private static final String EXCEPTION_TYPE =
+      "arrayElement(arrayElement(event_attribute_values, "
+          + EXCEPTION_INDEX
+          + "), indexOf(arrayElement(event_attribute_keys, "
+          + EXCEPTION_INDEX
+          + "), 'exception.type'))";
+
+  /** Semconv's {@code error.type} span attribute, e.g. {@code 502} for an HTTP server span. */
+  private static final String ERROR_TYPE_ATTRIBUTE =
+      "arrayElement(attribute_values, indexOf(attribute_keys, 'error.type'))";
+
+  private final ClickHouseStore store;
+
+  public ClickHouseErrorCauseRepository(ClickHouseStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public List<ErrorCause> errorCauses(
+      String service, List<String> operations, Instant from, Instant to, int limit) {
+    String operationFilter =
+        operations.isEmpty()
+            ? ""
+            : " AND span_name IN ("
+                + operations.stream().map(ClickHouseStore::quote).collect(Collectors.joining(", "))
+                + ")";
+    List<Row> rows =
+        store.query(
+            "SELECT span_name, multiIf(status_message != '', status_message, "
+                + EXCEPTION_TYPE
+                + " != '', "
+                + EXCEPTION_TYPE
+                + ", "
+                + ERROR_TYPE_ATTRIBUTE
+                + ") AS error_type, sum(sample_rate) AS requests,"
+                // ClickHouse 18.16 has no groupUniqArray(N): the first N ids, sorted.
+                + " arraySlice(arraySort(groupUniqArray(trace_id)), 1, "
+                + EXAMPLES
+                + ") AS traces"
+                + " FROM spans WHERE service_name = "
+                + ClickHouseStore.quote(service)
+                + " AND "
+                + IS_REQUEST
+                + " AND status_code = 'ERROR'"
+                + " AND start_time >= "
+                + dateTime(from)
+                + " AND start_time < "
+                + dateTime(to)
+                + operationFilter
+                + " GROUP BY span_name, error_type"
+                + " ORDER BY requests DESC, span_name, error_type LIMIT "
+                + Math.max(0, limit));
+    return rows.stream()
+        .map(
+            row ->
+                new ErrorCause(
+                    row.string("span_name"),
+                    row.string("error_type"),
+                    row.doubleValue("requests"),
+                    row.strings("traces")))
+        .toList();
+  }
+}

@@ -1,0 +1,116 @@
+package dev.meerkat.store.clickhouse.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import dev.meerkat.store.query.ErrorCause;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ClickHouseErrorCauseRepositoryIT {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+
+  private static ClickHouseStore store;
+
+  @BeforeAll
+  static void seed() {
+    store = ClickHouseFixture.shared().newDatabase();
+    List<String> rows = new ArrayList<>();
+    // POST /pay: "card declined" twice at sample rate 5 (10 requests), in traces t2 and t1.
+    rows.add(row("t2", "POST /pay", "SERVER", "ERROR", "card declined", 5, T0, false));
+    rows.add(
+        row("t1", "POST /pay", "SERVER", "ERROR", "card declined", 5, T0.plusSeconds(1), false));
+    // POST /pay: no status message, an exception event: its type is the error type (3 requests).
+    rows.add(row("t3", "POST /pay", "SERVER", "ERROR", "", 3, T0.plusSeconds(2), true));
+    // GET /stock: neither message nor exception: the error.type attribute (HTTP status) names it.
+    rows.add(row("t8", "GET /stock", "SERVER", "ERROR", "", 2, T0.plusSeconds(3), false));
+    // GET /cart: 1 request with a message, and a consumer span counts as a request too.
+    rows.add(row("t4", "GET /cart", "CONSUMER", "ERROR", "timeout", 1, T0.plusSeconds(3), false));
+    // Not counted: a success, a client span, a span outside the range.
+    rows.add(row("t5", "POST /pay", "SERVER", "OK", "", 1, T0.plusSeconds(4), false));
+    rows.add(row("t6", "GET stock", "CLIENT", "ERROR", "refused", 1, T0.plusSeconds(5), false));
+    rows.add(
+        row("t7", "POST /pay", "SERVER", "ERROR", "card declined", 1, T0.plusSeconds(3600), false));
+    store.execute(
+        "INSERT INTO spans (start_time, start_time_unix_nano, trace_id, span_id, service_name,"
+            + " span_name, span_kind, status_code, status_message, sample_rate, event_names,"
+            + " event_attribute_keys, event_attribute_values, event_time_unix_nanos,"
+            + " attribute_keys, attribute_values) VALUES "
+            + String.join(", ", rows));
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  @Test
+  void groupsFailedRequestsByOperationAndErrorTypeMostFirstWithExampleTraces() {
+    List<ErrorCause> causes =
+        new ClickHouseErrorCauseRepository(store)
+            .errorCauses("checkout", List.of(), T0, T0.plusSeconds(60), 10);
+
+    assertThat(causes)
+        .containsExactly(
+            new ErrorCause("POST /pay", "card declined", 10.0, List.of("t1", "t2")),
+            new ErrorCause("POST /pay", "java.net.SocketTimeoutException", 3.0, List.of("t3")),
+            new ErrorCause("GET /stock", "502", 2.0, List.of("t8")),
+            new ErrorCause("GET /cart", "timeout", 1.0, List.of("t4")));
+  }
+
+  @Test
+  void keepsToTheSelectedOperationsAndTheLimit() {
+    assertThat(
+            new ClickHouseErrorCauseRepository(store)
+                .errorCauses("checkout", List.of("GET /cart"), T0, T0.plusSeconds(60), 10))
+        .containsExactly(new ErrorCause("GET /cart", "timeout", 1.0, List.of("t4")));
+    assertThat(
+            new ClickHouseErrorCauseRepository(store)
+                .errorCauses("checkout", List.of(), T0, T0.plusSeconds(60), 1))
+        .extracting(ErrorCause::errorType)
+        .containsExactly("card declined");
+  }
+
+  private static String row(
+      String traceId,
+      String name,
+      String kind,
+      String status,
+      String message,
+      double sampleRate,
+      Instant start,
+      boolean exception) {
+    String events =
+        exception
+            ? "['log', 'exception'], [['level'], ['exception.message', 'exception.type']],"
+                + " [['info'], ['read timed out', 'java.net.SocketTimeoutException']], [1, 2]"
+            : "[], [], [], []";
+    return "(toDateTime("
+        + start.getEpochSecond()
+        + "), "
+        + start.getEpochSecond() * 1_000_000_000L
+        + ", "
+        + ClickHouseStore.quote(traceId)
+        + ", 's-"
+        + traceId
+        + "', 'checkout', "
+        + ClickHouseStore.quote(name)
+        + ", '"
+        + kind
+        + "', '"
+        + status
+        + "', "
+        + ClickHouseStore.quote(message)
+        + ", "
+        + sampleRate
+        + ", "
+        + events
+        + ", ['http.route', 'error.type'], ['/x', '502'])";
+  }
+}
