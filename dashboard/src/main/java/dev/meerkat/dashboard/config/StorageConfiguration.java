@@ -4,9 +4,11 @@ import dev.meerkat.store.StoreException;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
+import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
+import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.slo.AlertEventRepository;
@@ -63,6 +65,11 @@ class StorageConfiguration {
   @Bean
   ServiceMetricsRepository serviceMetricsRepository(ClickHouseStore store) {
     return new ClickHouseServiceMetricsRepository(store);
+  }
+
+  @Bean
+  RequestCellRepository requestCellRepository(ClickHouseStore store) {
+    return new ClickHouseRequestCellRepository(store);
   }
 
   @Bean

@@ -6,7 +6,6 @@ import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.RetrySchedule;
 import dev.meerkat.notify.DeliveryResult;
 import dev.meerkat.notify.Notifier;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(DeliveryWorker.class);
 
   private final Outbox outbox;
-  private final Notifier notifier;
+  private final DeliveryTarget.Resolver targets;
   private final RetrySchedule schedule;
   private final Clock clock;
   private final ExecutorService senders;
@@ -40,6 +39,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
+  /** Every row is sent to its own endpoint by {@code notifier}. */
   public DeliveryWorker(
       Outbox outbox,
       Notifier notifier,
@@ -47,8 +47,25 @@ public final class DeliveryWorker implements AutoCloseable {
       Clock clock,
       ExecutorService senders,
       int batchSize) {
+    this(
+        outbox,
+        DeliveryTarget.Resolver.endpointOfRow(notifier),
+        schedule,
+        clock,
+        senders,
+        batchSize);
+  }
+
+  /** Each row is sent where {@code targets} says (its stored channel). */
+  public DeliveryWorker(
+      Outbox outbox,
+      DeliveryTarget.Resolver targets,
+      RetrySchedule schedule,
+      Clock clock,
+      ExecutorService senders,
+      int batchSize) {
     this.outbox = outbox;
-    this.notifier = notifier;
+    this.targets = targets;
     this.schedule = schedule;
     this.clock = clock;
     this.senders = senders;
@@ -106,20 +123,20 @@ public final class DeliveryWorker implements AutoCloseable {
    * quote the endpoint, which may carry a secret.
    */
   private DeliveryResult attempt(OutboxEntry entry) {
-    URI endpoint;
+    DeliveryTarget target;
     try {
-      endpoint = URI.create(entry.endpoint());
-    } catch (IllegalArgumentException e) {
-      return new DeliveryResult(DeliveryResult.Status.REJECTED, 0, "invalid endpoint URL");
+      target = targets.targetFor(entry);
+    } catch (DeliveryTarget.Unresolvable e) {
+      return new DeliveryResult(DeliveryResult.Status.REJECTED, 0, e.getMessage());
     }
-    if (!entry.idempotencyKey().equals(entry.notification().idempotencyKey())) {
+    if (!entry.keyMatchesPayload()) {
       // The notifiers send the key derived from the stored payload; it must be the stored one,
       // or a receiver could not deduplicate (e.g. the key's format changed across an upgrade).
       return new DeliveryResult(
           DeliveryResult.Status.REJECTED, 0, "payload key differs from the stored idempotency key");
     }
     try {
-      return notifier.deliver(endpoint, entry.notification());
+      return target.notifier().deliver(target.endpoint(), entry.notification());
     } catch (RuntimeException e) {
       logger.warn(
           "Notifier failed on notification {}: {}", entry.id(), e.getClass().getSimpleName());
