@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.alerting.service;
 import dev.meerkat.dashboard.alerting.domain.MetricRule;
 import dev.meerkat.dashboard.alerting.domain.MetricRuleStep;
 import dev.meerkat.dashboard.alerting.domain.MetricRuleStep.Announcement;
+import dev.meerkat.dashboard.alerting.domain.Numbers;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.RuleGroupState;
 import dev.meerkat.notify.AlertNotification;
@@ -138,11 +139,16 @@ public final class MetricRuleEvaluation {
     return new AlertNotification(
         state,
         alertId(rule, group),
-        rule.name() + ": " + rule.describe(),
+        rule.name()
+            + ": "
+            + (step.value().isPresent()
+                ? rule.describe()
+                : "no data over " + Numbers.duration(rule.window())),
         group,
         0,
         rule.window(),
-        value,
+        // JSON has no NaN: no data is 0 here, and named as no data above.
+        Double.isNaN(value) ? 0 : value,
         rule.threshold(),
         1,
         now,

@@ -1,6 +1,7 @@
 package dev.meerkat.dashboard.alerting.store;
 
 import dev.meerkat.notify.AlertNotification;
+import dev.meerkat.notify.AlertSeverity;
 import dev.meerkat.store.slo.AlertState;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ final class NotificationJson {
     node.put("eventTime", n.eventTime().toString());
     node.put("incidentStart", n.incidentStart().toString());
     node.put("dashboardUrl", n.dashboardUrl());
+    node.put("severity", n.severity().name());
     return mapper.writeValueAsString(node);
   }
 
@@ -48,6 +50,10 @@ final class NotificationJson {
         node.get("errorBudgetRemaining").asDouble(),
         Instant.parse(node.get("eventTime").asString()),
         Instant.parse(node.get("incidentStart").asString()),
-        node.get("dashboardUrl").asString());
+        node.get("dashboardUrl").asString(),
+        // Rows written before severities existed were pages.
+        node.has("severity")
+            ? AlertSeverity.valueOf(node.get("severity").asString())
+            : AlertSeverity.PAGE);
   }
 }

@@ -92,7 +92,8 @@ class ChannelSecretsTest {
     Channel channel =
         new Channel(
             "c9", "x", ChannelKind.WEBHOOK, new ChannelSecrets("http://h/", "", ""), "", "", null);
-    OutboxEntry row = OutboxEntry.toChannel("o", "e", channel, notification(), Instant.EPOCH, false);
+    OutboxEntry row =
+        OutboxEntry.toChannel("o", "e", channel, notification(), Instant.EPOCH, false);
     assertThat(row.idempotencyKey()).isEqualTo("slo-1:page:0:firing@c9");
     assertThat(row.keyMatchesPayload()).isTrue();
     assertThat(row.withIdempotencyKey("other:page:0:firing@c9").keyMatchesPayload()).isFalse();

@@ -25,9 +25,7 @@ class MetricRuleStepTest {
     List<String> log = run(rule, 12, m -> m >= 2 && m <= 9 ? value(20) : value(1));
 
     // Pending at 2, held 3 minutes at 5 (2 + 3): fires at 5; below at 10: resolves at 10.
-    assertThat(log)
-        .containsExactly(
-            "2 PENDING NONE", "5 FIRING FIRING", "10 RESOLVED RESOLVED");
+    assertThat(log).containsExactly("2 PENDING NONE", "5 FIRING FIRING", "10 RESOLVED RESOLVED");
   }
 
   @Test
@@ -78,7 +76,9 @@ class MetricRuleStepTest {
         .containsExactly("2 FIRING FIRING", "3 RESOLVED RESOLVED");
   }
 
-  /** Evaluates once per minute 0..minutes-1; logs every stored change as "minute state announce". */
+  /**
+   * Evaluates once per minute 0..minutes-1; logs every stored change as "minute state announce".
+   */
   private static List<String> run(
       MetricRule rule, int minutes, IntFunction<OptionalDouble> valueAtMinute) {
     List<String> log = new ArrayList<>();

@@ -26,8 +26,7 @@ class RoutingTest {
         .containsExactly("catch-all");
 
     AlertRoute pagesContinue = route("a", 1, "severity=page", true, "pager");
-    assertThat(
-            new Routing(List.of(pagesContinue, payments, everything)).channelsFor(CHECKOUT_PAGE))
+    assertThat(new Routing(List.of(pagesContinue, payments, everything)).channelsFor(CHECKOUT_PAGE))
         .containsExactly("pager", "slack-payments");
     assertThat(new Routing(List.of(payments)).channelsFor(Map.of("service", "x"))).isEmpty();
   }
@@ -37,7 +36,11 @@ class RoutingTest {
     Instant start = Instant.parse("2026-03-01T12:00:00Z");
     Silence silence =
         new Silence(
-            "s", LabelMatchers.parse("service=checkout"), "deploy", "me", start,
+            "s",
+            LabelMatchers.parse("service=checkout"),
+            "deploy",
+            "me",
+            start,
             start.plusSeconds(3600));
     assertThat(silence.mutes(CHECKOUT_PAGE, start)).isTrue();
     assertThat(silence.mutes(CHECKOUT_PAGE, start.plusSeconds(3599))).isTrue();
