@@ -107,7 +107,7 @@ class TwoDashboardsIT {
     assertThat(b.getBean(DeliveryLoop.class).pollOnce()).isEqualTo(1);
     awaitDelivered(b, 2);
 
-    String incident = slo.id() + ":" + T0.getEpochSecond();
+    String incident = slo.id() + ":page:" + T0.getEpochSecond();
     assertThat(receiver.keys()).containsExactly(incident + ":firing", incident + ":resolved");
     assertThat(b.getBean(AlertEventRepository.class).history(0, 10))
         .extracting(AlertEvent::state)

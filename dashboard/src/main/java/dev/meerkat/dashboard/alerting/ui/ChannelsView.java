@@ -54,8 +54,8 @@ public final class ChannelsView extends VerticalLayout {
   private Grid<Channel> createGrid() {
     grid.setId("channels-grid");
     grid.addColumn(Channel::name).setHeader("Name").setFlexGrow(2);
-    grid.addColumn(c -> c.kind().label()).setHeader("Type");
-    grid.addColumn(Channel::maskedEndpoint).setHeader("Endpoint").setFlexGrow(2);
+    grid.addColumn(c -> c.kind().label()).setHeader("Type").setAutoWidth(true);
+    grid.addColumn(Channel::maskedEndpoint).setHeader("Endpoint").setAutoWidth(true);
     grid.addColumn(c -> Secrets.mask(c.secrets().routingKey() + c.secrets().hmacSecret()))
         .setHeader("Secret");
     grid.addColumn(Channel::labelText).setHeader("Labels");

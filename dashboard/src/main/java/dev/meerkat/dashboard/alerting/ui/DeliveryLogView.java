@@ -57,7 +57,7 @@ public final class DeliveryLogView extends VerticalLayout {
         .addColumn(r -> Formats.time(r.notification().createdAt()))
         .setHeader("Time")
         .setAutoWidth(true);
-    notifications.addColumn(Row::channelName).setHeader("Channel");
+    notifications.addColumn(Row::channelName).setHeader("Channel").setAutoWidth(true);
     notifications
         .addColumn(r -> r.notification().notification().sloName())
         .setHeader("Alert")
@@ -66,7 +66,10 @@ public final class DeliveryLogView extends VerticalLayout {
         .addColumn(r -> r.notification().notification().state().wireName())
         .setHeader("State");
     notifications.addColumn(r -> r.notification().test() ? "test" : "").setHeader("Test");
-    notifications.addColumn(r -> r.notification().status().name()).setHeader("Delivery");
+    notifications
+        .addColumn(r -> r.notification().status().name())
+        .setHeader("Delivery")
+        .setAutoWidth(true);
     notifications.addColumn(r -> r.notification().attempts()).setHeader("Attempts");
     notifications.addColumn(r -> r.notification().lastError()).setHeader("Last error");
     notifications.addComponentColumn(this::resendButton).setHeader("").setAutoWidth(true);

@@ -118,8 +118,8 @@ class SloAlertingIT {
             payload(slo, AlertState.RESOLVED, 0.0, -17.75, later));
     assertThat(receiver.keys())
         .containsExactly(
-            "checkout-availability:" + NOW.getEpochSecond() + ":firing",
-            "checkout-availability:" + NOW.getEpochSecond() + ":resolved");
+            "checkout-availability:page:" + NOW.getEpochSecond() + ":firing",
+            "checkout-availability:page:" + NOW.getEpochSecond() + ":resolved");
     assertThat(history.history(0, 10))
         .extracting(AlertEvent::state, AlertEvent::eventTime)
         .containsExactly(tuple(AlertState.RESOLVED, later), tuple(AlertState.FIRING, NOW));
