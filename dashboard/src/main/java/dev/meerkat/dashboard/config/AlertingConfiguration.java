@@ -26,6 +26,7 @@ import dev.meerkat.dashboard.alerting.service.SloEvaluator;
 import dev.meerkat.notify.GenericWebhookNotifier;
 import dev.meerkat.notify.Notifier;
 import dev.meerkat.notify.RetryPolicy;
+import dev.meerkat.store.query.MetricValueRepository;
 import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.AlertEventRepository;
@@ -95,11 +96,16 @@ class AlertingConfiguration {
       MetricRuleStore rules,
       ServiceMetricsRepository metrics,
       RequestCellRepository cells,
+      MetricValueRepository storedMetrics,
       NotificationRouter router,
       AlertEventRepository history,
       MeerkatProperties properties) {
     return new MetricRuleEvaluation(
-        rules, new RedSeriesReader(metrics, cells), router, history, properties.publicUrl());
+        rules,
+        new RedSeriesReader(metrics, cells, storedMetrics),
+        router,
+        history,
+        properties.publicUrl());
   }
 
   @Bean

@@ -4,10 +4,12 @@ import dev.meerkat.store.StoreException;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
+import dev.meerkat.store.clickhouse.query.ClickHouseMetricValueRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
+import dev.meerkat.store.query.MetricValueRepository;
 import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
@@ -70,6 +72,11 @@ class StorageConfiguration {
   @Bean
   RequestCellRepository requestCellRepository(ClickHouseStore store) {
     return new ClickHouseRequestCellRepository(store);
+  }
+
+  @Bean
+  MetricValueRepository metricValueRepository(ClickHouseStore store) {
+    return new ClickHouseMetricValueRepository(store);
   }
 
   @Bean

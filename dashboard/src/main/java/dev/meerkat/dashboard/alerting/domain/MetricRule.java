@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param repeatInterval a still-firing alert is notified again after this, zero for never
  * @param labels routing labels (severity, team); {@code service} is added per group
  * @param enabled disabled rules are not evaluated
+ * @param metricName the stored metric for {@link MetricSeries#METRIC}, empty otherwise
  */
 public record MetricRule(
     String id,
@@ -36,7 +37,38 @@ public record MetricRule(
     NoData noData,
     Duration repeatInterval,
     Map<String, String> labels,
-    boolean enabled) {
+    boolean enabled,
+    String metricName) {
+
+  /** A rule on a RED series. */
+  public MetricRule(
+      String id,
+      String name,
+      MetricSeries series,
+      String service,
+      Comparison comparison,
+      double threshold,
+      Duration window,
+      Duration forDuration,
+      NoData noData,
+      Duration repeatInterval,
+      Map<String, String> labels,
+      boolean enabled) {
+    this(
+        id,
+        name,
+        series,
+        service,
+        comparison,
+        threshold,
+        window,
+        forDuration,
+        noData,
+        repeatInterval,
+        labels,
+        enabled,
+        "");
+  }
 
   public enum Comparison {
     ABOVE,
@@ -64,6 +96,7 @@ public record MetricRule(
     Objects.requireNonNull(repeatInterval, "repeatInterval");
     service = service == null ? "" : service.strip();
     labels = Map.copyOf(labels == null ? Map.of() : labels);
+    metricName = metricName == null ? "" : metricName.strip();
   }
 
   public boolean everyService() {
@@ -88,13 +121,12 @@ public record MetricRule(
 
   /** e.g. "error rate above 5 % over 5m for 2m". */
   public String describe() {
-    return series.label()
+    return (series == MetricSeries.METRIC ? metricName : series.label())
         + " "
         + comparison.name().toLowerCase(Locale.ROOT)
         + " "
         + Numbers.plain(threshold)
-        + " "
-        + series.unit()
+        + (series.unit().isEmpty() ? "" : " " + series.unit())
         + " over "
         + Numbers.duration(window)
         + (forDuration.isZero() ? "" : " for " + Numbers.duration(forDuration));

@@ -15,7 +15,8 @@ public record MetricRuleDraft(
     String forDuration,
     MetricRule.NoData noData,
     String repeatInterval,
-    String labels) {
+    String labels,
+    String metricName) {
 
   private static final Duration SHORTEST_WINDOW = Duration.ofMinutes(1);
 
@@ -27,12 +28,15 @@ public record MetricRuleDraft(
     if (series == null) {
       problems.add("Series is required");
     }
+    if (series == MetricSeries.METRIC && (metricName == null || metricName.isBlank())) {
+      problems.add("Metric name is required for a stored metric, e.g. jvm.memory.used");
+    }
     if (comparison == null) {
       problems.add("Above or below is required");
     }
     if (threshold == null || threshold.isNaN() || threshold.isInfinite()) {
       problems.add("Threshold must be a number");
-    } else if (threshold < 0) {
+    } else if (threshold < 0 && series != MetricSeries.METRIC) {
       problems.add("Threshold must not be negative, was " + Numbers.plain(threshold));
     } else if (series == MetricSeries.ERROR_RATE && threshold > 100) {
       problems.add("Error rate threshold is a percentage (0-100), was " + Numbers.plain(threshold));
@@ -71,6 +75,7 @@ public record MetricRuleDraft(
         noData,
         Numbers.parseDuration(repeatInterval),
         LabelMatchers.parse(labels).required(),
-        enabled);
+        enabled,
+        series == MetricSeries.METRIC ? metricName : "");
   }
 }

@@ -9,7 +9,9 @@ public enum MetricSeries {
   /** 95th percentile latency (upper bound of the bucket holding the rank), milliseconds. */
   P95_LATENCY("p95 latency", "ms"),
   /** 99th percentile latency, milliseconds. */
-  P99_LATENCY("p99 latency", "ms");
+  P99_LATENCY("p99 latency", "ms"),
+  /** Any stored metric (gauge or sum points from {@code metric_points}): mean over the window. */
+  METRIC("metric", "");
 
   private final String label;
   private final String unit;

@@ -74,13 +74,13 @@ public final class MetricRuleEvaluation {
     // still evaluated, so no-data can fire and a firing alert can resolve.
     TreeSet<String> groups = new TreeSet<>(states.keySet());
     if (rule.everyService()) {
-      groups.addAll(reader.services(rule.window(), now));
+      groups.addAll(reader.services(rule, now));
     } else {
       groups.add(rule.service());
     }
     for (String group : groups) {
       RuleGroupState current = states.getOrDefault(group, RuleGroupState.initial(rule.id(), group));
-      OptionalDouble value = reader.read(rule.series(), group, rule.window(), now);
+      OptionalDouble value = reader.read(rule, group, now);
       MetricRuleStep step = MetricRuleStep.evaluate(rule, current, value, now);
       if (step.changed()) {
         record(rule, group, step, now).ifPresent(events::add);

@@ -77,6 +77,7 @@ public final class JdbcMetricRuleStore implements MetricRuleStore {
     definition.put("forSeconds", Long.toString(rule.forDuration().toSeconds()));
     definition.put("noData", rule.noData().name());
     definition.put("repeatSeconds", Long.toString(rule.repeatInterval().toSeconds()));
+    definition.put("metricName", rule.metricName());
     transactions.executeWithoutResult(
         tx -> {
           int updated =
@@ -211,6 +212,7 @@ public final class JdbcMetricRuleStore implements MetricRuleStore {
         MetricRule.NoData.valueOf(d.get("noData")),
         Duration.ofSeconds(Long.parseLong(d.get("repeatSeconds"))),
         json.readMap(rs.getString("labels")),
-        rs.getBoolean("enabled"));
+        rs.getBoolean("enabled"),
+        d.getOrDefault("metricName", ""));
   }
 }

@@ -33,6 +33,7 @@ public final class RulesView extends VerticalLayout {
   private final TextField name = text("Name", "rule-name");
   private final Select<MetricSeries> series = new Select<>();
   private final TextField service = text("Service (empty: every service)", "rule-service");
+  private final TextField metricName = text("Metric name (stored metric)", "rule-metric");
   private final Select<MetricRule.Comparison> comparison = new Select<>();
   private final NumberField threshold = new NumberField("Threshold");
   private final TextField window = text("Window", "rule-window");
@@ -85,8 +86,11 @@ public final class RulesView extends VerticalLayout {
     series.setLabel("Series");
     series.setId("rule-series");
     series.setItems(MetricSeries.values());
-    series.setItemLabelGenerator(s -> s.label() + " (" + s.unit() + ")");
+    series.setItemLabelGenerator(
+        s -> s == MetricSeries.METRIC ? "stored metric (mean)" : s.label() + " (" + s.unit() + ")");
     series.setValue(MetricSeries.ERROR_RATE);
+    series.addValueChangeListener(e -> metricName.setVisible(e.getValue() == MetricSeries.METRIC));
+    metricName.setVisible(false);
     comparison.setLabel("Fires when");
     comparison.setId("rule-comparison");
     comparison.setItems(MetricRule.Comparison.values());
@@ -110,6 +114,7 @@ public final class RulesView extends VerticalLayout {
         new FormLayout(
             name,
             series,
+            metricName,
             service,
             comparison,
             threshold,
@@ -136,7 +141,8 @@ public final class RulesView extends VerticalLayout {
             forDuration.getValue(),
             noData.getValue(),
             repeat.getValue(),
-            labels.getValue());
+            labels.getValue(),
+            metricName.getValue());
     RuleService.SaveResult result = rules.save(Optional.empty(), draft);
     problems.show(result.problems());
     if (result.saved().isPresent()) {

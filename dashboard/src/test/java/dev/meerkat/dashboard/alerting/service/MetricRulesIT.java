@@ -28,10 +28,14 @@ import dev.meerkat.dashboard.testing.TestClock;
 import dev.meerkat.notify.GenericWebhookNotifier;
 import dev.meerkat.notify.RetryPolicy;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.query.ClickHouseMetricValueRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
+import dev.meerkat.store.model.MetricPointRecord;
+import dev.meerkat.store.model.MetricType;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertEventRepository;
 import dev.meerkat.store.slo.AlertState;
@@ -78,7 +82,8 @@ class MetricRulesIT {
           rules,
           new RedSeriesReader(
               new ClickHouseServiceMetricsRepository(store),
-              new ClickHouseRequestCellRepository(store)),
+              new ClickHouseRequestCellRepository(store),
+              new ClickHouseMetricValueRepository(store)),
           new NotificationRouter(routing, channels),
           history,
           "http://dashboard.example/");
@@ -221,6 +226,42 @@ class MetricRulesIT {
   }
 
   @Test
+  void aRuleOnAStoredMetricFiresPerServiceOnTheMeanOverTheWindow() {
+    Channel hook = webhookChannel();
+    routing.saveRoute(new AlertRoute("all", 1, LabelMatchers.ANY, List.of(hook.id()), false));
+    MetricRule rule =
+        new MetricRule(
+            "queue",
+            "Queue too deep",
+            MetricSeries.METRIC,
+            "",
+            MetricRule.Comparison.ABOVE,
+            100,
+            Duration.ofMinutes(2),
+            Duration.ZERO,
+            MetricRule.NoData.OK,
+            Duration.ZERO,
+            Map.of("severity", "ticket"),
+            true,
+            "queue.depth");
+    rules.save(rule, T0);
+    // api: 80 at 11:58, 140 at 11:59, then 40 from 12:00; worker: 50 throughout.
+    List<MetricPointRecord> points = new ArrayList<>();
+    for (int m = -2; m <= 3; m++) {
+      Instant at = MINUTE_0.plus(Duration.ofMinutes(m)).plusSeconds(15);
+      points.add(gauge("api", at, m == -2 ? 80 : m == -1 ? 140 : 40));
+      points.add(gauge("worker", at, 50));
+    }
+    ClickHouseMetricWriter.create(store).write(points);
+
+    // 12:00:30 sees 11:58-11:59: mean (80 + 140) / 2 = 110 > 100: api fires, worker (50) not.
+    // 12:01:30 sees 11:59-12:00: (140 + 40) / 2 = 90: resolved.
+    assertThat(evaluateEveryMinute(3))
+        .containsExactly("12:00:30 api FIRING", "12:01:30 api RESOLVED");
+    assertThat(receiver.bodies().getFirst()).contains("queue.depth above 100 over 2m");
+  }
+
+  @Test
   void testNotificationGoesThroughTheOutboxSignedAndIsLoggedPerAttempt() throws Exception {
     Channel hook = webhookChannel();
 
@@ -330,6 +371,14 @@ class MetricRulesIT {
         },
         open -> open == 0,
         () -> "notifications still open: " + outbox.all());
+  }
+
+  private static MetricPointRecord gauge(String service, Instant at, double value) {
+    long nanos = at.getEpochSecond() * 1_000_000_000L;
+    return MetricPointRecord.builder(MetricType.GAUGE, service, "queue.depth")
+        .time(nanos, nanos)
+        .value(value)
+        .build();
   }
 
   private static String hmacSha256(String secret, String body) throws GeneralSecurityException {
