@@ -9,6 +9,9 @@ ALTER TABLE channels ADD COLUMN labels VARCHAR(2000) DEFAULT '{}' NOT NULL;
 -- keep their endpoint), and whether it is a "send test notification" row.
 ALTER TABLE notification_outbox ADD COLUMN channel_id VARCHAR(64);
 ALTER TABLE notification_outbox ADD COLUMN is_test BOOLEAN DEFAULT FALSE NOT NULL;
+-- Rows with the same group key that are due together are sent as ONE payload (Alertmanager-
+-- compatible channels only); NULL: sent on its own.
+ALTER TABLE notification_outbox ADD COLUMN group_key VARCHAR(300);
 
 -- Routes: label matchers -> channels, evaluated in position order.
 CREATE TABLE routes (

@@ -87,8 +87,12 @@ class AlertingConfiguration {
   }
 
   @Bean
-  NotificationRouter notificationRouter(RoutingStore routing, ChannelRepository channels) {
-    return new NotificationRouter(routing, channels);
+  NotificationRouter notificationRouter(
+      RoutingStore routing,
+      ChannelRepository channels,
+      Outbox outbox,
+      MeerkatProperties properties) {
+    return new NotificationRouter(routing, channels, outbox, properties.delivery().groupWait());
   }
 
   @Bean

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param channelId the stored channel it goes to (the worker builds its notifier from it), empty
  *     for rows that carry their own endpoint (SLO webhook URLs from before channels existed)
  * @param test a "send test notification" row, not an alert
+ * @param groupKey rows with the same key due together are sent as one payload (grouping), empty for
+ *     a row sent on its own
  */
 public record OutboxEntry(
     String id,
@@ -36,7 +38,8 @@ public record OutboxEntry(
     String lastError,
     Instant createdAt,
     String channelId,
-    boolean test) {
+    boolean test,
+    String groupKey) {
 
   public static final String WEBHOOK = "webhook";
 
@@ -66,10 +69,12 @@ public record OutboxEntry(
         lastError,
         createdAt,
         "",
-        false);
+        false,
+        "");
   }
 
   public OutboxEntry {
+    groupKey = groupKey == null ? "" : groupKey;
     channelId = channelId == null ? "" : channelId;
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -129,7 +134,27 @@ public record OutboxEntry(
         "",
         now,
         channel.id(),
-        test);
+        test,
+        "");
+  }
+
+  /** The same row in a group, due at {@code due} (the group's send time). */
+  public OutboxEntry inGroup(String key, Instant due) {
+    return new OutboxEntry(
+        id,
+        idempotencyKey,
+        alertEventId,
+        channel,
+        endpoint,
+        notification,
+        status,
+        attempts,
+        due,
+        lastError,
+        createdAt,
+        channelId,
+        test,
+        key);
   }
 
   /** The same row under another outbox key (which must still start with the payload's key). */
@@ -147,7 +172,8 @@ public record OutboxEntry(
         lastError,
         createdAt,
         channelId,
-        test);
+        test,
+        groupKey);
   }
 
   /** Whether the stored key is the one this row's payload announces (alone or per channel). */

@@ -1,12 +1,14 @@
 package dev.meerkat.dashboard.alerting.service;
 
 import dev.meerkat.dashboard.alerting.domain.Channel;
+import dev.meerkat.dashboard.alerting.domain.ChannelKind;
 import dev.meerkat.dashboard.alerting.domain.MaintenanceWindow;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.Routing;
 import dev.meerkat.dashboard.alerting.domain.Silence;
 import dev.meerkat.dashboard.alerting.domain.Suppression;
 import dev.meerkat.notify.AlertNotification;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +25,19 @@ public final class NotificationRouter {
 
   private final RoutingStore routing;
   private final ChannelRepository channels;
+  private final Outbox outbox;
+  private final Duration groupWait;
 
-  public NotificationRouter(RoutingStore routing, ChannelRepository channels) {
+  /**
+   * @param groupWait how long the first notification of a group waits for more before the group
+   *     goes out as one payload (Alertmanager-compatible channels only); zero: no grouping
+   */
+  public NotificationRouter(
+      RoutingStore routing, ChannelRepository channels, Outbox outbox, Duration groupWait) {
     this.routing = routing;
     this.channels = channels;
+    this.outbox = outbox;
+    this.groupWait = groupWait;
   }
 
   /** Outbox rows to write and suppressions to record. */
@@ -52,6 +63,12 @@ public final class NotificationRouter {
       OutboxEntry row =
           OutboxEntry.toChannel(
               UUID.randomUUID().toString(), alertEventId, channel.get(), notification, now, false);
+      if (groupWait.isPositive() && channel.get().kind() == ChannelKind.ALERTMANAGER) {
+        // Joins the open group of this channel, alert name and severity, or starts one.
+        String key =
+            channelId + "|" + labels.getOrDefault("alertname", "") + "|" + labels.get("severity");
+        row = row.inGroup(key, outbox.groupSendTime(key).orElse(now.plus(groupWait)));
+      }
       if (mutedBy.isPresent() || inWindow.isPresent()) {
         suppressed.add(
             new Suppression(

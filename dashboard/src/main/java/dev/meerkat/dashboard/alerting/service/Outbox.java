@@ -17,6 +17,12 @@ public interface Outbox {
    */
   void enqueue(OutboxEntry entry);
 
+  /**
+   * When the open group with this key is to be sent: the due time of its rows not attempted yet;
+   * empty when there is none (a new group starts).
+   */
+  Optional<Instant> groupSendTime(String groupKey);
+
   /** The newest notifications first, at most {@code limit}: the delivery log. */
   List<OutboxEntry> recent(int limit);
 

@@ -24,7 +24,7 @@ public final class JdbcOutbox implements Outbox {
 
   private static final String COLUMNS =
       "id, idempotency_key, alert_event_id, channel, endpoint, payload, status, attempts,"
-          + " next_attempt_at, last_error, created_at, channel_id, is_test";
+          + " next_attempt_at, last_error, created_at, channel_id, is_test, group_key";
   private static final int MAX_ERROR = 500;
 
   private final JdbcClient jdbc;
@@ -46,7 +46,7 @@ public final class JdbcOutbox implements Outbox {
     jdbc.sql(
             "INSERT INTO notification_outbox ("
                 + COLUMNS
-                + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             entry.id(),
             entry.idempotencyKey(),
@@ -61,6 +61,7 @@ public final class JdbcOutbox implements Outbox {
             utc(entry.createdAt()),
             entry.channelId().isEmpty() ? null : entry.channelId(),
             entry.test(),
+            entry.groupKey().isEmpty() ? null : entry.groupKey(),
             utc(entry.createdAt()))
         .update();
   }
@@ -138,6 +139,16 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
+  public Optional<Instant> groupSendTime(String groupKey) {
+    return jdbc.sql(
+            "SELECT MIN(next_attempt_at) AS due FROM notification_outbox WHERE group_key = ?"
+                + " AND status = 'PENDING' AND attempts = 0")
+        .param(groupKey)
+        .query((rs, row) -> Optional.ofNullable(instant(rs, "due")))
+        .single();
+  }
+
+  @Override
   public List<OutboxEntry> recent(int limit) {
     return jdbc.sql(
             "SELECT "
@@ -203,7 +214,8 @@ public final class JdbcOutbox implements Outbox {
         rs.getString("last_error"),
         instant(rs, "created_at"),
         rs.getString("channel_id"),
-        rs.getBoolean("is_test"));
+        rs.getBoolean("is_test"),
+        rs.getString("group_key"));
   }
 
   private static String truncate(String error) {

@@ -65,6 +65,7 @@ class MetricRulesIT {
   private static final Instant MINUTE_0 = Instant.parse("2026-03-01T12:00:00Z");
   private static final Duration MS = Duration.ofMillis(1);
   private static final String HMAC = "hmac-secret-for-tests";
+  private static final Duration GROUP_WAIT = Duration.ofSeconds(30);
 
   private final ClickHouseStore store = ClickHouseFixture.shared().newDatabase();
   private final StateDatabase.Connection state = StateDatabase.h2().open();
@@ -84,7 +85,7 @@ class MetricRulesIT {
               new ClickHouseServiceMetricsRepository(store),
               new ClickHouseRequestCellRepository(store),
               new ClickHouseMetricValueRepository(store)),
-          new NotificationRouter(routing, channels),
+          new NotificationRouter(routing, channels, outbox, GROUP_WAIT),
           history,
           "http://dashboard.example/");
   private final RetryPolicy oneAttempt =
@@ -259,6 +260,46 @@ class MetricRulesIT {
     assertThat(evaluateEveryMinute(3))
         .containsExactly("12:00:30 api FIRING", "12:01:30 api RESOLVED");
     assertThat(receiver.bodies().getFirst()).contains("queue.depth above 100 over 2m");
+  }
+
+  @Test
+  void alertsOfOneGroupGoToAnAlertmanagerChannelAsOnePayloadAfterTheGroupWait() {
+    Channel alertmanager =
+        new Channel(
+            "am",
+            "Alertmanager bridge",
+            ChannelKind.ALERTMANAGER,
+            new ChannelSecrets(receiver.url(), "", ""),
+            "",
+            "oncall",
+            Map.of());
+    channels.save(alertmanager, T0);
+    routing.saveRoute(new AlertRoute("all", 1, LabelMatchers.ANY, List.of("am"), false));
+    MetricRule rule = errorRateRule("", Duration.ZERO);
+    rules.save(rule, T0);
+    SpanSeeder.create()
+        .requests(10, "checkout", "GET /", "SERVER", MINUTE_0.minusSeconds(60), MS, true)
+        .requests(10, "cart", "GET /", "SERVER", MINUTE_0.minusSeconds(60), MS, true)
+        .insertInto(store);
+
+    assertThat(evaluation.evaluateAll(T0)).hasSize(2);
+    deliverAll();
+    assertThat(receiver.requests()).isEmpty(); // the group waits 30 s
+
+    clock.set(T0.plus(GROUP_WAIT));
+    deliverAll();
+
+    long fired = T0.getEpochSecond();
+    assertThat(receiver.keys()).containsExactly("rule:error-rate/cart:page:" + fired + ":firing+1");
+    assertThat(receiver.bodies().getFirst())
+        .contains(
+            "\"groupKey\": \"{}:{alertname=\\\"Checkout errors\\\", severity=\\\"page\\\"}\"",
+            "\"receiver\": \"oncall\"",
+            "\"slo\": \"rule:error-rate/cart\"",
+            "\"slo\": \"rule:error-rate/checkout\"");
+    assertThat(outbox.all())
+        .extracting(OutboxEntry::status, OutboxEntry::attempts)
+        .containsExactly(tuple(DeliveryStatus.DELIVERED, 1), tuple(DeliveryStatus.DELIVERED, 1));
   }
 
   @Test

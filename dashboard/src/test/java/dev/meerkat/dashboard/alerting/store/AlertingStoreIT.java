@@ -206,6 +206,14 @@ class AlertingStoreIT {
                     List.of()))
         .isInstanceOf(AlertStore.ConcurrentChangeException.class);
     assertThat(outbox.all()).hasSize(1);
+
+    // A group's send time is the due time of its rows not attempted yet.
+    assertThat(outbox.groupSendTime("am|Slow checkout|ticket")).isEmpty();
+    outbox.enqueue(
+        OutboxEntry.toChannel("o2", "e2", channel, firing(T0.plusSeconds(240)), T0, false)
+            .inGroup("am|Slow checkout|ticket", T0.plusSeconds(30)));
+    assertThat(outbox.groupSendTime("am|Slow checkout|ticket")).contains(T0.plusSeconds(30));
+    assertThat(outbox.find("o2").orElseThrow().groupKey()).isEqualTo("am|Slow checkout|ticket");
     assertThat(rules.delete("r")).isTrue();
     assertThat(rules.states("r")).isEmpty();
   }
