@@ -198,6 +198,12 @@ class AlertingBrowserIT {
       driver.findElement(By.id("silence-save")).click();
       assertThat(waitForText(By.id("silences-grid"), "service=cart").getText())
           .contains("cart deploy");
+      type("window-name", "Nightly backup");
+      // Matches nothing else in this context, whatever the wall-clock hour.
+      type("window-matchers", "service=backup");
+      driver.findElement(By.id("window-save")).click();
+      assertThat(waitForText(By.id("windows-grid"), "Nightly backup").getText())
+          .contains("daily 02:00–03:00 UTC", "service=backup");
       Browser.screenshot(driver, "silences");
 
       assertThat(evaluation.evaluateAll(Instant.now()))

@@ -2,6 +2,8 @@ package dev.meerkat.dashboard.alerting.service;
 
 import dev.meerkat.dashboard.alerting.domain.AlertRoute;
 import dev.meerkat.dashboard.alerting.domain.LabelMatchers;
+import dev.meerkat.dashboard.alerting.domain.MaintenanceWindow;
+import dev.meerkat.dashboard.alerting.domain.MaintenanceWindowDraft;
 import dev.meerkat.dashboard.alerting.domain.Numbers;
 import dev.meerkat.dashboard.alerting.domain.Silence;
 import java.time.Clock;
@@ -57,6 +59,24 @@ public final class SilenceService {
 
   public boolean expire(String id) {
     return routing.expireSilence(id, clock.instant());
+  }
+
+  public List<MaintenanceWindow> maintenanceWindows() {
+    return routing.maintenanceWindows();
+  }
+
+  public Result<MaintenanceWindow> addMaintenanceWindow(MaintenanceWindowDraft draft) {
+    List<String> problems = draft.problems();
+    if (!problems.isEmpty()) {
+      return new Result<>(Optional.empty(), problems);
+    }
+    MaintenanceWindow window = draft.toWindow(UUID.randomUUID().toString());
+    routing.saveMaintenanceWindow(window);
+    return new Result<>(Optional.of(window), List.of());
+  }
+
+  public boolean deleteMaintenanceWindow(String id) {
+    return routing.deleteMaintenanceWindow(id);
   }
 
   public List<AlertRoute> routes() {

@@ -15,6 +15,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.meerkat.dashboard.alerting.domain.AlertRoute;
 import dev.meerkat.dashboard.alerting.domain.Channel;
+import dev.meerkat.dashboard.alerting.domain.MaintenanceWindow;
+import dev.meerkat.dashboard.alerting.domain.MaintenanceWindowDraft;
 import dev.meerkat.dashboard.alerting.domain.Silence;
 import dev.meerkat.dashboard.alerting.service.ChannelService;
 import dev.meerkat.dashboard.alerting.service.SilenceService;
@@ -32,6 +34,7 @@ public final class SilencesView extends VerticalLayout {
   private final ChannelService channels;
   private final Grid<Silence> silenceGrid = new Grid<>();
   private final Grid<AlertRoute> routeGrid = new Grid<>();
+  private final Grid<MaintenanceWindow> windowGrid = new Grid<>();
 
   public SilencesView(SilenceService silences, ChannelService channels) {
     this.silences = silences;
@@ -45,7 +48,10 @@ public final class SilencesView extends VerticalLayout {
         new H2("Silences"),
         createSilenceGrid(),
         new H3("New silence"),
-        createSilenceForm());
+        createSilenceForm(),
+        new H2("Maintenance windows"),
+        createWindowGrid(),
+        createWindowForm());
     refresh();
   }
 
@@ -166,7 +172,78 @@ public final class SilencesView extends VerticalLayout {
     return form;
   }
 
+  private Grid<MaintenanceWindow> createWindowGrid() {
+    windowGrid.setId("windows-grid");
+    windowGrid.addColumn(MaintenanceWindow::name).setHeader("Name");
+    windowGrid
+        .addColumn(
+            w ->
+                w.isDaily()
+                    ? "daily " + w.dailyStart() + "–" + w.dailyEnd() + " UTC"
+                    : Formats.time(w.startsAt()) + " – " + Formats.time(w.endsAt()))
+        .setHeader("When")
+        .setFlexGrow(2);
+    windowGrid.addColumn(w -> w.matchers().toString()).setHeader("Matchers");
+    windowGrid
+        .addComponentColumn(
+            w -> {
+              Button delete =
+                  new Button(
+                      "Delete",
+                      e -> {
+                        silences.deleteMaintenanceWindow(w.id());
+                        refresh();
+                      });
+              delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+              return delete;
+            })
+        .setAutoWidth(true);
+    windowGrid.setAllRowsVisible(true);
+    return windowGrid;
+  }
+
+  /** Notifications matching a window while it is open are dropped (recorded as suppressed). */
+  private FormLayout createWindowForm() {
+    TextField name = new TextField("Name");
+    name.setId("window-name");
+    Checkbox daily = new Checkbox("Daily (times in UTC)");
+    daily.setId("window-daily");
+    daily.setValue(true);
+    TextField from = new TextField("From (HH:mm, or an instant for a one-off)");
+    from.setId("window-from");
+    from.setValue("02:00");
+    TextField to = new TextField("To");
+    to.setId("window-to");
+    to.setValue("03:00");
+    TextField matchers = new TextField("Matchers (empty: every alert)");
+    matchers.setId("window-matchers");
+    Problems problems = new Problems("window-problems");
+    Button save =
+        new Button(
+            "Add window",
+            e -> {
+              SilenceService.Result<MaintenanceWindow> result =
+                  silences.addMaintenanceWindow(
+                      new MaintenanceWindowDraft(
+                          name.getValue(),
+                          daily.getValue(),
+                          from.getValue(),
+                          to.getValue(),
+                          matchers.getValue()));
+              problems.show(result.problems());
+              if (result.saved().isPresent()) {
+                name.clear();
+                refresh();
+              }
+            });
+    save.setId("window-save");
+    FormLayout form = new FormLayout(name, daily, from, to, matchers, save, problems);
+    form.setId("window-form");
+    return form;
+  }
+
   private void refresh() {
+    windowGrid.setItems(silences.maintenanceWindows());
     silenceGrid.setItems(silences.silences());
     routeGrid.setItems(silences.routes());
   }

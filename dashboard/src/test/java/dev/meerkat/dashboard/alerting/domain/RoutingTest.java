@@ -68,6 +68,31 @@ class RoutingTest {
     assertThat(midnight.covers(Map.of(), Instant.parse("2026-03-01T23:30:00Z"))).isFalse();
   }
 
+  @Test
+  void maintenanceWindowFormMessages() {
+    assertThat(new MaintenanceWindowDraft("", true, "2:00", "03:00", "x").problems())
+        .containsExactly(
+            "Name is required",
+            "Daily times must be HH:mm (UTC), e.g. 02:00 and 03:00",
+            "'x' is not label=value");
+    assertThat(new MaintenanceWindowDraft("b", true, "02:00", "02:00", "").problems())
+        .containsExactly("A daily window must not start and end at the same time");
+    assertThat(
+            new MaintenanceWindowDraft(
+                    "m", false, "2026-12-01T03:00:00Z", "2026-12-01T02:00:00Z", "")
+                .problems())
+        .containsExactly("The window must end after it starts");
+    assertThat(
+            new MaintenanceWindowDraft("backup", true, "23:00", "01:00", "team=db").toWindow("w"))
+        .isEqualTo(
+            MaintenanceWindow.daily(
+                "w",
+                "backup",
+                LabelMatchers.parse("team=db"),
+                LocalTime.of(23, 0),
+                LocalTime.of(1, 0)));
+  }
+
   private static AlertRoute route(
       String id, int ordinal, String matchers, boolean continues, String channel) {
     return new AlertRoute(id, ordinal, LabelMatchers.parse(matchers), List.of(channel), continues);
