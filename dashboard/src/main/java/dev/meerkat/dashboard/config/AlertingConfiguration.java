@@ -3,17 +3,31 @@ package dev.meerkat.dashboard.config;
 import dev.meerkat.dashboard.alerting.domain.RetrySchedule;
 import dev.meerkat.dashboard.alerting.service.AlertHistoryService;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
+import dev.meerkat.dashboard.alerting.service.ChannelNotifiers;
+import dev.meerkat.dashboard.alerting.service.ChannelRepository;
+import dev.meerkat.dashboard.alerting.service.ChannelService;
+import dev.meerkat.dashboard.alerting.service.DeliveryLogService;
 import dev.meerkat.dashboard.alerting.service.DeliveryLoop;
 import dev.meerkat.dashboard.alerting.service.DeliveryWorker;
 import dev.meerkat.dashboard.alerting.service.EvaluatorLease;
 import dev.meerkat.dashboard.alerting.service.LeaseHolder;
+import dev.meerkat.dashboard.alerting.service.MetricRuleEvaluation;
+import dev.meerkat.dashboard.alerting.service.MetricRuleStore;
+import dev.meerkat.dashboard.alerting.service.NotificationRouter;
 import dev.meerkat.dashboard.alerting.service.Outbox;
+import dev.meerkat.dashboard.alerting.service.RedSeriesReader;
+import dev.meerkat.dashboard.alerting.service.RoutingStore;
+import dev.meerkat.dashboard.alerting.service.RuleService;
+import dev.meerkat.dashboard.alerting.service.SilenceService;
 import dev.meerkat.dashboard.alerting.service.SloEvaluation;
 import dev.meerkat.dashboard.alerting.service.SloEvaluator;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.notify.GenericWebhookNotifier;
 import dev.meerkat.notify.Notifier;
 import dev.meerkat.notify.RetryPolicy;
+import dev.meerkat.store.query.MetricValueRepository;
+import dev.meerkat.store.query.RequestCellRepository;
+import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.AlertEventRepository;
 import dev.meerkat.store.slo.SloRepository;
 import java.net.InetAddress;
@@ -66,11 +80,63 @@ class AlertingConfiguration {
   }
 
   @Bean
+  NotificationRouter notificationRouter(
+      RoutingStore routing,
+      ChannelRepository channels,
+      Outbox outbox,
+      MeerkatProperties properties) {
+    return new NotificationRouter(routing, channels, outbox, properties.delivery().groupWait());
+  }
+
+  @Bean
+  MetricRuleEvaluation metricRuleEvaluation(
+      MetricRuleStore rules,
+      ServiceMetricsRepository metrics,
+      RequestCellRepository cells,
+      MetricValueRepository storedMetrics,
+      NotificationRouter router,
+      AlertEventRepository history,
+      MeerkatProperties properties) {
+    return new MetricRuleEvaluation(
+        rules,
+        new RedSeriesReader(metrics, cells, storedMetrics),
+        router,
+        history,
+        properties.publicUrl());
+  }
+
+  @Bean
   SloEvaluator sloEvaluator(
-      SloEvaluation evaluation, LeaseHolder lease, Clock clock, MeerkatProperties properties) {
+      SloEvaluation evaluation,
+      MetricRuleEvaluation rules,
+      LeaseHolder lease,
+      Clock clock,
+      MeerkatProperties properties) {
     MeerkatProperties.Slo slo = properties.slo();
     return new SloEvaluator(
-        evaluation, lease, clock, slo.evaluationInterval(), slo.evaluationEnabled());
+        evaluation, rules, lease, clock, slo.evaluationInterval(), slo.evaluationEnabled());
+  }
+
+  @Bean
+  ChannelService channelService(
+      ChannelRepository channels, Outbox outbox, Clock clock, MeerkatProperties properties) {
+    return new ChannelService(channels, outbox, clock, properties.publicUrl());
+  }
+
+  @Bean
+  RuleService ruleService(MetricRuleStore rules, Clock clock) {
+    return new RuleService(rules, clock);
+  }
+
+  @Bean
+  SilenceService silenceService(RoutingStore routing, Clock clock) {
+    return new SilenceService(routing, clock);
+  }
+
+  @Bean
+  DeliveryLogService deliveryLogService(
+      Outbox outbox, ChannelRepository channels, RoutingStore routing, Clock clock) {
+    return new DeliveryLogService(outbox, channels, routing, clock);
   }
 
   /** One attempt per call: the outbox owns retries, so that each one is recorded. */
@@ -86,10 +152,27 @@ class AlertingConfiguration {
         .build();
   }
 
+  /** Each outbox row's notifier, built from its stored channel (one attempt per call). */
+  @Bean
+  ChannelNotifiers channelNotifiers(
+      ChannelRepository channels,
+      Notifier webhookNotifier,
+      MeerkatProperties properties,
+      Clock clock) {
+    MeerkatProperties.Delivery delivery = properties.delivery();
+    return new ChannelNotifiers(
+        channels,
+        webhookNotifier,
+        delivery.requestTimeout(),
+        new RetryPolicy(
+            1, delivery.initialBackoff(), delivery.maxBackoff(), delivery.maxRetryAfter()),
+        clock);
+  }
+
   @Bean(initMethod = "start", destroyMethod = "close")
   DeliveryLoop deliveryLoop(
       Outbox outbox,
-      Notifier notifier,
+      ChannelNotifiers targets,
       LeaseHolder lease,
       Clock clock,
       MeerkatProperties properties) {
@@ -97,7 +180,7 @@ class AlertingConfiguration {
     DeliveryWorker worker =
         new DeliveryWorker(
             outbox,
-            notifier,
+            targets,
             new RetrySchedule(
                 delivery.maxAttempts(),
                 delivery.initialBackoff(),

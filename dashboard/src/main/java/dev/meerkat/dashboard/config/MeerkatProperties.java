@@ -70,6 +70,8 @@ public record MeerkatProperties(
    *     is taken over after this)
    * @param instanceId holder id of this dashboard in the lease; empty: host name, pid and a random
    *     suffix
+   * @param groupWait how long an Alertmanager-compatible channel's first notification of a group
+   *     waits for more of the same group, sent as one payload; 0 sends each alert on its own
    */
   public record Delivery(
       @DefaultValue("4") int senders,
@@ -80,7 +82,8 @@ public record MeerkatProperties(
       @DefaultValue("10m") Duration maxBackoff,
       @DefaultValue("1h") Duration maxRetryAfter,
       @DefaultValue("90s") Duration leaseTtl,
-      @DefaultValue("") String instanceId) {}
+      @DefaultValue("") String instanceId,
+      @DefaultValue("30s") Duration groupWait) {}
 
   /**
    * @param url ClickHouse HTTP URL, required

@@ -3,8 +3,11 @@ package dev.meerkat.dashboard.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.meerkat.dashboard.alerting.store.JdbcAlertStore;
+import dev.meerkat.dashboard.alerting.store.JdbcChannelRepository;
 import dev.meerkat.dashboard.alerting.store.JdbcEvaluatorLease;
+import dev.meerkat.dashboard.alerting.store.JdbcMetricRuleStore;
 import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
+import dev.meerkat.dashboard.alerting.store.JdbcRoutingStore;
 import dev.meerkat.dashboard.slo.service.SloDefinitionCarryOver;
 import dev.meerkat.dashboard.slo.store.JdbcOneTimeMigrations;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
@@ -114,5 +117,25 @@ class StateStoreConfiguration {
   @Bean
   JdbcEvaluatorLease evaluatorLease(JdbcClient stateJdbc, TransactionTemplate stateTransactions) {
     return new JdbcEvaluatorLease(stateJdbc, stateTransactions);
+  }
+
+  @Bean
+  JdbcChannelRepository channelRepository(
+      JdbcClient stateJdbc, TransactionTemplate stateTransactions) {
+    return new JdbcChannelRepository(stateJdbc, stateTransactions);
+  }
+
+  @Bean
+  JdbcRoutingStore routingStore(JdbcClient stateJdbc) {
+    return new JdbcRoutingStore(stateJdbc);
+  }
+
+  @Bean
+  JdbcMetricRuleStore metricRuleStore(
+      JdbcClient stateJdbc,
+      TransactionTemplate stateTransactions,
+      JdbcOutbox outbox,
+      JdbcRoutingStore routingStore) {
+    return new JdbcMetricRuleStore(stateJdbc, stateTransactions, outbox, routingStore);
   }
 }

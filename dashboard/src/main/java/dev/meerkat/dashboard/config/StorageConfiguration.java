@@ -7,11 +7,13 @@ import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.query.ClickHouseErrorCauseRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseMetricValueRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
 import dev.meerkat.store.query.ErrorCauseRepository;
+import dev.meerkat.store.query.MetricValueRepository;
 import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
@@ -85,6 +87,11 @@ class StorageConfiguration {
   @Bean
   ErrorCauseRepository errorCauseRepository(ClickHouseStore store) {
     return new ClickHouseErrorCauseRepository(store);
+  }
+
+  @Bean
+  MetricValueRepository metricValueRepository(ClickHouseStore store) {
+    return new ClickHouseMetricValueRepository(store);
   }
 
   @Bean

@@ -28,6 +28,10 @@ public final class MainLayout extends AppLayout {
     nav.addItem(new SideNavItem("Traces", "traces", VaadinIcon.LIST.create()));
     nav.addItem(new SideNavItem("SLOs", "slos", VaadinIcon.CHECK_CIRCLE.create()));
     nav.addItem(new SideNavItem("Alerts", "alerts", VaadinIcon.BELL.create()));
+    nav.addItem(new SideNavItem("Alert rules", "rules", VaadinIcon.FILTER.create()));
+    nav.addItem(new SideNavItem("Channels", "channels", VaadinIcon.CONNECT.create()));
+    nav.addItem(new SideNavItem("Routing & silences", "silences", VaadinIcon.BELL_SLASH.create()));
+    nav.addItem(new SideNavItem("Delivery log", "deliveries", VaadinIcon.ENVELOPES.create()));
     return nav;
   }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 public final class HttpReceiver implements AutoCloseable {
 
   /** One request as received. */
-  public record Request(String idempotencyKey, String body) {}
+  public record Request(String idempotencyKey, String body, String signature) {}
 
   private record Answer(int status, Map<String, String> headers) {}
 
@@ -44,7 +44,8 @@ public final class HttpReceiver implements AutoCloseable {
           requests.add(
               new Request(
                   exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                  exchange.getRequestHeaders().getFirst("X-Meerkat-Signature")));
           arrived.countDown();
           try {
             release.await();

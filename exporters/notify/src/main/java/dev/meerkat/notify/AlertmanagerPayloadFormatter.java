@@ -2,6 +2,7 @@ package dev.meerkat.notify;
 
 import dev.meerkat.store.slo.AlertState;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,23 +36,61 @@ public final class AlertmanagerPayloadFormatter {
 
   public String format(AlertNotification n) {
     Map<String, String> labels = labels(n);
-    Map<String, String> annotations = annotations(n);
     Map<String, String> groupLabels = new TreeMap<>();
     groupLabels.put("severity", labels.get("severity"));
     groupLabels.put("slo", labels.get("slo"));
+    return formatGroup(List.of(n), groupLabels);
+  }
 
+  /**
+   * Several alerts of one group in one payload, as Alertmanager sends a group: the status is {@code
+   * firing} when any alert fires, {@code commonLabels} and {@code commonAnnotations} hold the pairs
+   * every alert shares, and the alerts keep their order.
+   */
+  public String formatGroup(List<AlertNotification> group, Map<String, String> groupLabels) {
+    if (group.isEmpty()) {
+      throw new IllegalArgumentException("a group has at least one alert");
+    }
+    List<Map<String, Object>> alerts = new ArrayList<>();
+    Map<String, String> commonLabels = null;
+    Map<String, String> commonAnnotations = null;
+    boolean firing = false;
+    for (AlertNotification n : group) {
+      Map<String, String> labels = labels(n);
+      Map<String, String> annotations = annotations(n);
+      alerts.add(alert(n, labels, annotations));
+      commonLabels = common(commonLabels, labels);
+      commonAnnotations = common(commonAnnotations, annotations);
+      firing |= n.state() == AlertState.FIRING;
+    }
+    Map<String, String> sortedGroupLabels = new TreeMap<>(groupLabels);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("version", "4");
-    body.put("groupKey", "{}:" + labelSetString(groupLabels));
+    body.put("groupKey", "{}:" + labelSetString(sortedGroupLabels));
     body.put("truncatedAlerts", 0);
-    body.put("status", n.state().wireName());
+    body.put("status", (firing ? AlertState.FIRING : AlertState.RESOLVED).wireName());
     body.put("receiver", receiver);
-    body.put("groupLabels", groupLabels);
-    body.put("commonLabels", labels);
-    body.put("commonAnnotations", annotations);
-    body.put("externalURL", n.dashboardUrl());
-    body.put("alerts", List.of(alert(n, labels, annotations)));
+    body.put("groupLabels", sortedGroupLabels);
+    body.put("commonLabels", commonLabels);
+    body.put("commonAnnotations", commonAnnotations);
+    body.put("externalURL", group.getFirst().dashboardUrl());
+    body.put("alerts", alerts);
     return JsonWriter.write(body);
+  }
+
+  /** The pairs of {@code next} that {@code sofar} also has (all of next for the first alert). */
+  private static Map<String, String> common(Map<String, String> sofar, Map<String, String> next) {
+    if (sofar == null) {
+      return next;
+    }
+    Map<String, String> shared = new TreeMap<>();
+    sofar.forEach(
+        (k, v) -> {
+          if (v.equals(next.get(k))) {
+            shared.put(k, v);
+          }
+        });
+    return shared;
   }
 
   private static Map<String, Object> alert(

@@ -1,6 +1,8 @@
 package dev.meerkat.notify;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 /**
  * POSTs {@link AlertmanagerPayloadFormatter} bodies to a receiver written for Prometheus
@@ -30,6 +32,25 @@ public final class AlertmanagerWebhookNotifier implements Notifier {
         sender
             .post(endpoint, "application/json", formatter.format(notification))
             .header("Idempotency-Key", notification.idempotencyKey())
+            .build());
+  }
+
+  /**
+   * One POST with a whole group of alerts ({@link AlertmanagerPayloadFormatter#formatGroup}), under
+   * {@code idempotencyKey}.
+   */
+  public DeliveryResult deliverGroup(
+      URI endpoint,
+      List<AlertNotification> group,
+      Map<String, String> groupLabels,
+      String idempotencyKey) {
+    if (!HttpSender.isHttpUrl(endpoint)) {
+      return new DeliveryResult(DeliveryResult.Status.REJECTED, 0, "not an http(s) URL");
+    }
+    return sender.sendWithRetry(
+        sender
+            .post(endpoint, "application/json", formatter.formatGroup(group, groupLabels))
+            .header("Idempotency-Key", idempotencyKey)
             .build());
   }
 

@@ -2,6 +2,7 @@ package dev.meerkat.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,32 @@ class ChannelFormattersTest {
         .isEqualTo(Golden.read("alertmanager-firing.json"));
     assertThat(alertmanager.format(Notifications.resolved()))
         .isEqualTo(Golden.read("alertmanager-resolved.json"));
+  }
+
+  @Test
+  void alertmanagerGroupHoldsEveryAlertAndOnlyTheSharedLabels() {
+    AlertNotification checkout = Notifications.firing();
+    AlertNotification cart =
+        new AlertNotification(
+            checkout.state(),
+            "slo-43",
+            "Cart availability",
+            "cart",
+            checkout.objective(),
+            checkout.window(),
+            checkout.burnRate(),
+            checkout.threshold(),
+            checkout.errorBudgetRemaining(),
+            checkout.eventTime(),
+            checkout.incidentStart(),
+            checkout.dashboardUrl());
+    // Golden written from the single-alert golden (fingerprint of the cart labels by FNV-1a 64).
+    assertThat(
+            new AlertmanagerPayloadFormatter("team-checkout")
+                .formatGroup(
+                    List.of(checkout, cart),
+                    Map.of("severity", "page", "alertname", "MeerkatSloBurnRate")))
+        .isEqualTo(Golden.read("alertmanager-group.json"));
   }
 
   @Test

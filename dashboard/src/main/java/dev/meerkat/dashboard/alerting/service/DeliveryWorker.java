@@ -4,13 +4,19 @@ import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
 import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.RetrySchedule;
+import dev.meerkat.notify.AlertmanagerWebhookNotifier;
 import dev.meerkat.notify.DeliveryResult;
 import dev.meerkat.notify.Notifier;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,7 +38,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(DeliveryWorker.class);
 
   private final Outbox outbox;
-  private final Notifier notifier;
+  private final DeliveryTarget.Resolver targets;
   private final RetrySchedule schedule;
   private final Clock clock;
   private final ExecutorService senders;
@@ -40,6 +46,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
+  /** Every row is sent to its own endpoint by {@code notifier}. */
   public DeliveryWorker(
       Outbox outbox,
       Notifier notifier,
@@ -47,8 +54,25 @@ public final class DeliveryWorker implements AutoCloseable {
       Clock clock,
       ExecutorService senders,
       int batchSize) {
+    this(
+        outbox,
+        DeliveryTarget.Resolver.endpointOfRow(notifier),
+        schedule,
+        clock,
+        senders,
+        batchSize);
+  }
+
+  /** Each row is sent where {@code targets} says (its stored channel). */
+  public DeliveryWorker(
+      Outbox outbox,
+      DeliveryTarget.Resolver targets,
+      RetrySchedule schedule,
+      Clock clock,
+      ExecutorService senders,
+      int batchSize) {
     this.outbox = outbox;
-    this.notifier = notifier;
+    this.targets = targets;
     this.schedule = schedule;
     this.clock = clock;
     this.senders = senders;
@@ -61,16 +85,23 @@ public final class DeliveryWorker implements AutoCloseable {
       return 0;
     }
     int submitted = 0;
+    Map<String, List<OutboxEntry>> groups = new LinkedHashMap<>();
     for (OutboxEntry entry : outbox.due(clock.instant(), batchSize)) {
       if (!inFlight.add(entry.id())) {
         continue;
       }
+      // Rows of one group due together go out as one payload; a row alone is a group of one.
+      String key = entry.groupKey().isEmpty() ? "row:" + entry.id() : entry.groupKey();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+    }
+    for (List<OutboxEntry> group : groups.values()) {
+      // Same members, same order, same group key on every retry.
+      group.sort(Comparator.comparing(OutboxEntry::idempotencyKey));
       try {
-        senders.execute(() -> send(entry));
-        submitted++;
+        senders.execute(() -> send(group));
+        submitted += group.size();
       } catch (RejectedExecutionException e) {
-        inFlight.remove(entry.id());
-        return submitted;
+        group.forEach(entry -> inFlight.remove(entry.id()));
       }
     }
     return submitted;
@@ -81,22 +112,62 @@ public final class DeliveryWorker implements AutoCloseable {
     return inFlight.size();
   }
 
-  private void send(OutboxEntry entry) {
+  private void send(List<OutboxEntry> group) {
     try {
       Instant start = clock.instant();
-      DeliveryResult result = attempt(entry);
+      DeliveryResult result = group.size() == 1 ? attempt(group.getFirst()) : attemptGroup(group);
       Instant end = clock.instant();
       if (closed) {
         // Stopping: like a process that dies here, record nothing; the notification stays due
         // and is sent again, with the same idempotency key, by whoever delivers next.
         return;
       }
-      record(entry, result, start, Duration.between(start, end));
+      // A group's one request is one attempt of each of its notifications.
+      for (OutboxEntry entry : group) {
+        record(entry, result, start, Duration.between(start, end));
+      }
     } catch (RuntimeException e) {
       // Recording failed (the store is unreachable): the notification stays due as it was.
-      logger.warn("Recording the delivery of notification {} failed; it stays due", entry.id(), e);
+      logger.warn(
+          "Recording the delivery of notification {} failed; it stays due",
+          group.getFirst().id(),
+          e);
     } finally {
-      inFlight.remove(entry.id());
+      group.forEach(entry -> inFlight.remove(entry.id()));
+    }
+  }
+
+  /**
+   * One Alertmanager payload for several rows of one group (same channel, alert name, severity).
+   * Its key is the first row's notification key plus the number of further alerts, so the same
+   * group retried is the same key.
+   */
+  private DeliveryResult attemptGroup(List<OutboxEntry> group) {
+    OutboxEntry first = group.getFirst();
+    DeliveryTarget target;
+    try {
+      target = targets.targetFor(first);
+    } catch (DeliveryTarget.Unresolvable e) {
+      return new DeliveryResult(DeliveryResult.Status.REJECTED, 0, e.getMessage());
+    }
+    if (!(target.notifier() instanceof AlertmanagerWebhookNotifier alertmanager)
+        || group.stream().anyMatch(entry -> !entry.keyMatchesPayload())) {
+      return new DeliveryResult(
+          DeliveryResult.Status.REJECTED, 0, "group on a channel that cannot group");
+    }
+    String[] parts = first.groupKey().split("\\|", -1);
+    Map<String, String> groupLabels = new TreeMap<>();
+    groupLabels.put("alertname", parts.length > 1 ? parts[1] : "");
+    groupLabels.put("severity", first.notification().severity().wireName());
+    try {
+      return alertmanager.deliverGroup(
+          target.endpoint(),
+          group.stream().map(OutboxEntry::notification).toList(),
+          groupLabels,
+          first.notification().idempotencyKey() + "+" + (group.size() - 1));
+    } catch (RuntimeException e) {
+      logger.warn("Notifier failed on group {}: {}", first.id(), e.getClass().getSimpleName());
+      return new DeliveryResult(DeliveryResult.Status.GAVE_UP, 1, e.getClass().getSimpleName());
     }
   }
 
@@ -106,20 +177,20 @@ public final class DeliveryWorker implements AutoCloseable {
    * quote the endpoint, which may carry a secret.
    */
   private DeliveryResult attempt(OutboxEntry entry) {
-    URI endpoint;
+    DeliveryTarget target;
     try {
-      endpoint = URI.create(entry.endpoint());
-    } catch (IllegalArgumentException e) {
-      return new DeliveryResult(DeliveryResult.Status.REJECTED, 0, "invalid endpoint URL");
+      target = targets.targetFor(entry);
+    } catch (DeliveryTarget.Unresolvable e) {
+      return new DeliveryResult(DeliveryResult.Status.REJECTED, 0, e.getMessage());
     }
-    if (!entry.idempotencyKey().equals(entry.notification().idempotencyKey())) {
+    if (!entry.keyMatchesPayload()) {
       // The notifiers send the key derived from the stored payload; it must be the stored one,
       // or a receiver could not deduplicate (e.g. the key's format changed across an upgrade).
       return new DeliveryResult(
           DeliveryResult.Status.REJECTED, 0, "payload key differs from the stored idempotency key");
     }
     try {
-      return notifier.deliver(endpoint, entry.notification());
+      return target.notifier().deliver(target.endpoint(), entry.notification());
     } catch (RuntimeException e) {
       logger.warn(
           "Notifier failed on notification {}: {}", entry.id(), e.getClass().getSimpleName());

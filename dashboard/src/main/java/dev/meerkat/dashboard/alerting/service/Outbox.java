@@ -11,6 +11,21 @@ import java.util.Optional;
 /** The notification outbox as the delivery worker and the views see it. */
 public interface Outbox {
 
+  /**
+   * Writes one new notification (e.g. a channel's test notification); joins the caller's
+   * transaction when there is one.
+   */
+  void enqueue(OutboxEntry entry);
+
+  /**
+   * When the open group with this key is to be sent: the due time of its rows not attempted yet;
+   * empty when there is none (a new group starts).
+   */
+  Optional<Instant> groupSendTime(String groupKey);
+
+  /** The newest notifications first, at most {@code limit}: the delivery log. */
+  List<OutboxEntry> recent(int limit);
+
   /** Open notifications (PENDING or RETRYING) due at {@code now}, oldest first, at most limit. */
   List<OutboxEntry> due(Instant now, int limit);
 

@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.alerting.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -20,6 +21,7 @@ public final class SloEvaluator implements SchedulingConfigurer {
   private final Clock clock;
   private final Duration interval;
   private final boolean enabled;
+  private final MetricRuleEvaluation rules;
 
   public SloEvaluator(
       SloEvaluation evaluation,
@@ -27,6 +29,18 @@ public final class SloEvaluator implements SchedulingConfigurer {
       Clock clock,
       Duration interval,
       boolean enabled) {
+    this(evaluation, null, lease, clock, interval, enabled);
+  }
+
+  /** Also evaluates the metric rules, in the same round, under the same lease and clock. */
+  public SloEvaluator(
+      SloEvaluation evaluation,
+      MetricRuleEvaluation rules,
+      LeaseHolder lease,
+      Clock clock,
+      Duration interval,
+      boolean enabled) {
+    this.rules = rules;
     this.evaluation = evaluation;
     this.lease = lease;
     this.clock = clock;
@@ -49,7 +63,11 @@ public final class SloEvaluator implements SchedulingConfigurer {
       if (!lease.holds()) {
         return false;
       }
-      evaluation.evaluateAll(clock.instant());
+      Instant now = clock.instant();
+      evaluation.evaluateAll(now);
+      if (rules != null) {
+        rules.evaluateAll(now);
+      }
       return true;
     } catch (RuntimeException e) {
       logger.warn("SLO evaluation failed; retrying in {}", interval, e);

@@ -24,7 +24,7 @@ public final class JdbcOutbox implements Outbox {
 
   private static final String COLUMNS =
       "id, idempotency_key, alert_event_id, channel, endpoint, payload, status, attempts,"
-          + " next_attempt_at, last_error, created_at";
+          + " next_attempt_at, last_error, created_at, channel_id, is_test, group_key";
   private static final int MAX_ERROR = 500;
 
   private final JdbcClient jdbc;
@@ -36,12 +36,17 @@ public final class JdbcOutbox implements Outbox {
     this.transactions = transactions;
   }
 
+  @Override
+  public void enqueue(OutboxEntry entry) {
+    insert(entry);
+  }
+
   /** Inserts a new notification; joins the caller's transaction (the state change). */
   void insert(OutboxEntry entry) {
     jdbc.sql(
             "INSERT INTO notification_outbox ("
                 + COLUMNS
-                + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             entry.id(),
             entry.idempotencyKey(),
@@ -54,6 +59,9 @@ public final class JdbcOutbox implements Outbox {
             utc(entry.nextAttemptAt()),
             truncate(entry.lastError()),
             utc(entry.createdAt()),
+            entry.channelId().isEmpty() ? null : entry.channelId(),
+            entry.test(),
+            entry.groupKey().isEmpty() ? null : entry.groupKey(),
             utc(entry.createdAt()))
         .update();
   }
@@ -130,6 +138,28 @@ public final class JdbcOutbox implements Outbox {
         == 1;
   }
 
+  @Override
+  public Optional<Instant> groupSendTime(String groupKey) {
+    return jdbc.sql(
+            "SELECT MIN(next_attempt_at) AS due FROM notification_outbox WHERE group_key = ?"
+                + " AND status = 'PENDING' AND attempts = 0")
+        .param(groupKey)
+        .query((rs, row) -> Optional.ofNullable(instant(rs, "due")))
+        .single();
+  }
+
+  @Override
+  public List<OutboxEntry> recent(int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM notification_outbox ORDER BY created_at DESC, id FETCH FIRST "
+                + Math.max(1, limit)
+                + " ROWS ONLY")
+        .query(this::entry)
+        .list();
+  }
+
   /** Every notification, oldest first: for the delivery log and tests. */
   public List<OutboxEntry> all() {
     return jdbc.sql("SELECT " + COLUMNS + " FROM notification_outbox ORDER BY created_at, id")
@@ -182,7 +212,10 @@ public final class JdbcOutbox implements Outbox {
         rs.getInt("attempts"),
         instant(rs, "next_attempt_at"),
         rs.getString("last_error"),
-        instant(rs, "created_at"));
+        instant(rs, "created_at"),
+        rs.getString("channel_id"),
+        rs.getBoolean("is_test"),
+        rs.getString("group_key"));
   }
 
   private static String truncate(String error) {

@@ -1,0 +1,95 @@
+package dev.meerkat.dashboard.alerting.service;
+
+import dev.meerkat.dashboard.alerting.domain.Channel;
+import dev.meerkat.dashboard.alerting.domain.ChannelDraft;
+import dev.meerkat.dashboard.alerting.domain.ChannelSecrets;
+import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.notify.AlertNotification;
+import dev.meerkat.notify.AlertSeverity;
+import dev.meerkat.store.slo.AlertState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Channels for the UI: save with validation, delete, send a test notification. */
+public final class ChannelService {
+
+  /** Alert event id of test rows: they announce no alert. */
+  public static final String TEST_EVENT = "test";
+
+  private final ChannelRepository channels;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final String dashboardUrl;
+
+  public ChannelService(ChannelRepository channels, Outbox outbox, Clock clock, String publicUrl) {
+    this.channels = channels;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.dashboardUrl = publicUrl.replaceAll("/+$", "") + "/channels";
+  }
+
+  public List<Channel> list() {
+    return channels.list();
+  }
+
+  public Optional<Channel> find(String id) {
+    return channels.find(id);
+  }
+
+  /** The outcome of a save: the saved channel, or the problems to show. */
+  public record SaveResult(Optional<Channel> saved, List<String> problems) {}
+
+  /** Saves a new channel ({@code id} empty) or an edit; secrets left empty keep the stored ones. */
+  public SaveResult save(Optional<String> id, ChannelDraft draft) {
+    Optional<Channel> previous = id.flatMap(channels::find);
+    List<String> problems = draft.problems(previous.isPresent());
+    if (!problems.isEmpty()) {
+      return new SaveResult(Optional.empty(), problems);
+    }
+    Channel channel =
+        draft.toChannel(
+            previous.map(Channel::id).orElseGet(() -> UUID.randomUUID().toString()),
+            previous.map(Channel::secrets).orElse(new ChannelSecrets("", "", "")));
+    channels.save(channel, clock.instant());
+    return new SaveResult(Optional.of(channel), List.of());
+  }
+
+  public boolean delete(String id) {
+    return channels.delete(id);
+  }
+
+  /**
+   * Queues a test notification to the channel through the outbox, so it is delivered, retried and
+   * logged exactly as an alert would be; returns the outbox id.
+   */
+  public Optional<String> sendTest(String channelId) {
+    Optional<Channel> channel = channels.find(channelId);
+    if (channel.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    String id = UUID.randomUUID().toString();
+    AlertNotification test =
+        new AlertNotification(
+            AlertState.FIRING,
+            // Unique per test, so that receivers deduplicating by key accept every test.
+            "test-" + id.substring(0, 8),
+            "Test notification from Meerkat to " + channel.get().name(),
+            "meerkat",
+            0.999,
+            Duration.ofDays(30),
+            0,
+            0,
+            1,
+            now,
+            now,
+            dashboardUrl,
+            AlertSeverity.TICKET);
+    outbox.enqueue(OutboxEntry.toChannel(id, TEST_EVENT, channel.get(), test, now, true));
+    return Optional.of(id);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.meerkat.dashboard.alerting.service;
+
+import dev.meerkat.dashboard.alerting.domain.Channel;
+import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
+import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.dashboard.alerting.domain.Suppression;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The delivery log: notifications, every attempt, re-send, and what was suppressed. */
+public final class DeliveryLogService {
+
+  private final Outbox outbox;
+  private final ChannelRepository channels;
+  private final RoutingStore routing;
+  private final Clock clock;
+
+  public DeliveryLogService(
+      Outbox outbox, ChannelRepository channels, RoutingStore routing, Clock clock) {
+    this.outbox = outbox;
+    this.channels = channels;
+    this.routing = routing;
+    this.clock = clock;
+  }
+
+  /** One notification with the name of its channel (or its kind for rows without one). */
+  public record Row(OutboxEntry notification, String channelName) {}
+
+  public List<Row> recent(int limit) {
+    Map<String, String> names =
+        channels.list().stream().collect(Collectors.toMap(Channel::id, Channel::name));
+    return outbox.recent(limit).stream()
+        .map(
+            n ->
+                new Row(
+                    n,
+                    n.channelId().isEmpty()
+                        ? n.channel()
+                        : names.getOrDefault(n.channelId(), "(deleted channel)")))
+        .toList();
+  }
+
+  public List<DeliveryAttempt> attempts(String outboxId) {
+    return outbox.attempts(outboxId);
+  }
+
+  /** One more attempt of a DEAD notification, same idempotency key. */
+  public boolean resend(String outboxId) {
+    return outbox.resend(outboxId, clock.instant());
+  }
+
+  public List<Suppression> suppressions(int limit) {
+    return routing.suppressions(limit);
+  }
+}
