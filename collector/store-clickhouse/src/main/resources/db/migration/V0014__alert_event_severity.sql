@@ -1,4 +1,4 @@
 -- Burn-rate alerts have a severity (page, ticket) since issue 7; older rows were single-threshold
--- alerts, which paged. (No IF NOT EXISTS: the oldest supported ClickHouse does not parse it here;
--- the migrator runs each version once.)
-ALTER TABLE alert_events ADD COLUMN severity String DEFAULT 'page'
+-- alerts, which paged. (18.16 does not parse IF NOT EXISTS here; the migrator leaves out columns
+-- that already exist and sends the rest without it.)
+ALTER TABLE alert_events ADD COLUMN IF NOT EXISTS severity String DEFAULT 'page'
