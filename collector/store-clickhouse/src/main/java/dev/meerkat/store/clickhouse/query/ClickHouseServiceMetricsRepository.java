@@ -2,11 +2,15 @@ package dev.meerkat.store.clickhouse.query;
 
 import static dev.meerkat.store.clickhouse.query.RollupSql.IS_REQUEST;
 import static dev.meerkat.store.clickhouse.query.RollupSql.minutesIn;
+import static dev.meerkat.store.clickhouse.query.RollupSql.redRows;
+import static dev.meerkat.store.clickhouse.query.RollupSql.redSelects;
 
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
 import dev.meerkat.store.query.LatencyHistogram;
 import dev.meerkat.store.query.LatencyPoint;
+import dev.meerkat.store.query.OperationSummary;
+import dev.meerkat.store.query.RedPoint;
 import dev.meerkat.store.query.RequestCounts;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.ServiceSummary;
@@ -17,7 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@link ServiceMetricsRepository} over the {@code span_red_1m} rollup. */
+/**
+ * {@link ServiceMetricsRepository} over the RED rollups: {@code span_red_1h} for the whole hours of
+ * a range and {@code span_red_1m} for the rest (see {@link RollupSql#redSelects}).
+ */
 public final class ClickHouseServiceMetricsRepository implements ServiceMetricsRepository {
 
   private final ClickHouseStore store;
@@ -31,34 +38,31 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
    *
    * <p>Rates are requests per second over the window, except for a service that first appears
    * inside it (no data in the window before): that one is rated over the time since its first
-   * minute, so a service that just started is not shown at a fraction of its real rate. The
-   * preceding window is read too, to tell a new service from one with sparse traffic.
+   * minute (its first hour where the window's whole hours are read from the hourly rollup), so a
+   * service that just started is not shown at a fraction of its real rate. The preceding window is
+   * read too, to tell a new service from one with sparse traffic.
    */
   @Override
   public List<ServiceSummary> services(Instant from, Instant to) {
     Instant lookBack = from.minus(Duration.between(from, to));
-    String inWindow = "minute >= " + RollupSql.dateTime(from);
+    List<String> selects = new ArrayList<>(redSelects("1", lookBack, from, true, "0 AS w, "));
+    selects.addAll(redSelects("1", from, to, true, "1 AS w, "));
     List<Row> rows =
         store.query(
             "SELECT service_name AS service, toUInt8("
                 + IS_REQUEST
-                + ") AS request, is_error, latency_bucket, sumIf(span_count, "
-                + inWindow
-                + ") AS spans, countIf("
-                + inWindow
-                + ") AS rows_in_window, toUInt32(min(minute)) AS first_minute"
-                + " FROM span_red_1m WHERE "
-                + minutesIn(lookBack, to)
-                + " GROUP BY service, request, is_error, latency_bucket"
-                + " ORDER BY service");
-    Map<String, Accumulator> byService = new LinkedHashMap<>();
+                + ") AS request, is_error, latency_bucket, sumIf(span_count, w = 1) AS spans,"
+                + " countIf(w = 1) AS rows_in_window, min(t) AS first_minute FROM ("
+                + String.join(" UNION ALL ", selects)
+                + ") GROUP BY service, request, is_error, latency_bucket ORDER BY service");
+    Map<String, ServiceAccumulator> byService = new LinkedHashMap<>();
     for (Row row : rows) {
       if (row.longValue("rows_in_window") > 0) {
-        byService.computeIfAbsent(row.string("service"), name -> new Accumulator());
+        byService.computeIfAbsent(row.string("service"), name -> new ServiceAccumulator());
       }
     }
     for (Row row : rows) {
-      Accumulator service = byService.get(row.string("service"));
+      ServiceAccumulator service = byService.get(row.string("service"));
       if (service != null && row.longValue("request") == 1) {
         service.add(row);
       }
@@ -72,8 +76,8 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
   public List<String> serviceNames(Instant from, Instant to) {
     return store
         .query(
-            "SELECT DISTINCT service_name FROM span_red_1m WHERE "
-                + minutesIn(from, to)
+            "SELECT DISTINCT service_name FROM "
+                + redRows("1", from, to, true)
                 + " ORDER BY service_name")
         .stream()
         .map(row -> row.string("service_name"))
@@ -86,7 +90,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
         store.query(
             "SELECT toUInt32(minute) AS minute_epoch, latency_bucket, sum(span_count) AS spans"
                 + " FROM span_red_1m WHERE service_name = "
-                + ClickHouseStore.quote(service)
+                + SqlLiteral.string(service)
                 + " AND "
                 + IS_REQUEST
                 + " AND "
@@ -115,30 +119,119 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
     Row row =
         store
             .query(
-                "SELECT sum(span_count) AS total, sumIf(span_count, is_error = 1) AS errors"
-                    + " FROM span_red_1m WHERE service_name = "
-                    + ClickHouseStore.quote(service)
-                    + " AND "
-                    + IS_REQUEST
-                    + " AND "
-                    + minutesIn(from, to))
+                "SELECT sum(span_count) AS total, sumIf(span_count, is_error = 1) AS errors FROM "
+                    + redRows(serviceRequests(service), from, to, true))
             .getFirst();
     return new RequestCounts(row.doubleValue("total"), row.doubleValue("errors"));
   }
 
+  @Override
+  public List<OperationSummary> operations(String service, Instant from, Instant to) {
+    List<Row> rows =
+        store.query(
+            "SELECT span_name, toString(span_kind) AS kind, is_error, latency_bucket,"
+                + " sum(span_count) AS spans FROM "
+                + redRows("service_name = " + SqlLiteral.string(service), from, to, true)
+                + " GROUP BY span_name, span_kind, is_error, latency_bucket"
+                + " ORDER BY span_kind, span_name");
+    Map<List<String>, RedAccumulator> byOperation = new LinkedHashMap<>();
+    for (Row row : rows) {
+      byOperation
+          .computeIfAbsent(
+              List.of(row.string("span_name"), row.string("kind")), key -> new RedAccumulator())
+          .add(row);
+    }
+    double seconds = RollupSql.seconds(from, to);
+    List<OperationSummary> operations = new ArrayList<>(byOperation.size());
+    byOperation.forEach(
+        (key, red) ->
+            operations.add(
+                new OperationSummary(
+                    service,
+                    key.get(0),
+                    key.get(1),
+                    red.total(),
+                    red.total() / seconds,
+                    red.errorRatio(),
+                    red.quantileMillis(0.5),
+                    red.quantileMillis(0.95),
+                    red.quantileMillis(0.99))));
+    return operations;
+  }
+
+  @Override
+  public List<RedPoint> redSeries(String service, Instant from, Instant to, Duration step) {
+    return series(serviceRequests(service), from, to, step);
+  }
+
+  @Override
+  public List<RedPoint> operationRedSeries(
+      String service, String operation, Instant from, Instant to, Duration step) {
+    return series(
+        "service_name = "
+            + SqlLiteral.string(service)
+            + " AND span_name = "
+            + SqlLiteral.string(operation),
+        from,
+        to,
+        step);
+  }
+
+  private static String serviceRequests(String service) {
+    return "service_name = " + SqlLiteral.string(service) + " AND " + IS_REQUEST;
+  }
+
+  /**
+   * Steps are aligned to multiples of the step since the epoch. When the step is whole hours, each
+   * step is whole hours except where the window clips it, so hour rows fall into one step each and
+   * the hourly rollup can be used; other steps read minutes.
+   */
+  private List<RedPoint> series(String where, Instant from, Instant to, Duration step) {
+    long stepSeconds = step.toSeconds();
+    if (stepSeconds < 60 || stepSeconds % 60 != 0 || step.getNano() != 0) {
+      throw new IllegalArgumentException("step must be whole minutes, at least one: " + step);
+    }
+    boolean useHours = stepSeconds % RollupSql.HOUR == 0;
+    List<Row> rows =
+        store.query(
+            "SELECT intDiv(t, "
+                + stepSeconds
+                + ") * "
+                + stepSeconds
+                + " AS step_start, is_error, latency_bucket, sum(span_count) AS spans FROM "
+                + redRows(where, from, to, useHours)
+                + " GROUP BY step_start, is_error, latency_bucket ORDER BY step_start");
+    Map<Long, RedAccumulator> bySteps = new LinkedHashMap<>();
+    for (Row row : rows) {
+      bySteps.computeIfAbsent(row.longValue("step_start"), s -> new RedAccumulator()).add(row);
+    }
+    List<RedPoint> points = new ArrayList<>(bySteps.size());
+    bySteps.forEach(
+        (stepStart, red) -> {
+          Instant start = Instant.ofEpochSecond(Math.max(stepStart, from.getEpochSecond()));
+          Instant end =
+              Instant.ofEpochSecond(Math.min(stepStart + stepSeconds, to.getEpochSecond()));
+          points.add(
+              new RedPoint(
+                  start,
+                  red.total(),
+                  red.total() / RollupSql.seconds(start, end),
+                  red.errorRatio(),
+                  red.quantileMillis(0.5),
+                  red.quantileMillis(0.95),
+                  red.quantileMillis(0.99)));
+        });
+    return points;
+  }
+
   /** Sums the request rows of one service. */
-  private static final class Accumulator {
-    private final LatencyHistogram histogram = new LatencyHistogram();
-    private double errors;
+  private static final class ServiceAccumulator {
+    private final RedAccumulator red = new RedAccumulator();
     private long firstMinute = Long.MAX_VALUE;
 
     void add(Row row) {
       firstMinute = Math.min(firstMinute, row.longValue("first_minute"));
-      double spans = row.doubleValue("spans");
-      histogram.add((int) row.longValue("latency_bucket"), spans);
-      if (row.longValue("is_error") == 1) {
-        errors += spans;
-      }
+      red.add(row);
     }
 
     ServiceSummary summary(String name, Instant from, Instant to) {
@@ -147,14 +240,15 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
           firstMinute == Long.MAX_VALUE
               ? from.getEpochSecond()
               : Math.max(from.getEpochSecond(), firstMinute);
-      double requests = histogram.total();
+      double requests = red.total();
       return new ServiceSummary(
           name,
           requests,
           requests / RollupSql.seconds(Instant.ofEpochSecond(start), to),
-          requests > 0 ? errors / requests : 0,
-          histogram.quantileMillis(0.5),
-          histogram.quantileMillis(0.99));
+          red.errorRatio(),
+          red.quantileMillis(0.5),
+          red.quantileMillis(0.95),
+          red.quantileMillis(0.99));
     }
   }
 }
