@@ -66,8 +66,9 @@ public final class ClickHouseLogRepository implements LogRepository {
     if (!more) {
       return new LogPage(logs, Optional.empty());
     }
-    long lastTime = nanos(logs.getLast().time());
-    long atLastTime = logs.stream().filter(log -> nanos(log.time()) == lastTime).count();
+    long lastTime = SqlLiteral.epochNanos(logs.getLast().time());
+    long atLastTime =
+        logs.stream().filter(log -> SqlLiteral.epochNanos(log.time()) == lastTime).count();
     if (cursor.isPresent() && cursor.get().nanos() == lastTime) {
       atLastTime += skip;
     }
@@ -95,8 +96,8 @@ public final class ClickHouseLogRepository implements LogRepository {
     List<String> conditions = new ArrayList<>();
     conditions.add("timestamp >= " + SqlLiteral.dateTime(from));
     conditions.add("timestamp <= " + SqlLiteral.dateTime(to));
-    conditions.add(TIME + " >= " + SqlLiteral.uint64(nanos(from)));
-    conditions.add(TIME + " < " + SqlLiteral.uint64(nanos(to)));
+    conditions.add(TIME + " >= " + SqlLiteral.uint64(SqlLiteral.epochNanos(from)));
+    conditions.add(TIME + " < " + SqlLiteral.uint64(SqlLiteral.epochNanos(to)));
     return conditions;
   }
 
@@ -125,11 +126,5 @@ public final class ClickHouseLogRepository implements LogRepository {
         Attributes.zip(row.strings("attribute_keys"), row.strings("attribute_values")),
         Attributes.zip(row.strings("resource_keys"), row.strings("resource_values")),
         row.string("scope_name"));
-  }
-
-  private static long nanos(Instant instant) {
-    return Math.addExact(
-        Math.multiplyExact(Math.max(0, instant.getEpochSecond()), 1_000_000_000L),
-        instant.getNano());
   }
 }

@@ -38,8 +38,8 @@ public final class ClickHouseMetricSeriesRepository implements MetricSeriesRepos
     conditions.add("metric_type IN ('GAUGE', 'SUM')");
     conditions.add("timestamp >= " + SqlLiteral.dateTime(query.from()));
     conditions.add("timestamp <= " + SqlLiteral.dateTime(query.to()));
-    conditions.add("time_unix_nano >= " + SqlLiteral.uint64(nanos(query.from())));
-    conditions.add("time_unix_nano < " + SqlLiteral.uint64(nanos(query.to())));
+    conditions.add("time_unix_nano >= " + SqlLiteral.uint64(SqlLiteral.epochNanos(query.from())));
+    conditions.add("time_unix_nano < " + SqlLiteral.uint64(SqlLiteral.epochNanos(query.to())));
     for (LabelMatcher matcher : query.matchers()) {
       conditions.add(
           label(matcher.name())
@@ -92,11 +92,5 @@ public final class ClickHouseMetricSeriesRepository implements MetricSeriesRepos
       case MIN -> "min(value)";
       case MAX -> "max(value)";
     };
-  }
-
-  private static long nanos(Instant instant) {
-    return Math.addExact(
-        Math.multiplyExact(Math.max(0, instant.getEpochSecond()), 1_000_000_000L),
-        instant.getNano());
   }
 }

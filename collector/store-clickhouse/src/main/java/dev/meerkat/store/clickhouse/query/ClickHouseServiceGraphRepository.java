@@ -28,16 +28,18 @@ public final class ClickHouseServiceGraphRepository implements ServiceGraphRepos
 
   private final ClickHouseStore store;
   private final ClickHouseServiceMetricsRepository services;
+  private final HourlyCoverage hourly;
 
   public ClickHouseServiceGraphRepository(ClickHouseStore store) {
     this.store = store;
     this.services = new ClickHouseServiceMetricsRepository(store);
+    this.hourly = new HourlyCoverage(store, "service_graph_1h");
   }
 
   @Override
   public ServiceGraph graph(Instant from, Instant to) {
     List<String> selects = new ArrayList<>(3);
-    for (RollupSql.Segment segment : RollupSql.segments(from, to, true)) {
+    for (RollupSql.Segment segment : RollupSql.segments(from, to, hourly.coveredFrom())) {
       String time = segment.hourly() ? "hour" : "minute";
       selects.add(
           "SELECT client_service, peer, connection_type, is_error, latency_bucket, call_count"

@@ -28,9 +28,11 @@ import java.util.Map;
 public final class ClickHouseServiceMetricsRepository implements ServiceMetricsRepository {
 
   private final ClickHouseStore store;
+  private final HourlyCoverage hourly;
 
   public ClickHouseServiceMetricsRepository(ClickHouseStore store) {
     this.store = store;
+    this.hourly = new HourlyCoverage(store, "span_red_1h");
   }
 
   /**
@@ -45,8 +47,9 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
   @Override
   public List<ServiceSummary> services(Instant from, Instant to) {
     Instant lookBack = from.minus(Duration.between(from, to));
-    List<String> selects = new ArrayList<>(redSelects("1", lookBack, from, true, "0 AS w, "));
-    selects.addAll(redSelects("1", from, to, true, "1 AS w, "));
+    long hours = hourly.coveredFrom();
+    List<String> selects = new ArrayList<>(redSelects("1", lookBack, from, hours, "0 AS w, "));
+    selects.addAll(redSelects("1", from, to, hours, "1 AS w, "));
     List<Row> rows =
         store.query(
             "SELECT service_name AS service, toUInt8("
@@ -77,7 +80,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
     return store
         .query(
             "SELECT DISTINCT service_name FROM "
-                + redRows("1", from, to, true)
+                + redRows("1", from, to, hourly.coveredFrom())
                 + " ORDER BY service_name")
         .stream()
         .map(row -> row.string("service_name"))
@@ -120,7 +123,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
         store
             .query(
                 "SELECT sum(span_count) AS total, sumIf(span_count, is_error = 1) AS errors FROM "
-                    + redRows(serviceRequests(service), from, to, true))
+                    + redRows(serviceRequests(service), from, to, hourly.coveredFrom()))
             .getFirst();
     return new RequestCounts(row.doubleValue("total"), row.doubleValue("errors"));
   }
@@ -131,7 +134,8 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
         store.query(
             "SELECT span_name, toString(span_kind) AS kind, is_error, latency_bucket,"
                 + " sum(span_count) AS spans FROM "
-                + redRows("service_name = " + SqlLiteral.string(service), from, to, true)
+                + redRows(
+                    "service_name = " + SqlLiteral.string(service), from, to, hourly.coveredFrom())
                 + " GROUP BY span_name, span_kind, is_error, latency_bucket"
                 + " ORDER BY span_kind, span_name");
     Map<List<String>, RedAccumulator> byOperation = new LinkedHashMap<>();
@@ -191,7 +195,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
     if (stepSeconds < 60 || stepSeconds % 60 != 0 || step.getNano() != 0) {
       throw new IllegalArgumentException("step must be whole minutes, at least one: " + step);
     }
-    boolean useHours = stepSeconds % RollupSql.HOUR == 0;
+    long hoursFrom = stepSeconds % RollupSql.HOUR == 0 ? hourly.coveredFrom() : RollupSql.NO_HOURS;
     List<Row> rows =
         store.query(
             "SELECT intDiv(t, "
@@ -199,7 +203,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
                 + ") * "
                 + stepSeconds
                 + " AS step_start, is_error, latency_bucket, sum(span_count) AS spans FROM "
-                + redRows(where, from, to, useHours)
+                + redRows(where, from, to, hoursFrom)
                 + " GROUP BY step_start, is_error, latency_bucket ORDER BY step_start");
     Map<Long, RedAccumulator> bySteps = new LinkedHashMap<>();
     for (Row row : rows) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@link TraceRepository} over {@code spans}, {@code trace_index} and {@code spans_by_trace}. A
@@ -71,20 +70,29 @@ public final class ClickHouseTraceRepository implements TraceRepository {
     if (range.isEmpty()) {
       return Optional.empty();
     }
-    List<SpanDetail> spans =
-        store
-            .query(
-                "SELECT "
-                    + SPAN_COLUMNS
-                    + " FROM spans_by_trace WHERE trace_id = "
-                    + id
-                    + " AND "
-                    + range.get()
-                    + " ORDER BY start_time_unix_nano, span_id")
-            .stream()
-            .map(ClickHouseTraceRepository::detail)
-            .toList();
+    List<SpanDetail> spans = spans("spans_by_trace", id, range.get());
+    if (spans.isEmpty()) {
+      // Spans stored before spans_by_trace existed (V0018) are only in spans.
+      spans = spans("spans", id, range.get());
+    }
     return spans.isEmpty() ? Optional.empty() : Optional.of(spans);
+  }
+
+  private List<SpanDetail> spans(String table, String id, String range) {
+    return store
+        .query(
+            "SELECT "
+                + SPAN_COLUMNS
+                + " FROM "
+                + table
+                + " WHERE trace_id = "
+                + id
+                + " AND "
+                + range
+                + " ORDER BY start_time_unix_nano, span_id")
+        .stream()
+        .map(ClickHouseTraceRepository::detail)
+        .toList();
   }
 
   /**
@@ -109,7 +117,8 @@ public final class ClickHouseTraceRepository implements TraceRepository {
     if (page.isEmpty()) {
       return new TracePage(List.of(), Optional.empty());
     }
-    Map<String, TraceOverview> overviews = overviews(page.stream().map(r -> r.string("trace_id")));
+    Map<String, TraceOverview> overviews =
+        overviews(page.stream().map(row -> row.string("trace_id")).toList());
     List<TraceOverview> traces =
         page.stream()
             .map(row -> overviews.get(row.string("trace_id")))
@@ -126,9 +135,21 @@ public final class ClickHouseTraceRepository implements TraceRepository {
     return new TracePage(traces, next);
   }
 
-  private Map<String, TraceOverview> overviews(Stream<String> traceIds) {
+  private Map<String, TraceOverview> overviews(List<String> traceIds) {
+    Map<String, TraceOverview> found = new LinkedHashMap<>(overviews("spans_by_trace", traceIds));
+    List<String> missing = traceIds.stream().filter(id -> !found.containsKey(id)).toList();
+    if (!missing.isEmpty()) {
+      // Spans stored before spans_by_trace existed (V0018) are only in spans.
+      found.putAll(overviews("spans", missing));
+    }
+    return found;
+  }
+
+  private Map<String, TraceOverview> overviews(String table, List<String> traceIds) {
     String ids =
-        traceIds.map(SqlLiteral::string).collect(Collectors.joining(", ", "trace_id IN (", ")"));
+        traceIds.stream()
+            .map(SqlLiteral::string)
+            .collect(Collectors.joining(", ", "trace_id IN (", ")"));
     Optional<String> range = timeRange(ids);
     if (range.isEmpty()) {
       return Map.of();
@@ -145,7 +166,9 @@ public final class ClickHouseTraceRepository implements TraceRepository {
                 + rootOrder
                 + ") AS root_service, argMin(span_name, "
                 + rootOrder
-                + ") AS root_operation FROM spans_by_trace WHERE "
+                + ") AS root_operation FROM "
+                + table
+                + " WHERE "
                 + ids
                 + " AND "
                 + range.get()

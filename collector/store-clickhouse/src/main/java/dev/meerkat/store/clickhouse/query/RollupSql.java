@@ -18,6 +18,9 @@ final class RollupSql {
 
   static final long HOUR = 3600;
 
+  /** For {@code hoursFrom}: read no hour rows. */
+  static final long NO_HOURS = Long.MAX_VALUE;
+
   /** Columns of {@link #redRows}: the row's minute or hour as epoch seconds, and the rollup key. */
   static final String RED_COLUMNS =
       "service_name, span_name, span_kind, is_error, latency_bucket, span_count";
@@ -41,11 +44,12 @@ final class RollupSql {
   /**
    * A parenthesised subquery of the RED rollup rows of the minutes starting in [from, to) that
    * satisfy {@code where} (a condition on the rollup key columns), with columns {@code t} (UInt32
-   * epoch seconds of the row's minute or hour) and {@link #RED_COLUMNS}. With {@code useHours}
-   * false only minute rows are read (for steps that do not hold whole hours).
+   * epoch seconds of the row's minute or hour) and {@link #RED_COLUMNS}. Hour rows are read only
+   * from {@code hoursFrom} (epoch seconds) on: {@link HourlyCoverage}, or {@link #NO_HOURS} for
+   * minutes only (steps that do not hold whole hours).
    */
-  static String redRows(String where, Instant from, Instant to, boolean useHours) {
-    return "(" + String.join(" UNION ALL ", redSelects(where, from, to, useHours, "")) + ")";
+  static String redRows(String where, Instant from, Instant to, long hoursFrom) {
+    return "(" + String.join(" UNION ALL ", redSelects(where, from, to, hoursFrom, "")) + ")";
   }
 
   /**
@@ -53,9 +57,9 @@ final class RollupSql {
    * before the key columns, to be joined with UNION ALL by the caller.
    */
   static List<String> redSelects(
-      String where, Instant from, Instant to, boolean useHours, String extraColumns) {
+      String where, Instant from, Instant to, long hoursFrom, String extraColumns) {
     List<String> selects = new ArrayList<>(3);
-    for (Segment segment : segments(from, to, useHours)) {
+    for (Segment segment : segments(from, to, hoursFrom)) {
       String time = segment.hourly() ? "hour" : "minute";
       selects.add(
           "SELECT "
@@ -75,17 +79,17 @@ final class RollupSql {
   }
 
   /**
-   * The parts of [from, to) to read from the hourly rollup (its whole hours) and from the
-   * per-minute one (the rest), in time order; one per-minute part when {@code useHours} is false or
-   * the range holds no whole hour.
+   * The parts of [from, to) to read from the hourly rollup (its whole hours from {@code hoursFrom}
+   * on, an hour start or {@link #NO_HOURS}) and from the per-minute one (the rest), in time order;
+   * one per-minute part when the range holds no such hour.
    */
-  static List<Segment> segments(Instant from, Instant to, boolean useHours) {
+  static List<Segment> segments(Instant from, Instant to, long hoursFrom) {
     long start = from.getEpochSecond();
     long end = to.getEpochSecond();
-    long firstHour = Math.ceilDiv(start, HOUR) * HOUR;
+    long firstHour = Math.max(Math.ceilDiv(start, HOUR) * HOUR, hoursFrom);
     long lastHourEnd = Math.floorDiv(end, HOUR) * HOUR;
     List<Segment> segments = new ArrayList<>(3);
-    if (!useHours || firstHour >= lastHourEnd) {
+    if (firstHour >= lastHourEnd) {
       segments.add(new Segment(false, start, end));
       return segments;
     }

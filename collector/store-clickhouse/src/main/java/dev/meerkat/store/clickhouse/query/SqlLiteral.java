@@ -39,4 +39,13 @@ final class SqlLiteral {
     }
     return "toUInt64(" + value + ")";
   }
+
+  /** Nanoseconds since the epoch of {@code instant}, 0 for instants before the epoch. */
+  static long epochNanos(Instant instant) {
+    if (instant.getEpochSecond() < 0) {
+      return 0;
+    }
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+  }
 }

@@ -17,8 +17,8 @@ final class TraceSearchSql {
    */
   static String spanFilter(TraceQuery query) {
     List<String> conditions = new ArrayList<>();
-    long fromNanos = nanos(query.from().getEpochSecond(), query.from().getNano());
-    long toNanos = nanos(query.to().getEpochSecond(), query.to().getNano());
+    long fromNanos = SqlLiteral.epochNanos(query.from());
+    long toNanos = SqlLiteral.epochNanos(query.to());
     conditions.add("start_time >= " + SqlLiteral.dateTime(query.from()));
     conditions.add("start_time <= " + SqlLiteral.dateTime(query.to()));
     conditions.add("start_time_unix_nano >= " + SqlLiteral.uint64(fromNanos));
@@ -68,9 +68,5 @@ final class TraceSearchSql {
         + ", "
         + values
         + ")";
-  }
-
-  private static long nanos(long seconds, int nanos) {
-    return Math.addExact(Math.multiplyExact(Math.max(0, seconds), 1_000_000_000L), nanos);
   }
 }
