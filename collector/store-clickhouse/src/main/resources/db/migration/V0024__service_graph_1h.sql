@@ -1,14 +1,13 @@
 -- Hourly service-graph edges, so a graph over days reads hour rows for its whole hours (and
--- service_graph_1m only for the partial hours at its edges). One statement: a view with its own
--- inner SummingMergeTree table (the migration numbers of this change allowed no separate table),
--- read and retained as service_graph_1h. Fed from spans like V0023, not from service_graph_1m: on
--- 18.16 a view on a view's target table does not see the rows the first view writes.
+-- service_graph_1m only for the partial hours at its edges). A view with its own inner table like
+-- V0022, fed from spans like V0022, not from service_graph_1m: on 18.16 a view on a view's target
+-- table does not see the rows the first view writes. Hours are epoch-aligned (see V0021).
 CREATE MATERIALIZED VIEW IF NOT EXISTS service_graph_1h
 ENGINE = SummingMergeTree()
 PARTITION BY toDate(hour)
 ORDER BY (hour, client_service, peer, connection_type, is_error, latency_bucket)
 AS SELECT
-    toStartOfHour(start_time) AS hour,
+    toDateTime(intDiv(toUInt32(start_time), 3600) * 3600) AS hour,
     service_name AS client_service,
     multiIf(
         has(attribute_keys, 'peer.service'),

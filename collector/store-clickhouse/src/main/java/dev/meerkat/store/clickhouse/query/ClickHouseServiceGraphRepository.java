@@ -28,25 +28,25 @@ public final class ClickHouseServiceGraphRepository implements ServiceGraphRepos
 
   private final ClickHouseStore store;
   private final ClickHouseServiceMetricsRepository services;
-  private final HourlyCoverage hourly;
+  private final RollupCoverage coverage;
 
   public ClickHouseServiceGraphRepository(ClickHouseStore store) {
     this.store = store;
     this.services = new ClickHouseServiceMetricsRepository(store);
-    this.hourly = new HourlyCoverage(store, "service_graph_1h");
+    this.coverage = new RollupCoverage(store, RollupSql.GRAPH);
   }
 
   @Override
   public ServiceGraph graph(Instant from, Instant to) {
     List<String> selects = new ArrayList<>(3);
-    for (RollupSql.Segment segment : RollupSql.segments(from, to, hourly.coveredFrom())) {
-      String time = segment.hourly() ? "hour" : "minute";
+    for (RollupSql.Segment segment :
+        RollupSql.segments(RollupSql.GRAPH, from, to, coverage.coveredFrom())) {
       selects.add(
           "SELECT client_service, peer, connection_type, is_error, latency_bucket, call_count"
               + " FROM "
-              + (segment.hourly() ? "service_graph_1h" : "service_graph_1m")
+              + segment.resolution().table()
               + " WHERE "
-              + segment.condition(time));
+              + segment.condition());
     }
     List<Row> rows =
         store.query(

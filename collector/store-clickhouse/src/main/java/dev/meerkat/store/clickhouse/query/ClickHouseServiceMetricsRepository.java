@@ -22,17 +22,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link ServiceMetricsRepository} over the RED rollups: {@code span_red_1h} for the whole hours of
- * a range and {@code span_red_1m} for the rest (see {@link RollupSql#redSelects}).
+ * {@link ServiceMetricsRepository} over the RED rollups: {@code span_red_1d} for the whole days of
+ * a range, {@code span_red_1h} for the whole hours around them and {@code span_red_1m} for the rest
+ * (see {@link RollupSql#segments}).
  */
 public final class ClickHouseServiceMetricsRepository implements ServiceMetricsRepository {
 
+  /** The longest time before a window that {@link #services} reads to find new services. */
+  static final Duration MAX_LOOK_BACK = Duration.ofHours(1);
+
   private final ClickHouseStore store;
-  private final HourlyCoverage hourly;
+  private final RollupCoverage coverage;
 
   public ClickHouseServiceMetricsRepository(ClickHouseStore store) {
     this.store = store;
-    this.hourly = new HourlyCoverage(store, "span_red_1h");
+    this.coverage = new RollupCoverage(store, RollupSql.RED);
   }
 
   /**
@@ -40,16 +44,19 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
    *
    * <p>Rates are requests per second over the window, except for a service that first appears
    * inside it (no data in the window before): that one is rated over the time since its first
-   * minute (its first hour where the window's whole hours are read from the hourly rollup), so a
-   * service that just started is not shown at a fraction of its real rate. The preceding window is
-   * read too, to tell a new service from one with sparse traffic.
+   * minute (its first hour or day where the window is read from a coarser rollup), so a service
+   * that just started is not shown at a fraction of its real rate. The time before the window is
+   * read too, as long as the window but at most {@link #MAX_LOOK_BACK}, to tell a new service from
+   * one with sparse traffic; beyond an hour the difference in rate is small, and reading a second
+   * month for a 30-day window would double its cost.
    */
   @Override
   public List<ServiceSummary> services(Instant from, Instant to) {
-    Instant lookBack = from.minus(Duration.between(from, to));
-    long hours = hourly.coveredFrom();
-    List<String> selects = new ArrayList<>(redSelects("1", lookBack, from, hours, "0 AS w, "));
-    selects.addAll(redSelects("1", from, to, hours, "1 AS w, "));
+    Duration window = Duration.between(from, to);
+    Instant lookBack = from.minus(window.compareTo(MAX_LOOK_BACK) < 0 ? window : MAX_LOOK_BACK);
+    long[] covered = coverage.coveredFrom();
+    List<String> selects = new ArrayList<>(redSelects("1", lookBack, from, covered, "0 AS w, "));
+    selects.addAll(redSelects("1", from, to, covered, "1 AS w, "));
     List<Row> rows =
         store.query(
             "SELECT service_name AS service, toUInt8("
@@ -80,7 +87,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
     return store
         .query(
             "SELECT DISTINCT service_name FROM "
-                + redRows("1", from, to, hourly.coveredFrom())
+                + redRows("1", from, to, coverage.coveredFrom())
                 + " ORDER BY service_name")
         .stream()
         .map(row -> row.string("service_name"))
@@ -123,7 +130,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
         store
             .query(
                 "SELECT sum(span_count) AS total, sumIf(span_count, is_error = 1) AS errors FROM "
-                    + redRows(serviceRequests(service), from, to, hourly.coveredFrom()))
+                    + redRows(serviceRequests(service), from, to, coverage.coveredFrom()))
             .getFirst();
     return new RequestCounts(row.doubleValue("total"), row.doubleValue("errors"));
   }
@@ -135,7 +142,10 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
             "SELECT span_name, toString(span_kind) AS kind, is_error, latency_bucket,"
                 + " sum(span_count) AS spans FROM "
                 + redRows(
-                    "service_name = " + SqlLiteral.string(service), from, to, hourly.coveredFrom())
+                    "service_name = " + SqlLiteral.string(service),
+                    from,
+                    to,
+                    coverage.coveredFrom())
                 + " GROUP BY span_name, span_kind, is_error, latency_bucket"
                 + " ORDER BY span_kind, span_name");
     Map<List<String>, RedAccumulator> byOperation = new LinkedHashMap<>();
@@ -186,16 +196,16 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
   }
 
   /**
-   * Steps are aligned to multiples of the step since the epoch. When the step is whole hours, each
-   * step is whole hours except where the window clips it, so hour rows fall into one step each and
-   * the hourly rollup can be used; other steps read minutes.
+   * Steps are aligned to multiples of the step since the epoch. When the step is whole hours (or
+   * days), each step is whole hours (days) except where the window clips it, so hour (day) rows
+   * fall into one step each and those rollups can be used; other steps read minutes.
    */
   private List<RedPoint> series(String where, Instant from, Instant to, Duration step) {
     long stepSeconds = step.toSeconds();
     if (stepSeconds < 60 || stepSeconds % 60 != 0 || step.getNano() != 0) {
       throw new IllegalArgumentException("step must be whole minutes, at least one: " + step);
     }
-    long hoursFrom = stepSeconds % RollupSql.HOUR == 0 ? hourly.coveredFrom() : RollupSql.NO_HOURS;
+    long[] covered = coverage.coveredFromForStep(stepSeconds);
     List<Row> rows =
         store.query(
             "SELECT intDiv(t, "
@@ -203,7 +213,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
                 + ") * "
                 + stepSeconds
                 + " AS step_start, is_error, latency_bucket, sum(span_count) AS spans FROM "
-                + redRows(where, from, to, hoursFrom)
+                + redRows(where, from, to, covered)
                 + " GROUP BY step_start, is_error, latency_bucket ORDER BY step_start");
     Map<Long, RedAccumulator> bySteps = new LinkedHashMap<>();
     for (Row row : rows) {

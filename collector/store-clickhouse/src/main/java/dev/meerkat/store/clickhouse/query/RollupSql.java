@@ -5,27 +5,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SQL shared by the RED rollup queries, and the rule that picks the resolution: the whole hours of
- * a range are read from {@code span_red_1h}, the minutes before the first and after the last whole
- * hour from {@code span_red_1m}. The union holds exactly the rows of the minutes starting in the
- * range, so results equal a pure per-minute read while a 30-day range reads about 720 hour rows per
- * key instead of 43,200 minute rows.
+ * SQL shared by the rollup queries, and the rule that picks the resolution: the whole days of a
+ * range are read from the daily rollup, the whole hours around them from the hourly one, the
+ * minutes before the first and after the last whole hour from the per-minute one. The union holds
+ * exactly the rows of the minutes starting in the range, so results equal a pure per-minute read
+ * while a 30-day range reads about 30 day rows per key (plus at most 46 hours and 118 minutes)
+ * instead of 43,200 minute rows.
  */
 final class RollupSql {
 
   /** Span kinds that are requests a service handles; the only ones RED and SLIs count. */
   static final String IS_REQUEST = "span_kind IN ('SERVER', 'CONSUMER')";
 
+  static final long MINUTE = 60;
   static final long HOUR = 3600;
+  static final long DAY = 86_400;
 
-  /** For {@code hoursFrom}: read no hour rows. */
-  static final long NO_HOURS = Long.MAX_VALUE;
+  /** For a coverage start: read no rows of that resolution. */
+  static final long NEVER = Long.MAX_VALUE;
 
-  /** Columns of {@link #redRows}: the row's minute or hour as epoch seconds, and the rollup key. */
+  /** Columns of {@link #redRows}: the row's period start as epoch seconds, and the rollup key. */
   static final String RED_COLUMNS =
       "service_name, span_name, span_kind, is_error, latency_bucket, span_count";
 
   private RollupSql() {}
+
+  /** One resolution of a rollup family: its table and time column. */
+  record Resolution(String table, String column, long seconds) {}
+
+  /** The RED rollups. */
+  static final List<Resolution> RED =
+      List.of(
+          new Resolution("span_red_1m", "minute", MINUTE),
+          new Resolution("span_red_1h", "hour", HOUR),
+          new Resolution("span_red_1d", "day", DAY));
+
+  /** The service-graph rollups (no daily one). */
+  static final List<Resolution> GRAPH =
+      List.of(
+          new Resolution("service_graph_1m", "minute", MINUTE),
+          new Resolution("service_graph_1h", "hour", HOUR));
 
   /** {@code minute >= toDateTime(from) AND minute < toDateTime(to)}: minutes starting in range. */
   static String minutesIn(Instant from, Instant to) {
@@ -44,12 +63,12 @@ final class RollupSql {
   /**
    * A parenthesised subquery of the RED rollup rows of the minutes starting in [from, to) that
    * satisfy {@code where} (a condition on the rollup key columns), with columns {@code t} (UInt32
-   * epoch seconds of the row's minute or hour) and {@link #RED_COLUMNS}. Hour rows are read only
-   * from {@code hoursFrom} (epoch seconds) on: {@link HourlyCoverage}, or {@link #NO_HOURS} for
-   * minutes only (steps that do not hold whole hours).
+   * epoch seconds of the row's minute, hour or day) and {@link #RED_COLUMNS}. {@code coveredFrom}
+   * gives, per resolution of {@link #RED}, the first period start from which that rollup may be
+   * read ({@link #NEVER}: not at all).
    */
-  static String redRows(String where, Instant from, Instant to, long hoursFrom) {
-    return "(" + String.join(" UNION ALL ", redSelects(where, from, to, hoursFrom, "")) + ")";
+  static String redRows(String where, Instant from, Instant to, long[] coveredFrom) {
+    return "(" + String.join(" UNION ALL ", redSelects(where, from, to, coveredFrom, "")) + ")";
   }
 
   /**
@@ -57,57 +76,73 @@ final class RollupSql {
    * before the key columns, to be joined with UNION ALL by the caller.
    */
   static List<String> redSelects(
-      String where, Instant from, Instant to, long hoursFrom, String extraColumns) {
-    List<String> selects = new ArrayList<>(3);
-    for (Segment segment : segments(from, to, hoursFrom)) {
-      String time = segment.hourly() ? "hour" : "minute";
+      String where, Instant from, Instant to, long[] coveredFrom, String extraColumns) {
+    List<String> selects = new ArrayList<>();
+    for (Segment segment : segments(RED, from, to, coveredFrom)) {
+      Resolution resolution = segment.resolution();
       selects.add(
           "SELECT "
               + extraColumns
               + "toUInt32("
-              + time
+              + resolution.column()
               + ") AS t, "
               + RED_COLUMNS
               + " FROM "
-              + (segment.hourly() ? "span_red_1h" : "span_red_1m")
+              + resolution.table()
               + " WHERE ("
               + where
               + ") AND "
-              + segment.condition(time));
+              + segment.condition());
     }
     return selects;
   }
 
   /**
-   * The parts of [from, to) to read from the hourly rollup (its whole hours from {@code hoursFrom}
-   * on, an hour start or {@link #NO_HOURS}) and from the per-minute one (the rest), in time order;
-   * one per-minute part when the range holds no such hour.
+   * The parts of [from, to) to read from each resolution, coarsest possible: whole periods of the
+   * coarser rollup where it is covered ({@code coveredFrom[i]}, a period start or {@link #NEVER}),
+   * the finer one for the rest. Ordered by time; one finest part when nothing coarser fits.
    */
-  static List<Segment> segments(Instant from, Instant to, long hoursFrom) {
-    long start = from.getEpochSecond();
-    long end = to.getEpochSecond();
-    long firstHour = Math.max(Math.ceilDiv(start, HOUR) * HOUR, hoursFrom);
-    long lastHourEnd = Math.floorDiv(end, HOUR) * HOUR;
-    List<Segment> segments = new ArrayList<>(3);
-    if (firstHour >= lastHourEnd) {
-      segments.add(new Segment(false, start, end));
-      return segments;
-    }
-    if (start < firstHour) {
-      segments.add(new Segment(false, start, firstHour));
-    }
-    segments.add(new Segment(true, firstHour, lastHourEnd));
-    if (lastHourEnd < end) {
-      segments.add(new Segment(false, lastHourEnd, end));
-    }
+  static List<Segment> segments(
+      List<Resolution> resolutions, Instant from, Instant to, long[] coveredFrom) {
+    List<Segment> segments = new ArrayList<>();
+    split(resolutions, coveredFrom, 0, from.getEpochSecond(), to.getEpochSecond(), segments);
     return segments;
   }
 
-  /** Rows of one rollup whose minute or hour starts in [start, end) (epoch seconds). */
-  record Segment(boolean hourly, long start, long end) {
+  private static void split(
+      List<Resolution> resolutions,
+      long[] coveredFrom,
+      int level,
+      long start,
+      long end,
+      List<Segment> out) {
+    Resolution here = resolutions.get(level);
+    if (level + 1 == resolutions.size() || coveredFrom[level + 1] == NEVER) {
+      out.add(new Segment(here, start, end));
+      return;
+    }
+    long period = resolutions.get(level + 1).seconds();
+    long first = Math.max(Math.ceilDiv(start, period) * period, coveredFrom[level + 1]);
+    long last = Math.floorDiv(end, period) * period;
+    if (first >= last) {
+      out.add(new Segment(here, start, end));
+      return;
+    }
+    if (start < first) {
+      out.add(new Segment(here, start, first));
+    }
+    split(resolutions, coveredFrom, level + 1, first, last, out);
+    if (last < end) {
+      out.add(new Segment(here, last, end));
+    }
+  }
+
+  /** Rows of one rollup whose period starts in [start, end) (epoch seconds). */
+  record Segment(Resolution resolution, long start, long end) {
 
     /** {@code column >= start AND column < end}. */
-    String condition(String column) {
+    String condition() {
+      String column = resolution.column();
       return column + " >= toDateTime(" + start + ") AND " + column + " < toDateTime(" + end + ")";
     }
   }

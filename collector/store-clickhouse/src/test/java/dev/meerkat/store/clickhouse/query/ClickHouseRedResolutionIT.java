@@ -50,7 +50,15 @@ class ClickHouseRedResolutionIT {
           new Seed(60, 30, false, MS, "GET /b"), // 11:00, the whole hour
           new Seed(90, 10, true, MS.multipliedBy(100), "GET /b"),
           new Seed(130, 6, false, MS.multipliedBy(100), "GET /a"), // 12:10, tail
-          new Seed(160, 9, true, MS, "GET /a")); // 12:40, after the window
+          new Seed(160, 9, true, MS, "GET /a"), // 12:40, after the window
+          new Seed(19 * 60, 7, false, MS, "GET /a"), // 2026-03-02 05:00
+          new Seed(49 * 60, 8, true, MS, "GET /a")); // 2026-03-03 11:00
+
+  /**
+   * [03-01 10:15, 03-03 12:40): minutes to 11:00, hours to midnight, the day 03-02, hours to 12:00,
+   * minutes to 12:40.
+   */
+  private static final Instant DAYS_TO = TO.plus(Duration.ofDays(2));
 
   private static ClickHouseStore store;
   private static ServiceMetricsRepository repository;
@@ -99,6 +107,12 @@ class ClickHouseRedResolutionIT {
             + " latency_bucket, span_count, duration_nanos_sum) VALUES (toDateTime("
             + T10.plus(Duration.ofHours(1)).getEpochSecond()
             + "), 'hour-probe', 'x', 'SERVER', 0, 39, 1, 1000000)");
+    // And one only the daily rollup has, for 2026-03-02.
+    store.execute(
+        "INSERT INTO span_red_1d (day, service_name, span_name, span_kind, is_error,"
+            + " latency_bucket, span_count, duration_nanos_sum) VALUES (toDateTime("
+            + T10.plus(Duration.ofHours(14)).getEpochSecond()
+            + "), 'day-probe', 'x', 'SERVER', 0, 39, 1, 1000000)");
   }
 
   @AfterAll
@@ -140,6 +154,27 @@ class ClickHouseRedResolutionIT {
     // [11:30, 12:40) holds no whole hour: minutes only, the probe is not there.
     assertThat(repository.serviceNames(T10.plus(Duration.ofMinutes(90)), TO))
         .containsExactly("api");
+  }
+
+  @Test
+  void wholeDaysAreReadFromTheDailyRollup() {
+    assertThat(repository.serviceNames(FROM, DAYS_TO))
+        .containsExactly("api", "day-probe", "hour-probe");
+    Instant halfPastMidnight = T10.plus(Duration.ofMinutes(14 * 60 + 30));
+    assertThat(repository.serviceNames(halfPastMidnight, halfPastMidnight.plus(Duration.ofDays(1))))
+        .containsExactly("api");
+  }
+
+  @Test
+  void windowsOverDaysEqualPerMinuteCounts() {
+    assertThat(expected(FROM, DAYS_TO)).isEqualTo(new RequestCounts(124, 31));
+    assertThat(repository.requestCounts("api", FROM, DAYS_TO)).isEqualTo(expected(FROM, DAYS_TO));
+    assertThat(repository.redSeries("api", FROM, DAYS_TO, Duration.ofDays(1)))
+        .extracting(RedPoint::start, RedPoint::requests)
+        .containsExactly(
+            tuple(FROM, 109.0),
+            tuple(T10.plus(Duration.ofHours(14)), 7.0),
+            tuple(T10.plus(Duration.ofHours(38)), 8.0));
   }
 
   @Test

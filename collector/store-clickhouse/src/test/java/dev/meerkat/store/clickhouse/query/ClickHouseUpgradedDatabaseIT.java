@@ -34,7 +34,7 @@ class ClickHouseUpgradedDatabaseIT {
   @BeforeAll
   static void seed() {
     store = ClickHouseFixture.shared().newDatabase();
-    List<String> views = List.of("spans_by_trace_mv", "span_red_1h_mv");
+    List<String> views = List.of("spans_by_trace_mv", "span_red_1h_mv", "span_red_1d");
     views.forEach(view -> store.execute("DROP TABLE " + view));
     // Before the upgrade: 10:00-12:00, 20 requests per hour.
     TestSpans before = TestSpans.create();
@@ -47,6 +47,7 @@ class ClickHouseUpgradedDatabaseIT {
     // The upgrade re-creates the views (the migrations with the view statements).
     store.execute(migration("V0019__spans_by_trace_mv.sql"));
     store.execute(migration("V0021__span_red_1h_mv.sql"));
+    store.execute(migration("V0023__span_red_1d.sql"));
     // After: 12:00-14:00, 30 requests per hour.
     TestSpans after = TestSpans.create();
     for (int hour = 2; hour < 4; hour++) {
@@ -66,6 +67,8 @@ class ClickHouseUpgradedDatabaseIT {
     Instant to = T10.plus(Duration.ofHours(4));
 
     assertThat(red.requestCounts("api", T10, to)).isEqualTo(new RequestCounts(100, 0));
+    assertThat(red.requestCounts("api", T10.minus(Duration.ofDays(2)), to.plus(Duration.ofDays(2))))
+        .isEqualTo(new RequestCounts(100, 0));
     assertThat(red.redSeries("api", T10, to, Duration.ofHours(1)))
         .extracting(RedPoint::requests)
         .containsExactly(20.0, 20.0, 30.0, 30.0);
