@@ -55,8 +55,23 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
     Duration window = Duration.between(from, to);
     Instant lookBack = from.minus(window.compareTo(MAX_LOOK_BACK) < 0 ? window : MAX_LOOK_BACK);
     long[] covered = coverage.coveredFrom();
-    List<String> selects = new ArrayList<>(redSelects("1", lookBack, from, covered, "0 AS w, "));
-    selects.addAll(redSelects("1", from, to, covered, "1 AS w, "));
+    // Before the window only presence and first minute matter: read no buckets or counts there.
+    List<String> selects =
+        new ArrayList<>(
+            redSelects(
+                "0 AS w, service_name, span_kind, toUInt8(0) AS is_error,"
+                    + " toUInt8(0) AS latency_bucket, toFloat64(0) AS span_count",
+                "1",
+                lookBack,
+                from,
+                covered));
+    selects.addAll(
+        redSelects(
+            "1 AS w, service_name, span_kind, is_error, latency_bucket, span_count",
+            "1",
+            from,
+            to,
+            covered));
     List<Row> rows =
         store.query(
             "SELECT service_name AS service, toUInt8("
@@ -87,7 +102,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
     return store
         .query(
             "SELECT DISTINCT service_name FROM "
-                + redRows("1", from, to, coverage.coveredFrom())
+                + redRows("service_name", "1", from, to, coverage.coveredFrom())
                 + " ORDER BY service_name")
         .stream()
         .map(row -> row.string("service_name"))
@@ -130,7 +145,12 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
         store
             .query(
                 "SELECT sum(span_count) AS total, sumIf(span_count, is_error = 1) AS errors FROM "
-                    + redRows(serviceRequests(service), from, to, coverage.coveredFrom()))
+                    + redRows(
+                        "is_error, span_count",
+                        serviceRequests(service),
+                        from,
+                        to,
+                        coverage.coveredFrom()))
             .getFirst();
     return new RequestCounts(row.doubleValue("total"), row.doubleValue("errors"));
   }
@@ -142,6 +162,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
             "SELECT span_name, toString(span_kind) AS kind, is_error, latency_bucket,"
                 + " sum(span_count) AS spans FROM "
                 + redRows(
+                    "span_name, span_kind, is_error, latency_bucket, span_count",
                     "service_name = " + SqlLiteral.string(service),
                     from,
                     to,
@@ -213,7 +234,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
                 + ") * "
                 + stepSeconds
                 + " AS step_start, is_error, latency_bucket, sum(span_count) AS spans FROM "
-                + redRows(where, from, to, covered)
+                + redRows("is_error, latency_bucket, span_count", where, from, to, covered)
                 + " GROUP BY step_start, is_error, latency_bucket ORDER BY step_start");
     Map<Long, RedAccumulator> bySteps = new LinkedHashMap<>();
     for (Row row : rows) {
