@@ -106,11 +106,11 @@ public final class ClickHouseTraceRepository implements TraceRepository {
   public TracePage search(TraceQuery query) {
     List<Row> matches =
         store.query(
-            "SELECT trace_id, min(start_time_unix_nano) AS first FROM spans WHERE "
+            "SELECT trace_id, min(start_time_unix_nano) AS first_start FROM spans WHERE "
                 + TraceSearchSql.spanFilter(query)
                 + " GROUP BY trace_id"
                 + TraceSearchSql.after(query.cursor().map(PageCursor::decode))
-                + " ORDER BY first DESC, trace_id LIMIT "
+                + " ORDER BY first_start DESC, trace_id LIMIT "
                 + (query.limit() + 1));
     boolean more = matches.size() > query.limit();
     List<Row> page = more ? matches.subList(0, query.limit()) : matches;
@@ -129,7 +129,7 @@ public final class ClickHouseTraceRepository implements TraceRepository {
         more
             ? Optional.of(
                 new PageCursor(
-                        Long.parseUnsignedLong(last.string("first")), last.string("trace_id"))
+                        Long.parseUnsignedLong(last.string("first_start")), last.string("trace_id"))
                     .encode())
             : Optional.empty();
     return new TracePage(traces, next);
@@ -159,8 +159,8 @@ public final class ClickHouseTraceRepository implements TraceRepository {
     Map<String, TraceOverview> overviews = new LinkedHashMap<>();
     for (Row row :
         store.query(
-            "SELECT trace_id, count() AS spans, min(start_time_unix_nano) AS first,"
-                + " max(start_time_unix_nano + duration_nanos) AS last,"
+            "SELECT trace_id, count() AS spans, min(start_time_unix_nano) AS first_start,"
+                + " max(start_time_unix_nano + duration_nanos) AS last_end,"
                 + " max(status_code = 'ERROR') AS error,"
                 + " argMin(service_name, "
                 + rootOrder
@@ -173,8 +173,8 @@ public final class ClickHouseTraceRepository implements TraceRepository {
                 + " AND "
                 + range.get()
                 + " GROUP BY trace_id")) {
-      long first = Long.parseUnsignedLong(row.string("first"));
-      long last = Long.parseUnsignedLong(row.string("last"));
+      long first = Long.parseUnsignedLong(row.string("first_start"));
+      long last = Long.parseUnsignedLong(row.string("last_end"));
       overviews.put(
           row.string("trace_id"),
           new TraceOverview(
@@ -197,8 +197,8 @@ public final class ClickHouseTraceRepository implements TraceRepository {
     Row range =
         store
             .query(
-                "SELECT count() AS spans, toUInt32(min(start_time)) AS first,"
-                    + " toUInt32(max(start_time)) AS last FROM trace_index WHERE "
+                "SELECT count() AS spans, toUInt32(min(start_time)) AS first_second,"
+                    + " toUInt32(max(start_time)) AS last_second FROM trace_index WHERE "
                     + condition)
             .getFirst();
     if (range.longValue("spans") == 0) {
@@ -206,9 +206,9 @@ public final class ClickHouseTraceRepository implements TraceRepository {
     }
     return Optional.of(
         "start_time >= toDateTime("
-            + range.longValue("first")
+            + range.longValue("first_second")
             + ") AND start_time <= toDateTime("
-            + range.longValue("last")
+            + range.longValue("last_second")
             + ")");
   }
 

@@ -48,9 +48,9 @@ final class TraceSearchSql {
     return cursor
         .map(
             c ->
-                " HAVING first < "
+                " HAVING first_start < "
                     + SqlLiteral.uint64(c.nanos())
-                    + " OR (first = "
+                    + " OR (first_start = "
                     + SqlLiteral.uint64(c.nanos())
                     + " AND trace_id > "
                     + SqlLiteral.string(c.tieBreaker())
