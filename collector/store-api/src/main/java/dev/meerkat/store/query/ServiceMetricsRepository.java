@@ -1,11 +1,14 @@
 package dev.meerkat.store.query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Per-service RED metrics read from the per-minute rollup. Time ranges are half-open [from, to) and
- * select whole minutes: a minute is included when its start lies in the range.
+ * Per-service RED metrics read from the RED rollups. Time ranges are half-open [from, to) and
+ * select whole minutes: a minute is included when its start lies in the range. Implementations may
+ * read coarser rollups for the whole hours of a range as long as the result equals the per-minute
+ * one.
  */
 public interface ServiceMetricsRepository {
 
@@ -20,4 +23,21 @@ public interface ServiceMetricsRepository {
 
   /** Total and failed requests of one service (the SLI inputs). */
   RequestCounts requestCounts(String service, Instant from, Instant to);
+
+  /**
+   * Every operation (span name and kind) of {@code service} with spans in the range, with its rate,
+   * errors and latency, ordered by kind then name.
+   */
+  List<OperationSummary> operations(String service, Instant from, Instant to);
+
+  /**
+   * RED of the requests (SERVER and CONSUMER spans) of one service per {@code step}: steps start at
+   * multiples of {@code step} since the epoch, the first and last are clipped to [from, to). Steps
+   * without requests are left out. {@code step} is at least one minute and whole minutes.
+   */
+  List<RedPoint> redSeries(String service, Instant from, Instant to, Duration step);
+
+  /** As {@link #redSeries}, for the spans of one operation (any kind) of the service. */
+  List<RedPoint> operationRedSeries(
+      String service, String operation, Instant from, Instant to, Duration step);
 }

@@ -11,6 +11,7 @@ package dev.meerkat.store.query;
  *     the window: by the time since its first minute)
  * @param errorRatio failed / all requests, 0 when there were none
  * @param p50Millis median latency in ms (bucket upper bound), NaN without requests
+ * @param p95Millis 95th percentile latency in ms (bucket upper bound), NaN without requests
  * @param p99Millis 99th percentile latency in ms (bucket upper bound), NaN without requests
  */
 public record ServiceSummary(
@@ -19,6 +20,7 @@ public record ServiceSummary(
     double requestsPerSecond,
     double errorRatio,
     double p50Millis,
+    double p95Millis,
     double p99Millis) {
 
   public boolean hasRequests() {

@@ -8,6 +8,9 @@ import java.util.Map;
 /**
  * One span of a trace with everything the trace view shows.
  *
+ * <p>Span events and links will be added as further components; this constructor will stay as an
+ * overload giving them empty lists, so callers that build a {@code SpanDetail} keep compiling.
+ *
  * @param traceId hex trace id
  * @param spanId hex span id
  * @param parentSpanId hex parent id, empty for a root span

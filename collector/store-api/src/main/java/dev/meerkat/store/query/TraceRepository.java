@@ -15,4 +15,11 @@ public interface TraceRepository {
 
   /** All spans of a trace ordered by start time, or empty when the id is unknown. */
   Optional<List<SpanDetail>> trace(String traceId);
+
+  /**
+   * The traces matching {@code query}, one page. Order is stable across pages: by the start of the
+   * trace's earliest matching span, newest first, then by trace id. {@link TraceOverview#start()}
+   * is the trace's own start, which differs only when the matching span is not the earliest.
+   */
+  TracePage search(TraceQuery query);
 }

@@ -1,10 +1,13 @@
 package dev.meerkat.store.clickhouse.query;
 
-import static dev.meerkat.store.clickhouse.query.RollupSql.dateTime;
+import static dev.meerkat.store.clickhouse.query.SqlLiteral.dateTime;
 
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
 import dev.meerkat.store.query.SpanDetail;
+import dev.meerkat.store.query.TraceOverview;
+import dev.meerkat.store.query.TracePage;
+import dev.meerkat.store.query.TraceQuery;
 import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.query.TraceSummary;
 import java.time.Instant;
@@ -12,11 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * {@link TraceRepository} over {@code spans} and {@code trace_index}: a trace is found by id in the
- * index (ordered by trace id), then read from the spans table within its time range so only the
- * partitions of those days are scanned.
+ * {@link TraceRepository} over {@code spans}, {@code trace_index} and {@code spans_by_trace}. A
+ * trace is read in two steps: its time range by id from the small {@code trace_index}, then its
+ * spans from {@code spans_by_trace} (ordered by trace id) within that range, so only the days it
+ * spans are touched and each part reads one or two granules. Searches filter {@code spans} (ordered
+ * by service, operation and time) and then summarise the page's traces the same two-step way.
  */
 public final class ClickHouseTraceRepository implements TraceRepository {
 
@@ -42,7 +48,7 @@ public final class ClickHouseTraceRepository implements TraceRepository {
             "SELECT trace_id, span_id, span_name, toString(span_kind) AS kind,"
                 + " start_time_unix_nano, duration_nanos, toString(status_code) AS status"
                 + " FROM spans WHERE service_name = "
-                + ClickHouseStore.quote(service)
+                + SqlLiteral.string(service)
                 + " AND start_time >= "
                 + dateTime(from)
                 + " AND start_time < "
@@ -59,33 +65,151 @@ public final class ClickHouseTraceRepository implements TraceRepository {
 
   @Override
   public Optional<List<SpanDetail>> trace(String traceId) {
-    String id = ClickHouseStore.quote(traceId);
+    String id = SqlLiteral.string(traceId);
+    Optional<String> range = timeRange("trace_id = " + id);
+    if (range.isEmpty()) {
+      return Optional.empty();
+    }
+    List<SpanDetail> spans = spans("spans_by_trace", id, range.get());
+    if (spans.isEmpty()) {
+      // Spans stored before spans_by_trace existed (V0018) are only in spans.
+      spans = spans("spans", id, range.get());
+    }
+    return spans.isEmpty() ? Optional.empty() : Optional.of(spans);
+  }
+
+  private List<SpanDetail> spans(String table, String id, String range) {
+    return store
+        .query(
+            "SELECT "
+                + SPAN_COLUMNS
+                + " FROM "
+                + table
+                + " WHERE trace_id = "
+                + id
+                + " AND "
+                + range
+                + " ORDER BY start_time_unix_nano, span_id")
+        .stream()
+        .map(ClickHouseTraceRepository::detail)
+        .toList();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Three reads: the page of matching trace ids from {@code spans} (grouped by trace, a service
+   * filter uses the primary key), their time range from {@code trace_index}, their summaries from
+   * {@code spans_by_trace}.
+   */
+  @Override
+  public TracePage search(TraceQuery query) {
+    List<Row> matches =
+        store.query(
+            "SELECT trace_id, min(start_time_unix_nano) AS first_start FROM spans WHERE "
+                + TraceSearchSql.spanFilter(query)
+                + " GROUP BY trace_id"
+                + TraceSearchSql.after(query.cursor().map(PageCursor::decode))
+                + " ORDER BY first_start DESC, trace_id LIMIT "
+                + (query.limit() + 1));
+    boolean more = matches.size() > query.limit();
+    List<Row> page = more ? matches.subList(0, query.limit()) : matches;
+    if (page.isEmpty()) {
+      return new TracePage(List.of(), Optional.empty());
+    }
+    Map<String, TraceOverview> overviews =
+        overviews(page.stream().map(row -> row.string("trace_id")).toList());
+    List<TraceOverview> traces =
+        page.stream()
+            .map(row -> overviews.get(row.string("trace_id")))
+            .filter(overview -> overview != null)
+            .toList();
+    Row last = page.getLast();
+    Optional<String> next =
+        more
+            ? Optional.of(
+                new PageCursor(
+                        Long.parseUnsignedLong(last.string("first_start")), last.string("trace_id"))
+                    .encode())
+            : Optional.empty();
+    return new TracePage(traces, next);
+  }
+
+  private Map<String, TraceOverview> overviews(List<String> traceIds) {
+    Map<String, TraceOverview> found = new LinkedHashMap<>(overviews("spans_by_trace", traceIds));
+    List<String> missing = traceIds.stream().filter(id -> !found.containsKey(id)).toList();
+    if (!missing.isEmpty()) {
+      // Spans stored before spans_by_trace existed (V0018) are only in spans.
+      found.putAll(overviews("spans", missing));
+    }
+    return found;
+  }
+
+  private Map<String, TraceOverview> overviews(String table, List<String> traceIds) {
+    String ids =
+        traceIds.stream()
+            .map(SqlLiteral::string)
+            .collect(Collectors.joining(", ", "trace_id IN (", ")"));
+    Optional<String> range = timeRange(ids);
+    if (range.isEmpty()) {
+      return Map.of();
+    }
+    // The root is the span without a parent; a trace whose root is missing shows its earliest.
+    String rootOrder = "if(parent_span_id = '', toUInt64(0), start_time_unix_nano)";
+    Map<String, TraceOverview> overviews = new LinkedHashMap<>();
+    for (Row row :
+        store.query(
+            "SELECT trace_id, count() AS spans, min(start_time_unix_nano) AS first_start,"
+                + " max(start_time_unix_nano + duration_nanos) AS last_end,"
+                + " max(status_code = 'ERROR') AS error,"
+                + " argMin(service_name, "
+                + rootOrder
+                + ") AS root_service, argMin(span_name, "
+                + rootOrder
+                + ") AS root_operation FROM "
+                + table
+                + " WHERE "
+                + ids
+                + " AND "
+                + range.get()
+                + " GROUP BY trace_id")) {
+      long first = Long.parseUnsignedLong(row.string("first_start"));
+      long last = Long.parseUnsignedLong(row.string("last_end"));
+      overviews.put(
+          row.string("trace_id"),
+          new TraceOverview(
+              row.string("trace_id"),
+              row.string("root_service"),
+              row.string("root_operation"),
+              Instant.ofEpochSecond(0, first),
+              last - first,
+              row.longValue("spans"),
+              row.longValue("error") == 1));
+    }
+    return overviews;
+  }
+
+  /**
+   * {@code start_time} bounds covering every span of the traces selected by {@code condition} (on
+   * {@code trace_id}), from {@code trace_index}; empty when none of them is known.
+   */
+  private Optional<String> timeRange(String condition) {
     Row range =
         store
             .query(
-                "SELECT count() AS spans, toUInt32(min(start_time)) AS first,"
-                    + " toUInt32(max(start_time)) AS last FROM trace_index WHERE trace_id = "
-                    + id)
+                "SELECT count() AS spans, toUInt32(min(start_time)) AS first_second,"
+                    + " toUInt32(max(start_time)) AS last_second FROM trace_index WHERE "
+                    + condition)
             .getFirst();
     if (range.longValue("spans") == 0) {
       return Optional.empty();
     }
-    List<SpanDetail> spans =
-        store
-            .query(
-                "SELECT "
-                    + SPAN_COLUMNS
-                    + " FROM spans WHERE trace_id = "
-                    + id
-                    + " AND start_time >= toDateTime("
-                    + range.longValue("first")
-                    + ") AND start_time <= toDateTime("
-                    + range.longValue("last")
-                    + ") ORDER BY start_time_unix_nano, span_id")
-            .stream()
-            .map(ClickHouseTraceRepository::detail)
-            .toList();
-    return spans.isEmpty() ? Optional.empty() : Optional.of(spans);
+    return Optional.of(
+        "start_time >= toDateTime("
+            + range.longValue("first_second")
+            + ") AND start_time <= toDateTime("
+            + range.longValue("last_second")
+            + ")");
   }
 
   private static TraceSummary summary(Row row) {
@@ -111,21 +235,13 @@ public final class ClickHouseTraceRepository implements TraceRepository {
         row.longValue("duration_nanos"),
         row.string("status"),
         row.string("status_message"),
-        zip(row.strings("attribute_keys"), row.strings("attribute_values")),
-        zip(row.strings("resource_keys"), row.strings("resource_values")));
+        Attributes.zip(row.strings("attribute_keys"), row.strings("attribute_values")),
+        Attributes.zip(row.strings("resource_keys"), row.strings("resource_values")));
   }
 
   /** UInt64 nanoseconds since the epoch (unsigned, fits a signed long until 2262). */
-  private static Instant nanos(String unixNanos) {
+  static Instant nanos(String unixNanos) {
     long value = Long.parseUnsignedLong(unixNanos);
     return Instant.ofEpochSecond(0, value);
-  }
-
-  private static Map<String, String> zip(List<String> keys, List<String> values) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
-      map.put(keys.get(i), values.get(i));
-    }
-    return map;
   }
 }

@@ -67,6 +67,7 @@ class ClickHouseServiceMetricsRepositoryIT {
     assertThat(checkout.requestsPerSecond()).isCloseTo(100.0 / 300, within(1e-12));
     assertThat(checkout.errorRatio()).isCloseTo(0.05, within(1e-12));
     assertThat(checkout.p50Millis()).isCloseTo(P_1MS, within(1e-9));
+    assertThat(checkout.p95Millis()).isCloseTo(P_1MS, within(1e-9));
     assertThat(checkout.p99Millis()).isCloseTo(P_100MS, within(1e-9));
     ServiceSummary inventory = services.get(2);
     assertThat(inventory.requests()).isEqualTo(20.0);

@@ -1,6 +1,7 @@
 package dev.meerkat.store.clickhouse.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
@@ -126,7 +127,7 @@ class ClickHouseTraceRepositoryIT {
             new TraceSummary("abc", "root", "POST /checkout", "SERVER", T0, 30_000_000L, "OK"));
     assertThat(repository.recentTraces("inventory", from, to, 0, 10))
         .extracting(TraceSummary::spanId, TraceSummary::isError)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("inv", true));
+        .containsExactly(tuple("inv", true));
   }
 
   private static TestSpans.Span span(

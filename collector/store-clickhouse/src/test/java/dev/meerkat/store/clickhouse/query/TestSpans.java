@@ -32,6 +32,7 @@ final class TestSpans {
               duration,
               error ? "ERROR" : "OK",
               1.0,
+              List.of(),
               List.of()));
     }
     return this;
@@ -52,6 +53,8 @@ final class TestSpans {
     values.add(Double.toString(span.sampleRate));
     values.add(array(span.attributes.stream().map(a -> a[0]).toList()));
     values.add(array(span.attributes.stream().map(a -> a[1]).toList()));
+    values.add(array(span.resource.stream().map(a -> a[0]).toList()));
+    values.add(array(span.resource.stream().map(a -> a[1]).toList()));
     rows.add(values.toString());
     return this;
   }
@@ -60,7 +63,7 @@ final class TestSpans {
     store.execute(
         "INSERT INTO spans (start_time, start_time_unix_nano, duration_nanos, trace_id, span_id,"
             + " parent_span_id, service_name, span_name, span_kind, status_code, sample_rate,"
-            + " attribute_keys, attribute_values) VALUES "
+            + " attribute_keys, attribute_values, resource_keys, resource_values) VALUES "
             + String.join(", ", rows));
   }
 
@@ -81,5 +84,35 @@ final class TestSpans {
       Duration duration,
       String status,
       double sampleRate,
-      List<String[]> attributes) {}
+      List<String[]> attributes,
+      List<String[]> resource) {
+
+    /** A span without resource attributes. */
+    Span(
+        String traceId,
+        String spanId,
+        String parentSpanId,
+        String service,
+        String name,
+        String kind,
+        Instant start,
+        Duration duration,
+        String status,
+        double sampleRate,
+        List<String[]> attributes) {
+      this(
+          traceId,
+          spanId,
+          parentSpanId,
+          service,
+          name,
+          kind,
+          start,
+          duration,
+          status,
+          sampleRate,
+          attributes,
+          List.of());
+    }
+  }
 }

@@ -1,0 +1,14 @@
+package dev.meerkat.store.query.graph;
+
+import java.time.Instant;
+
+/**
+ * The service graph, from per-minute edge rollups. Edges are recorded by the calling side: the peer
+ * is named by the client span's attributes ({@code peer.service}, else the database or messaging
+ * system, else the host address), not by joining with the callee's spans.
+ */
+public interface ServiceGraphRepository {
+
+  /** Nodes and edges of the minutes starting in [from, to). */
+  ServiceGraph graph(Instant from, Instant to);
+}

@@ -1,0 +1,20 @@
+-- Daily RED rollup (UTC days), the rows of span_red_1h per day: a 30-day window reads about 30
+-- day rows per key instead of 720 hour rows, which matters once every key is busy every hour.
+-- Reads take whole days from here, whole hours around them from span_red_1h, and the minutes at
+-- the edges from span_red_1m. One statement (a view with its own inner table), read and retained
+-- as span_red_1d; monthly partitions, since a day holds few rows. Fed from spans (see V0021).
+CREATE MATERIALIZED VIEW IF NOT EXISTS span_red_1d
+ENGINE = SummingMergeTree()
+PARTITION BY toYYYYMM(day)
+ORDER BY (service_name, day, span_name, span_kind, is_error, latency_bucket)
+AS SELECT
+    toDateTime(intDiv(toUInt32(start_time), 86400) * 86400) AS day,
+    service_name,
+    span_name,
+    span_kind,
+    toUInt8(status_code = 'ERROR') AS is_error,
+    toUInt8(least(255, greatest(0, floor(log2(greatest(duration_nanos, 1000) / 1000) * 4)))) AS latency_bucket,
+    sum(sample_rate) AS span_count,
+    sum(duration_nanos * sample_rate) AS duration_nanos_sum
+FROM spans
+GROUP BY day, service_name, span_name, span_kind, is_error, latency_bucket
