@@ -14,11 +14,25 @@
 -- spans fails there ("Unknown identifier"). One statement, a view with its own inner
 -- SummingMergeTree table, read and retained (DROP PARTITION works on the view) as
 -- service_graph_1m.
-CREATE MATERIALIZED VIEW IF NOT EXISTS service_graph_1m
+-- A table and a view TO it (not a view with an inner table), so cluster mode can give each
+-- server its own table and retention drops the table's partitions.
+CREATE TABLE IF NOT EXISTS service_graph_1m
+(
+    minute               DateTime,
+    client_service       String,
+    peer                 String,
+    connection_type      Enum8('CALL' = 1, 'DATABASE' = 2, 'MESSAGING' = 3),
+    is_error             UInt8,
+    latency_bucket       UInt8,
+    call_count           Float64,
+    duration_nanos_sum   Float64
+)
 ENGINE = SummingMergeTree()
 PARTITION BY toDate(minute)
-ORDER BY (minute, client_service, peer, connection_type, is_error, latency_bucket)
-AS SELECT
+ORDER BY (minute, client_service, peer, connection_type, is_error, latency_bucket);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS service_graph_1m_mv TO service_graph_1m AS
+SELECT
     toStartOfMinute(start_time) AS minute,
     service_name AS client_service,
     multiIf(

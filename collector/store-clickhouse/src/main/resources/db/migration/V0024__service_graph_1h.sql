@@ -1,12 +1,26 @@
 -- Hourly service-graph edges, so a graph over days reads hour rows for its whole hours (and
--- service_graph_1m only for the partial hours at its edges). A view with its own inner table like
+-- service_graph_1m only for the partial hours at its edges). A table and a view like
 -- V0022, fed from spans like V0022, not from service_graph_1m: on 18.16 a view on a view's target
 -- table does not see the rows the first view writes. Hours are epoch-aligned (see V0021).
-CREATE MATERIALIZED VIEW IF NOT EXISTS service_graph_1h
+-- A table and a view TO it (not a view with an inner table), so cluster mode can give each
+-- server its own table and retention drops the table's partitions.
+CREATE TABLE IF NOT EXISTS service_graph_1h
+(
+    hour                 DateTime,
+    client_service       String,
+    peer                 String,
+    connection_type      Enum8('CALL' = 1, 'DATABASE' = 2, 'MESSAGING' = 3),
+    is_error             UInt8,
+    latency_bucket       UInt8,
+    call_count           Float64,
+    duration_nanos_sum   Float64
+)
 ENGINE = SummingMergeTree()
 PARTITION BY toDate(hour)
-ORDER BY (hour, client_service, peer, connection_type, is_error, latency_bucket)
-AS SELECT
+ORDER BY (hour, client_service, peer, connection_type, is_error, latency_bucket);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS service_graph_1h_mv TO service_graph_1h AS
+SELECT
     toDateTime(intDiv(toUInt32(start_time), 3600) * 3600) AS hour,
     service_name AS client_service,
     multiIf(

@@ -52,7 +52,15 @@ class SignalMigrationsIT {
               "V0010__metric_points_full.sql",
               "V0011__logs.sql",
               "V0012__log_trace_index.sql",
-              "V0013__log_trace_index_mv.sql");
+              "V0013__log_trace_index_mv.sql",
+              "V0014__alert_event_severity.sql",
+              "V0018__spans_by_trace.sql",
+              "V0019__spans_by_trace_mv.sql",
+              "V0020__span_red_1h.sql",
+              "V0021__span_red_1h_mv.sql",
+              "V0022__service_graph_1m.sql",
+              "V0023__span_red_1d.sql",
+              "V0024__service_graph_1h.sql");
       assertThat(
               store.query(
                   "SELECT span_id, event_names, event_attribute_keys, link_trace_ids FROM spans"

@@ -16,15 +16,18 @@ public enum RetentionSignal {
    * skipped.
    */
   private static final Map<String, RetentionSignal> SIGNAL_BY_TABLE =
-      Map.of(
-          "spans", SPANS,
-          "metric_points", METRICS,
-          "logs", LOGS,
-          "span_red_1m", ROLLUPS,
-          "span_red_1h", ROLLUPS,
-          "service_graph_1m", ROLLUPS,
-          "trace_index", ROLLUPS,
-          "spans_by_trace", ROLLUPS);
+      Map.ofEntries(
+          Map.entry("spans", SPANS),
+          Map.entry("metric_points", METRICS),
+          Map.entry("logs", LOGS),
+          Map.entry("log_trace_index", LOGS),
+          Map.entry("span_red_1m", ROLLUPS),
+          Map.entry("span_red_1h", ROLLUPS),
+          Map.entry("span_red_1d", ROLLUPS),
+          Map.entry("service_graph_1m", ROLLUPS),
+          Map.entry("service_graph_1h", ROLLUPS),
+          Map.entry("trace_index", ROLLUPS),
+          Map.entry("spans_by_trace", ROLLUPS));
 
   /** The signal of {@code table} (its logical name, without {@code _local}). */
   public static Optional<RetentionSignal> ofTable(String table) {

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * The {@code logs} table is created here with the schema agreed for the logs writer (its migration
- * is not on this branch), so the repository is tested against the same columns.
- */
+/** The repository over the migrated {@code logs} table, rows seeded with their column names. */
 class ClickHouseLogRepositoryIT {
+
+  private static final String INSERT =
+      "INSERT INTO logs (timestamp, time_unix_nano, observed_time_unix_nano, severity_number,"
+          + " severity_text, body, trace_id, span_id, flags, service_name, attribute_keys,"
+          + " attribute_values, resource_keys, resource_values, scope_name, scope_version) VALUES ";
 
   private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
   private static final LogQuery WINDOW = LogQuery.between(T0, T0.plusSeconds(60));
@@ -33,14 +35,6 @@ class ClickHouseLogRepositoryIT {
   static void seed() {
     store = ClickHouseFixture.shared().newDatabase();
     repository = new ClickHouseLogRepository(store);
-    store.execute(
-        "CREATE TABLE logs (timestamp DateTime, time_unix_nano UInt64,"
-            + " observed_time_unix_nano UInt64, severity_number UInt8, severity_text String,"
-            + " body String, trace_id String, span_id String, flags UInt32, service_name String,"
-            + " attribute_keys Array(String), attribute_values Array(String),"
-            + " resource_keys Array(String), resource_values Array(String), scope_name String,"
-            + " scope_version String) ENGINE = MergeTree PARTITION BY toDate(timestamp)"
-            + " ORDER BY (service_name, timestamp)");
     List<String> rows = new ArrayList<>();
     rows.add(log(T0.plusMillis(1000), 9, "INFO", "started", "", "", "api"));
     rows.add(log(T0.plusMillis(2000), 17, "ERROR", "payment failed: card", "t1", "s1", "api"));
@@ -51,10 +45,11 @@ class ClickHouseLogRepositoryIT {
     rows.add(log(T0.plusMillis(3000), 9, "INFO", "tick c", "", "", "worker"));
     rows.add(log(T0.minusMillis(1), 17, "ERROR", "too early", "t1", "s0", "api"));
     rows.add(log(T0.plusSeconds(60), 17, "ERROR", "too late", "t1", "s3", "api"));
-    store.execute("INSERT INTO logs VALUES " + String.join(", ", rows));
+    store.execute(INSERT + String.join(", ", rows));
     // No event time: the observed time places it.
     store.execute(
-        "INSERT INTO logs VALUES (toDateTime("
+        INSERT
+            + "(toDateTime("
             + T0.plusSeconds(4).getEpochSecond()
             + "), 0, "
             + nanos(T0.plusSeconds(4))
