@@ -70,12 +70,33 @@ class ClickHouse:
         with urllib.request.urlopen(urllib.request.Request(url, data=b""), timeout=timeout) as r:
             return r.read().decode().strip()
 
+    def drop(self, database):
+        # 18.16 waits for the table's running merges; on a busy machine that takes a while.
+        try:
+            self.query("DROP DATABASE IF EXISTS " + database, timeout=600)
+        except OSError as e:
+            print("warning: could not drop %s: %s" % (database, e), flush=True)
+
     def count(self, database):
         return int(self.query("SELECT count() FROM %s.spans" % database))
 
     def stop(self):
         self.process.stdin.close()
         self.process.wait(timeout=60)
+
+
+def settle(clickhouse, database, limit=180):
+    """Waits until no merge of the database ran for 2 s; returns its active parts then."""
+    quiet_since, deadline = None, time.time() + limit
+    while time.time() < deadline:
+        if int(clickhouse.query("SELECT count() FROM system.merges WHERE database = '%s'" % database)):
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.time()
+        elif time.time() - quiet_since >= 2:
+            break
+        time.sleep(0.2)
+    return int(clickhouse.query("SELECT count() FROM system.parts WHERE database = '%s' AND active" % database))
 
 
 def migrate(args, clickhouse, database):
@@ -109,7 +130,9 @@ def raw_insert(args, clickhouse, database, columns):
     result = {"rate": args.spans / (stored - started), "seconds": stored - started,
               "ch_cpu": cpu_seconds(clickhouse.pid) - ch_cpu,
               "client_cpu": usage.ru_utime + usage.ru_stime}
-    clickhouse.query("DROP DATABASE IF EXISTS " + database)
+    result["parts"] = settle(clickhouse, database)
+    result["ch_cpu_settled"] = cpu_seconds(clickhouse.pid) - ch_cpu
+    clickhouse.drop(database)
     return result
 
 
@@ -204,6 +227,8 @@ def end_to_end(args, clickhouse, database, requests, index):
                   "ch_cpu": cpu_seconds(clickhouse.pid) - ch_cpu,
                   "peak_rss_mb": max(peak_rss, status_kb(collector.pid, "VmHWM")) / 1024,
                   "retries": replay.retries}
+        result["parts"] = settle(clickhouse, database)
+        result["ch_cpu_settled"] = cpu_seconds(clickhouse.pid) - ch_cpu
         for thread in threads:
             thread.join(timeout=60)
         if clickhouse.count(database) != args.spans:
@@ -214,7 +239,7 @@ def end_to_end(args, clickhouse, database, requests, index):
         collector.terminate()
         collector.wait(timeout=60)
         log.close()
-        clickhouse.query("DROP DATABASE IF EXISTS " + database)
+        clickhouse.drop(database)
 
 
 def median_spread(values, fmt):
@@ -257,6 +282,8 @@ def main():
     clickhouse = ClickHouse(args)
     log("- ClickHouse %s at %s (pid %d)" % (clickhouse.query("SELECT version()"), clickhouse.url, clickhouse.pid))
     log("")
+    log("CH CPU: until every row is visible / until no merge ran for 2 s (then: active parts)")
+    log("")
     log("| pair | raw rows/s | raw CH CPU-s/M | clickhouse-client CPU-s/M | e2e spans/s | ratio"
         " | collector CPU-s/M | e2e CH CPU-s/M | collector peak RSS MB | 503/429 answers |")
     log("|---|---|---|---|---|---|---|---|---|---|")
@@ -272,10 +299,12 @@ def main():
                 e2e = end_to_end(args, clickhouse, "bench_e2e_%d" % pair, requests, pair)
                 raw = raw_insert(args, clickhouse, "bench_raw_%d" % pair, columns)
             results.append((raw, e2e))
-            log("| %d | %.0f | %.1f | %.1f | %.0f | %.2f | %.1f | %.1f | %.0f | %d |" % (
-                pair, raw["rate"], raw["ch_cpu"] * per_million, raw["client_cpu"] * per_million,
+            log("| %d | %.0f | %.1f / %.1f (%d) | %.1f | %.0f | %.2f | %.1f | %.1f / %.1f (%d) | %.0f | %d |" % (
+                pair, raw["rate"], raw["ch_cpu"] * per_million, raw["ch_cpu_settled"] * per_million,
+                raw["parts"], raw["client_cpu"] * per_million,
                 e2e["rate"], e2e["rate"] / raw["rate"], e2e["collector_cpu"] * per_million,
-                e2e["ch_cpu"] * per_million, e2e["peak_rss_mb"], e2e["retries"]))
+                e2e["ch_cpu"] * per_million, e2e["ch_cpu_settled"] * per_million, e2e["parts"],
+                e2e["peak_rss_mb"], e2e["retries"]))
     finally:
         clickhouse.stop()
     log("")
@@ -291,6 +320,9 @@ def main():
     log("| ClickHouse CPU-s per million | %s | %s |" % (
         median_spread([r["ch_cpu"] * per_million for r, _ in results], "%.1f"),
         median_spread([e["ch_cpu"] * per_million for _, e in results], "%.1f")))
+    log("| ClickHouse CPU-s per million, until merges settle | %s | %s |" % (
+        median_spread([r["ch_cpu_settled"] * per_million for r, _ in results], "%.1f"),
+        median_spread([e["ch_cpu_settled"] * per_million for _, e in results], "%.1f")))
     log("| client / collector CPU-s per million | %s (clickhouse-client) | %s (collector) |" % (
         median_spread([r["client_cpu"] * per_million for r, _ in results], "%.1f"),
         median_spread([e["collector_cpu"] * per_million for _, e in results], "%.1f")))
