@@ -12,8 +12,6 @@ import java.util.List;
  */
 public final class RowBinaryOutput {
 
-  private static final int ASCII_IN_PLACE_MAX_CHARS = 4096;
-
   private final OutputStream out;
   private final byte[] buffer = new byte[64 * 1024];
   private int position;
@@ -62,29 +60,6 @@ public final class RowBinaryOutput {
   }
 
   public void writeString(String value) throws IOException {
-    int length = value.length();
-    if (length <= ASCII_IN_PLACE_MAX_CHARS) {
-      // Nearly every span string is ASCII: copy it straight into the buffer instead of allocating
-      // a UTF-8 array per string (~40 per span; JMH: no allocation left). Space for the length
-      // and every char is ensured first, so the first non-ASCII char can rewind to the mark.
-      ensure(length + 10);
-      int mark = position;
-      writeVarUInt(length);
-      for (int i = 0; i < length; i++) {
-        char c = value.charAt(i);
-        if (c >= 0x80) {
-          position = mark;
-          writeUtf8(value);
-          return;
-        }
-        buffer[position++] = (byte) c;
-      }
-      return;
-    }
-    writeUtf8(value);
-  }
-
-  private void writeUtf8(String value) throws IOException {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     writeVarUInt(bytes.length);
     if (bytes.length > buffer.length - position) {
