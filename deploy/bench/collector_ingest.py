@@ -195,6 +195,21 @@ def wait_http(port, path, deadline, process, log_name):
     raise SystemExit("collector did not answer %s in time" % path)
 
 
+def warm_up(args, clickhouse, database, requests, port):
+    """Replays the first requests (1,000 spans each) untimed, so the JIT has compiled the hot paths
+    before the measurement; returns how many spans they stored (duplicates of measured ones)."""
+    if not args.warmup_requests:
+        return 0
+    replay = Replay(requests[:args.warmup_requests], port, args.clients)
+    for thread in replay.run():
+        thread.join()
+    if replay.failures:
+        raise SystemExit("the collector answered %s during the warm-up" % replay.failures)
+    expected = args.warmup_requests * 1000
+    wait_for_count(clickhouse, database, expected, time.time() + args.timeout)
+    return expected
+
+
 def end_to_end(args, clickhouse, database, requests, index):
     otlp, admin = free_port(), free_port()
     # The collector rejects unknown MEERKAT_* keys: pass only the ones set here.
@@ -208,6 +223,7 @@ def end_to_end(args, clickhouse, database, requests, index):
                                   args.collector_jar], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_http(admin, "/health", time.time() + 120, collector, log.name)
+        warmed = warm_up(args, clickhouse, database, requests, otlp)
         collector_cpu, ch_cpu = cpu_seconds(collector.pid), cpu_seconds(clickhouse.pid)
         replay = Replay(requests, otlp, args.clients)
         started = time.time()
@@ -218,7 +234,7 @@ def end_to_end(args, clickhouse, database, requests, index):
             peak_rss = max(peak_rss, status_kb(collector.pid, "VmRSS"))
             if replay.failures:
                 raise SystemExit("the collector answered %s (see %s)" % (replay.failures, log.name))
-            if clickhouse.count(database) >= args.spans:
+            if clickhouse.count(database) >= warmed + args.spans:
                 break
             time.sleep(0.1)
         stored = time.time()
@@ -231,9 +247,9 @@ def end_to_end(args, clickhouse, database, requests, index):
         result["ch_cpu_settled"] = cpu_seconds(clickhouse.pid) - ch_cpu
         for thread in threads:
             thread.join(timeout=60)
-        if clickhouse.count(database) != args.spans:
+        if clickhouse.count(database) != warmed + args.spans:
             raise SystemExit("%s.spans holds %d rows, expected %d"
-                             % (database, clickhouse.count(database), args.spans))
+                             % (database, clickhouse.count(database), warmed + args.spans))
         return result
     finally:
         collector.terminate()
@@ -260,6 +276,8 @@ def main():
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--raw-block-rows", type=int, default=100_000)
     parser.add_argument("--timeout", type=float, default=900)
+    parser.add_argument("--warmup-requests", type=int, default=0,
+                        help="requests of 1,000 spans replayed untimed first (JIT warm-up)")
     parser.add_argument("--collector-env", action="append", default=[],
                         help="KEY=VALUE for the collector, e.g. MEERKAT_BATCH_SIZE=10000 (repeatable)")
     args = parser.parse_args()
@@ -272,8 +290,9 @@ def main():
 
     log("## Collector ingest, %s" % datetime.datetime.now().isoformat(timespec="seconds"))
     log("")
-    log("- %d spans (corpus %s), %d pairs, %d OTLP/HTTP clients, collector -Xms/-Xmx%s, extra env %s"
-        % (args.spans, args.corpus, args.pairs, args.clients, args.heap, args.collector_env or "none"))
+    log("- %d spans (corpus %s), %d pairs, %d OTLP/HTTP clients, collector -Xms/-Xmx%s, extra env %s,"
+        " %d warm-up requests" % (args.spans, args.corpus, args.pairs, args.clients, args.heap,
+                                  args.collector_env or "none", args.warmup_requests))
     log("- load average before: %s" % open("/proc/loadavg").read().strip())
     log("- %s" % subprocess.run([args.java, "-version"], capture_output=True, text=True).stderr.split("\n")[0])
     with open(os.path.join(args.corpus, "columns.txt")) as f:
