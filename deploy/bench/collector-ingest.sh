@@ -38,7 +38,9 @@ for arg in "$@"; do
   case "$arg" in --spans=*) spans="${arg#--spans=}" ;; esac
 done
 corpus="$OUT/corpus-$spans"
-if [ ! -f "$corpus/columns.txt" ]; then
+columns=$("$JAVA_HOME/bin/java" -cp "$BENCH_JAR" dev.meerkat.collector.benchmarks.CorpusWriter --columns 2>/dev/null)
+# A corpus written by an older writer (other columns) is not "the same rows": write it again.
+if [ ! -f "$corpus/columns.txt" ] || [ "$(cat "$corpus/columns.txt")" != "$columns" ]; then
   say "writing the corpus of $spans spans to $corpus (once)"
   "$JAVA_HOME/bin/java" -cp "$BENCH_JAR" dev.meerkat.collector.benchmarks.CorpusWriter "$corpus" "$spans"
 fi

@@ -21,7 +21,8 @@ import java.util.List;
  * receiver's mapper, encoded by the writer's row encoding) for the raw insert; {@code columns.txt}
  * names the columns of those rows.
  *
- * <p>Usage: {@code CorpusWriter <dir> [spans=1000000] [seed=6]}
+ * <p>Usage: {@code CorpusWriter <dir> [spans=1000000] [seed=6]}, or {@code CorpusWriter --columns}
+ * to print the columns the current writer encodes.
  */
 public final class CorpusWriter {
 
@@ -33,6 +34,11 @@ public final class CorpusWriter {
   private CorpusWriter() {}
 
   public static void main(String[] args) throws IOException {
+    if (args[0].equals("--columns")) {
+      // The harness compares this with a stored corpus's columns.txt: the writer's columns change.
+      System.out.println(columns());
+      return;
+    }
     Path dir = Path.of(args[0]);
     long spans = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 6;
@@ -60,8 +66,7 @@ public final class CorpusWriter {
       }
       RowBinaryOutputAccess.flush(rows);
     }
-    Files.writeString(
-        dir.resolve("columns.txt"), String.join(", ", SpanRowEncoding.columns()) + "\n");
+    Files.writeString(dir.resolve("columns.txt"), columns() + "\n");
     System.out.printf(
         "corpus: %d spans, %d requests, %d protobuf bytes (%d per span), %d RowBinary bytes%n",
         written,
@@ -69,6 +74,10 @@ public final class CorpusWriter {
         requestBytes,
         requestBytes / Math.max(written, 1),
         Files.size(dir.resolve("rows.rowbinary")));
+  }
+
+  private static String columns() {
+    return String.join(", ", SpanRowEncoding.columns());
   }
 
   private static DataOutputStream open(Path file) throws IOException {
