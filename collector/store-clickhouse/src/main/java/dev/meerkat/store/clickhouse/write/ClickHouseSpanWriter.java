@@ -73,7 +73,8 @@ public final class ClickHouseSpanWriter implements SpanWriter {
         });
   }
 
-  private static void writeSpan(RowBinaryOutput out, SpanRecord span) throws IOException {
+  // Package-private for the collector's benchmarks (same package), which encode through it.
+  static void writeSpan(RowBinaryOutput out, SpanRecord span) throws IOException {
     out.writeDateTime(span.startTimeEpochSeconds());
     out.writeUInt64(span.startTimeUnixNano());
     out.writeUInt64(span.durationNanos());
