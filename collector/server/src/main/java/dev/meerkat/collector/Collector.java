@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A running collector: ClickHouse (embedded or external) -> migrations -> pipelines -> OTLP/HTTP
  * receivers and the admin server. {@link #close()} stops it in the order that loses no accepted
- * data: receivers first, then the queues are flushed, then ClickHouse is closed.
+ * data: receivers first, then the pipelines write what they accepted (what they cannot write stays
+ * in the spool for the next start), then ClickHouse is closed. Spools left by an earlier run (kill
+ * -9, crash) are replayed as soon as the pipelines start.
  */
 public final class Collector implements AutoCloseable {
 
@@ -90,12 +92,14 @@ public final class Collector implements AutoCloseable {
         BatchSpanProcessor.create(
             ClickHouseSpanWriter.create(store),
             config.spanPipeline(),
+            config.spool(),
             List.of(SpanRedMetrics.create(registry)::record),
             selfMetrics.writeObserver("spans"));
     BatchMetricProcessor points =
         BatchMetricProcessor.create(
             ClickHouseMetricWriter.create(store),
             config.metricPipeline(),
+            config.spool(),
             selfMetrics.writeObserver("metric_points"));
     OtlpHttpSpanReceiver spanReceiver = OtlpHttpSpanReceiver.create(spans, config.maxBodyBytes());
     OtlpHttpMetricReceiver metricReceiver =
@@ -115,7 +119,8 @@ public final class Collector implements AutoCloseable {
         Server.builder()
             .http(config.adminPort())
             .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO);
-    AdminHttpService.bind(adminBuilder, store, spans, PrometheusExposition.create(registry));
+    AdminHttpService.bind(
+        adminBuilder, store, spans, points, PrometheusExposition.create(registry));
     Server admin = adminBuilder.build();
     otlp.start().join();
     admin.start().join();
@@ -142,10 +147,15 @@ public final class Collector implements AutoCloseable {
   public void close() throws InterruptedException {
     logger.info("Stopping: receivers first, so no new data arrives");
     otlpServer.stop().join();
-    logger.info("Flushing queued spans and metric points");
+    logger.info("Writing accepted spans and metric points");
     boolean flushed = spans.shutdown(FLUSH_DEADLINE) & points.shutdown(FLUSH_DEADLINE);
     if (!flushed) {
-      logger.warn("Queues were not flushed within {}; the rest is lost", FLUSH_DEADLINE);
+      logger.warn(
+          "Accepted items were not all written within {}; {}",
+          FLUSH_DEADLINE,
+          spans.spoolState().enabled()
+              ? "the rest stays in the spool and is written at the next start"
+              : "without a spool the rest is lost");
     }
     adminServer.stop().join();
     store.close();

@@ -1,6 +1,7 @@
 package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.collector.pipeline.SpoolSettings;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Optional;
  *
  * @param clickHouseUrl an existing server; empty to start an embedded one
  * @param clickHouseBinary the server binary for the embedded server; empty to search for it
+ * @param spool the write-ahead spool (acknowledged means durable on disk) or its absence
  */
 public record CollectorConfig(
     Optional<String> clickHouseUrl,
@@ -25,7 +27,8 @@ public record CollectorConfig(
     int embeddedClickHouseTcpPort,
     PipelineSettings spanPipeline,
     PipelineSettings metricPipeline,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    SpoolSettings spool) {
 
   /** The ClickHouse connection for {@code url} with the configured database and credentials. */
   public ClickHouseConfig clickHouse(String url) {
@@ -49,6 +52,17 @@ public record CollectorConfig(
         + spanPipeline.queueCapacity()
         + ", batch="
         + spanPipeline.batchSize()
+        + ", writers="
+        + spanPipeline.writers()
+        + ", spool="
+        + (spool.enabled()
+            ? spool.directory()
+                + " (max "
+                + spool.maxBytes()
+                + " bytes, fsync "
+                + spool.fsync()
+                + ")"
+            : "off")
         + "]";
   }
 }

@@ -1,6 +1,8 @@
 package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.collector.pipeline.SpoolSettings;
+import dev.meerkat.collector.pipeline.spool.FsyncPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,7 +36,14 @@ public final class CollectorConfigLoader {
           "MEERKAT_QUEUE_SIZE",
           "MEERKAT_BATCH_SIZE",
           "MEERKAT_FLUSH_INTERVAL_MS",
-          "MEERKAT_MAX_BODY_BYTES");
+          "MEERKAT_MAX_BODY_BYTES",
+          "MEERKAT_WRITERS",
+          "MEERKAT_SPOOL_ENABLED",
+          "MEERKAT_SPOOL_DIR",
+          "MEERKAT_SPOOL_MAX_BYTES",
+          "MEERKAT_SPOOL_SEGMENT_BYTES",
+          "MEERKAT_SPOOL_FSYNC",
+          "MEERKAT_SPOOL_FSYNC_INTERVAL_MS");
   // Other Meerkat programs read these; the same shell may hold them.
   private static final List<String> OTHER_PROGRAMS_PREFIXES =
       List.of("MEERKAT_AGENT_", "MEERKAT_DASHBOARD_", "MEERKAT_TEST_", "MEERKAT_JAVA_HOME");
@@ -68,9 +77,11 @@ public final class CollectorConfigLoader {
     PipelineSettings pipeline =
         PipelineSettings.defaults()
             .withQueueCapacity(reader.integer("MEERKAT_QUEUE_SIZE", 100_000))
-            .withBatchSize(reader.integer("MEERKAT_BATCH_SIZE", 5_000))
+            .withBatchSize(reader.integer("MEERKAT_BATCH_SIZE", 20_000))
+            .withWriters(reader.integer("MEERKAT_WRITERS", 2))
             .withFlushInterval(
                 Duration.ofMillis(reader.integer("MEERKAT_FLUSH_INTERVAL_MS", 1_000)));
+    Path dataDir = Path.of(reader.string("MEERKAT_DATA_DIR", "./data"));
     return new CollectorConfig(
         reader.optional("MEERKAT_CLICKHOUSE_URL"),
         reader.string("MEERKAT_CLICKHOUSE_DATABASE", "meerkat"),
@@ -79,12 +90,38 @@ public final class CollectorConfigLoader {
         reader.optional("MEERKAT_CLICKHOUSE_BINARY").map(Path::of),
         reader.port("MEERKAT_OTLP_HTTP_PORT", 4318),
         reader.port("MEERKAT_ADMIN_PORT", 8888),
-        Path.of(reader.string("MEERKAT_DATA_DIR", "./data")),
+        dataDir,
         reader.port("MEERKAT_EMBEDDED_CLICKHOUSE_HTTP_PORT", 18123),
         reader.port("MEERKAT_EMBEDDED_CLICKHOUSE_TCP_PORT", 19000),
         pipeline,
         pipeline,
-        reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024));
+        reader.integer("MEERKAT_MAX_BODY_BYTES", 32 * 1024 * 1024),
+        spool(reader, dataDir));
+  }
+
+  private static SpoolSettings spool(Reader reader, Path dataDir) {
+    String enabled = reader.string("MEERKAT_SPOOL_ENABLED", "true").toLowerCase(Locale.ROOT);
+    if (!enabled.equals("true") && !enabled.equals("false")) {
+      throw new IllegalArgumentException(
+          "MEERKAT_SPOOL_ENABLED must be true or false, got '" + enabled + "'");
+    }
+    String fsync = reader.string("MEERKAT_SPOOL_FSYNC", "always").toUpperCase(Locale.ROOT);
+    if (!fsync.equals("ALWAYS") && !fsync.equals("INTERVAL")) {
+      throw new IllegalArgumentException(
+          "MEERKAT_SPOOL_FSYNC must be always or interval, got '"
+              + fsync.toLowerCase(Locale.ROOT)
+              + "'");
+    }
+    long maxBytes = reader.bytes("MEERKAT_SPOOL_MAX_BYTES", SpoolSettings.DEFAULT_MAX_BYTES);
+    return new SpoolSettings(
+        enabled.equals("true"),
+        reader.optional("MEERKAT_SPOOL_DIR").map(Path::of).orElse(dataDir.resolve("spool")),
+        maxBytes,
+        Math.min(
+            maxBytes,
+            reader.bytes("MEERKAT_SPOOL_SEGMENT_BYTES", SpoolSettings.DEFAULT_SEGMENT_BYTES)),
+        FsyncPolicy.valueOf(fsync),
+        Duration.ofMillis(reader.integer("MEERKAT_SPOOL_FSYNC_INTERVAL_MS", 100)));
   }
 
   private static void collect(
@@ -125,6 +162,23 @@ public final class CollectorConfigLoader {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             key + " must be a whole number, got '" + value.get() + "'");
+      }
+    }
+
+    long bytes(String key, long fallback) {
+      Optional<String> value = optional(key);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      try {
+        long bytes = Long.parseLong(value.get());
+        if (bytes < 1024) {
+          throw new IllegalArgumentException(key + " must be at least 1024 bytes, got " + bytes);
+        }
+        return bytes;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            key + " must be a whole number of bytes, got '" + value.get() + "'");
       }
     }
 

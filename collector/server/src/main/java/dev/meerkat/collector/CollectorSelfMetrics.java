@@ -2,6 +2,7 @@ package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
+import dev.meerkat.collector.pipeline.SpoolState;
 import dev.meerkat.collector.pipeline.WriteObserver;
 import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
@@ -12,6 +13,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The collector's own metrics, labelled by {@code signal} (spans, metric_points): items received,
@@ -89,6 +91,46 @@ final class CollectorSelfMetrics {
         "Failed batch write attempts.",
         () -> spans.counts().failedWrites(),
         () -> points.counts().failedWrites());
+    counter(
+        registry,
+        "spool_replayed",
+        "Items read back from a spool left by an earlier run.",
+        () -> spans.counts().replayed(),
+        () -> points.counts().replayed());
+    counter(
+        registry,
+        "spool_dead_lettered",
+        "Accepted items ClickHouse refused for good, kept in the spool's dead-letter file.",
+        () -> spans.spoolState().enabled() ? spans.counts().dropped() : 0,
+        () -> points.spoolState().enabled() ? points.counts().dropped() : 0);
+    spoolGauge(
+        registry,
+        "spool_items",
+        "Acknowledged items in the spool not yet stored in ClickHouse.",
+        state -> state.pendingItems(),
+        spans,
+        points);
+    spoolGauge(
+        registry,
+        "spool_bytes",
+        "Bytes of the spool's segment files.",
+        state -> state.bytes(),
+        spans,
+        points);
+    spoolGauge(
+        registry,
+        "spool_segments",
+        "Segment files of the spool.",
+        state -> state.segments(),
+        spans,
+        points);
+    spoolGauge(
+        registry,
+        "spool_oldest_unsent_age_seconds",
+        "Age of the oldest acknowledged item not yet stored in ClickHouse.",
+        state -> state.oldestUnsentMillis() / 1000.0,
+        spans,
+        points);
     GaugeWithCallback.builder()
         .name("meerkat_collector_queue_size")
         .help("Items waiting to be written.")
@@ -97,6 +139,25 @@ final class CollectorSelfMetrics {
             callback -> {
               callback.call(spans.counts().queued(), "spans");
               callback.call(points.counts().queued(), "metric_points");
+            })
+        .register(registry);
+  }
+
+  private static void spoolGauge(
+      PrometheusRegistry registry,
+      String what,
+      String help,
+      ToDoubleFunction<SpoolState> value,
+      BatchSpanProcessor spans,
+      BatchMetricProcessor points) {
+    GaugeWithCallback.builder()
+        .name("meerkat_collector_" + what)
+        .help(help)
+        .labelNames("signal")
+        .callback(
+            callback -> {
+              callback.call(value.applyAsDouble(spans.spoolState()), "spans");
+              callback.call(value.applyAsDouble(points.spoolState()), "metric_points");
             })
         .register(registry);
   }

@@ -3,6 +3,7 @@ package dev.meerkat.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.collector.pipeline.SpoolSettings;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +36,8 @@ class CollectorIT {
   private static ClickHouseStore store;
 
   @BeforeAll
-  static void startCollector() {
+  static void startCollector() throws IOException {
+    Path dataDir = Files.createTempDirectory("meerkat-collector-it");
     ClickHouseConfig database = clickHouse.newDatabaseConfig();
     PipelineSettings pipeline =
         PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
@@ -48,12 +51,13 @@ class CollectorIT {
                 Optional.empty(),
                 0,
                 0,
-                Path.of("unused"),
+                dataDir,
                 0,
                 0,
                 pipeline,
                 pipeline,
-                4 * 1024 * 1024));
+                4 * 1024 * 1024,
+                SpoolSettings.under(dataDir.resolve("spool"))));
     store = ClickHouseStore.connect(database);
   }
 

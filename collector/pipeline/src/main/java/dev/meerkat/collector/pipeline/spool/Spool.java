@@ -1,0 +1,496 @@
+package dev.meerkat.collector.pipeline.spool;
+
+import dev.meerkat.collector.pipeline.Admission;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded, append-only write-ahead log of one signal's records in segment files under one
+ * directory (layout in {@link SpoolFormat}), read back in order by one reader and committed (in any
+ * order) by the writers; the persisted cursor advances over the contiguous committed prefix and
+ * fully committed segments are deleted. Appends are acknowledged per the {@link FsyncPolicy}; with
+ * {@link FsyncPolicy#ALWAYS} one syncer thread fsyncs for all appends waiting (group commit).
+ */
+public final class Spool implements AutoCloseable {
+
+  private static final Logger logger = LoggerFactory.getLogger(Spool.class);
+
+  private final Path directory;
+  private final long maxBytes;
+  private final long segmentBytes;
+  private final FsyncPolicy fsync;
+  private final Duration fsyncInterval;
+  private final String spoolId;
+  private final long replayEnd;
+  private final int truncatedOnOpen;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition appended = lock.newCondition();
+  private final Condition synced = lock.newCondition();
+  private final TreeMap<Long, SpoolSegment> segments = new TreeMap<>();
+  private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+  private SpoolSegment current;
+  private FileChannel currentChannel;
+  private long nextSeq;
+  private long durableSeq;
+  private long totalBytes;
+  private long pendingItems;
+  private boolean closed;
+
+  private final ReentrantLock commitLock = new ReentrantLock();
+  private final TreeMap<Long, Long> doneRanges = new TreeMap<>();
+  private final SpoolCursor cursor;
+  private volatile long committed;
+
+  private final SpoolReader reader;
+  private final Thread syncer;
+
+  private record Waiter(long seq, CompletableFuture<Admission> future) {}
+
+  private Spool(Path directory, SpoolOptions options) throws IOException {
+    this.directory = directory;
+    this.maxBytes = options.maxBytes();
+    this.segmentBytes = options.segmentBytes();
+    this.fsync = options.fsync();
+    this.fsyncInterval = options.fsyncInterval();
+    Files.createDirectories(directory);
+    this.spoolId = SpoolId.readOrCreate(directory.resolve("spool-id"));
+    this.cursor = SpoolCursor.open(directory.resolve("cursor"));
+    long saved = cursor.read().orElse(-1);
+    SpoolRecovery.Result recovered = SpoolRecovery.recover(directory, Math.max(saved, 0));
+    this.truncatedOnOpen = recovered.truncated();
+    for (SpoolSegment segment : recovered.segments()) {
+      segments.put(segment.firstSeq, segment);
+      totalBytes += segment.bytes;
+    }
+    SpoolSegment last = segments.isEmpty() ? null : segments.lastEntry().getValue();
+    nextSeq = last == null ? Math.max(saved, 0) : last.endSeq();
+    if (saved < 0) {
+      // No readable cursor: replay all that is left (stored parts are skipped by token).
+      saved = segments.isEmpty() ? nextSeq : segments.firstKey();
+      if (cursor.read().isPresent() || !segments.isEmpty()) {
+        logger.warn("Spool {}: no valid cursor; replaying from sequence {}", directory, saved);
+      }
+    }
+    this.committed = Math.min(saved, nextSeq);
+    this.pendingItems = recovered.pendingItems();
+    this.replayEnd = nextSeq;
+    this.durableSeq = nextSeq;
+    if (last != null && last.records == 0) {
+      // Created just before a crash: the new segment takes its name.
+      segments.remove(last.firstSeq);
+      totalBytes -= last.bytes;
+      Files.delete(last.path);
+    }
+    deleteCommittedSegments();
+    startSegment();
+    cursor.write(committed);
+    this.reader = new SpoolReader(this, committed);
+    this.syncer =
+        Thread.ofPlatform()
+            .name("meerkat-spool-sync-" + directory.getFileName())
+            .daemon(true)
+            .start(fsync == FsyncPolicy.ALWAYS ? this::syncOnDemand : this::syncPeriodically);
+    if (replayEnd > committed) {
+      logger.info(
+          "Spool {}: {} records ({} items, {} bytes) left by an earlier run will be replayed",
+          directory,
+          replayEnd - committed,
+          pendingItems,
+          totalBytes);
+    }
+  }
+
+  /** Opens (creating or recovering) the spool in {@code directory}. */
+  public static Spool open(Path directory, SpoolOptions options) {
+    try {
+      return new Spool(directory, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open spool " + directory, e);
+    }
+  }
+
+  /**
+   * Appends one record of {@code items} items. The future says ACCEPTED once the record is durable
+   * per the fsync policy; RETRY_LATER when the spool is full or closing (nothing was written);
+   * TOO_LARGE when the record alone exceeds the spool's bound.
+   */
+  public CompletableFuture<Admission> append(byte[] payload, int length, int items) {
+    long recordBytes = SpoolFormat.RECORD_HEADER_BYTES + (long) length;
+    if (recordBytes + SpoolFormat.SEGMENT_HEADER_BYTES > maxBytes) {
+      return CompletableFuture.completedFuture(Admission.TOO_LARGE);
+    }
+    long millis = System.currentTimeMillis();
+    ByteBuffer header = ByteBuffer.allocate(SpoolFormat.RECORD_HEADER_BYTES);
+    header.putInt(length);
+    header.putInt(SpoolFormat.checksum(millis, items, payload, 0, length));
+    header.putLong(millis).putInt(items).flip();
+    ByteBuffer body = ByteBuffer.wrap(payload, 0, length);
+    List<Waiter> rolled = new ArrayList<>();
+    CompletableFuture<Admission> result;
+    lock.lock();
+    try {
+      result = appendLocked(header, body, recordBytes, items, rolled);
+    } finally {
+      lock.unlock();
+    }
+    accept(rolled);
+    return result;
+  }
+
+  private CompletableFuture<Admission> appendLocked(
+      ByteBuffer header, ByteBuffer body, long recordBytes, int items, List<Waiter> rolled) {
+    if (closed || totalBytes + recordBytes > maxBytes) {
+      return CompletableFuture.completedFuture(Admission.RETRY_LATER);
+    }
+    try {
+      if (current.bytes >= segmentBytes) {
+        rolled.addAll(rollSegment());
+      }
+      ByteBuffer[] record = {header, body};
+      while (body.hasRemaining()) {
+        currentChannel.write(record);
+      }
+    } catch (IOException e) {
+      // The record may be half written: start a new segment, so the torn bytes are never read.
+      logger.error("Spool {}: append failed: {}", directory, e.getMessage(), e);
+      closeQuietlyAndRestart();
+      return CompletableFuture.completedFuture(Admission.RETRY_LATER);
+    }
+    long seq = nextSeq++;
+    current.bytes += recordBytes;
+    current.records++;
+    totalBytes += recordBytes;
+    pendingItems += items;
+    if (fsync == FsyncPolicy.INTERVAL) {
+      appended.signalAll();
+      return CompletableFuture.completedFuture(Admission.ACCEPTED);
+    }
+    CompletableFuture<Admission> future = new CompletableFuture<>();
+    waiters.add(new Waiter(seq, future));
+    synced.signalAll();
+    return future;
+  }
+
+  // Outside the lock: completing runs the receivers' continuations.
+  private static void accept(List<Waiter> durable) {
+    for (int i = 0; i < durable.size(); i++) {
+      durable.get(i).future().complete(Admission.ACCEPTED);
+    }
+  }
+
+  /** The reader of this spool (one consumer thread). */
+  public SpoolReader reader() {
+    return reader;
+  }
+
+  /** A token unique to the record {@code seq} of this spool directory, for exactly-once inserts. */
+  public String token(long seq) {
+    return spoolId + "-" + seq;
+  }
+
+  /**
+   * Marks records {@code [fromSeq, toSeq)} (holding {@code items} items) as stored. Advances and
+   * fsyncs the cursor over the contiguous committed prefix and deletes fully committed segments.
+   */
+  public void commit(long fromSeq, long toSeq, long items) {
+    commitLock.lock();
+    try {
+      doneRanges.put(fromSeq, toSeq);
+      long position = committed;
+      Long end;
+      while ((end = doneRanges.remove(position)) != null) {
+        position = end;
+      }
+      lock.lock();
+      try {
+        pendingItems -= items;
+      } finally {
+        lock.unlock();
+      }
+      if (position != committed) {
+        committed = position;
+        cursor.write(position);
+        deleteCommittedSegments();
+      }
+    } catch (IOException e) {
+      // The stored records are replayed after a restart and skipped by token: no loss, no double.
+      logger.error("Spool {}: cannot persist the cursor: {}", directory, e.getMessage(), e);
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  public SpoolStats stats() {
+    lock.lock();
+    try {
+      return new SpoolStats(totalBytes, segments.size(), pendingItems, nextSeq - committed);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Torn or corrupt tails truncated when this spool was opened. */
+  public int truncatedOnOpen() {
+    return truncatedOnOpen;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /**
+   * Refuses further appends; what was appended is still fsynced and readable, and the reader
+   * reports {@link SpoolReader#drained()} once it has read it all.
+   */
+  public void stopAppending() {
+    lock.lock();
+    try {
+      closed = true;
+      synced.signalAll();
+      appended.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops appends, fsyncs what was appended and closes the files. Stop the reader first. */
+  @Override
+  public void close() {
+    stopAppending();
+    try {
+      syncer.join();
+      lock.lock();
+      try {
+        currentChannel.force(false);
+        currentChannel.close();
+      } finally {
+        lock.unlock();
+      }
+      reader.close();
+      cursor.close();
+    } catch (IOException e) {
+      logger.error("Spool {}: close failed: {}", directory, e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // --- for the reader (same package) ---
+
+  /** Waits until record {@code seq} may be read; false on timeout or when closed and drained. */
+  boolean awaitReadable(long seq, long timeoutNanos) throws InterruptedException {
+    lock.lock();
+    try {
+      long remaining = timeoutNanos;
+      while (seq >= readableSeq()) {
+        if (closed || remaining <= 0) {
+          return false;
+        }
+        remaining = appended.awaitNanos(remaining);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the spool is closed and {@code seq} is past everything appended. */
+  boolean drainedAt(long seq) {
+    lock.lock();
+    try {
+      return closed && seq >= nextSeq;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The segment holding {@code seq}, or the first after it when {@code seq} fell in a gap. */
+  SpoolSegment segmentFor(long seq) {
+    lock.lock();
+    try {
+      var floor = segments.floorEntry(seq);
+      if (floor != null && seq < floor.getValue().endSeq()) {
+        return floor.getValue();
+      }
+      var higher = segments.higherEntry(seq);
+      return higher == null ? null : higher.getValue();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean isReplay(long seq) {
+    return seq < replayEnd;
+  }
+
+  // --- internals ---
+
+  private long readableSeq() {
+    return fsync == FsyncPolicy.ALWAYS ? durableSeq : nextSeq;
+  }
+
+  private void startSegment() throws IOException {
+    Path path = directory.resolve(SpoolFormat.segmentName(nextSeq));
+    FileChannel channel =
+        FileChannel.open(
+            path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    ByteBuffer header = SpoolFormat.segmentHeader(nextSeq);
+    while (header.hasRemaining()) {
+      channel.write(header);
+    }
+    channel.force(true);
+    current = new SpoolSegment(nextSeq, path, SpoolFormat.SEGMENT_HEADER_BYTES, 0);
+    currentChannel = channel;
+    segments.put(current.firstSeq, current);
+    totalBytes += current.bytes;
+  }
+
+  // Under lock. The old segment is forced before the new one starts, so everything in it is
+  // durable, and the syncer (which may still hold the old channel) treats its closing as synced.
+  private List<Waiter> rollSegment() throws IOException {
+    currentChannel.force(false);
+    currentChannel.close();
+    List<Waiter> durable = markDurable(nextSeq);
+    startSegment();
+    return durable;
+  }
+
+  private void closeQuietlyAndRestart() {
+    try {
+      currentChannel.close();
+    } catch (IOException ignored) {
+      // Already failing; the new segment is what matters.
+    }
+    // Records of the failed segment up to the last complete one stay readable.
+    try {
+      startSegment();
+    } catch (IOException e) {
+      logger.error("Spool {}: cannot start a new segment: {}", directory, e.getMessage(), e);
+      closed = true;
+    }
+  }
+
+  private void deleteCommittedSegments() {
+    List<SpoolSegment> deletable = new ArrayList<>();
+    lock.lock();
+    try {
+      while (!segments.isEmpty()) {
+        SpoolSegment first = segments.firstEntry().getValue();
+        if (first == current || first.endSeq() > committed) {
+          break;
+        }
+        segments.pollFirstEntry();
+        totalBytes -= first.bytes;
+        deletable.add(first);
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (SpoolSegment segment : deletable) {
+      try {
+        Files.deleteIfExists(segment.path);
+      } catch (IOException e) {
+        logger.warn("Spool {}: cannot delete {}: {}", directory, segment.path, e.getMessage());
+      }
+    }
+  }
+
+  // Under lock: records before seq are on disk; acknowledge their appends, wake the reader.
+  private List<Waiter> markDurable(long seq) {
+    durableSeq = Math.max(durableSeq, seq);
+    appended.signalAll();
+    List<Waiter> done = new ArrayList<>();
+    while (!waiters.isEmpty() && waiters.peekFirst().seq() < durableSeq) {
+      done.add(waiters.pollFirst());
+    }
+    return done;
+  }
+
+  private void syncOnDemand() {
+    while (true) {
+      long target;
+      FileChannel channel;
+      lock.lock();
+      try {
+        while (durableSeq >= nextSeq && !closed) {
+          synced.awaitUninterruptibly();
+        }
+        if (durableSeq >= nextSeq) {
+          return;
+        }
+        target = nextSeq;
+        channel = currentChannel;
+      } finally {
+        lock.unlock();
+      }
+      boolean ok = true;
+      try {
+        channel.force(false);
+      } catch (ClosedChannelException e) {
+        // Rolled meanwhile: the roll forced it.
+      } catch (IOException e) {
+        ok = false;
+        logger.error("Spool {}: fsync failed: {}", directory, e.getMessage(), e);
+      }
+      List<Waiter> durable = List.of();
+      lock.lock();
+      try {
+        if (ok) {
+          durable = markDurable(target);
+        } else {
+          // Not known to be durable: refuse (the records may still be sent; the sender retries).
+          while (!waiters.isEmpty() && waiters.peekFirst().seq() < target) {
+            waiters.pollFirst().future().complete(Admission.RETRY_LATER);
+          }
+          durableSeq = Math.max(durableSeq, target);
+          appended.signalAll();
+        }
+      } finally {
+        lock.unlock();
+      }
+      accept(durable);
+    }
+  }
+
+  private void syncPeriodically() {
+    while (true) {
+      FileChannel channel;
+      lock.lock();
+      try {
+        if (closed) {
+          return;
+        }
+        synced.awaitNanos(fsyncInterval.toNanos());
+        channel = currentChannel;
+      } catch (InterruptedException e) {
+        return;
+      } finally {
+        lock.unlock();
+      }
+      try {
+        channel.force(false);
+      } catch (ClosedChannelException e) {
+        // Rolled meanwhile: the roll forced it.
+      } catch (IOException e) {
+        logger.error("Spool {}: fsync failed: {}", directory, e.getMessage(), e);
+      }
+    }
+  }
+}
