@@ -156,11 +156,13 @@ public final class Spool implements AutoCloseable {
 
   private CompletableFuture<Admission> appendLocked(
       ByteBuffer header, ByteBuffer body, long recordBytes, int items, List<Waiter> rolled) {
-    if (closed || totalBytes + recordBytes > maxBytes) {
+    boolean roll = current.bytes >= segmentBytes;
+    long needed = recordBytes + (roll ? SpoolFormat.SEGMENT_HEADER_BYTES : 0);
+    if (closed || totalBytes + needed > maxBytes) {
       return CompletableFuture.completedFuture(Admission.RETRY_LATER);
     }
     try {
-      if (current.bytes >= segmentBytes) {
+      if (roll) {
         rolled.addAll(rollSegment());
       }
       ByteBuffer[] record = {header, body};

@@ -9,6 +9,7 @@ import dev.meerkat.store.model.MetricPointRecord;
 import dev.meerkat.store.model.MetricType;
 import dev.meerkat.store.model.Temporality;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ClickHouseMetricWriterIT {
@@ -58,7 +59,10 @@ class ClickHouseMetricWriterIT {
 
       List<Row> rows = store.query("SELECT * FROM metric_points ORDER BY metric_name");
       assertThat(rows).hasSize(2);
-      assertThat(rows.get(0).columns()).containsExactlyElementsOf(ClickHouseMetricWriter.COLUMNS);
+      assertThat(rows.get(0).columns())
+          .containsExactlyElementsOf(
+              Stream.concat(ClickHouseMetricWriter.COLUMNS.stream(), Stream.of("batch_token"))
+                  .toList());
       Row h = rows.get(0);
       assertThat(
               store

@@ -11,6 +11,7 @@ import dev.meerkat.store.model.SpanKind;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.model.SpanStatus;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,10 @@ class ClickHouseSpanWriterIT {
     List<Row> rows = store.query("SELECT * FROM spans");
     assertThat(rows).hasSize(1);
     Row row = rows.get(0);
-    assertThat(row.columns()).containsExactlyElementsOf(ClickHouseSpanWriter.COLUMNS);
+    assertThat(row.columns())
+        .containsExactlyElementsOf(
+            Stream.concat(ClickHouseSpanWriter.COLUMNS.stream(), Stream.of("batch_token"))
+                .toList());
     assertThat(
             store
                 .query("SELECT toUnixTimestamp(start_time) AS s FROM spans LIMIT 1")

@@ -1,0 +1,151 @@
+package dev.meerkat.store.clickhouse.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import dev.meerkat.store.model.MetricPointRecord;
+import dev.meerkat.store.model.MetricType;
+import dev.meerkat.store.model.SpanRecord;
+import dev.meerkat.store.model.SpanStatus;
+import dev.meerkat.store.model.Temporality;
+import dev.meerkat.store.write.WriteBatch;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A batch retried after an unknown outcome, or replayed after a crash cut into different batches,
+ * is stored once: in {@code spans} and in what the materialized views derive from it.
+ */
+class ExactlyOnceInsertIT {
+
+  private static final ClickHouseFixture clickHouse = ClickHouseFixture.shared();
+  // 2025-11-30 23:59:00 UTC: a minute before midnight, so a batch can span two days (partitions).
+  private static final long LATE = 1_764_547_140L * 1_000_000_000L;
+  private static final long NEXT_DAY = LATE + 120_000_000_000L;
+
+  private ClickHouseStore store;
+  private ClickHouseSpanWriter writer;
+
+  @BeforeEach
+  void createDatabase() {
+    store = clickHouse.newDatabase();
+    writer = ClickHouseSpanWriter.create(store);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  private static List<SpanRecord> spans(String prefix, int count, long startNanos) {
+    List<SpanRecord> spans = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      spans.add(
+          ClickHouseSpanWriterIT.span(
+              String.format("%s%015d", prefix, i),
+              "api",
+              startNanos + i,
+              1_000_000,
+              SpanStatus.OK));
+    }
+    return spans;
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  private long count(String sql) {
+    return store.query(sql).get(0).longValue("n");
+  }
+
+  private void assertStoredOnce(long expected) {
+    assertThat(count("SELECT count() AS n FROM spans")).isEqualTo(expected);
+    assertThat(count("SELECT uniqExact(span_id) AS n FROM spans")).isEqualTo(expected);
+    assertThat(count("SELECT count() AS n FROM trace_index")).isEqualTo(expected);
+    assertThat(count("SELECT toUInt64(sum(span_count)) AS n FROM span_red_1m")).isEqualTo(expected);
+  }
+
+  @Test
+  void retryAfterAnUnknownOutcomeStoresEveryPartOnce() {
+    List<SpanRecord> a = spans("a", 3, LATE);
+    List<SpanRecord> b = spans("b", 2, NEXT_DAY); // the next day: a second partition
+    WriteBatch<SpanRecord> batch =
+        WriteBatch.of(concat(a, b), new String[] {"s1-1", "s1-2"}, new int[] {3, 5}, false);
+
+    writer.write(batch); // stored, but say the answer was lost (timeout, connection reset)
+    writer.write(batch.asMayBeStored());
+    writer.write(batch.asMayBeStored());
+
+    assertStoredOnce(5);
+    assertThat(count("SELECT uniqExact(toDate(start_time)) AS n FROM spans")).isEqualTo(2);
+    assertThat(
+            store.query("SELECT batch_token FROM spans GROUP BY batch_token ORDER BY batch_token"))
+        .extracting(row -> row.string("batch_token"))
+        .containsExactly("s1-1", "s1-2");
+  }
+
+  @Test
+  void replayCutIntoOtherBatchesStoresOnlyWhatIsMissing() {
+    List<SpanRecord> first = spans("c", 4, LATE);
+    List<SpanRecord> secondToday = spans("d", 2, LATE + 1000);
+    List<SpanRecord> secondTomorrow = spans("e", 3, NEXT_DAY);
+    List<SpanRecord> third = spans("f", 1, LATE + 2000);
+    // Before the crash: part 1 stored whole, part 2 only its first day's insert went through.
+    writer.write(
+        WriteBatch.of(
+            concat(first, secondToday), new String[] {"s2-1", "s2-2"}, new int[] {4, 6}, false));
+
+    // After the restart the spool is read back as one batch holding parts 1 to 3.
+    List<SpanRecord> replay = concat(concat(concat(first, secondToday), secondTomorrow), third);
+    writer.write(
+        WriteBatch.of(replay, new String[] {"s2-1", "s2-2", "s2-3"}, new int[] {4, 9, 10}, true));
+
+    assertStoredOnce(10);
+  }
+
+  @Test
+  void withoutTheCheckARetryWouldStoreTwice() {
+    WriteBatch<SpanRecord> batch = WriteBatch.single(spans("g", 3, LATE), "s3-1", false);
+
+    writer.write(batch);
+    writer.write(batch); // a retry that does not know the first attempt may have succeeded
+
+    assertThat(count("SELECT count() AS n FROM spans")).isEqualTo(6);
+    assertThat(count("SELECT uniqExact(span_id) AS n FROM spans")).isEqualTo(3);
+  }
+
+  @Test
+  void metricPointsAreStoredOnceToo() {
+    MetricPointRecord point =
+        new MetricPointRecord(
+            LATE,
+            "api",
+            "jvm.threads.count",
+            MetricType.GAUGE,
+            "{thread}",
+            false,
+            Temporality.UNSPECIFIED,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            42,
+            0,
+            List.of(),
+            List.of());
+    WriteBatch<MetricPointRecord> batch = WriteBatch.single(List.of(point, point), "s4-1", false);
+    ClickHouseMetricWriter points = ClickHouseMetricWriter.create(store);
+
+    points.write(batch);
+    points.write(batch.asMayBeStored());
+
+    assertThat(count("SELECT count() AS n FROM metric_points")).isEqualTo(2);
+  }
+}
