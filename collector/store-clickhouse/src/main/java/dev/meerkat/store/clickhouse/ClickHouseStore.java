@@ -134,11 +134,14 @@ public final class ClickHouseStore implements AutoCloseable {
     }
     if (cause instanceof ServerException server) {
       int status = server.getTransportProtocolCode();
-      // client-v2 0.9.4 cannot read 18.16's error body; the status is all it keeps. 4xx means the
-      // request itself is wrong (syntax, unknown table or column); 5xx may pass (memory, overload).
+      // client-v2 0.9.4 cannot read 18.16's error body; the status is all it keeps. Only 400 means
+      // the rows themselves are wrong (parse or type errors): retrying cannot help. Everything else
+      // may pass later: 5xx (memory, overload), and 404 too, which ClickHouse answers for every
+      // table while it shuts down (measured on 18.16) and while a database is being recreated, so
+      // accepted data waits in the spool instead of being given up.
       return new StoreException(
           "insert into " + table + " failed with HTTP " + status + ": " + server.getMessage(),
-          status >= 500 || server.isRetryable(),
+          status != 400 || server.isRetryable(),
           cause);
     }
     boolean io = hasCause(cause, IOException.class);

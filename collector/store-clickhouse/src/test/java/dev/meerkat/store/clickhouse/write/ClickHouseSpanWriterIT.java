@@ -185,7 +185,7 @@ class ClickHouseSpanWriterIT {
             () ->
                 ClickHouseSpanWriter.create(store)
                     .write(List.of(span("0000000000000001", "api", START, 1, SpanStatus.OK))))
-        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isFalse())
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isTrue())
         .hasMessageStartingWith("insert into spans failed with HTTP 404");
   }
 }
