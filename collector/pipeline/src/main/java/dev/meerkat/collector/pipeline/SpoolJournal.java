@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,14 @@ final class SpoolJournal<T> implements Journal<T> {
   private final ThreadLocal<CodecOutput> buffers =
       ThreadLocal.withInitial(() -> new CodecOutput(64 * 1024));
 
-  SpoolJournal(Spool spool, RecordCodec<T> codec) {
+  private final int capacity;
+  private final ConcurrentHashMap<Long, List<T>> recent = new ConcurrentHashMap<>();
+  private final AtomicLong recentItems = new AtomicLong();
+
+  SpoolJournal(Spool spool, RecordCodec<T> codec, int capacity) {
     this.spool = spool;
     this.codec = codec;
+    this.capacity = capacity;
     this.deadLetters = new DeadLetterFile(spool.directory().resolve("dead-letter"));
   }
 
@@ -42,11 +49,20 @@ final class SpoolJournal<T> implements Journal<T> {
     CodecOutput out = buffers.get();
     out.reset();
     codec.encode(items, out);
-    CompletableFuture<Admission> admission = spool.append(out.array(), out.size(), items.size());
+    CompletableFuture<Admission> admission =
+        spool.append(out.array(), out.size(), items.size(), seq -> keepRecent(seq, items));
     if (out.array().length > KEEP_BUFFER_BYTES) {
       buffers.remove();
     }
     return admission;
+  }
+
+  // Under the spool's lock, before the reader can see the record.
+  private void keepRecent(long seq, List<T> items) {
+    if (recentItems.get() + items.size() <= capacity) {
+      recentItems.addAndGet(items.size());
+      recent.put(seq, items);
+    }
   }
 
   @Override
@@ -62,6 +78,12 @@ final class SpoolJournal<T> implements Journal<T> {
         return null;
       }
       byte[] payload = entry.payload();
+      List<T> kept = recent.remove(entry.seq());
+      if (kept != null) {
+        recentItems.addAndGet(-kept.size());
+        return new JournalEntry<>(
+            entry.seq(), spool.token(entry.seq()), kept, entry.appendedMillis(), entry.replayed());
+      }
       try {
         List<T> items = codec.decode(new CodecInput(payload, 0, payload.length));
         return new JournalEntry<>(

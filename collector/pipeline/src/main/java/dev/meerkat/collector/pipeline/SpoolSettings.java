@@ -59,7 +59,10 @@ public record SpoolSettings(
     return new SpoolSettings(enabled, directory, maxBytes, segmentBytes, policy, interval);
   }
 
-  /** The journal of {@code signal}: its spool, or memory bounded by {@code capacity} items. */
+  /**
+   * The journal of {@code signal}: its spool (keeping up to {@code capacity} recent items decoded
+   * in memory), or memory alone bounded by {@code capacity} items.
+   */
   <T> Journal<T> journal(String signal, RecordCodec<T> codec, int capacity) {
     if (!enabled) {
       return new MemoryJournal<>(capacity);
@@ -68,6 +71,6 @@ public record SpoolSettings(
         Spool.open(
             directory.resolve(signal),
             new SpoolOptions(maxBytes, segmentBytes, fsync, fsyncInterval));
-    return new SpoolJournal<>(spool, codec);
+    return new SpoolJournal<>(spool, codec, capacity);
   }
 }

@@ -130,6 +130,31 @@ class BatchSpanProcessorTest {
   }
 
   @Test
+  void acceptsABacklogBeyondItsMemoryCapacityIntoTheSpoolAndWritesItInOrder() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    BatchSpanProcessor processor =
+        processor(
+            batch -> {
+              await(release); // ClickHouse is slow: the backlog grows past the memory capacity
+              written.addAll(batch.items());
+            },
+            settings(10, 10, Duration.ZERO),
+            spool());
+    List<SpanRecord> offered = new ArrayList<>();
+
+    for (int i = 0; i < 20; i++) {
+      List<SpanRecord> request = spans(10, "r" + i + "-");
+      offered.addAll(request);
+      assertThat(processor.offer(request).get(10, TimeUnit.SECONDS)).isEqualTo(Admission.ACCEPTED);
+    }
+    assertThat(processor.counts().queued()).isEqualTo(200);
+    release.countDown();
+    assertThat(processor.shutdown(Duration.ofSeconds(10))).isTrue();
+
+    assertThat(written).containsExactlyElementsOf(offered);
+  }
+
+  @Test
   void writesInOrderInBatchesOfWholeRequests() throws Exception {
     List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
     BatchSpanProcessor processor =

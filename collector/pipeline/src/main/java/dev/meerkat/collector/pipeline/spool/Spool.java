@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,6 +133,15 @@ public final class Spool implements AutoCloseable {
    * TOO_LARGE when the record alone exceeds the spool's bound.
    */
   public CompletableFuture<Admission> append(byte[] payload, int length, int items) {
+    return append(payload, length, items, null);
+  }
+
+  /**
+   * As {@link #append(byte[], int, int)}; {@code onSeq}, when not null, is told the record's
+   * sequence number while the spool's lock is held (before the reader can see the record).
+   */
+  public CompletableFuture<Admission> append(
+      byte[] payload, int length, int items, LongConsumer onSeq) {
     long recordBytes = SpoolFormat.RECORD_HEADER_BYTES + (long) length;
     if (recordBytes + SpoolFormat.SEGMENT_HEADER_BYTES > maxBytes) {
       return CompletableFuture.completedFuture(Admission.TOO_LARGE);
@@ -146,7 +156,7 @@ public final class Spool implements AutoCloseable {
     CompletableFuture<Admission> result;
     lock.lock();
     try {
-      result = appendLocked(header, body, recordBytes, items, rolled);
+      result = appendLocked(header, body, recordBytes, items, rolled, onSeq);
     } finally {
       lock.unlock();
     }
@@ -155,7 +165,12 @@ public final class Spool implements AutoCloseable {
   }
 
   private CompletableFuture<Admission> appendLocked(
-      ByteBuffer header, ByteBuffer body, long recordBytes, int items, List<Waiter> rolled) {
+      ByteBuffer header,
+      ByteBuffer body,
+      long recordBytes,
+      int items,
+      List<Waiter> rolled,
+      LongConsumer onSeq) {
     boolean roll = current.bytes >= segmentBytes;
     long needed = recordBytes + (roll ? SpoolFormat.SEGMENT_HEADER_BYTES : 0);
     if (closed || totalBytes + needed > maxBytes) {
@@ -176,6 +191,9 @@ public final class Spool implements AutoCloseable {
       return CompletableFuture.completedFuture(Admission.RETRY_LATER);
     }
     long seq = nextSeq++;
+    if (onSeq != null) {
+      onSeq.accept(seq);
+    }
     current.bytes += recordBytes;
     current.records++;
     totalBytes += recordBytes;
