@@ -64,7 +64,7 @@ final class CollectorSelfMetrics {
     counter(
         registry,
         "refused",
-        "Items refused with 503 because the queue was full.",
+        "Items refused with 503 because the spool (or, without a spool, the queue) was full.",
         spanIn::refused,
         pointsIn::refused);
     counter(
