@@ -29,6 +29,7 @@ public final class Collector implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(Collector.class);
   private static final Duration FLUSH_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration SPOOLED_FLUSH_DEADLINE = Duration.ofSeconds(10);
 
   private final EmbeddedClickHouse embedded;
   private final ClickHouseStore store;
@@ -148,11 +149,13 @@ public final class Collector implements AutoCloseable {
     logger.info("Stopping: receivers first, so no new data arrives");
     otlpServer.stop().join();
     logger.info("Writing accepted spans and metric points");
-    boolean flushed = spans.shutdown(FLUSH_DEADLINE) & points.shutdown(FLUSH_DEADLINE);
+    // With a spool nothing accepted is at risk: write what can be written quickly, keep the rest.
+    Duration deadline = spans.spoolState().enabled() ? SPOOLED_FLUSH_DEADLINE : FLUSH_DEADLINE;
+    boolean flushed = spans.shutdown(deadline) & points.shutdown(deadline);
     if (!flushed) {
       logger.warn(
           "Accepted items were not all written within {}; {}",
-          FLUSH_DEADLINE,
+          deadline,
           spans.spoolState().enabled()
               ? "the rest stays in the spool and is written at the next start"
               : "without a spool the rest is lost");

@@ -320,7 +320,7 @@ public final class Spool implements AutoCloseable {
     try {
       long remaining = timeoutNanos;
       while (seq >= readableSeq()) {
-        if (closed || remaining <= 0) {
+        if ((closed && seq >= nextSeq) || remaining <= 0) {
           return false;
         }
         remaining = appended.awaitNanos(remaining);
