@@ -187,18 +187,25 @@ final class BatchProcessor<T> {
   }
 
   private Batch<T> toBatch(List<JournalEntry<T>> entries, int items) {
+    boolean replay = false;
+    for (int i = 0; i < entries.size(); i++) {
+      replay |= entries.get(i).replayed();
+    }
+    return new Batch<>(entries, toWriteBatch(entries, items, replay));
+  }
+
+  private static <T> WriteBatch<T> toWriteBatch(
+      List<JournalEntry<T>> entries, int items, boolean mayBeStored) {
     List<T> all = new ArrayList<>(items);
     String[] tokens = new String[entries.size()];
     int[] ends = new int[entries.size()];
-    boolean replay = false;
     for (int i = 0; i < entries.size(); i++) {
       JournalEntry<T> entry = entries.get(i);
       all.addAll(entry.items());
       tokens[i] = entry.token();
       ends[i] = all.size();
-      replay |= entry.replayed();
     }
-    return new Batch<>(entries, WriteBatch.of(all, tokens, ends, replay));
+    return WriteBatch.of(all, tokens, ends, mayBeStored);
   }
 
   private void write() {
@@ -216,16 +223,21 @@ final class BatchProcessor<T> {
   }
 
   private void writeWithRetry(Batch<T> batch) throws InterruptedException {
-    WriteBatch<T> items = batch.items();
+    store(batch.entries(), batch.items());
+    unsent.remove(batch.entries().get(0).seq());
+  }
+
+  private void store(List<JournalEntry<T>> entries, WriteBatch<T> batch)
+      throws InterruptedException {
+    WriteBatch<T> items = batch;
     long backoffNanos = settings.initialBackoff().toNanos();
     for (int attempt = 1; ; attempt++) {
       long started = System.nanoTime();
       try {
         writer.write(items);
         observer.onWrite(items.size(), System.nanoTime() - started, true);
-        journal.stored(batch.entries(), items.size());
+        journal.stored(entries, items.size());
         written.addAndGet(items.size());
-        unsent.remove(batch.entries().get(0).seq());
         return;
       } catch (RuntimeException e) {
         observer.onWrite(items.size(), System.nanoTime() - started, false);
@@ -234,9 +246,16 @@ final class BatchProcessor<T> {
             e instanceof StoreException store
                 ? store
                 : new StoreException("unexpected write failure: " + e, false, e);
+        if (!failure.retryable() && entries.size() > 1) {
+          // Narrow it down by halves, so only the requests ClickHouse refuses are given up.
+          int half = entries.size() / 2;
+          storeHalf(entries.subList(0, half), items.mayBeStored());
+          storeHalf(entries.subList(half, entries.size()), items.mayBeStored());
+          return;
+        }
         boolean exhausted = !journal.retriesForever() && attempt >= settings.maxAttempts();
         if (!failure.retryable() || exhausted) {
-          giveUp(batch, attempt, failure);
+          giveUp(entries, items.size(), attempt, failure);
           return;
         }
         if (attempt == 1 || attempt % 10 == 0) {
@@ -256,19 +275,28 @@ final class BatchProcessor<T> {
     }
   }
 
-  private void giveUp(Batch<T> batch, int attempt, StoreException failure) {
-    int size = batch.items().size();
+  private void storeHalf(List<JournalEntry<T>> entries, boolean mayBeStored)
+      throws InterruptedException {
+    int items = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      items += entries.get(i).items().size();
+    }
+    store(entries, toWriteBatch(entries, items, mayBeStored));
+  }
+
+  private void giveUp(
+      List<JournalEntry<T>> entries, int size, int attempt, StoreException failure) {
     dropped.addAndGet(size);
     logger.error(
-        "Gave up a batch of {} {} after {} attempt(s) ({}){}: {}",
+        "Gave up {} {} of {} request(s) after {} attempt(s) ({}){}: {}",
         size,
         signal,
+        entries.size(),
         attempt,
         failure.retryable() ? "retries exhausted" : "permanent failure",
         journal.retriesForever() ? ", kept in the dead-letter file" : "",
         failure.getMessage(),
         failure);
-    journal.givenUp(batch.entries(), size, failure);
-    unsent.remove(batch.entries().get(0).seq());
+    journal.givenUp(entries, size, failure);
   }
 }

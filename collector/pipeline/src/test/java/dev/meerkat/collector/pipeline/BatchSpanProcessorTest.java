@@ -239,24 +239,31 @@ class BatchSpanProcessorTest {
   }
 
   @Test
-  void deadLettersPermanentFailuresAndMovesOn() throws Exception {
+  void deadLettersOnlyTheRequestClickHouseRefusesAndMovesOn() throws Exception {
+    List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
     BatchSpanProcessor processor =
         processor(
             batch -> {
-              if (batch.items().get(0).spanId().startsWith("bad")) {
+              attempts.add(batch.size());
+              if (batch.items().stream().anyMatch(span -> span.spanId().startsWith("bad"))) {
                 throw new StoreException("Cannot parse input", false);
               }
               written.addAll(batch.items());
             },
-            settings(100, 1, Duration.ZERO),
+            settings(100, 4, LONG),
             spool());
 
-    processor.offer(spans(1, "bad")).get(10, TimeUnit.SECONDS);
-    processor.offer(spans(1, "good")).get(10, TimeUnit.SECONDS);
+    for (String request : List.of("r0-", "bad", "r2-", "r3-")) {
+      processor.offer(spans(1, request)).get(10, TimeUnit.SECONDS);
+    }
     processor.shutdown(Duration.ofSeconds(10));
 
-    assertThat(written).extracting(SpanRecord::spanId).containsExactly("good0");
+    // [r0 bad r2 r3] fails -> [r0 bad] fails -> [r0] ok, [bad] dead-lettered; [r2 r3] ok
+    assertThat(attempts).containsExactly(4, 2, 1, 1, 2);
+    assertThat(written).extracting(SpanRecord::spanId).containsExactly("r0-0", "r2-0", "r3-0");
     assertThat(processor.counts().dropped()).isEqualTo(1);
+    assertThat(processor.counts().failedWrites()).isEqualTo(3);
+    assertThat(processor.spoolState().pendingItems()).isZero();
     assertThat(spoolDir.resolve("spans/dead-letter/dead-letters.bin")).exists();
   }
 
