@@ -54,10 +54,7 @@ public final class Spool implements AutoCloseable {
   private long pendingItems;
   private boolean closed;
 
-  private final ReentrantLock commitLock = new ReentrantLock();
-  private final TreeMap<Long, Long> doneRanges = new TreeMap<>();
-  private final SpoolCursor cursor;
-  private volatile long committed;
+  private final SpoolCommits commits;
 
   private final SpoolReader reader;
   private final Thread syncer;
@@ -71,8 +68,7 @@ public final class Spool implements AutoCloseable {
     this.fsync = options.fsync();
     this.fsyncInterval = options.fsyncInterval();
     Files.createDirectories(directory);
-    this.spoolId = SpoolId.readOrCreate(directory.resolve("spool-id"));
-    this.cursor = SpoolCursor.open(directory.resolve("cursor"));
+    SpoolCursor cursor = SpoolCursor.open(directory.resolve("cursor"));
     long saved = cursor.read().orElse(-1);
     SpoolRecovery.Result recovered = SpoolRecovery.recover(directory, Math.max(saved, 0));
     this.truncatedOnOpen = recovered.truncated();
@@ -80,16 +76,19 @@ public final class Spool implements AutoCloseable {
       segments.put(segment.firstSeq, segment);
       totalBytes += segment.bytes;
     }
+    // Sequence numbers restart when nothing is left to replay (and no cursor says where they
+    // were): a new identity then keeps every token unique, so none is taken for already stored.
+    this.spoolId = SpoolId.readOrCreate(directory.resolve("spool-id"), segments.isEmpty());
     SpoolSegment last = segments.isEmpty() ? null : segments.lastEntry().getValue();
     nextSeq = last == null ? Math.max(saved, 0) : last.endSeq();
     if (saved < 0) {
       // No readable cursor: replay all that is left (stored parts are skipped by token).
       saved = segments.isEmpty() ? nextSeq : segments.firstKey();
-      if (cursor.read().isPresent() || !segments.isEmpty()) {
+      if (!segments.isEmpty()) {
         logger.warn("Spool {}: no valid cursor; replaying from sequence {}", directory, saved);
       }
     }
-    this.committed = Math.min(saved, nextSeq);
+    this.commits = new SpoolCommits(cursor, Math.min(saved, nextSeq));
     this.pendingItems = recovered.pendingItems();
     this.replayEnd = nextSeq;
     this.durableSeq = nextSeq;
@@ -101,18 +100,17 @@ public final class Spool implements AutoCloseable {
     }
     deleteCommittedSegments();
     startSegment();
-    cursor.write(committed);
-    this.reader = new SpoolReader(this, committed);
+    this.reader = new SpoolReader(this, commits.committed());
     this.syncer =
         Thread.ofPlatform()
             .name("meerkat-spool-sync-" + directory.getFileName())
             .daemon(true)
             .start(fsync == FsyncPolicy.ALWAYS ? this::syncOnDemand : this::syncPeriodically);
-    if (replayEnd > committed) {
+    if (replayEnd > commits.committed()) {
       logger.info(
           "Spool {}: {} records ({} items, {} bytes) left by an earlier run will be replayed",
           directory,
-          replayEnd - committed,
+          replayEnd - commits.committed(),
           pendingItems,
           totalBytes);
     }
@@ -230,37 +228,27 @@ public final class Spool implements AutoCloseable {
    * fsyncs the cursor over the contiguous committed prefix and deletes fully committed segments.
    */
   public void commit(long fromSeq, long toSeq, long items) {
-    commitLock.lock();
+    lock.lock();
     try {
-      doneRanges.put(fromSeq, toSeq);
-      long position = committed;
-      Long end;
-      while ((end = doneRanges.remove(position)) != null) {
-        position = end;
-      }
-      lock.lock();
-      try {
-        pendingItems -= items;
-      } finally {
-        lock.unlock();
-      }
-      if (position != committed) {
-        committed = position;
-        cursor.write(position);
+      pendingItems -= items;
+    } finally {
+      lock.unlock();
+    }
+    try {
+      if (commits.add(fromSeq, toSeq)) {
         deleteCommittedSegments();
       }
     } catch (IOException e) {
       // The stored records are replayed after a restart and skipped by token: no loss, no double.
       logger.error("Spool {}: cannot persist the cursor: {}", directory, e.getMessage(), e);
-    } finally {
-      commitLock.unlock();
     }
   }
 
   public SpoolStats stats() {
     lock.lock();
     try {
-      return new SpoolStats(totalBytes, segments.size(), pendingItems, nextSeq - committed);
+      return new SpoolStats(
+          totalBytes, segments.size(), pendingItems, nextSeq - commits.committed());
     } finally {
       lock.unlock();
     }
@@ -304,7 +292,7 @@ public final class Spool implements AutoCloseable {
         lock.unlock();
       }
       reader.close();
-      cursor.close();
+      commits.close();
     } catch (IOException e) {
       logger.error("Spool {}: close failed: {}", directory, e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -413,7 +401,7 @@ public final class Spool implements AutoCloseable {
     try {
       while (!segments.isEmpty()) {
         SpoolSegment first = segments.firstEntry().getValue();
-        if (first == current || first.endSeq() > committed) {
+        if (first == current || first.endSeq() > commits.committed()) {
           break;
         }
         segments.pollFirstEntry();

@@ -16,8 +16,9 @@ final class SpoolId {
 
   private SpoolId() {}
 
-  static String readOrCreate(Path file) throws IOException {
-    if (Files.exists(file)) {
+  /** The identity stored in {@code file}, or a new one when there is none or {@code renew}. */
+  static String readOrCreate(Path file, boolean renew) throws IOException {
+    if (!renew && Files.exists(file)) {
       String id = Files.readString(file, StandardCharsets.US_ASCII).strip();
       if (id.matches("[0-9a-f]{16}")) {
         return id;

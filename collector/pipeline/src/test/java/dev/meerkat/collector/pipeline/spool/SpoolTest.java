@@ -212,4 +212,23 @@ class SpoolTest {
       assertThat(other.token(7)).isNotEqualTo(token);
     }
   }
+
+  @Test
+  void takesANewIdentityWhenSequenceNumbersMayRestart() throws Exception {
+    String token;
+    try (Spool spool = Spool.open(directory, defaults())) {
+      append(spool, "a");
+      token = spool.token(0);
+    }
+    for (String segment : segmentFiles()) {
+      Files.delete(directory.resolve(segment));
+    }
+    Files.write(directory.resolve("cursor"), new byte[12]); // and the cursor is unreadable
+
+    try (Spool spool = Spool.open(directory, defaults())) {
+      append(spool, "b");
+      assertThat(readAll(spool, 1)).containsExactly("0:b");
+      assertThat(spool.token(0)).isNotEqualTo(token);
+    }
+  }
 }
