@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
@@ -58,6 +59,7 @@ public final class Spool implements AutoCloseable {
 
   private final SpoolReader reader;
   private final Thread syncer;
+  private final AtomicLong syncs = new AtomicLong();
 
   private record Waiter(long seq, CompletableFuture<Admission> future) {}
 
@@ -252,6 +254,11 @@ public final class Spool implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** fsyncs made by the syncer so far (one may cover many appends). */
+  public long syncs() {
+    return syncs.get();
   }
 
   /** Torn or corrupt tails truncated when this spool was opened. */
@@ -451,6 +458,7 @@ public final class Spool implements AutoCloseable {
       boolean ok = true;
       try {
         channel.force(false);
+        syncs.incrementAndGet();
       } catch (ClosedChannelException e) {
         // Rolled meanwhile: the roll forced it.
       } catch (IOException e) {
@@ -494,6 +502,7 @@ public final class Spool implements AutoCloseable {
       }
       try {
         channel.force(false);
+        syncs.incrementAndGet();
       } catch (ClosedChannelException e) {
         // Rolled meanwhile: the roll forced it.
       } catch (IOException e) {
