@@ -185,9 +185,9 @@ public final class Spool implements AutoCloseable {
         currentChannel.write(record);
       }
     } catch (IOException e) {
-      // The record may be half written: start a new segment, so the torn bytes are never read.
+      // Disk full, for example: cut off the half-written record and refuse; later appends retry.
       logger.error("Spool {}: append failed: {}", directory, e.getMessage(), e);
-      closeQuietlyAndRestart();
+      discardPartialRecord();
       return CompletableFuture.completedFuture(Admission.RETRY_LATER);
     }
     long seq = nextSeq++;
@@ -365,40 +365,52 @@ public final class Spool implements AutoCloseable {
     Path path = directory.resolve(SpoolFormat.segmentName(nextSeq));
     FileChannel channel =
         FileChannel.open(
-            path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            path,
+            // An earlier attempt that failed half-way (disk full) may have left the file.
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
     ByteBuffer header = SpoolFormat.segmentHeader(nextSeq);
     while (header.hasRemaining()) {
       channel.write(header);
     }
     channel.force(true);
+    forceDirectory();
     current = new SpoolSegment(nextSeq, path, SpoolFormat.SEGMENT_HEADER_BYTES, 0);
     currentChannel = channel;
     segments.put(current.firstSeq, current);
     totalBytes += current.bytes;
   }
 
+  // A new file's name is durable only once its directory is fsynced (Linux; elsewhere a no-op).
+  private void forceDirectory() {
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // Not supported on this platform or file system: the file's own fsync is all we can do.
+    }
+  }
+
   // Under lock. The old segment is forced before the new one starts, so everything in it is
   // durable, and the syncer (which may still hold the old channel) treats its closing as synced.
   private List<Waiter> rollSegment() throws IOException {
-    currentChannel.force(false);
-    currentChannel.close();
+    FileChannel old = currentChannel;
+    old.force(false);
     List<Waiter> durable = markDurable(nextSeq);
-    startSegment();
+    startSegment(); // when this fails (disk full) the old segment stays current
+    old.close();
     return durable;
   }
 
-  private void closeQuietlyAndRestart() {
+  // Under lock, after a failed append: the segment ends at its last complete record again.
+  private void discardPartialRecord() {
     try {
-      currentChannel.close();
-    } catch (IOException ignored) {
-      // Already failing; the new segment is what matters.
-    }
-    // Records of the failed segment up to the last complete one stay readable.
-    try {
-      startSegment();
+      currentChannel.truncate(current.bytes);
+      currentChannel.position(current.bytes);
     } catch (IOException e) {
-      logger.error("Spool {}: cannot start a new segment: {}", directory, e.getMessage(), e);
-      closed = true;
+      // The reader never reads past the last complete record, and recovery truncates the rest.
+      logger.error("Spool {}: cannot truncate {}: {}", directory, current.path, e.getMessage(), e);
     }
   }
 
