@@ -29,6 +29,10 @@ public final class ClickHouseStore implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(120);
   private static final long INSERT_TIMEOUT_SECONDS = 120;
+  // The server cuts an insert into blocks of max_insert_block_size rows (default 1,048,576) and
+  // only one block into one partition is atomic: keep every insert one block, so a retried batch
+  // is either wholly stored or not at all (the writers' exactly-once check relies on it).
+  private static final String ONE_BLOCK_ROWS = "1000000000";
 
   private final ClickHouseConfig config;
   private final StatementClient statements;
@@ -112,7 +116,8 @@ public final class ClickHouseStore implements AutoCloseable {
                   rows.flush();
                 },
                 ClickHouseFormat.RowBinary,
-                new InsertSettings())
+                // A new settings object per insert: the client may add to it.
+                new InsertSettings().serverSetting("max_insert_block_size", ONE_BLOCK_ROWS))
             .get(INSERT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       // Nothing to read: 18.16 reports written_rows as -1.
     } catch (InterruptedException e) {
