@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,6 +62,9 @@ public final class Spool implements AutoCloseable {
 
   private final SpoolReader reader;
   private final Thread syncer;
+  // Acknowledging runs the receivers' continuations (responses, span consumers): on its own
+  // thread, so the syncer can start the next fsync at once.
+  private final ExecutorService acknowledger;
   private final AtomicLong syncs = new AtomicLong();
 
   private record Waiter(long seq, CompletableFuture<Admission> future) {}
@@ -103,6 +109,12 @@ public final class Spool implements AutoCloseable {
     deleteCommittedSegments();
     startSegment();
     this.reader = new SpoolReader(this, commits.committed());
+    this.acknowledger =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform()
+                .name("meerkat-spool-ack-" + directory.getFileName())
+                .daemon(true)
+                .factory());
     this.syncer =
         Thread.ofPlatform()
             .name("meerkat-spool-sync-" + directory.getFileName())
@@ -291,6 +303,8 @@ public final class Spool implements AutoCloseable {
     stopAppending();
     try {
       syncer.join();
+      acknowledger.shutdown();
+      acknowledger.awaitTermination(30, TimeUnit.SECONDS);
       lock.lock();
       try {
         currentChannel.force(false);
@@ -493,7 +507,10 @@ public final class Spool implements AutoCloseable {
       } finally {
         lock.unlock();
       }
-      accept(durable);
+      if (!durable.isEmpty()) {
+        List<Waiter> acknowledged = durable;
+        acknowledger.execute(() -> accept(acknowledged));
+      }
     }
   }
 
