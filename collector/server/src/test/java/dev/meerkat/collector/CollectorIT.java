@@ -215,7 +215,9 @@ class CollectorIT {
 
     HttpResponse<String> health = get("/health");
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).startsWith("{\"status\":\"UP\",\"clickhouse\":{\"status\":\"UP\"");
+    assertThat(health.body())
+        .startsWith("{\"status\":\"UP\",\"clickhouse\":{\"status\":\"UP\"")
+        .contains("\"spool\":{\"spans\":{\"enabled\":true,\"bytes\":");
 
     // The rows become visible in ClickHouse just before the writer counts them: poll the count.
     HttpResponse<String> scrape =
@@ -232,6 +234,12 @@ class CollectorIT {
         .contains("meerkat_collector_bad_requests_total{signal=\"spans\"} 2.0\n")
         .contains("meerkat_collector_written_total{signal=\"spans\"} 2.0\n")
         .contains("meerkat_collector_written_total{signal=\"metric_points\"} 2.0\n")
-        .contains("meerkat_collector_queue_size{signal=\"spans\"} 0.0\n");
+        .contains("meerkat_collector_queue_size{signal=\"spans\"} 0.0\n")
+        .contains("meerkat_collector_spool_items{signal=\"spans\"} 0.0\n")
+        .contains("meerkat_collector_spool_segments{signal=\"spans\"} 1.0\n")
+        .contains("meerkat_collector_spool_oldest_unsent_age_seconds{signal=\"spans\"} 0.0\n")
+        .contains("meerkat_collector_spool_replayed_total{signal=\"spans\"} 0.0\n")
+        .contains("meerkat_collector_spool_dead_lettered_total{signal=\"metric_points\"} 0.0\n")
+        .containsPattern("meerkat_collector_spool_bytes\\{signal=\"spans\"} [1-9][0-9.E]*\n");
   }
 }
