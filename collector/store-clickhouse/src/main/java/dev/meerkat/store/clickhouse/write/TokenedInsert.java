@@ -1,5 +1,6 @@
 package dev.meerkat.store.clickhouse.write;
 
+import dev.meerkat.store.StoreException;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
 import dev.meerkat.store.write.WriteBatch;
@@ -29,6 +30,7 @@ import java.util.function.ToLongFunction;
 final class TokenedInsert<T> {
 
   private static final long SECONDS_PER_DAY = 86_400;
+  private static final int TOKENS_PER_QUERY = 2_000;
 
   private final ClickHouseStore store;
   private final String table;
@@ -75,8 +77,18 @@ final class TokenedInsert<T> {
       days[i] = day(zone, seconds);
       oneDay &= days[i] == days[0];
     }
-    Set<String> stored =
-        batch.mayBeStored() ? storedUnits(batch, minSeconds, maxSeconds) : Set.of();
+    Set<String> stored = Set.of();
+    if (batch.mayBeStored()) {
+      try {
+        stored = storedUnits(batch, minSeconds, maxSeconds);
+      } catch (StoreException e) {
+        // Whatever failed, the rows themselves were not refused: never give them up for it.
+        throw new StoreException(
+            "cannot check which parts of a batch for " + table + " are stored: " + e.getMessage(),
+            true,
+            e);
+      }
+    }
     if (oneDay && stored.isEmpty()) {
       insertDay(batch, days, days[0], stored);
       return;
@@ -124,27 +136,33 @@ final class TokenedInsert<T> {
         });
   }
 
-  /** The (token, day) units of this batch that are already in the table. */
+  /**
+   * The (token, day) units of this batch that are already in the table, asked for in chunks of
+   * tokens, so the query stays far below ClickHouse's max_query_size (256 KiB) however many parts.
+   */
   private Set<String> storedUnits(WriteBatch<T> batch, long minSeconds, long maxSeconds) {
-    StringBuilder sql =
-        new StringBuilder("SELECT batch_token, toString(toDate(")
-            .append(timeColumn)
-            .append(")) AS day FROM ")
-            .append(table)
-            .append(" WHERE ")
-            .append(timeColumn)
-            .append(" BETWEEN toDateTime(")
-            .append(minSeconds)
-            .append(") AND toDateTime(")
-            .append(maxSeconds)
-            .append(") AND batch_token IN (");
-    for (int part = 0; part < batch.partCount(); part++) {
-      sql.append(part == 0 ? "" : ", ").append(ClickHouseStore.quote(batch.partToken(part)));
-    }
-    sql.append(") GROUP BY batch_token, day");
     Set<String> units = new HashSet<>();
-    for (Row row : store.query(sql.toString())) {
-      units.add(unit(row.string("batch_token"), row.string("day")));
+    for (int from = 0; from < batch.partCount(); from += TOKENS_PER_QUERY) {
+      int to = Math.min(batch.partCount(), from + TOKENS_PER_QUERY);
+      StringBuilder sql =
+          new StringBuilder("SELECT batch_token, toString(toDate(")
+              .append(timeColumn)
+              .append(")) AS day FROM ")
+              .append(table)
+              .append(" WHERE ")
+              .append(timeColumn)
+              .append(" BETWEEN toDateTime(")
+              .append(minSeconds)
+              .append(") AND toDateTime(")
+              .append(maxSeconds)
+              .append(") AND batch_token IN (");
+      for (int part = from; part < to; part++) {
+        sql.append(part == from ? "" : ", ").append(ClickHouseStore.quote(batch.partToken(part)));
+      }
+      sql.append(") GROUP BY batch_token, day");
+      for (Row row : store.query(sql.toString())) {
+        units.add(unit(row.string("batch_token"), row.string("day")));
+      }
     }
     return units;
   }

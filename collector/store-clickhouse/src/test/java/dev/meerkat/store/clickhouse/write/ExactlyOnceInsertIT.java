@@ -111,6 +111,25 @@ class ExactlyOnceInsertIT {
   }
 
   @Test
+  void checksBatchesOfManyRequestsBeyondTheLargestQueryClickHouseTakes() {
+    // 12,000 one-span requests: their tokens alone are ~300 KB, over max_query_size (256 KiB).
+    int requests = 12_000;
+    List<SpanRecord> items = spans("h", requests, LATE);
+    String[] tokens = new String[requests];
+    int[] ends = new int[requests];
+    for (int i = 0; i < requests; i++) {
+      tokens[i] = "0123456789abcdef-" + (1_000_000 + i);
+      ends[i] = i + 1;
+    }
+    WriteBatch<SpanRecord> batch = WriteBatch.of(items, tokens, ends, false);
+
+    writer.write(batch);
+    writer.write(batch.asMayBeStored());
+
+    assertStoredOnce(requests);
+  }
+
+  @Test
   void withoutTheCheckARetryWouldStoreTwice() {
     WriteBatch<SpanRecord> batch = WriteBatch.single(spans("g", 3, LATE), "s3-1", false);
 
