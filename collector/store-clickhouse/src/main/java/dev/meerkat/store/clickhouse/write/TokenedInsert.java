@@ -183,7 +183,12 @@ final class TokenedInsert<T> {
   private ZoneRules serverZone() {
     ZoneRules zone = serverZone;
     if (zone == null) {
-      String name = store.query("SELECT timezone() AS zone").get(0).string("zone");
+      String name;
+      try {
+        name = store.query("SELECT timezone() AS zone").get(0).string("zone");
+      } catch (StoreException e) {
+        throw new StoreException("cannot read the server's time zone: " + e.getMessage(), true, e);
+      }
       zone = ZoneId.of(name).getRules();
       serverZone = zone;
     }
