@@ -34,10 +34,11 @@ class CollectorIT {
   private static final HttpClient http = HttpClient.newHttpClient();
   private static Collector collector;
   private static ClickHouseStore store;
+  private static Path dataDir;
 
   @BeforeAll
   static void startCollector() throws IOException {
-    Path dataDir = Files.createTempDirectory("meerkat-collector-it");
+    dataDir = Files.createTempDirectory("meerkat-collector-it");
     ClickHouseConfig database = clickHouse.newDatabaseConfig();
     PipelineSettings pipeline =
         PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
@@ -65,6 +66,7 @@ class CollectorIT {
   static void stopCollector() throws InterruptedException {
     collector.close();
     store.close();
+    CollectorProcess.deleteRecursively(dataDir);
   }
 
   private static HttpResponse<byte[]> post(String path, String type, String encoding, byte[] body)
