@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 class ExactlyOnceInsertIT {
 
   private static final ClickHouseFixture clickHouse = ClickHouseFixture.shared();
-  // 2025-11-30 23:59:00 UTC: a minute before midnight, so a batch can span two days (partitions).
-  private static final long LATE = 1_764_547_140L * 1_000_000_000L;
-  private static final long NEXT_DAY = LATE + 120_000_000_000L;
+
+  // A minute before midnight in the server's time zone (partitions are its days), so a batch can
+  // span two partitions; nextDay is two minutes later.
+  private long late;
+  private long nextDay;
 
   private ClickHouseStore store;
   private ClickHouseSpanWriter writer;
@@ -34,6 +36,13 @@ class ExactlyOnceInsertIT {
   void createDatabase() {
     store = clickHouse.newDatabase();
     writer = ClickHouseSpanWriter.create(store);
+    long midnight =
+        store
+            .query("SELECT toUnixTimestamp(toDateTime('2025-12-01 00:00:00')) AS s")
+            .get(0)
+            .longValue("s");
+    late = (midnight - 60) * 1_000_000_000L;
+    nextDay = late + 120_000_000_000L;
   }
 
   @AfterEach
@@ -74,8 +83,8 @@ class ExactlyOnceInsertIT {
 
   @Test
   void retryAfterAnUnknownOutcomeStoresEveryPartOnce() {
-    List<SpanRecord> a = spans("a", 3, LATE);
-    List<SpanRecord> b = spans("b", 2, NEXT_DAY); // the next day: a second partition
+    List<SpanRecord> a = spans("a", 3, late);
+    List<SpanRecord> b = spans("b", 2, nextDay); // the next day: a second partition
     WriteBatch<SpanRecord> batch =
         WriteBatch.of(concat(a, b), new String[] {"s1-1", "s1-2"}, new int[] {3, 5}, false);
 
@@ -93,10 +102,10 @@ class ExactlyOnceInsertIT {
 
   @Test
   void replayCutIntoOtherBatchesStoresOnlyWhatIsMissing() {
-    List<SpanRecord> first = spans("c", 4, LATE);
-    List<SpanRecord> secondToday = spans("d", 2, LATE + 1000);
-    List<SpanRecord> secondTomorrow = spans("e", 3, NEXT_DAY);
-    List<SpanRecord> third = spans("f", 1, LATE + 2000);
+    List<SpanRecord> first = spans("c", 4, late);
+    List<SpanRecord> secondToday = spans("d", 2, late + 1000);
+    List<SpanRecord> secondTomorrow = spans("e", 3, nextDay);
+    List<SpanRecord> third = spans("f", 1, late + 2000);
     // Before the crash: part 1 stored whole, part 2 only its first day's insert went through.
     writer.write(
         WriteBatch.of(
@@ -114,7 +123,7 @@ class ExactlyOnceInsertIT {
   void checksBatchesOfManyRequestsBeyondTheLargestQueryClickHouseTakes() {
     // 12,000 one-span requests: their tokens alone are ~300 KB, over max_query_size (256 KiB).
     int requests = 12_000;
-    List<SpanRecord> items = spans("h", requests, LATE);
+    List<SpanRecord> items = spans("h", requests, late);
     String[] tokens = new String[requests];
     int[] ends = new int[requests];
     for (int i = 0; i < requests; i++) {
@@ -131,7 +140,7 @@ class ExactlyOnceInsertIT {
 
   @Test
   void withoutTheCheckARetryWouldStoreTwice() {
-    WriteBatch<SpanRecord> batch = WriteBatch.single(spans("g", 3, LATE), "s3-1", false);
+    WriteBatch<SpanRecord> batch = WriteBatch.single(spans("g", 3, late), "s3-1", false);
 
     writer.write(batch);
     writer.write(batch); // a retry that does not know the first attempt may have succeeded
@@ -144,7 +153,7 @@ class ExactlyOnceInsertIT {
   void metricPointsAreStoredOnceToo() {
     MetricPointRecord point =
         new MetricPointRecord(
-            LATE,
+            late,
             "api",
             "jvm.threads.count",
             MetricType.GAUGE,
