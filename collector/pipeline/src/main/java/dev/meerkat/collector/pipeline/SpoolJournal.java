@@ -24,14 +24,15 @@ import org.slf4j.LoggerFactory;
 final class SpoolJournal<T> implements Journal<T> {
 
   private static final Logger logger = LoggerFactory.getLogger(SpoolJournal.class);
-  // Encoding buffers are reused per receiving thread; one that grew past this is let go.
-  private static final int KEEP_BUFFER_BYTES = 4 * 1024 * 1024;
+  // Encoding buffers are reused per receiving thread; one that grew past this is let go, so the
+  // receivers' many threads (Armeria's blocking executor) hold little memory between requests.
+  private static final int KEEP_BUFFER_BYTES = 256 * 1024;
 
   private final Spool spool;
   private final RecordCodec<T> codec;
   private final DeadLetterFile deadLetters;
   private final ThreadLocal<CodecOutput> buffers =
-      ThreadLocal.withInitial(() -> new CodecOutput(64 * 1024));
+      ThreadLocal.withInitial(() -> new CodecOutput(16 * 1024));
 
   private final int capacity;
   private final ConcurrentHashMap<Long, List<T>> recent = new ConcurrentHashMap<>();
