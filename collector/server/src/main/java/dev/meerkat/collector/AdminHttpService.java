@@ -5,6 +5,7 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.ServerBuilder;
+import dev.meerkat.collector.pipeline.BatchLogProcessor;
 import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.pipeline.SpoolState;
@@ -23,13 +24,14 @@ final class AdminHttpService {
       ClickHouseStore store,
       BatchSpanProcessor spans,
       BatchMetricProcessor points,
+      BatchLogProcessor logs,
       PrometheusExposition exposition) {
     server.service(
         "/health",
         (ctx, req) ->
             HttpResponse.of(
                 CompletableFuture.supplyAsync(
-                    () -> health(store, spans, points), ctx.blockingTaskExecutor())));
+                    () -> health(store, spans, points, logs), ctx.blockingTaskExecutor())));
     server.service(
         "/metrics",
         (ctx, req) -> {
@@ -43,7 +45,10 @@ final class AdminHttpService {
   // ClickHouse down: DEGRADED (200) while the spool still takes data, since nothing acknowledged
   // is lost; DOWN (503) without a spool, so a load balancer stops sending this collector data.
   private static HttpResponse health(
-      ClickHouseStore store, BatchSpanProcessor spans, BatchMetricProcessor points) {
+      ClickHouseStore store,
+      BatchSpanProcessor spans,
+      BatchMetricProcessor points,
+      BatchLogProcessor logs) {
     boolean up = store.ping(Duration.ofSeconds(2));
     SpoolState spanSpool = spans.spoolState();
     SpoolState pointSpool = points.spoolState();
@@ -63,6 +68,8 @@ final class AdminHttpService {
             + spoolJson(spanSpool)
             + ",\"metric_points\":"
             + spoolJson(pointSpool)
+            + ",\"logs\":"
+            + spoolJson(logs.spoolState())
             + "}}";
     return HttpResponse.of(
         status.equals("DOWN") ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK,

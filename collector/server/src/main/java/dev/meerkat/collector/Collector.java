@@ -128,6 +128,7 @@ public final class Collector implements AutoCloseable {
         BatchLogProcessor.create(
             ClickHouseLogWriter.create(store),
             config.logPipeline(),
+            config.spool(),
             selfMetrics.writeObserver("logs"));
     IngestLimiter spanLimiter = IngestLimiter.create(config.ingestLimits());
     IngestLimiter pointLimiter = IngestLimiter.create(config.ingestLimits());
@@ -172,7 +173,7 @@ public final class Collector implements AutoCloseable {
             .http(config.adminPort())
             .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO);
     AdminHttpService.bind(
-        adminBuilder, store, spans, points, PrometheusExposition.create(registry));
+        adminBuilder, store, spans, points, logs, PrometheusExposition.create(registry));
     Server admin = adminBuilder.build();
     otlp.start().join();
     admin.start().join();

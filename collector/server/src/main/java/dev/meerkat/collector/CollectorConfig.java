@@ -1,8 +1,8 @@
 package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
-import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.collector.pipeline.SpoolSettings;
+import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.retention.RetentionSettings;
 import dev.meerkat.store.clickhouse.schema.ClusterSettings;

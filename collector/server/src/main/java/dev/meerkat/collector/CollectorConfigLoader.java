@@ -1,11 +1,11 @@
 package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.collector.pipeline.SpoolSettings;
+import dev.meerkat.collector.pipeline.spool.FsyncPolicy;
 import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.retention.RetentionSettings;
 import dev.meerkat.store.clickhouse.schema.ClusterSettings;
-import dev.meerkat.collector.pipeline.SpoolSettings;
-import dev.meerkat.collector.pipeline.spool.FsyncPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,7 +184,6 @@ public final class CollectorConfigLoader {
     }
     return value.equals("true");
   }
-
 
   private static SpoolSettings spool(Reader reader, Path dataDir) {
     String enabled = reader.string("MEERKAT_SPOOL_ENABLED", "true").toLowerCase(Locale.ROOT);

@@ -15,8 +15,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
 import java.util.function.LongSupplier;
-import java.util.function.ToLongFunction;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The collector's own metrics, labelled by {@code signal} (spans, metric_points, logs): items

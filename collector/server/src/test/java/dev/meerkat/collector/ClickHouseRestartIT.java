@@ -3,8 +3,6 @@ package dev.meerkat.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
-import dev.meerkat.collector.pipeline.PipelineSettings;
-import dev.meerkat.collector.pipeline.SpoolSettings;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
@@ -16,7 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,25 +38,14 @@ class ClickHouseRestartIT {
     EmbeddedClickHouse clickHouse =
         EmbeddedClickHouse.start(directory.resolve("clickhouse"), httpPort, tcpPort);
     ClickHouseConfig database = ClickHouseConfig.create(clickHouse.url()).withDatabase("restart");
-    PipelineSettings pipeline =
-        PipelineSettings.defaults().withBatchSize(500).withFlushInterval(Duration.ofMillis(20));
+    // The spool lives in the data directory's spool/ (the default).
     Collector collector =
         Collector.start(
-            new CollectorConfig(
-                Optional.of(clickHouse.url()),
+            TestCollectorConfig.with(
+                clickHouse.url(),
                 database.database(),
-                "default",
-                "",
-                Optional.empty(),
-                0,
-                0,
                 directory,
-                0,
-                0,
-                pipeline,
-                pipeline,
-                4 * 1024 * 1024,
-                SpoolSettings.under(directory.resolve("spool"))));
+                Map.of("MEERKAT_BATCH_SIZE", "500", "MEERKAT_FLUSH_INTERVAL_MS", "20")));
     SpanLoad load = new SpanLoad(50, 100_000);
     try {
       load.start(2, collector.otlpHttpPort());

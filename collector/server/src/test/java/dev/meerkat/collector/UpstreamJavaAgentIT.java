@@ -50,7 +50,8 @@ class UpstreamJavaAgentIT {
     PipelineSettings pipeline =
         PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
     collector =
-        Collector.start(TestCollectorConfig.forDatabase(clickHouse.url(), database.database(), dataDir));
+        Collector.start(
+            TestCollectorConfig.forDatabase(clickHouse.url(), database.database(), dataDir));
     store = ClickHouseStore.connect(database);
   }
 

@@ -81,4 +81,33 @@ public final class CodecInput {
   public boolean atEnd() {
     return position == end;
   }
+
+  /** Reads what {@link CodecOutput#writeInt} wrote. */
+  public int readInt() {
+    long value = readVarLong();
+    if ((value >>> 32) != 0) {
+      throw new IllegalStateException("int " + value + " too large at byte " + position);
+    }
+    return (int) value;
+  }
+
+  public List<Double> readDoubles() {
+    int count = readVarInt();
+    require(count);
+    List<Double> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(readDouble());
+    }
+    return values;
+  }
+
+  public List<Long> readVarLongs() {
+    int count = readVarInt();
+    require(count);
+    List<Long> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(readVarLong());
+    }
+    return values;
+  }
 }

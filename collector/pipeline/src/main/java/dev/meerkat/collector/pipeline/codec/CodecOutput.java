@@ -87,4 +87,24 @@ public final class CodecOutput {
       writeString(values.get(i));
     }
   }
+
+  /** Any int, negative ones too, as the varint of its 32 unsigned bits (at most 5 bytes). */
+  public void writeInt(int value) {
+    writeVarLong(Integer.toUnsignedLong(value));
+  }
+
+  public void writeDoubles(List<Double> values) {
+    writeVarLong(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      writeDouble(values.get(i));
+    }
+  }
+
+  /** Longs as varints: meant for counts, which are never negative. */
+  public void writeVarLongs(List<Long> values) {
+    writeVarLong(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      writeVarLong(values.get(i));
+    }
+  }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import dev.meerkat.store.model.LogRecord;
 import dev.meerkat.store.model.MetricPointRecord;
 import dev.meerkat.store.model.MetricType;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.model.SpanStatus;
-import dev.meerkat.store.model.Temporality;
 import dev.meerkat.store.write.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,22 +152,11 @@ class ExactlyOnceInsertIT {
   @Test
   void metricPointsAreStoredOnceToo() {
     MetricPointRecord point =
-        new MetricPointRecord(
-            late,
-            "api",
-            "jvm.threads.count",
-            MetricType.GAUGE,
-            "{thread}",
-            false,
-            Temporality.UNSPECIFIED,
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            42,
-            0,
-            List.of(),
-            List.of());
+        MetricPointRecord.builder(MetricType.GAUGE, "api", "jvm.threads.count")
+            .time(0, late)
+            .description("", "{thread}")
+            .value(42)
+            .build();
     WriteBatch<MetricPointRecord> batch = WriteBatch.single(List.of(point, point), "s4-1", false);
     ClickHouseMetricWriter points = ClickHouseMetricWriter.create(store);
 
@@ -175,5 +164,54 @@ class ExactlyOnceInsertIT {
     points.write(batch.asMayBeStored());
 
     assertThat(count("SELECT count() AS n FROM metric_points")).isEqualTo(2);
+  }
+
+  private static LogRecord log(String spanId, long timeNanos) {
+    return new LogRecord(
+        timeNanos,
+        timeNanos,
+        17,
+        "ERROR",
+        "payment failed",
+        "0af7651916cd43dd8448eb211c80319c",
+        spanId,
+        1,
+        "",
+        "api",
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        "",
+        "");
+  }
+
+  @Test
+  void logRecordsRetriedAfterAnUnknownOutcomeAreStoredOnce() {
+    // Two requests, the second across midnight: three (token, day) units in two partitions.
+    List<LogRecord> logs =
+        List.of(
+            log("00000000000000a1", late),
+            log("00000000000000a2", late + 1),
+            log("00000000000000b1", late + 2),
+            log("00000000000000b2", nextDay));
+    WriteBatch<LogRecord> batch =
+        WriteBatch.of(logs, new String[] {"s5-1", "s5-2"}, new int[] {2, 4}, false);
+    ClickHouseLogWriter writer = ClickHouseLogWriter.create(store);
+
+    writer.write(batch); // stored, but say the answer was lost
+    writer.write(batch.asMayBeStored());
+    writer.write(batch.asMayBeStored());
+
+    assertThat(count("SELECT count() AS n FROM logs")).isEqualTo(4);
+    assertThat(count("SELECT uniqExact(span_id) AS n FROM logs")).isEqualTo(4);
+    assertThat(count("SELECT uniqExact(toDate(timestamp)) AS n FROM logs")).isEqualTo(2);
+    assertThat(count("SELECT count() AS n FROM log_trace_index")).isEqualTo(4);
+    assertThat(
+            store.query(
+                "SELECT batch_token, toUInt64(count()) AS n FROM logs"
+                    + " GROUP BY batch_token ORDER BY batch_token"))
+        .extracting(row -> row.string("batch_token") + "=" + row.longValue("n"))
+        .containsExactly("s5-1=2", "s5-2=2");
   }
 }
