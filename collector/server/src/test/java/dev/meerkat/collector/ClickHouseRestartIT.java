@@ -46,7 +46,7 @@ class ClickHouseRestartIT {
                 database.database(),
                 directory,
                 Map.of("MEERKAT_BATCH_SIZE", "500", "MEERKAT_FLUSH_INTERVAL_MS", "20")));
-    SpanLoad load = new SpanLoad(50, 100_000);
+    OtlpLoad load = OtlpLoad.spans(50, 100_000);
     try {
       load.start(2, collector.otlpHttpPort());
       awaitAcknowledged(load, 2_000);
@@ -79,7 +79,7 @@ class ClickHouseRestartIT {
     }
   }
 
-  private static void awaitAcknowledged(SpanLoad load, long spans) {
+  private static void awaitAcknowledged(OtlpLoad load, long spans) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (load.acknowledgedSpans() < spans) {
       if (System.nanoTime() > deadline) {

@@ -22,8 +22,13 @@ import java.util.stream.Stream;
  */
 final class CollectorProcess {
 
-  private static final Pattern SPAN_SPOOL_ITEMS =
-      Pattern.compile("\"spans\":\\{\"enabled\":true,[^}]*\"pendingItems\":(\\d+)");
+  private static final List<Pattern> SPOOL_ITEMS =
+      Stream.of("spans", "metric_points", "logs")
+          .map(
+              signal ->
+                  Pattern.compile(
+                      "\"" + signal + "\":\\{\"enabled\":true,[^}]*\"pendingItems\":(\\d+)"))
+          .toList();
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -97,15 +102,24 @@ final class CollectorProcess {
   }
 
   /** Spans acknowledged and not yet stored, as {@code /health} reports; -1 when unreadable. */
-  long spooledSpans() {
-    Matcher matcher = SPAN_SPOOL_ITEMS.matcher(health());
-    return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+  /** Items waiting in the three signals' spools, -1 when {@code /health} does not say. */
+  long spooledItems() {
+    String health = health();
+    long items = 0;
+    for (Pattern pattern : SPOOL_ITEMS) {
+      Matcher matcher = pattern.matcher(health);
+      if (!matcher.find()) {
+        return -1;
+      }
+      items += Long.parseLong(matcher.group(1));
+    }
+    return items;
   }
 
-  /** Polls until the span spool is empty (with a deadline, failing the test past it). */
+  /** Polls until every signal's spool is empty (with a deadline, failing the test past it). */
   void awaitSpoolDrained(Duration deadline) {
     long end = System.nanoTime() + deadline.toNanos();
-    while (spooledSpans() != 0) {
+    while (spooledItems() != 0) {
       if (System.nanoTime() > end) {
         throw new AssertionError("spool not drained within " + deadline + ": " + health());
       }

@@ -52,7 +52,18 @@ class SignalMigrationsIT {
               "V0010__metric_points_full.sql",
               "V0011__logs.sql",
               "V0012__log_trace_index.sql",
-              "V0013__log_trace_index_mv.sql");
+              "V0013__log_trace_index_mv.sql",
+              "V0015__spans_batch_token.sql",
+              "V0016__metric_points_batch_token.sql",
+              "V0017__logs_batch_token.sql");
+      // Rows stored before the batch tokens read back with an empty one.
+      assertThat(
+              store.query(
+                  "SELECT span_id, batch_token FROM spans WHERE span_id = 'old-span'"
+                      + " UNION ALL SELECT metric_name AS span_id, batch_token FROM metric_points"
+                      + " WHERE metric_name = 'old.histogram'"))
+          .extracting(r -> r.string("span_id") + "=" + r.string("batch_token"))
+          .containsExactlyInAnyOrder("old-span=", "old.histogram=");
       assertThat(
               store.query(
                   "SELECT span_id, event_names, event_attribute_keys, link_trace_ids FROM spans"
