@@ -5,10 +5,14 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.ServerBuilder;
+import dev.meerkat.collector.pipeline.BatchLogProcessor;
+import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
+import dev.meerkat.collector.pipeline.SpoolState;
 import dev.meerkat.exporter.prometheus.PrometheusExposition;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** The admin endpoints: {@code GET /health} and {@code GET /metrics}. */
 final class AdminHttpService {
@@ -19,13 +23,15 @@ final class AdminHttpService {
       ServerBuilder server,
       ClickHouseStore store,
       BatchSpanProcessor spans,
+      BatchMetricProcessor points,
+      BatchLogProcessor logs,
       PrometheusExposition exposition) {
     server.service(
         "/health",
         (ctx, req) ->
             HttpResponse.of(
-                java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> health(store, spans), ctx.blockingTaskExecutor())));
+                CompletableFuture.supplyAsync(
+                    () -> health(store, spans, points, logs), ctx.blockingTaskExecutor())));
     server.service(
         "/metrics",
         (ctx, req) -> {
@@ -36,12 +42,20 @@ final class AdminHttpService {
         });
   }
 
-  // 503 when ClickHouse is unreachable, so a load balancer stops sending this collector data.
-  private static HttpResponse health(ClickHouseStore store, BatchSpanProcessor spans) {
+  // ClickHouse down: DEGRADED (200) while the spool still takes data, since nothing acknowledged
+  // is lost; DOWN (503) without a spool, so a load balancer stops sending this collector data.
+  private static HttpResponse health(
+      ClickHouseStore store,
+      BatchSpanProcessor spans,
+      BatchMetricProcessor points,
+      BatchLogProcessor logs) {
     boolean up = store.ping(Duration.ofSeconds(2));
+    SpoolState spanSpool = spans.spoolState();
+    SpoolState pointSpool = points.spoolState();
+    String status = up ? "UP" : spanSpool.enabled() ? "DEGRADED" : "DOWN";
     String body =
         "{\"status\":\""
-            + (up ? "UP" : "DOWN")
+            + status
             + "\",\"clickhouse\":{\"status\":\""
             + (up ? "UP" : "DOWN")
             + "\",\"url\":\""
@@ -50,8 +64,30 @@ final class AdminHttpService {
             + store.config().database()
             + "\"},\"queuedSpans\":"
             + spans.counts().queued()
-            + "}";
+            + ",\"spool\":{\"spans\":"
+            + spoolJson(spanSpool)
+            + ",\"metric_points\":"
+            + spoolJson(pointSpool)
+            + ",\"logs\":"
+            + spoolJson(logs.spoolState())
+            + "}}";
     return HttpResponse.of(
-        up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, MediaType.JSON_UTF_8, body);
+        status.equals("DOWN") ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK,
+        MediaType.JSON_UTF_8,
+        body);
+  }
+
+  private static String spoolJson(SpoolState spool) {
+    return "{\"enabled\":"
+        + spool.enabled()
+        + ",\"bytes\":"
+        + spool.bytes()
+        + ",\"segments\":"
+        + spool.segments()
+        + ",\"pendingItems\":"
+        + spool.pendingItems()
+        + ",\"oldestUnsentSeconds\":"
+        + spool.oldestUnsentMillis() / 1000.0
+        + "}";
   }
 }

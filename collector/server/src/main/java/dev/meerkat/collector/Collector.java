@@ -33,13 +33,16 @@ import org.slf4j.LoggerFactory;
 /**
  * A running collector: ClickHouse (embedded or external) -> migrations -> pipelines -> OTLP/gRPC
  * and OTLP/HTTP receivers and the admin server. {@link #close()} stops it in the order that loses
- * no accepted data: receivers first, then the queues are flushed, then ClickHouse is closed.
+ * no accepted data: receivers first, then the pipelines write what they accepted (what they cannot
+ * write stays in the spool for the next start), then ClickHouse is closed. Spools left by an
+ * earlier run (kill -9, crash) are replayed as soon as the pipelines start.
  */
 public final class Collector implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(Collector.class);
   private static final Duration FLUSH_DEADLINE = Duration.ofSeconds(60);
   private static final Duration GRPC_SHUTDOWN_DEADLINE = Duration.ofSeconds(10);
+  private static final Duration SPOOLED_FLUSH_DEADLINE = Duration.ofSeconds(10);
 
   private final EmbeddedClickHouse embedded;
   private final ClickHouseStore store;
@@ -112,17 +115,20 @@ public final class Collector implements AutoCloseable {
         BatchSpanProcessor.create(
             ClickHouseSpanWriter.create(store),
             config.spanPipeline(),
+            config.spool(),
             List.of(SpanRedMetrics.create(registry)::record),
             selfMetrics.writeObserver("spans"));
     BatchMetricProcessor points =
         BatchMetricProcessor.create(
             ClickHouseMetricWriter.create(store),
             config.metricPipeline(),
+            config.spool(),
             selfMetrics.writeObserver("metric_points"));
     BatchLogProcessor logs =
         BatchLogProcessor.create(
             ClickHouseLogWriter.create(store),
             config.logPipeline(),
+            config.spool(),
             selfMetrics.writeObserver("logs"));
     IngestLimiter spanLimiter = IngestLimiter.create(config.ingestLimits());
     IngestLimiter pointLimiter = IngestLimiter.create(config.ingestLimits());
@@ -166,7 +172,8 @@ public final class Collector implements AutoCloseable {
         Server.builder()
             .http(config.adminPort())
             .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO);
-    AdminHttpService.bind(adminBuilder, store, spans, PrometheusExposition.create(registry));
+    AdminHttpService.bind(
+        adminBuilder, store, spans, points, logs, PrometheusExposition.create(registry));
     Server admin = adminBuilder.build();
     otlp.start().join();
     admin.start().join();
@@ -238,13 +245,18 @@ public final class Collector implements AutoCloseable {
     if (!otlpGrpcServer.shutdown(GRPC_SHUTDOWN_DEADLINE)) {
       logger.warn("OTLP/gRPC calls still running after {} were cancelled", GRPC_SHUTDOWN_DEADLINE);
     }
-    logger.info("Flushing queued spans, metric points and log records");
+    logger.info("Writing accepted spans, metric points and log records");
+    // With a spool nothing accepted is at risk: write what can be written quickly, keep the rest.
+    Duration deadline = spans.spoolState().enabled() ? SPOOLED_FLUSH_DEADLINE : FLUSH_DEADLINE;
     boolean flushed =
-        spans.shutdown(FLUSH_DEADLINE)
-            & points.shutdown(FLUSH_DEADLINE)
-            & logs.shutdown(FLUSH_DEADLINE);
+        spans.shutdown(deadline) & points.shutdown(deadline) & logs.shutdown(deadline);
     if (!flushed) {
-      logger.warn("Queues were not flushed within {}; the rest is lost", FLUSH_DEADLINE);
+      logger.warn(
+          "Accepted items were not all written within {}; {}",
+          deadline,
+          spans.spoolState().enabled()
+              ? "the rest stays in the spool and is written at the next start"
+              : "without a spool the rest is lost");
     }
     adminServer.stop().join();
     retention.close();

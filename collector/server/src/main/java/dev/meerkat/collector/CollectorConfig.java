@@ -1,6 +1,7 @@
 package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.collector.pipeline.SpoolSettings;
 import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.retention.RetentionSettings;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param ingestLimits attribute, event, link and value-length limits for every signal
  * @param retention days to keep per signal (old daily partitions are dropped hourly)
  * @param cluster cluster mode (Distributed tables over per-server tables), or none
+ * @param spool the write-ahead spool (acknowledged means durable on disk) or its absence
  */
 public record CollectorConfig(
     Optional<String> clickHouseUrl,
@@ -36,7 +38,8 @@ public record CollectorConfig(
     IngestLimits ingestLimits,
     OtlpGrpcSettings otlpGrpc,
     RetentionSettings retention,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    SpoolSettings spool) {
 
   /** The ClickHouse connection for {@code url} with the configured database and credentials. */
   public ClickHouseConfig clickHouse(String url) {
@@ -62,6 +65,17 @@ public record CollectorConfig(
         + spanPipeline.queueCapacity()
         + ", batch="
         + spanPipeline.batchSize()
+        + ", writers="
+        + spanPipeline.writers()
+        + ", spool="
+        + (spool.enabled()
+            ? spool.directory()
+                + " (max "
+                + spool.maxBytes()
+                + " bytes, fsync "
+                + spool.fsync()
+                + ")"
+            : "off")
         + "]";
   }
 }

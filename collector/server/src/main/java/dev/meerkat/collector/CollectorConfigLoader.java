@@ -1,6 +1,8 @@
 package dev.meerkat.collector;
 
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.collector.pipeline.SpoolSettings;
+import dev.meerkat.collector.pipeline.spool.FsyncPolicy;
 import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.retention.RetentionSettings;
 import dev.meerkat.store.clickhouse.schema.ClusterSettings;
@@ -51,7 +53,14 @@ public final class CollectorConfigLoader {
           "MEERKAT_CLICKHOUSE_CLUSTER",
           "MEERKAT_CLICKHOUSE_SHARD_URLS",
           "MEERKAT_CLICKHOUSE_ON_CLUSTER",
-          "MEERKAT_CLICKHOUSE_REPLICATED");
+          "MEERKAT_CLICKHOUSE_REPLICATED",
+          "MEERKAT_WRITERS",
+          "MEERKAT_SPOOL_ENABLED",
+          "MEERKAT_SPOOL_DIR",
+          "MEERKAT_SPOOL_MAX_BYTES",
+          "MEERKAT_SPOOL_SEGMENT_BYTES",
+          "MEERKAT_SPOOL_FSYNC",
+          "MEERKAT_SPOOL_FSYNC_INTERVAL_MS");
   // Other Meerkat programs read these (the agent, the dashboard's Spring namespaces meerkat.slo,
   // meerkat.demo, meerkat.public-url, ..., the launcher script, the tests and benchmarks); the same
   // shell, or `./meerkat demo`, may hold them for all programs at once.
@@ -102,9 +111,11 @@ public final class CollectorConfigLoader {
     PipelineSettings pipeline =
         PipelineSettings.defaults()
             .withQueueCapacity(reader.integer("MEERKAT_QUEUE_SIZE", 100_000))
-            .withBatchSize(reader.integer("MEERKAT_BATCH_SIZE", 5_000))
+            .withBatchSize(reader.integer("MEERKAT_BATCH_SIZE", 20_000))
+            .withWriters(reader.integer("MEERKAT_WRITERS", 2))
             .withFlushInterval(
                 Duration.ofMillis(reader.integer("MEERKAT_FLUSH_INTERVAL_MS", 1_000)));
+    Path dataDir = Path.of(reader.string("MEERKAT_DATA_DIR", "./data"));
     return new CollectorConfig(
         reader.optional("MEERKAT_CLICKHOUSE_URL"),
         reader.string("MEERKAT_CLICKHOUSE_DATABASE", "meerkat"),
@@ -113,7 +124,7 @@ public final class CollectorConfigLoader {
         reader.optional("MEERKAT_CLICKHOUSE_BINARY").map(Path::of),
         reader.port("MEERKAT_OTLP_HTTP_PORT", 4318),
         reader.port("MEERKAT_ADMIN_PORT", 8888),
-        Path.of(reader.string("MEERKAT_DATA_DIR", "./data")),
+        dataDir,
         reader.port("MEERKAT_EMBEDDED_CLICKHOUSE_HTTP_PORT", 18123),
         reader.port("MEERKAT_EMBEDDED_CLICKHOUSE_TCP_PORT", 19000),
         pipeline,
@@ -123,7 +134,8 @@ public final class CollectorConfigLoader {
         ingestLimits(reader),
         new OtlpGrpcSettings(reader.port("MEERKAT_OTLP_GRPC_PORT", 4317)),
         retention(reader),
-        cluster(reader));
+        cluster(reader),
+        spool(reader, dataDir));
   }
 
   private static IngestLimits ingestLimits(Reader reader) {
@@ -173,6 +185,31 @@ public final class CollectorConfigLoader {
     return value.equals("true");
   }
 
+  private static SpoolSettings spool(Reader reader, Path dataDir) {
+    String enabled = reader.string("MEERKAT_SPOOL_ENABLED", "true").toLowerCase(Locale.ROOT);
+    if (!enabled.equals("true") && !enabled.equals("false")) {
+      throw new IllegalArgumentException(
+          "MEERKAT_SPOOL_ENABLED must be true or false, got '" + enabled + "'");
+    }
+    String fsync = reader.string("MEERKAT_SPOOL_FSYNC", "always").toUpperCase(Locale.ROOT);
+    if (!fsync.equals("ALWAYS") && !fsync.equals("INTERVAL")) {
+      throw new IllegalArgumentException(
+          "MEERKAT_SPOOL_FSYNC must be always or interval, got '"
+              + fsync.toLowerCase(Locale.ROOT)
+              + "'");
+    }
+    long maxBytes = reader.bytes("MEERKAT_SPOOL_MAX_BYTES", SpoolSettings.DEFAULT_MAX_BYTES);
+    return new SpoolSettings(
+        enabled.equals("true"),
+        reader.optional("MEERKAT_SPOOL_DIR").map(Path::of).orElse(dataDir.resolve("spool")),
+        maxBytes,
+        Math.min(
+            maxBytes,
+            reader.bytes("MEERKAT_SPOOL_SEGMENT_BYTES", SpoolSettings.DEFAULT_SEGMENT_BYTES)),
+        FsyncPolicy.valueOf(fsync),
+        Duration.ofMillis(reader.integer("MEERKAT_SPOOL_FSYNC_INTERVAL_MS", 100)));
+  }
+
   private static void collect(
       String source, String key, String value, Map<String, String> values, Set<String> unknown) {
     if (!key.startsWith("MEERKAT_")) {
@@ -211,6 +248,23 @@ public final class CollectorConfigLoader {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             key + " must be a whole number, got '" + value.get() + "'");
+      }
+    }
+
+    long bytes(String key, long fallback) {
+      Optional<String> value = optional(key);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      try {
+        long bytes = Long.parseLong(value.get());
+        if (bytes < 1024) {
+          throw new IllegalArgumentException(key + " must be at least 1024 bytes, got " + bytes);
+        }
+        return bytes;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            key + " must be a whole number of bytes, got '" + value.get() + "'");
       }
     }
 

@@ -3,6 +3,7 @@ package dev.meerkat.collector;
 import dev.meerkat.collector.pipeline.BatchLogProcessor;
 import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
+import dev.meerkat.collector.pipeline.SpoolState;
 import dev.meerkat.collector.pipeline.WriteObserver;
 import dev.meerkat.collector.receiver.IngestLimiter;
 import dev.meerkat.collector.receiver.OtlpReceiverCounts;
@@ -14,6 +15,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -64,7 +66,8 @@ final class CollectorSelfMetrics {
     receiverCounter(
         registry,
         "refused",
-        "Items refused because the queue was full (retryable) or the request too large.",
+        "Items refused because the spool (or, without a spool, the queue) was full (retryable) or"
+            + " the request too large.",
         receivers,
         c -> c.refused());
     receiverCounter(
@@ -94,6 +97,52 @@ final class CollectorSelfMetrics {
         () -> spans.counts().failedWrites(),
         () -> points.counts().failedWrites(),
         () -> logs.counts().failedWrites());
+    counter(
+        registry,
+        "spool_replayed",
+        "Items read back from a spool left by an earlier run.",
+        () -> spans.counts().replayed(),
+        () -> points.counts().replayed(),
+        () -> logs.counts().replayed());
+    counter(
+        registry,
+        "spool_dead_lettered",
+        "Accepted items ClickHouse refused for good, kept in the spool's dead-letter file.",
+        () -> spans.spoolState().enabled() ? spans.counts().dropped() : 0,
+        () -> points.spoolState().enabled() ? points.counts().dropped() : 0,
+        () -> logs.spoolState().enabled() ? logs.counts().dropped() : 0);
+    spoolGauge(
+        registry,
+        "spool_items",
+        "Acknowledged items in the spool not yet stored in ClickHouse.",
+        state -> state.pendingItems(),
+        spans,
+        points,
+        logs);
+    spoolGauge(
+        registry,
+        "spool_bytes",
+        "Bytes of the spool's segment files.",
+        state -> state.bytes(),
+        spans,
+        points,
+        logs);
+    spoolGauge(
+        registry,
+        "spool_segments",
+        "Segment files of the spool.",
+        state -> state.segments(),
+        spans,
+        points,
+        logs);
+    spoolGauge(
+        registry,
+        "spool_oldest_unsent_age_seconds",
+        "Age of the oldest acknowledged item not yet stored in ClickHouse.",
+        state -> state.oldestUnsentMillis() / 1000.0,
+        spans,
+        points,
+        logs);
     GaugeWithCallback.builder()
         .name("meerkat_collector_queue_size")
         .help("Items waiting to be written.")
@@ -143,6 +192,27 @@ final class CollectorSelfMetrics {
                 callback.call(
                     count.applyAsLong(receiver.counts()), receiver.signal(), receiver.protocol());
               }
+            })
+        .register(registry);
+  }
+
+  private static void spoolGauge(
+      PrometheusRegistry registry,
+      String what,
+      String help,
+      ToDoubleFunction<SpoolState> value,
+      BatchSpanProcessor spans,
+      BatchMetricProcessor points,
+      BatchLogProcessor logs) {
+    GaugeWithCallback.builder()
+        .name("meerkat_collector_" + what)
+        .help(help)
+        .labelNames("signal")
+        .callback(
+            callback -> {
+              callback.call(value.applyAsDouble(spans.spoolState()), "spans");
+              callback.call(value.applyAsDouble(points.spoolState()), "metric_points");
+              callback.call(value.applyAsDouble(logs.spoolState()), "logs");
             })
         .register(registry);
   }

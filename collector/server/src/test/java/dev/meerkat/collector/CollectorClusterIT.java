@@ -39,7 +39,8 @@ class CollectorClusterIT {
         EmbeddedClickHouse second =
             EmbeddedClickHouse.start(directory.resolve("shard2"), http[1], tcp[1], cluster)) {
       Collector collector =
-          Collector.start(config(first.url(), List.of(first.url(), second.url())));
+          Collector.start(
+              config(first.url(), List.of(first.url(), second.url()), directory.resolve("data")));
       try (HttpClient client = HttpClient.newHttpClient()) {
         HttpResponse<byte[]> response =
             client.send(
@@ -68,10 +69,11 @@ class CollectorClusterIT {
     }
   }
 
-  private static CollectorConfig config(String url, List<String> shardUrls) {
+  private static CollectorConfig config(String url, List<String> shardUrls, Path dataDir) {
     return TestCollectorConfig.with(
         url,
         DATABASE,
+        dataDir,
         Map.of(
             "MEERKAT_CLICKHOUSE_CLUSTER",
             CLUSTER,

@@ -16,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,14 +33,17 @@ class CollectorIT {
   private static final HttpClient http = HttpClient.newHttpClient();
   private static Collector collector;
   private static ClickHouseStore store;
+  private static Path dataDir;
 
   @BeforeAll
-  static void startCollector() {
+  static void startCollector() throws IOException {
+    dataDir = Files.createTempDirectory("meerkat-collector-it");
     ClickHouseConfig database = clickHouse.newDatabaseConfig();
     PipelineSettings pipeline =
         PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
     collector =
-        Collector.start(TestCollectorConfig.forDatabase(clickHouse.url(), database.database()));
+        Collector.start(
+            TestCollectorConfig.forDatabase(clickHouse.url(), database.database(), dataDir));
     store = ClickHouseStore.connect(database);
   }
 
@@ -46,6 +51,7 @@ class CollectorIT {
   static void stopCollector() throws InterruptedException {
     collector.close();
     store.close();
+    CollectorProcess.deleteRecursively(dataDir);
   }
 
   private static HttpResponse<byte[]> post(String path, String type, String encoding, byte[] body)
@@ -198,7 +204,9 @@ class CollectorIT {
 
     HttpResponse<String> health = get("/health");
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).startsWith("{\"status\":\"UP\",\"clickhouse\":{\"status\":\"UP\"");
+    assertThat(health.body())
+        .startsWith("{\"status\":\"UP\",\"clickhouse\":{\"status\":\"UP\"")
+        .contains("\"spool\":{\"spans\":{\"enabled\":true,\"bytes\":");
 
     // The rows become visible in ClickHouse just before the writer counts them: poll the count.
     HttpResponse<String> scrape =
@@ -217,6 +225,12 @@ class CollectorIT {
         .contains("meerkat_collector_received_total{protocol=\"grpc\",signal=\"spans\"} 0.0\n")
         .contains("meerkat_collector_written_total{signal=\"spans\"} 2.0\n")
         .contains("meerkat_collector_written_total{signal=\"metric_points\"} 2.0\n")
-        .contains("meerkat_collector_queue_size{signal=\"spans\"} 0.0\n");
+        .contains("meerkat_collector_queue_size{signal=\"spans\"} 0.0\n")
+        .contains("meerkat_collector_spool_items{signal=\"spans\"} 0.0\n")
+        .contains("meerkat_collector_spool_segments{signal=\"spans\"} 1.0\n")
+        .contains("meerkat_collector_spool_oldest_unsent_age_seconds{signal=\"spans\"} 0.0\n")
+        .contains("meerkat_collector_spool_replayed_total{signal=\"spans\"} 0.0\n")
+        .contains("meerkat_collector_spool_dead_lettered_total{signal=\"metric_points\"} 0.0\n")
+        .containsPattern("meerkat_collector_spool_bytes\\{signal=\"spans\"} [1-9][0-9.E]*\n");
   }
 }

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** /v1/logs and span events end to end through a real collector, with small ingest limits. */
 class CollectorLogsIT {
@@ -39,6 +41,8 @@ class CollectorLogsIT {
   private static Collector collector;
   private static ClickHouseStore store;
 
+  @TempDir static Path dataDir;
+
   @BeforeAll
   static void startCollector() {
     ClickHouseConfig database = clickHouse.newDatabaseConfig();
@@ -49,6 +53,7 @@ class CollectorLogsIT {
             TestCollectorConfig.with(
                 clickHouse.url(),
                 database.database(),
+                dataDir,
                 Map.of(
                     "MEERKAT_MAX_ATTRIBUTES_PER_SPAN", Integer.toString(LIMITS.maxAttributes()),
                     "MEERKAT_MAX_EVENTS_PER_SPAN", Integer.toString(LIMITS.maxEventsPerSpan()),

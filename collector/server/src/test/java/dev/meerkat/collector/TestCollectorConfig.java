@@ -1,5 +1,6 @@
 package dev.meerkat.collector;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -14,14 +15,19 @@ final class TestCollectorConfig {
 
   private TestCollectorConfig() {}
 
-  /** The defaults above for ClickHouse at {@code url}, database {@code database}. */
-  static CollectorConfig forDatabase(String url, String database) {
-    return with(url, database, Map.of());
+  /**
+   * The defaults above for ClickHouse at {@code url}, database {@code database}, with the data
+   * directory (the spool lives under it) at {@code dataDir}.
+   */
+  static CollectorConfig forDatabase(String url, String database, Path dataDir) {
+    return with(url, database, dataDir, Map.of());
   }
 
   /** The defaults above, then {@code overrides} (MEERKAT_* keys) on top. */
-  static CollectorConfig with(String url, String database, Map<String, String> overrides) {
+  static CollectorConfig with(
+      String url, String database, Path dataDir, Map<String, String> overrides) {
     Map<String, String> settings = new HashMap<>();
+    settings.put("MEERKAT_DATA_DIR", dataDir.toString());
     settings.put("MEERKAT_CLICKHOUSE_URL", url);
     settings.put("MEERKAT_CLICKHOUSE_DATABASE", database);
     settings.put("MEERKAT_OTLP_HTTP_PORT", "0");

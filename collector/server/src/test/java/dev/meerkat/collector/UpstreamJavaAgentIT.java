@@ -42,13 +42,16 @@ class UpstreamJavaAgentIT {
 
   @TempDir Path workDir;
 
+  @TempDir static Path dataDir;
+
   @BeforeAll
   static void startCollector() {
     ClickHouseConfig database = clickHouse.newDatabaseConfig();
     PipelineSettings pipeline =
         PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
     collector =
-        Collector.start(TestCollectorConfig.forDatabase(clickHouse.url(), database.database()));
+        Collector.start(
+            TestCollectorConfig.forDatabase(clickHouse.url(), database.database(), dataDir));
     store = ClickHouseStore.connect(database);
   }
 

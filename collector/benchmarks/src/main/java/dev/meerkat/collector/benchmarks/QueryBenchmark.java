@@ -12,7 +12,6 @@ import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.SpanDetail;
 import dev.meerkat.store.query.TraceRepository;
-import dev.meerkat.store.write.SpanWriter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -50,7 +49,7 @@ public final class QueryBenchmark {
   private QueryBenchmark() {}
 
   // The only lines that name the implementation: adapt them when the storage wiring changes.
-  private static SpanWriter spanWriter(ClickHouseStore store) {
+  private static ClickHouseSpanWriter spanWriter(ClickHouseStore store) {
     return ClickHouseSpanWriter.create(store);
   }
 
@@ -111,7 +110,7 @@ public final class QueryBenchmark {
   private static void populate(ClickHouseStore store, long traceCount) throws Exception {
     long startSeconds = Instant.now().minus(RANGE).getEpochSecond();
     SpanCorpus corpus = corpus(startSeconds, traceCount);
-    SpanWriter writer = spanWriter(store);
+    ClickHouseSpanWriter writer = spanWriter(store);
     ExecutorService writes = Executors.newSingleThreadExecutor();
     long began = System.nanoTime();
     try {

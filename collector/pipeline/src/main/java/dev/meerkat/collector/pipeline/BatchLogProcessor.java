@@ -1,23 +1,31 @@
 package dev.meerkat.collector.pipeline;
 
+import dev.meerkat.collector.pipeline.codec.LogRecordCodec;
 import dev.meerkat.store.model.LogRecord;
 import dev.meerkat.store.write.LogWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Queues log records (bounded) and writes them in batches on a worker thread. */
+/** Takes log records into the spool (acknowledged once durable) and writes them in batches. */
 public final class BatchLogProcessor implements AutoCloseable {
 
   private final BatchProcessor<LogRecord> processor;
 
-  private BatchLogProcessor(LogWriter writer, PipelineSettings settings, WriteObserver observer) {
-    this.processor = new BatchProcessor<>("logs", writer::write, settings, observer);
+  private BatchLogProcessor(
+      LogWriter writer, PipelineSettings settings, SpoolSettings spool, WriteObserver observer) {
+    this.processor =
+        new BatchProcessor<>(
+            "logs",
+            writer,
+            settings,
+            spool.journal("logs", new LogRecordCodec(), settings.queueCapacity()),
+            observer);
   }
 
   public static BatchLogProcessor create(
-      LogWriter writer, PipelineSettings settings, WriteObserver observer) {
-    return new BatchLogProcessor(writer, settings, observer);
+      LogWriter writer, PipelineSettings settings, SpoolSettings spool, WriteObserver observer) {
+    return new BatchLogProcessor(writer, settings, spool, observer);
   }
 
   /** Takes all of {@code logs} or none; the future says which, and why not. */
@@ -25,7 +33,7 @@ public final class BatchLogProcessor implements AutoCloseable {
     return processor.offer(logs);
   }
 
-  /** The most logs one request may hold. */
+  /** The most log records one request may hold. */
   public int capacity() {
     return processor.capacity();
   }
@@ -34,7 +42,14 @@ public final class BatchLogProcessor implements AutoCloseable {
     return processor.counts();
   }
 
-  /** Refuses new logs and writes all queued ones, waiting up to {@code timeout}. */
+  public SpoolState spoolState() {
+    return processor.spoolState();
+  }
+
+  /**
+   * Refuses new log records and writes the accepted ones, waiting up to {@code timeout}; what is
+   * left stays in the spool for the next start.
+   */
   public boolean shutdown(Duration timeout) throws InterruptedException {
     return processor.close(timeout);
   }

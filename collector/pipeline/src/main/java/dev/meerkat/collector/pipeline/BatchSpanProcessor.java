@@ -1,5 +1,6 @@
 package dev.meerkat.collector.pipeline;
 
+import dev.meerkat.collector.pipeline.codec.SpanRecordCodec;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.write.SpanWriter;
 import java.time.Duration;
@@ -10,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Queues spans (bounded), writes them in batches on a worker thread, and shows every accepted batch
- * to the {@link SpanConsumer}s first. Overflow is refused and counted, never buffered without
- * bound.
+ * Takes spans into the spool (acknowledged once durable), writes them in batches, and shows every
+ * accepted request to the {@link SpanConsumer}s. Overflow is refused and counted, never buffered
+ * without bound.
  */
 public final class BatchSpanProcessor implements AutoCloseable {
 
@@ -25,23 +26,31 @@ public final class BatchSpanProcessor implements AutoCloseable {
   private BatchSpanProcessor(
       SpanWriter writer,
       PipelineSettings settings,
+      SpoolSettings spool,
       List<SpanConsumer> consumers,
       WriteObserver observer) {
-    this.processor = new BatchProcessor<>("spans", writer::write, settings, observer);
+    this.processor =
+        new BatchProcessor<>(
+            "spans",
+            writer,
+            settings,
+            spool.journal("spans", new SpanRecordCodec(), settings.queueCapacity()),
+            observer);
     this.consumers = List.copyOf(consumers);
   }
 
   public static BatchSpanProcessor create(
       SpanWriter writer,
       PipelineSettings settings,
+      SpoolSettings spool,
       List<SpanConsumer> consumers,
       WriteObserver observer) {
-    return new BatchSpanProcessor(writer, settings, consumers, observer);
+    return new BatchSpanProcessor(writer, settings, spool, consumers, observer);
   }
 
   /**
    * Takes all of {@code spans} or none; the future says which, and why not. Consumers see the spans
-   * once they are taken.
+   * once they are accepted.
    */
   public CompletableFuture<Admission> offer(List<SpanRecord> spans) {
     return processor
@@ -77,12 +86,19 @@ public final class BatchSpanProcessor implements AutoCloseable {
     return processor.counts();
   }
 
+  public SpoolState spoolState() {
+    return processor.spoolState();
+  }
+
   /** Span consumers that threw, in batches. */
   public long consumerFailures() {
     return consumerFailures.get();
   }
 
-  /** Refuses new spans and writes all queued ones, waiting up to {@code timeout}. */
+  /**
+   * Refuses new spans and writes the accepted ones, waiting up to {@code timeout}; what is left
+   * stays in the spool for the next start.
+   */
   public boolean shutdown(Duration timeout) throws InterruptedException {
     return processor.close(timeout);
   }

@@ -5,12 +5,16 @@ import java.time.Duration;
 /**
  * Sizes and timings of one batching pipeline.
  *
- * @param queueCapacity most items waiting to be written; more are refused
- * @param batchSize most items per write
+ * @param queueCapacity most items one request may hold; without a spool also the most items waiting
+ *     in memory (more are refused)
+ * @param batchSize items per write (a batch holds whole requests, so one large request may exceed
+ *     it)
  * @param flushInterval longest time an item waits for its batch to fill
- * @param maxAttempts write attempts per batch for retryable failures (1 = no retry)
+ * @param maxAttempts write attempts per batch for retryable failures without a spool (1 = no
+ *     retry); with a spool retryable failures are retried forever
  * @param initialBackoff pause after the first failed attempt; doubles per attempt
  * @param maxBackoff longest pause between attempts
+ * @param writers batches written concurrently
  */
 public record PipelineSettings(
     int queueCapacity,
@@ -18,17 +22,20 @@ public record PipelineSettings(
     Duration flushInterval,
     int maxAttempts,
     Duration initialBackoff,
-    Duration maxBackoff) {
+    Duration maxBackoff,
+    int writers) {
 
   public PipelineSettings {
-    if (queueCapacity < 1 || batchSize < 1 || maxAttempts < 1) {
+    if (queueCapacity < 1 || batchSize < 1 || maxAttempts < 1 || writers < 1) {
       throw new IllegalArgumentException(
-          "queueCapacity, batchSize and maxAttempts must be positive: "
+          "queueCapacity, batchSize, maxAttempts and writers must be positive: "
               + queueCapacity
               + ", "
               + batchSize
               + ", "
-              + maxAttempts);
+              + maxAttempts
+              + ", "
+              + writers);
     }
     if (batchSize > queueCapacity) {
       throw new IllegalArgumentException(
@@ -39,10 +46,30 @@ public record PipelineSettings(
     }
   }
 
-  /** 100,000 queued, batches of 5,000 or 1 s, 5 attempts with 100 ms to 5 s backoff. */
+  /** Settings with one writer, as before writers were configurable. */
+  public PipelineSettings(
+      int queueCapacity,
+      int batchSize,
+      Duration flushInterval,
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff) {
+    this(queueCapacity, batchSize, flushInterval, maxAttempts, initialBackoff, maxBackoff, 1);
+  }
+
+  /**
+   * 100,000 items per request at most, batches of 20,000 or 1 s (fewer, larger ClickHouse parts), 2
+   * writers, 5 attempts without a spool, 100 ms to 5 s backoff.
+   */
   public static PipelineSettings defaults() {
     return new PipelineSettings(
-        100_000, 5_000, Duration.ofSeconds(1), 5, Duration.ofMillis(100), Duration.ofSeconds(5));
+        100_000,
+        20_000,
+        Duration.ofSeconds(1),
+        5,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(5),
+        2);
   }
 
   public PipelineSettings withQueueCapacity(int capacity) {
@@ -52,20 +79,27 @@ public record PipelineSettings(
         flushInterval,
         maxAttempts,
         initialBackoff,
-        maxBackoff);
+        maxBackoff,
+        writers);
   }
 
   public PipelineSettings withBatchSize(int size) {
     return new PipelineSettings(
-        queueCapacity, size, flushInterval, maxAttempts, initialBackoff, maxBackoff);
+        queueCapacity, size, flushInterval, maxAttempts, initialBackoff, maxBackoff, writers);
   }
 
   public PipelineSettings withFlushInterval(Duration interval) {
     return new PipelineSettings(
-        queueCapacity, batchSize, interval, maxAttempts, initialBackoff, maxBackoff);
+        queueCapacity, batchSize, interval, maxAttempts, initialBackoff, maxBackoff, writers);
   }
 
   public PipelineSettings withRetries(int attempts, Duration initial, Duration max) {
-    return new PipelineSettings(queueCapacity, batchSize, flushInterval, attempts, initial, max);
+    return new PipelineSettings(
+        queueCapacity, batchSize, flushInterval, attempts, initial, max, writers);
+  }
+
+  public PipelineSettings withWriters(int count) {
+    return new PipelineSettings(
+        queueCapacity, batchSize, flushInterval, maxAttempts, initialBackoff, maxBackoff, count);
   }
 }

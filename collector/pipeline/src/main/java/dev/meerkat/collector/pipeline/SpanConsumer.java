@@ -4,8 +4,8 @@ import dev.meerkat.store.model.SpanRecord;
 import java.util.List;
 
 /**
- * Sees every batch of spans the pipeline accepts, before it is written, on the receiving thread.
- * Must be fast and must not keep the list.
+ * Sees every request's spans once the pipeline has accepted them (durable in the spool; without a
+ * spool, stored), on the thread that acknowledges them. Must be fast and must not keep the list.
  */
 @FunctionalInterface
 public interface SpanConsumer {

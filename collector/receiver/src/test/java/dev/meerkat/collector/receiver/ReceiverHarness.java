@@ -4,6 +4,7 @@ import com.linecorp.armeria.server.Server;
 import dev.meerkat.collector.pipeline.BatchMetricProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.pipeline.PipelineSettings;
+import dev.meerkat.collector.pipeline.SpoolSettings;
 import dev.meerkat.store.model.MetricPointRecord;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.write.SpanWriter;
@@ -51,12 +52,18 @@ final class ReceiverHarness implements AutoCloseable {
   private ReceiverHarness(PipelineSettings settings, int maxBytes, SpanWriter spanWriter) {
     spanProcessor =
         BatchSpanProcessor.create(
-            spanWriter == null ? spans::addAll : spanWriter,
+            spanWriter == null ? batch -> spans.addAll(batch.items()) : spanWriter,
             settings,
+            // No spool: an answer comes after the write, as the receivers' tests expect.
+            SpoolSettings.disabled(),
             List.of(),
             (items, nanos, success) -> {});
     metricProcessor =
-        BatchMetricProcessor.create(points::addAll, settings, (items, nanos, success) -> {});
+        BatchMetricProcessor.create(
+            batch -> points.addAll(batch.items()),
+            settings,
+            SpoolSettings.disabled(),
+            (items, nanos, success) -> {});
     // The collector's default limits, one limiter per signal as the collector wires them.
     IngestLimiter spanLimiter = IngestLimiter.create(IngestLimits.defaults());
     IngestLimiter pointLimiter = IngestLimiter.create(IngestLimits.defaults());

@@ -1,14 +1,6 @@
 package dev.meerkat.store.write;
 
 import dev.meerkat.store.model.MetricPointRecord;
-import java.util.List;
 
-/** Stores batches of metric points. */
-public interface MetricWriter {
-
-  /**
-   * Stores all of {@code points} or throws {@link dev.meerkat.store.StoreException} saying whether
-   * a retry may succeed.
-   */
-  void write(List<MetricPointRecord> points);
-}
+/** Stores batches of metric points, each exactly once (see {@link BatchWriter}). */
+public interface MetricWriter extends BatchWriter<MetricPointRecord> {}

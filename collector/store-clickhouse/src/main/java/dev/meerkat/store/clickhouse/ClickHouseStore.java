@@ -29,6 +29,10 @@ public final class ClickHouseStore implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(120);
   private static final long INSERT_TIMEOUT_SECONDS = 120;
+  // The server cuts an insert into blocks of max_insert_block_size rows (default 1,048,576) and
+  // only one block into one partition is atomic: keep every insert one block, so a retried batch
+  // is either wholly stored or not at all (the writers' exactly-once check relies on it).
+  private static final String ONE_BLOCK_ROWS = "1000000000";
 
   private final ClickHouseConfig config;
   private final StatementClient statements;
@@ -115,7 +119,8 @@ public final class ClickHouseStore implements AutoCloseable {
                   rows.flush();
                 },
                 ClickHouseFormat.RowBinary,
-                new InsertSettings())
+                // A new settings object per insert: the client may add to it.
+                new InsertSettings().serverSetting("max_insert_block_size", ONE_BLOCK_ROWS))
             .get(INSERT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       // Nothing to read: 18.16 reports written_rows as -1.
     } catch (InterruptedException e) {
@@ -137,11 +142,14 @@ public final class ClickHouseStore implements AutoCloseable {
     }
     if (cause instanceof ServerException server) {
       int status = server.getTransportProtocolCode();
-      // client-v2 0.9.4 cannot read 18.16's error body; the status is all it keeps. 4xx means the
-      // request itself is wrong (syntax, unknown table or column); 5xx may pass (memory, overload).
+      // client-v2 0.9.4 cannot read 18.16's error body; the status is all it keeps. Only 400 means
+      // the rows themselves are wrong (parse or type errors): retrying cannot help. Everything else
+      // may pass later: 5xx (memory, overload), and 404 too, which ClickHouse answers for every
+      // table while it shuts down (measured on 18.16) and while a database is being recreated, so
+      // accepted data waits in the spool instead of being given up.
       return new StoreException(
           "insert into " + table + " failed with HTTP " + status + ": " + server.getMessage(),
-          status >= 500 || server.isRetryable(),
+          status != 400 || server.isRetryable(),
           cause);
     }
     boolean io = hasCause(cause, IOException.class);

@@ -54,6 +54,9 @@ class SignalMigrationsIT {
               "V0012__log_trace_index.sql",
               "V0013__log_trace_index_mv.sql",
               "V0014__alert_event_severity.sql",
+              "V0015__spans_batch_token.sql",
+              "V0016__metric_points_batch_token.sql",
+              "V0017__logs_batch_token.sql",
               "V0018__spans_by_trace.sql",
               "V0019__spans_by_trace_mv.sql",
               "V0020__span_red_1h.sql",
@@ -61,6 +64,14 @@ class SignalMigrationsIT {
               "V0022__service_graph_1m.sql",
               "V0023__span_red_1d.sql",
               "V0024__service_graph_1h.sql");
+      // Rows stored before the batch tokens read back with an empty one.
+      assertThat(
+              store.query(
+                  "SELECT span_id, batch_token FROM spans WHERE span_id = 'old-span'"
+                      + " UNION ALL SELECT metric_name AS span_id, batch_token FROM metric_points"
+                      + " WHERE metric_name = 'old.histogram'"))
+          .extracting(r -> r.string("span_id") + "=" + r.string("batch_token"))
+          .containsExactlyInAnyOrder("old-span=", "old.histogram=");
       assertThat(
               store.query(
                   "SELECT span_id, event_names, event_attribute_keys, link_trace_ids FROM spans"

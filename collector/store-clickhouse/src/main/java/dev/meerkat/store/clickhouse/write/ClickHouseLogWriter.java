@@ -4,10 +4,15 @@ import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.RowBinaryOutput;
 import dev.meerkat.store.model.LogRecord;
 import dev.meerkat.store.write.LogWriter;
+import dev.meerkat.store.write.WriteBatch;
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 
-/** Writes log record batches into {@code logs} as one streamed RowBinary insert per batch. */
+/**
+ * Writes log record batches into {@code logs} as RowBinary inserts, exactly once per batch (see
+ * TokenedInsert).
+ */
 public final class ClickHouseLogWriter implements LogWriter {
 
   // Must match the order in which writeLog writes the values.
@@ -31,10 +36,17 @@ public final class ClickHouseLogWriter implements LogWriter {
           "scope_name",
           "scope_version");
 
-  private final ClickHouseStore store;
+  private final TokenedInsert<LogRecord> insert;
 
   private ClickHouseLogWriter(ClickHouseStore store) {
-    this.store = store;
+    this.insert =
+        new TokenedInsert<>(
+            store,
+            "logs",
+            "timestamp",
+            COLUMNS,
+            ClickHouseLogWriter::writeLog,
+            LogRecord::timeEpochSeconds);
   }
 
   public static ClickHouseLogWriter create(ClickHouseStore store) {
@@ -42,18 +54,13 @@ public final class ClickHouseLogWriter implements LogWriter {
   }
 
   @Override
+  public void write(WriteBatch<LogRecord> batch) {
+    insert.insert(batch);
+  }
+
+  /** Stores {@code logs} as one batch with a fresh token (for tools and tests; no retry dedup). */
   public void write(List<LogRecord> logs) {
-    if (logs.isEmpty()) {
-      return;
-    }
-    store.insertRowBinary(
-        "logs",
-        COLUMNS,
-        out -> {
-          for (int i = 0; i < logs.size(); i++) {
-            writeLog(out, logs.get(i));
-          }
-        });
+    write(WriteBatch.single(logs, UUID.randomUUID().toString(), false));
   }
 
   private static void writeLog(RowBinaryOutput out, LogRecord log) throws IOException {

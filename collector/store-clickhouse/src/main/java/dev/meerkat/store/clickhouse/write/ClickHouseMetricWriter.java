@@ -5,10 +5,15 @@ import dev.meerkat.store.clickhouse.RowBinaryOutput;
 import dev.meerkat.store.model.ExponentialBuckets;
 import dev.meerkat.store.model.MetricPointRecord;
 import dev.meerkat.store.write.MetricWriter;
+import dev.meerkat.store.write.WriteBatch;
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 
-/** Writes metric point batches into {@code metric_points} as one RowBinary insert per batch. */
+/**
+ * Writes metric point batches into {@code metric_points} as RowBinary inserts, exactly once per
+ * batch (see TokenedInsert).
+ */
 public final class ClickHouseMetricWriter implements MetricWriter {
 
   // Must match the order in which writePoint writes the values.
@@ -47,10 +52,17 @@ public final class ClickHouseMetricWriter implements MetricWriter {
           "quantiles",
           "quantile_values");
 
-  private final ClickHouseStore store;
+  private final TokenedInsert<MetricPointRecord> insert;
 
   private ClickHouseMetricWriter(ClickHouseStore store) {
-    this.store = store;
+    this.insert =
+        new TokenedInsert<>(
+            store,
+            "metric_points",
+            "timestamp",
+            COLUMNS,
+            ClickHouseMetricWriter::writePoint,
+            MetricPointRecord::timeEpochSeconds);
   }
 
   public static ClickHouseMetricWriter create(ClickHouseStore store) {
@@ -58,18 +70,15 @@ public final class ClickHouseMetricWriter implements MetricWriter {
   }
 
   @Override
+  public void write(WriteBatch<MetricPointRecord> batch) {
+    insert.insert(batch);
+  }
+
+  /**
+   * Stores {@code points} as one batch with a fresh token (for tools and tests; no retry dedup).
+   */
   public void write(List<MetricPointRecord> points) {
-    if (points.isEmpty()) {
-      return;
-    }
-    store.insertRowBinary(
-        "metric_points",
-        COLUMNS,
-        out -> {
-          for (int i = 0; i < points.size(); i++) {
-            writePoint(out, points.get(i));
-          }
-        });
+    write(WriteBatch.single(points, UUID.randomUUID().toString(), false));
   }
 
   private static void writePoint(RowBinaryOutput out, MetricPointRecord point) throws IOException {

@@ -6,10 +6,15 @@ import dev.meerkat.store.model.SpanEvent;
 import dev.meerkat.store.model.SpanLink;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.write.SpanWriter;
+import dev.meerkat.store.write.WriteBatch;
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 
-/** Writes span batches into {@code spans} as one streamed RowBinary insert per batch. */
+/**
+ * Writes span batches into {@code spans} as streamed RowBinary inserts, exactly once per batch (see
+ * TokenedInsert).
+ */
 public final class ClickHouseSpanWriter implements SpanWriter {
 
   // Must match the order in which writeSpan writes the values.
@@ -48,10 +53,17 @@ public final class ClickHouseSpanWriter implements SpanWriter {
           "link_attribute_keys",
           "link_attribute_values");
 
-  private final ClickHouseStore store;
+  private final TokenedInsert<SpanRecord> insert;
 
   private ClickHouseSpanWriter(ClickHouseStore store) {
-    this.store = store;
+    this.insert =
+        new TokenedInsert<>(
+            store,
+            "spans",
+            "start_time",
+            COLUMNS,
+            ClickHouseSpanWriter::writeSpan,
+            SpanRecord::startTimeEpochSeconds);
   }
 
   public static ClickHouseSpanWriter create(ClickHouseStore store) {
@@ -59,18 +71,13 @@ public final class ClickHouseSpanWriter implements SpanWriter {
   }
 
   @Override
+  public void write(WriteBatch<SpanRecord> batch) {
+    insert.insert(batch);
+  }
+
+  /** Stores {@code spans} as one batch with a fresh token (for tools and tests; no retry dedup). */
   public void write(List<SpanRecord> spans) {
-    if (spans.isEmpty()) {
-      return;
-    }
-    store.insertRowBinary(
-        "spans",
-        COLUMNS,
-        out -> {
-          for (int i = 0; i < spans.size(); i++) {
-            writeSpan(out, spans.get(i));
-          }
-        });
+    write(WriteBatch.single(spans, UUID.randomUUID().toString(), false));
   }
 
   // Package-private for the collector's benchmarks (same package), which encode through it.

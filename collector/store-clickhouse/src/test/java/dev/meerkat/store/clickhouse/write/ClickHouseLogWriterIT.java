@@ -62,7 +62,9 @@ class ClickHouseLogWriterIT {
               "SELECT *, toUnixTimestamp(timestamp) AS seconds FROM logs ORDER BY timestamp");
       assertThat(rows.get(0).columns())
           .containsExactlyElementsOf(
-              Stream.concat(ClickHouseLogWriter.COLUMNS.stream(), Stream.of("seconds")).toList());
+              Stream.concat(
+                      ClickHouseLogWriter.COLUMNS.stream(), Stream.of("batch_token", "seconds"))
+                  .toList());
       assertThat(rows)
           .extracting(
               r ->

@@ -11,6 +11,7 @@ import dev.meerkat.store.model.MetricPointRecord;
 import dev.meerkat.store.model.MetricType;
 import dev.meerkat.store.model.Temporality;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ClickHouseMetricWriterIT {
@@ -69,7 +70,9 @@ class ClickHouseMetricWriterIT {
           .write(List.of(gauge, sum, histogram, exponential, summary));
 
       assertThat(store.query("SELECT * FROM metric_points LIMIT 1").get(0).columns())
-          .containsExactlyElementsOf(ClickHouseMetricWriter.COLUMNS);
+          .containsExactlyElementsOf(
+              Stream.concat(ClickHouseMetricWriter.COLUMNS.stream(), Stream.of("batch_token"))
+                  .toList());
       List<Row> rows =
           store.query(
               "SELECT "

@@ -13,6 +13,7 @@ import dev.meerkat.store.model.SpanLink;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.model.SpanStatus;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,10 @@ class ClickHouseSpanWriterIT {
     List<Row> rows = store.query("SELECT * FROM spans");
     assertThat(rows).hasSize(1);
     Row row = rows.get(0);
-    assertThat(row.columns()).containsExactlyElementsOf(ClickHouseSpanWriter.COLUMNS);
+    assertThat(row.columns())
+        .containsExactlyElementsOf(
+            Stream.concat(ClickHouseSpanWriter.COLUMNS.stream(), Stream.of("batch_token"))
+                .toList());
     assertThat(
             store
                 .query("SELECT toUnixTimestamp(start_time) AS s FROM spans LIMIT 1")
@@ -219,7 +223,7 @@ class ClickHouseSpanWriterIT {
             () ->
                 ClickHouseSpanWriter.create(store)
                     .write(List.of(span("0000000000000001", "api", START, 1, SpanStatus.OK))))
-        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isFalse())
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isTrue())
         .hasMessageStartingWith("insert into spans failed with HTTP 404");
   }
 }
