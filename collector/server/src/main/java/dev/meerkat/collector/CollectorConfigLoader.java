@@ -111,7 +111,7 @@ public final class CollectorConfigLoader {
     PipelineSettings pipeline =
         PipelineSettings.defaults()
             .withQueueCapacity(reader.integer("MEERKAT_QUEUE_SIZE", 100_000))
-            .withBatchSize(reader.integer("MEERKAT_BATCH_SIZE", 20_000))
+            .withBatchSize(reader.integer("MEERKAT_BATCH_SIZE", 50_000))
             .withWriters(reader.integer("MEERKAT_WRITERS", 2))
             .withFlushInterval(
                 Duration.ofMillis(reader.integer("MEERKAT_FLUSH_INTERVAL_MS", 1_000)));

@@ -29,7 +29,7 @@ class CollectorConfigLoaderSpoolTest {
                 FsyncPolicy.ALWAYS,
                 Duration.ofMillis(100)));
     assertThat(config.spanPipeline().writers()).isEqualTo(2);
-    assertThat(config.spanPipeline().batchSize()).isEqualTo(20_000);
+    assertThat(config.spanPipeline().batchSize()).isEqualTo(50_000);
   }
 
   @Test
