@@ -5,12 +5,13 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.ServerBuilder;
-import dev.meerkat.collector.pipeline.BatchLogProcessor;
-import dev.meerkat.collector.pipeline.BatchMetricProcessor;
+import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.pipeline.SpoolState;
 import dev.meerkat.exporter.prometheus.PrometheusExposition;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.model.LogRecord;
+import dev.meerkat.store.model.MetricPointRecord;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,8 +24,8 @@ final class AdminHttpService {
       ServerBuilder server,
       ClickHouseStore store,
       BatchSpanProcessor spans,
-      BatchMetricProcessor points,
-      BatchLogProcessor logs,
+      BatchRecordProcessor<MetricPointRecord> points,
+      BatchRecordProcessor<LogRecord> logs,
       PrometheusExposition exposition) {
     server.service(
         "/health",
@@ -47,8 +48,8 @@ final class AdminHttpService {
   private static HttpResponse health(
       ClickHouseStore store,
       BatchSpanProcessor spans,
-      BatchMetricProcessor points,
-      BatchLogProcessor logs) {
+      BatchRecordProcessor<MetricPointRecord> points,
+      BatchRecordProcessor<LogRecord> logs) {
     boolean up = store.ping(Duration.ofSeconds(2));
     SpoolState spanSpool = spans.spoolState();
     SpoolState pointSpool = points.spoolState();

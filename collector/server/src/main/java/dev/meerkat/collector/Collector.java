@@ -2,8 +2,7 @@ package dev.meerkat.collector;
 
 import com.linecorp.armeria.server.Server;
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
-import dev.meerkat.collector.pipeline.BatchLogProcessor;
-import dev.meerkat.collector.pipeline.BatchMetricProcessor;
+import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.receiver.IngestLimiter;
 import dev.meerkat.collector.receiver.OtlpGrpcLogService;
@@ -22,6 +21,8 @@ import dev.meerkat.store.clickhouse.retention.PartitionRetentionJob;
 import dev.meerkat.store.clickhouse.write.ClickHouseLogWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
+import dev.meerkat.store.model.LogRecord;
+import dev.meerkat.store.model.MetricPointRecord;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,8 +48,8 @@ public final class Collector implements AutoCloseable {
   private final EmbeddedClickHouse embedded;
   private final ClickHouseStore store;
   private final BatchSpanProcessor spans;
-  private final BatchMetricProcessor points;
-  private final BatchLogProcessor logs;
+  private final BatchRecordProcessor<MetricPointRecord> points;
+  private final BatchRecordProcessor<LogRecord> logs;
   private final Server otlpServer;
   private final Server adminServer;
   private final OtlpGrpcServer otlpGrpcServer;
@@ -58,8 +59,8 @@ public final class Collector implements AutoCloseable {
       EmbeddedClickHouse embedded,
       ClickHouseStore store,
       BatchSpanProcessor spans,
-      BatchMetricProcessor points,
-      BatchLogProcessor logs,
+      BatchRecordProcessor<MetricPointRecord> points,
+      BatchRecordProcessor<LogRecord> logs,
       Server otlpServer,
       Server adminServer,
       OtlpGrpcServer otlpGrpcServer,
@@ -118,14 +119,14 @@ public final class Collector implements AutoCloseable {
             config.spool(),
             List.of(SpanRedMetrics.create(registry)::record),
             selfMetrics.writeObserver("spans"));
-    BatchMetricProcessor points =
-        BatchMetricProcessor.create(
+    BatchRecordProcessor<MetricPointRecord> points =
+        BatchRecordProcessor.metricPoints(
             ClickHouseMetricWriter.create(store),
             config.metricPipeline(),
             config.spool(),
             selfMetrics.writeObserver("metric_points"));
-    BatchLogProcessor logs =
-        BatchLogProcessor.create(
+    BatchRecordProcessor<LogRecord> logs =
+        BatchRecordProcessor.logs(
             ClickHouseLogWriter.create(store),
             config.logPipeline(),
             config.spool(),

@@ -1,13 +1,14 @@
 package dev.meerkat.collector;
 
-import dev.meerkat.collector.pipeline.BatchLogProcessor;
-import dev.meerkat.collector.pipeline.BatchMetricProcessor;
+import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.pipeline.SpoolState;
 import dev.meerkat.collector.pipeline.WriteObserver;
 import dev.meerkat.collector.receiver.IngestLimiter;
 import dev.meerkat.collector.receiver.OtlpReceiverCounts;
 import dev.meerkat.collector.receiver.Truncation;
+import dev.meerkat.store.model.LogRecord;
+import dev.meerkat.store.model.MetricPointRecord;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -52,8 +53,8 @@ final class CollectorSelfMetrics {
       PrometheusRegistry registry,
       List<ReceiverCounts> receivers,
       BatchSpanProcessor spans,
-      BatchMetricProcessor points,
-      BatchLogProcessor logs) {
+      BatchRecordProcessor<MetricPointRecord> points,
+      BatchRecordProcessor<LogRecord> logs) {
     receiverCounter(
         registry, "received", "Items decoded from OTLP requests.", receivers, c -> c.received());
     receiverCounter(registry, "accepted", "Items the pipeline took.", receivers, c -> c.accepted());
@@ -202,8 +203,8 @@ final class CollectorSelfMetrics {
       String help,
       ToDoubleFunction<SpoolState> value,
       BatchSpanProcessor spans,
-      BatchMetricProcessor points,
-      BatchLogProcessor logs) {
+      BatchRecordProcessor<MetricPointRecord> points,
+      BatchRecordProcessor<LogRecord> logs) {
     GaugeWithCallback.builder()
         .name("meerkat_collector_" + what)
         .help(help)

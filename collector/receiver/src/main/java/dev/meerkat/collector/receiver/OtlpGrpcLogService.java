@@ -1,6 +1,7 @@
 package dev.meerkat.collector.receiver;
 
-import dev.meerkat.collector.pipeline.BatchLogProcessor;
+import dev.meerkat.collector.pipeline.BatchRecordProcessor;
+import dev.meerkat.store.model.LogRecord;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
@@ -14,12 +15,13 @@ public final class OtlpGrpcLogService extends LogsServiceGrpc.LogsServiceImplBas
 
   private final OtlpGrpcReceiver<ExportLogsServiceRequest, ExportLogsServiceResponse> receiver;
 
-  private OtlpGrpcLogService(BatchLogProcessor processor, IngestLimiter limiter, Clock clock) {
+  private OtlpGrpcLogService(
+      BatchRecordProcessor<LogRecord> processor, IngestLimiter limiter, Clock clock) {
     this.receiver = new OtlpGrpcReceiver<>(new OtlpLogIngest(processor, limiter, clock));
   }
 
   public static OtlpGrpcLogService create(
-      BatchLogProcessor processor, IngestLimiter limiter, Clock clock) {
+      BatchRecordProcessor<LogRecord> processor, IngestLimiter limiter, Clock clock) {
     return new OtlpGrpcLogService(processor, limiter, clock);
   }
 

@@ -1,6 +1,7 @@
 package dev.meerkat.collector.receiver;
 
-import dev.meerkat.collector.pipeline.BatchMetricProcessor;
+import dev.meerkat.collector.pipeline.BatchRecordProcessor;
+import dev.meerkat.store.model.MetricPointRecord;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -14,12 +15,13 @@ public final class OtlpGrpcMetricService extends MetricsServiceGrpc.MetricsServi
   private final OtlpGrpcReceiver<ExportMetricsServiceRequest, ExportMetricsServiceResponse>
       receiver;
 
-  private OtlpGrpcMetricService(BatchMetricProcessor processor, IngestLimiter limiter) {
+  private OtlpGrpcMetricService(
+      BatchRecordProcessor<MetricPointRecord> processor, IngestLimiter limiter) {
     this.receiver = new OtlpGrpcReceiver<>(new OtlpMetricIngest(processor, limiter));
   }
 
   public static OtlpGrpcMetricService create(
-      BatchMetricProcessor processor, IngestLimiter limiter) {
+      BatchRecordProcessor<MetricPointRecord> processor, IngestLimiter limiter) {
     return new OtlpGrpcMetricService(processor, limiter);
   }
 

@@ -1,6 +1,7 @@
 package dev.meerkat.collector.receiver;
 
-import dev.meerkat.collector.pipeline.BatchLogProcessor;
+import dev.meerkat.collector.pipeline.BatchRecordProcessor;
+import dev.meerkat.store.model.LogRecord;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import java.time.Clock;
 
@@ -10,13 +11,19 @@ public final class OtlpHttpLogReceiver extends OtlpHttpReceiver<ExportLogsServic
   public static final String PATH = "/v1/logs";
 
   private OtlpHttpLogReceiver(
-      BatchLogProcessor processor, int maxBodyBytes, IngestLimiter limiter, Clock clock) {
+      BatchRecordProcessor<LogRecord> processor,
+      int maxBodyBytes,
+      IngestLimiter limiter,
+      Clock clock) {
     super(new OtlpLogIngest(processor, limiter, clock), maxBodyBytes);
   }
 
   /** {@code clock} dates the records that carry neither time nor observed time. */
   public static OtlpHttpLogReceiver create(
-      BatchLogProcessor processor, int maxBodyBytes, IngestLimiter limiter, Clock clock) {
+      BatchRecordProcessor<LogRecord> processor,
+      int maxBodyBytes,
+      IngestLimiter limiter,
+      Clock clock) {
     return new OtlpHttpLogReceiver(processor, maxBodyBytes, limiter, clock);
   }
 }

@@ -1,6 +1,7 @@
 package dev.meerkat.collector.receiver;
 
-import dev.meerkat.collector.pipeline.BatchMetricProcessor;
+import dev.meerkat.collector.pipeline.BatchRecordProcessor;
+import dev.meerkat.store.model.MetricPointRecord;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 
 /** OTLP/HTTP metrics receiver ({@code POST /v1/metrics}, protobuf or JSON, optionally gzip). */
@@ -9,12 +10,12 @@ public final class OtlpHttpMetricReceiver extends OtlpHttpReceiver<ExportMetrics
   public static final String PATH = "/v1/metrics";
 
   private OtlpHttpMetricReceiver(
-      BatchMetricProcessor processor, int maxBodyBytes, IngestLimiter limiter) {
+      BatchRecordProcessor<MetricPointRecord> processor, int maxBodyBytes, IngestLimiter limiter) {
     super(new OtlpMetricIngest(processor, limiter), maxBodyBytes);
   }
 
   public static OtlpHttpMetricReceiver create(
-      BatchMetricProcessor processor, int maxBodyBytes, IngestLimiter limiter) {
+      BatchRecordProcessor<MetricPointRecord> processor, int maxBodyBytes, IngestLimiter limiter) {
     return new OtlpHttpMetricReceiver(processor, maxBodyBytes, limiter);
   }
 }

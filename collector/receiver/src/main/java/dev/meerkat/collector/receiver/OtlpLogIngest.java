@@ -3,7 +3,7 @@ package dev.meerkat.collector.receiver;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.meerkat.collector.pipeline.Admission;
-import dev.meerkat.collector.pipeline.BatchLogProcessor;
+import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.store.model.LogRecord;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
@@ -13,15 +13,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Logs: {@link OtlpLogMapper} into the {@link BatchLogProcessor}. */
+/** Logs: {@link OtlpLogMapper} into the {@link BatchRecordProcessor<LogRecord>}. */
 final class OtlpLogIngest extends OtlpIngest<ExportLogsServiceRequest, LogRecord> {
 
-  private final BatchLogProcessor processor;
+  private final BatchRecordProcessor<LogRecord> processor;
   private final IngestLimiter limiter;
   private final Clock clock;
 
   /** {@code clock} dates the records that carry neither time nor observed time. */
-  OtlpLogIngest(BatchLogProcessor processor, IngestLimiter limiter, Clock clock) {
+  OtlpLogIngest(BatchRecordProcessor<LogRecord> processor, IngestLimiter limiter, Clock clock) {
     this.processor = processor;
     this.limiter = limiter;
     this.clock = clock;

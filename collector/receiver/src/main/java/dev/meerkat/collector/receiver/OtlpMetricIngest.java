@@ -3,7 +3,7 @@ package dev.meerkat.collector.receiver;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.meerkat.collector.pipeline.Admission;
-import dev.meerkat.collector.pipeline.BatchMetricProcessor;
+import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.store.model.MetricPointRecord;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -11,13 +11,13 @@ import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Metrics: {@link OtlpMetricMapper} into the {@link BatchMetricProcessor}. */
+/** Metrics: {@link OtlpMetricMapper} into the {@link BatchRecordProcessor<MetricPointRecord>}. */
 final class OtlpMetricIngest extends OtlpIngest<ExportMetricsServiceRequest, MetricPointRecord> {
 
-  private final BatchMetricProcessor processor;
+  private final BatchRecordProcessor<MetricPointRecord> processor;
   private final IngestLimiter limiter;
 
-  OtlpMetricIngest(BatchMetricProcessor processor, IngestLimiter limiter) {
+  OtlpMetricIngest(BatchRecordProcessor<MetricPointRecord> processor, IngestLimiter limiter) {
     this.processor = processor;
     this.limiter = limiter;
   }

@@ -1,7 +1,7 @@
 package dev.meerkat.collector.receiver;
 
 import com.linecorp.armeria.server.Server;
-import dev.meerkat.collector.pipeline.BatchMetricProcessor;
+import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.pipeline.PipelineSettings;
 import dev.meerkat.collector.pipeline.SpoolSettings;
@@ -39,7 +39,7 @@ final class ReceiverHarness implements AutoCloseable {
   final List<SpanRecord> spans = Collections.synchronizedList(new ArrayList<>());
   final List<MetricPointRecord> points = Collections.synchronizedList(new ArrayList<>());
   final BatchSpanProcessor spanProcessor;
-  final BatchMetricProcessor metricProcessor;
+  final BatchRecordProcessor<MetricPointRecord> metricProcessor;
   final OtlpHttpSpanReceiver httpSpans;
   final OtlpHttpMetricReceiver httpMetrics;
   final OtlpGrpcSpanService grpcSpans;
@@ -59,7 +59,7 @@ final class ReceiverHarness implements AutoCloseable {
             List.of(),
             (items, nanos, success) -> {});
     metricProcessor =
-        BatchMetricProcessor.create(
+        BatchRecordProcessor.metricPoints(
             batch -> points.addAll(batch.items()),
             settings,
             SpoolSettings.disabled(),

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BatchLogProcessorTest {
+class BatchRecordProcessorTest {
 
   private final List<LogRecord> written = Collections.synchronizedList(new ArrayList<>());
   @TempDir Path spoolDir;
@@ -50,14 +50,14 @@ class BatchLogProcessorTest {
         4, 2, Duration.ofMillis(1), 1, Duration.ofMillis(1), Duration.ofMillis(1), 1);
   }
 
-  private BatchLogProcessor processor(LogWriter writer) {
-    return BatchLogProcessor.create(
+  private BatchRecordProcessor<LogRecord> processor(LogWriter writer) {
+    return BatchRecordProcessor.logs(
         writer, settings(), SpoolSettings.under(spoolDir), WriteObserver.NONE);
   }
 
   @Test
   void writesAcceptedLogsAndRefusesMoreThanTheQueueCanHold() throws Exception {
-    BatchLogProcessor processor = processor(batch -> written.addAll(batch.items()));
+    BatchRecordProcessor<LogRecord> processor = processor(batch -> written.addAll(batch.items()));
     List<LogRecord> three = logs(3, "a");
 
     assertThat(processor.offer(three).get(10, TimeUnit.SECONDS)).isEqualTo(Admission.ACCEPTED);
@@ -73,7 +73,7 @@ class BatchLogProcessorTest {
 
   @Test
   void replaysLogsAnEarlierRunLeftInTheSpoolWithEveryField() throws Exception {
-    BatchLogProcessor first =
+    BatchRecordProcessor<LogRecord> first =
         processor(
             batch -> {
               throw new StoreException("clickhouse down", true);
@@ -85,7 +85,7 @@ class BatchLogProcessorTest {
     assertThat(first.shutdown(Duration.ofMillis(200))).isFalse(); // cannot write: stays spooled
 
     List<Boolean> maybeStored = Collections.synchronizedList(new ArrayList<>());
-    BatchLogProcessor second =
+    BatchRecordProcessor<LogRecord> second =
         processor(
             batch -> {
               maybeStored.add(batch.mayBeStored());
