@@ -3,7 +3,6 @@ package dev.meerkat.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.Status;
-import dev.meerkat.collector.pipeline.PipelineSettings;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
@@ -39,8 +38,6 @@ class CollectorIT {
   static void startCollector() throws IOException {
     dataDir = Files.createTempDirectory("meerkat-collector-it");
     ClickHouseConfig database = clickHouse.newDatabaseConfig();
-    PipelineSettings pipeline =
-        PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
     collector =
         Collector.start(
             TestCollectorConfig.forDatabase(clickHouse.url(), database.database(), dataDir));

@@ -3,7 +3,6 @@ package dev.meerkat.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import dev.meerkat.collector.pipeline.PipelineSettings;
 import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -46,8 +45,6 @@ class CollectorLogsIT {
   @BeforeAll
   static void startCollector() {
     ClickHouseConfig database = clickHouse.newDatabaseConfig();
-    PipelineSettings pipeline =
-        PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
     collector =
         Collector.start(
             TestCollectorConfig.with(

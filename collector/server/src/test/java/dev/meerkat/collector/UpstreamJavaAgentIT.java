@@ -2,7 +2,6 @@ package dev.meerkat.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meerkat.collector.pipeline.PipelineSettings;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
@@ -47,8 +46,6 @@ class UpstreamJavaAgentIT {
   @BeforeAll
   static void startCollector() {
     ClickHouseConfig database = clickHouse.newDatabaseConfig();
-    PipelineSettings pipeline =
-        PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(50));
     collector =
         Collector.start(
             TestCollectorConfig.forDatabase(clickHouse.url(), database.database(), dataDir));

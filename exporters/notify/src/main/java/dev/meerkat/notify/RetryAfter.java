@@ -17,16 +17,6 @@ final class RetryAfter {
     this.clock = clock;
   }
 
-  /** The receiver's requested delay capped at {@code max}, or {@code fallback} when absent. */
-  Duration delay(HttpResponse<?> response, Duration fallback, Duration max) {
-    Optional<Duration> requested = parse(response.headers().firstValue("Retry-After").orElse(null));
-    if (requested.isEmpty()) {
-      return fallback;
-    }
-    Duration delay = requested.get();
-    return delay.compareTo(max) > 0 ? max : delay;
-  }
-
   /** The receiver's requested delay capped at {@code max}, empty when it asked for none. */
   Optional<Duration> requested(HttpResponse<?> response, Duration max) {
     return parse(response.headers().firstValue("Retry-After").orElse(null))
