@@ -3,13 +3,11 @@ package dev.meerkat.store.query;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One span of a trace with everything the trace view shows.
- *
- * <p>Span events and links will be added as further components; this constructor will stay as an
- * overload giving them empty lists, so callers that build a {@code SpanDetail} keep compiling.
  *
  * @param traceId hex trace id
  * @param spanId hex span id
@@ -23,6 +21,8 @@ import java.util.Map;
  * @param statusMessage status description, may be empty
  * @param attributes span attributes, in recorded order
  * @param resource resource attributes, in recorded order
+ * @param events the span's events in recorded order
+ * @param links the span's links in recorded order
  */
 public record SpanDetail(
     String traceId,
@@ -36,11 +36,65 @@ public record SpanDetail(
     String status,
     String statusMessage,
     Map<String, String> attributes,
-    Map<String, String> resource) {
+    Map<String, String> resource,
+    List<SpanEventDetail> events,
+    List<SpanLinkDetail> links) {
 
   public SpanDetail {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     resource = Collections.unmodifiableMap(new LinkedHashMap<>(resource));
+    events = List.copyOf(events);
+    links = List.copyOf(links);
+  }
+
+  /** A span without events or links. */
+  public SpanDetail(
+      String traceId,
+      String spanId,
+      String parentSpanId,
+      String service,
+      String name,
+      String kind,
+      Instant start,
+      long durationNanos,
+      String status,
+      String statusMessage,
+      Map<String, String> attributes,
+      Map<String, String> resource) {
+    this(
+        traceId,
+        spanId,
+        parentSpanId,
+        service,
+        name,
+        kind,
+        start,
+        durationNanos,
+        status,
+        statusMessage,
+        attributes,
+        resource,
+        List.of(),
+        List.of());
+  }
+
+  /** This span with {@code events} and {@code links} in place of its own. */
+  public SpanDetail withEventsAndLinks(List<SpanEventDetail> events, List<SpanLinkDetail> links) {
+    return new SpanDetail(
+        traceId,
+        spanId,
+        parentSpanId,
+        service,
+        name,
+        kind,
+        start,
+        durationNanos,
+        status,
+        statusMessage,
+        attributes,
+        resource,
+        events,
+        links);
   }
 
   public boolean isError() {

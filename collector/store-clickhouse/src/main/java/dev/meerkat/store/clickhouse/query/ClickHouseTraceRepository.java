@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
 
 /**
  * {@link TraceRepository} over {@code spans}, {@code trace_index} and {@code spans_by_trace}. A
- * trace is read in two steps: its time range by id from the small {@code trace_index}, then its
+ * trace is read in three steps: its time range by id from the small {@code trace_index}, then its
  * spans from {@code spans_by_trace} (ordered by trace id) within that range, so only the days it
- * spans are touched and each part reads one or two granules. Searches filter {@code spans} (ordered
- * by service, operation and time) and then summarise the page's traces the same two-step way.
+ * spans are touched and each part reads one or two granules, then their events and links from
+ * {@code spans} by the operations and seconds just read ({@link SpanEventsAndLinks}). Searches
+ * filter {@code spans} (ordered by service, operation and time) and then summarise the page's
+ * traces the same two-step way.
  */
 public final class ClickHouseTraceRepository implements TraceRepository {
 
@@ -32,9 +34,11 @@ public final class ClickHouseTraceRepository implements TraceRepository {
           + " status_message, attribute_keys, attribute_values, resource_keys, resource_values";
 
   private final ClickHouseStore store;
+  private final SpanEventsAndLinks eventsAndLinks;
 
   public ClickHouseTraceRepository(ClickHouseStore store) {
     this.store = store;
+    this.eventsAndLinks = new SpanEventsAndLinks(store);
   }
 
   @Override
@@ -75,7 +79,9 @@ public final class ClickHouseTraceRepository implements TraceRepository {
       // Spans stored before spans_by_trace existed (V0018) are only in spans.
       spans = spans("spans", id, range.get());
     }
-    return spans.isEmpty() ? Optional.empty() : Optional.of(spans);
+    return spans.isEmpty()
+        ? Optional.empty()
+        : Optional.of(eventsAndLinks.addTo(spans, id, range.get()));
   }
 
   private List<SpanDetail> spans(String table, String id, String range) {
