@@ -11,6 +11,7 @@ import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.SpanDetail;
+import dev.meerkat.store.query.TraceQuery;
 import dev.meerkat.store.query.TraceRepository;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,9 +33,10 @@ import java.util.concurrent.Future;
  * Query latency with many spans stored: a private ClickHouse under {@code dataDir} is filled (once;
  * later runs reuse it) with corpus traces spread evenly over the 30 days before now, written
  * through the span writer, then trace-by-id lookups of random stored traces and the services RED
- * query over 1 h, 24 h, 7 d and 30 d are timed through the read ports ({@link TraceRepository},
- * {@link ServiceMetricsRepository}), so it measures whatever storage implementation the build
- * holds. Prints a Markdown table of p50/p95/p99/max.
+ * query over 1 h, 24 h, 7 d and 30 d and trace searches (first page, with and without a service
+ * filter, over 1 h and 24 h) are timed through the read ports ({@link TraceRepository}, {@link
+ * ServiceMetricsRepository}), so it measures whatever storage implementation the build holds.
+ * Prints a Markdown table of p50/p95/p99/max.
  *
  * <p>Usage: {@code QueryBenchmark <dataDir> [spans=10000000] [lookups=200] [repeats=100]}
  */
@@ -98,6 +100,21 @@ public final class QueryBenchmark {
           List.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7), RANGE)) {
         System.out.println(
             row("services RED, " + label(window), services(metrics, to, window, repeats)));
+      }
+      TraceRepository traceSearch = traces(store);
+      for (Duration window : List.of(Duration.ofHours(1), Duration.ofHours(24))) {
+        System.out.println(
+            row(
+                "trace search, all services, " + label(window),
+                searches(traceSearch, TraceQuery.between(to.minus(window), to), repeats)));
+        System.out.println(
+            row(
+                "trace search, one service, " + label(window),
+                searches(
+                    traceSearch,
+                    TraceQuery.between(to.minus(window), to)
+                        .withService(SpanCorpus.SERVICES.getFirst()),
+                    repeats)));
       }
     }
   }
@@ -170,6 +187,23 @@ public final class QueryBenchmark {
       double elapsed = (System.nanoTime() - began) / 1e6;
       if (services != SpanCorpus.SERVICES.size()) {
         throw new IllegalStateException(services + " services in " + window + ", expected 10");
+      }
+      if (i >= 0) {
+        millis[i] = elapsed;
+      }
+    }
+    return millis;
+  }
+
+  /** A first page of {@link TraceQuery#DEFAULT_LIMIT} traces, which every window here fills. */
+  private static double[] searches(TraceRepository traces, TraceQuery query, int repeats) {
+    double[] millis = new double[repeats];
+    for (int i = -3; i < repeats; i++) {
+      long began = System.nanoTime();
+      int found = traces.search(query).traces().size();
+      double elapsed = (System.nanoTime() - began) / 1e6;
+      if (found != TraceQuery.DEFAULT_LIMIT) {
+        throw new IllegalStateException(found + " traces found, expected a full page");
       }
       if (i >= 0) {
         millis[i] = elapsed;
