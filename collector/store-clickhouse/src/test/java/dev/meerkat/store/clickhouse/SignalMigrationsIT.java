@@ -63,7 +63,9 @@ class SignalMigrationsIT {
               "V0021__span_red_1h_mv.sql",
               "V0022__service_graph_1m.sql",
               "V0023__span_red_1d.sql",
-              "V0024__service_graph_1h.sql");
+              "V0024__service_graph_1h.sql",
+              "V0025__service_graph_peer_address.sql",
+              "V0026__server_addresses_1h.sql");
       // Rows stored before the batch tokens read back with an empty one.
       assertThat(
               store.query(

@@ -10,8 +10,8 @@ import dev.meerkat.store.query.graph.ServiceGraph;
 import dev.meerkat.store.query.graph.ServiceGraphRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +21,19 @@ import java.util.TreeMap;
  * {@link ServiceGraphRepository} over {@code service_graph_1h} (whole hours) and {@code
  * service_graph_1m} (the rest), with the services of the window from the RED rollups.
  *
- * <p>A peer is a {@link NodeType#SERVICE} node when a service of that name sent spans in the
- * window; otherwise its type follows how it was called: database, messaging, or external.
+ * <p>A CALL peer named by the address the client used ({@code host:port}) becomes the service that
+ * answered SERVER spans at that address in the window, when exactly one did ({@link
+ * ServedAddresses}). A peer is a {@link NodeType#SERVICE} node when a service of that name sent
+ * spans in the window; otherwise its type follows how it was called: database, messaging, or
+ * external.
  */
 public final class ClickHouseServiceGraphRepository implements ServiceGraphRepository {
+
+  /** Client, then peer, then connection type: two host names may resolve to one service. */
+  private static final Comparator<List<String>> EDGE_ORDER =
+      Comparator.<List<String>, String>comparing(key -> key.get(0))
+          .thenComparing(key -> key.get(1))
+          .thenComparing(key -> ConnectionType.valueOf(key.get(2)));
 
   private final ClickHouseStore store;
   private final ClickHouseServiceMetricsRepository services;
@@ -55,12 +64,17 @@ public final class ClickHouseServiceGraphRepository implements ServiceGraphRepos
                 + String.join(" UNION ALL ", selects)
                 + ") GROUP BY client_service, peer, connection_type, is_error, latency_bucket"
                 + " ORDER BY client_service, peer, connection_type");
-    Map<List<String>, RedAccumulator> byEdge = new LinkedHashMap<>();
+    ServedAddresses addresses = ServedAddresses.read(store, from, to);
+    Map<List<String>, RedAccumulator> byEdge = new TreeMap<>(EDGE_ORDER);
     for (Row row : rows) {
+      String type = row.string("type");
+      String peer = row.string("peer");
+      if (type.equals(ConnectionType.CALL.name())) {
+        peer = addresses.serviceAt(peer).orElse(peer);
+      }
       byEdge
           .computeIfAbsent(
-              List.of(row.string("client_service"), row.string("peer"), row.string("type")),
-              key -> new RedAccumulator())
+              List.of(row.string("client_service"), peer, type), key -> new RedAccumulator())
           .add(row);
     }
     Set<String> known = new HashSet<>(services.serviceNames(from, to));

@@ -26,6 +26,7 @@ public enum RetentionSignal {
           Map.entry("span_red_1d", ROLLUPS),
           Map.entry("service_graph_1m", ROLLUPS),
           Map.entry("service_graph_1h", ROLLUPS),
+          Map.entry("server_addresses_1h", ROLLUPS),
           Map.entry("trace_index", ROLLUPS),
           Map.entry("spans_by_trace", ROLLUPS));
 

@@ -91,6 +91,128 @@ class ClickHouseServiceGraphRepositoryIT {
         "kafka",
         "messaging.destination.name",
         "orders");
+    // A call by address to the one service that answered there, and one naming it by
+    // peer.service: one edge to the service.
+    add(
+        spans,
+        6,
+        "frontend",
+        "CLIENT",
+        hour,
+        MS,
+        "OK",
+        1,
+        "server.address",
+        "inventory",
+        "server.port",
+        "8080");
+    add(
+        spans,
+        2,
+        "frontend",
+        "CLIENT",
+        head,
+        MS.multipliedBy(100),
+        "ERROR",
+        1,
+        "peer.service",
+        "inventory");
+    add(
+        spans,
+        6,
+        "inventory",
+        "SERVER",
+        hour,
+        MS,
+        "OK",
+        1,
+        "server.address",
+        "inventory",
+        "server.port",
+        "8080");
+    // Two services answered at lb:80: it stays a host. payments answered at payments:9090 only
+    // long before the window: a host too.
+    add(
+        spans,
+        3,
+        "frontend",
+        "CLIENT",
+        hour,
+        MS,
+        "OK",
+        1,
+        "server.address",
+        "lb",
+        "server.port",
+        "80");
+    add(
+        spans,
+        1,
+        "inventory",
+        "SERVER",
+        hour,
+        MS,
+        "OK",
+        1,
+        "server.address",
+        "lb",
+        "server.port",
+        "80");
+    add(
+        spans,
+        1,
+        "backend",
+        "SERVER",
+        hour,
+        MS,
+        "OK",
+        1,
+        "server.address",
+        "lb",
+        "server.port",
+        "80");
+    add(
+        spans,
+        2,
+        "frontend",
+        "CLIENT",
+        tail,
+        MS,
+        "OK",
+        1,
+        "server.address",
+        "payments",
+        "server.port",
+        "9090");
+    add(
+        spans,
+        1,
+        "payments",
+        "SERVER",
+        FROM.minus(Duration.ofHours(2)),
+        MS,
+        "OK",
+        1,
+        "server.address",
+        "payments",
+        "server.port",
+        "9090");
+    // A database without a namespace is named by its host.
+    add(
+        spans,
+        4,
+        "backend",
+        "CLIENT",
+        hour,
+        MS,
+        "ERROR",
+        1,
+        "db.system",
+        "redis",
+        "server.address",
+        "cache1",
+        "server.port",
+        "6379");
     // No peer attribute: not an edge. An internal span only: a lone node.
     add(spans, 1, "backend", "CLIENT", hour, MS, "OK", 1, "http.method", "GET");
     add(spans, 1, "cron", "INTERNAL", hour, MS, "OK", 1);
@@ -106,7 +228,7 @@ class ClickHouseServiceGraphRepositoryIT {
   }
 
   @Test
-  void edgesComeFromClientSpansNamedByTheirPeerAttributes() {
+  void edgesComeFromClientSpansNamedByTheirPeerAttributesOrTheServiceAtTheirAddress() {
     ServiceGraph graph = repository.graph(FROM, TO);
 
     assertThat(graph.edges())
@@ -122,10 +244,17 @@ class ClickHouseServiceGraphRepositoryIT {
                 0,
                 P_100MS),
             new GraphEdge(
+                "backend", "redis:cache1", ConnectionType.DATABASE, 4, 4 / SECONDS, 1, P_1MS),
+            new GraphEdge(
                 "frontend", "api.stripe.com", ConnectionType.CALL, 4, 4 / SECONDS, 0, P_1MS),
             new GraphEdge(
                 "frontend", "backend", ConnectionType.CALL, 12, 12 / SECONDS, 2.0 / 12, P_100MS),
-            new GraphEdge("frontend", "legacy", ConnectionType.CALL, 1, 1 / SECONDS, 0, P_1MS));
+            new GraphEdge(
+                "frontend", "inventory", ConnectionType.CALL, 8, 8 / SECONDS, 2.0 / 8, P_100MS),
+            new GraphEdge("frontend", "lb:80", ConnectionType.CALL, 3, 3 / SECONDS, 0, P_1MS),
+            new GraphEdge("frontend", "legacy", ConnectionType.CALL, 1, 1 / SECONDS, 0, P_1MS),
+            new GraphEdge(
+                "frontend", "payments:9090", ConnectionType.CALL, 2, 2 / SECONDS, 0, P_1MS));
   }
 
   @Test
@@ -138,9 +267,13 @@ class ClickHouseServiceGraphRepositoryIT {
             new GraphNode("backend", NodeType.SERVICE),
             new GraphNode("cron", NodeType.SERVICE),
             new GraphNode("frontend", NodeType.SERVICE),
+            new GraphNode("inventory", NodeType.SERVICE),
             new GraphNode("kafka:orders", NodeType.MESSAGING),
+            new GraphNode("lb:80", NodeType.EXTERNAL),
             new GraphNode("legacy", NodeType.EXTERNAL),
-            new GraphNode("postgresql:orders", NodeType.DATABASE));
+            new GraphNode("payments:9090", NodeType.EXTERNAL),
+            new GraphNode("postgresql:orders", NodeType.DATABASE),
+            new GraphNode("redis:cache1", NodeType.DATABASE));
   }
 
   @Test
@@ -157,7 +290,9 @@ class ClickHouseServiceGraphRepositoryIT {
                 10 / (25 * 60.0),
                 0,
                 P_100MS),
-            new GraphEdge("frontend", "legacy", ConnectionType.CALL, 1, 1 / (25 * 60.0), 0, P_1MS));
+            new GraphEdge("frontend", "legacy", ConnectionType.CALL, 1, 1 / (25 * 60.0), 0, P_1MS),
+            new GraphEdge(
+                "frontend", "payments:9090", ConnectionType.CALL, 2, 2 / (25 * 60.0), 0, P_1MS));
   }
 
   private static void add(
