@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * spans from {@code spans_by_trace} (ordered by trace id) within that range, so only the days it
  * spans are touched and each part reads one or two granules, then their events and links from
  * {@code spans} by the operations and seconds just read ({@link SpanEventsAndLinks}). Searches
- * filter {@code spans} (ordered by service, operation and time) and then summarise the page's
- * traces the same two-step way.
+ * filter {@code spans} (ordered by service, operation and time) or, over all services, {@code
+ * spans_by_time} (ordered by time), and then summarise the page's traces the same two-step way.
  */
 public final class ClickHouseTraceRepository implements TraceRepository {
 
@@ -35,10 +35,12 @@ public final class ClickHouseTraceRepository implements TraceRepository {
 
   private final ClickHouseStore store;
   private final SpanEventsAndLinks eventsAndLinks;
+  private final TimeOrderedCoverage byTimeCoverage;
 
   public ClickHouseTraceRepository(ClickHouseStore store) {
     this.store = store;
     this.eventsAndLinks = new SpanEventsAndLinks(store);
+    this.byTimeCoverage = new TimeOrderedCoverage(store);
   }
 
   @Override
@@ -105,14 +107,16 @@ public final class ClickHouseTraceRepository implements TraceRepository {
    * {@inheritDoc}
    *
    * <p>Three reads: the page of matching trace ids from {@code spans} (grouped by trace, a service
-   * filter uses the primary key), their time range from {@code trace_index}, their summaries from
-   * {@code spans_by_trace}.
+   * filter uses the primary key) or, over all services, from {@code spans_by_time}, their time
+   * range from {@code trace_index}, their summaries from {@code spans_by_trace}.
    */
   @Override
   public TracePage search(TraceQuery query) {
     List<Row> matches =
         store.query(
-            "SELECT trace_id, min(start_time_unix_nano) AS first_start FROM spans WHERE "
+            "SELECT trace_id, min(start_time_unix_nano) AS first_start FROM "
+                + searchTable(query)
+                + " WHERE "
                 + TraceSearchSql.spanFilter(query)
                 + " GROUP BY trace_id"
                 + TraceSearchSql.after(query.cursor().map(PageCursor::decode))
@@ -139,6 +143,20 @@ public final class ClickHouseTraceRepository implements TraceRepository {
                     .encode())
             : Optional.empty();
     return new TracePage(traces, next);
+  }
+
+  /**
+   * {@code spans_by_time} (ordered by time) for a search over all services without attribute
+   * filters whose window it covers; else {@code spans}, whose primary key starts with the service.
+   * Databases that held spans before it (V0027) have older spans in {@code spans} only ({@link
+   * TimeOrderedCoverage}).
+   */
+  private String searchTable(TraceQuery query) {
+    boolean narrowColumnsSuffice = query.service().isEmpty() && query.attributes().isEmpty();
+    if (narrowColumnsSuffice && query.from().getEpochSecond() >= byTimeCoverage.coveredFrom()) {
+      return "spans_by_time";
+    }
+    return "spans";
   }
 
   private Map<String, TraceOverview> overviews(List<String> traceIds) {

@@ -18,6 +18,7 @@ public enum RetentionSignal {
   private static final Map<String, RetentionSignal> SIGNAL_BY_TABLE =
       Map.ofEntries(
           Map.entry("spans", SPANS),
+          Map.entry("spans_by_time", SPANS),
           Map.entry("metric_points", METRICS),
           Map.entry("logs", LOGS),
           Map.entry("log_trace_index", LOGS),

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database that held spans before V0018-V0024: the old spans are in spans, trace_index and
+ * A database that held spans before V0018-V0027: the old spans are in spans, trace_index and
  * span_red_1m only. Reads must still see them, and count each span once.
  */
 class ClickHouseUpgradedDatabaseIT {
@@ -36,7 +36,12 @@ class ClickHouseUpgradedDatabaseIT {
     store = ClickHouseFixture.shared().newDatabase();
     // span_red_1d goes with its view: before V0023 neither existed.
     List<String> views =
-        List.of("spans_by_trace_mv", "span_red_1h_mv", "span_red_1d_mv", "span_red_1d");
+        List.of(
+            "spans_by_trace_mv",
+            "span_red_1h_mv",
+            "span_red_1d_mv",
+            "span_red_1d",
+            "spans_by_time_mv");
     views.forEach(view -> store.execute("DROP TABLE " + view));
     // Before the upgrade: 10:00-12:00, 20 requests per hour.
     TestSpans before = TestSpans.create();
@@ -49,9 +54,11 @@ class ClickHouseUpgradedDatabaseIT {
     // The upgrade re-creates the views (the migrations with the view statements).
     store.execute(migration("V0019__spans_by_trace_mv.sql"));
     store.execute(migration("V0021__span_red_1h_mv.sql"));
-    for (String statement : migration("V0023__span_red_1d.sql").split(";")) {
-      if (!statement.strip().isEmpty()) {
-        store.execute(statement);
+    for (String file : List.of("V0023__span_red_1d.sql", "V0027__spans_by_time.sql")) {
+      for (String statement : migration(file).split(";")) {
+        if (!statement.strip().isEmpty()) {
+          store.execute(statement);
+        }
       }
     }
     // After: 12:00-14:00, 30 requests per hour.
@@ -94,6 +101,10 @@ class ClickHouseUpgradedDatabaseIT {
         .containsExactly(
             new TraceOverview(
                 "old", "legacy", "GET /", T10.plusSeconds(5), 1_010_000_000L, 2, false));
+    // Over all services: spans_by_time does not cover 10:00, so spans is searched.
+    assertThat(traces.search(TraceQuery.between(T10, T10.plusSeconds(60))).traces())
+        .extracting(TraceOverview::traceId)
+        .containsExactly("old");
   }
 
   private static String migration(String file) {

@@ -36,12 +36,16 @@ class ClickHousePartitionRetentionIT {
       for (int day = 1; day <= 4; day++) {
         expected.add(new DroppedPartition(store.config().url(), "metric_points", "2026030" + day));
       }
-      for (int day = 1; day <= 6; day++) {
-        expected.add(new DroppedPartition(store.config().url(), "spans", "2026030" + day));
+      for (String table : List.of("spans", "spans_by_time")) {
+        for (int day = 1; day <= 6; day++) {
+          expected.add(new DroppedPartition(store.config().url(), table, "2026030" + day));
+        }
       }
       assertThat(dropped).containsExactlyElementsOf(expected);
       // Three whole days of spans back from the 10th at noon: the 7th to the 10th remain.
       assertThat(days(store, "spans", "start_time")).containsExactlyElementsOf(march(7, 10));
+      assertThat(days(store, "spans_by_time", "start_time"))
+          .containsExactlyElementsOf(march(7, 10));
       assertThat(days(store, "metric_points", "timestamp")).containsExactlyElementsOf(march(5, 10));
       // Rollups (and the trace index) are kept forever with 0 days.
       assertThat(days(store, "trace_index", "start_time")).containsExactlyElementsOf(march(1, 10));
