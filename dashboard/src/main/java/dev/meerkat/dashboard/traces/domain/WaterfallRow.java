@@ -1,6 +1,8 @@
 package dev.meerkat.dashboard.traces.domain;
 
 import dev.meerkat.store.query.SpanDetail;
+import dev.meerkat.store.query.SpanEventDetail;
+import java.time.Duration;
 
 /**
  * One bar of a trace waterfall.
@@ -10,5 +12,10 @@ import dev.meerkat.store.query.SpanDetail;
  * @param offsetMillis start relative to the trace's first span
  * @param durationMillis span duration
  */
-public record WaterfallRow(
-    SpanDetail span, int depth, double offsetMillis, double durationMillis) {}
+public record WaterfallRow(SpanDetail span, int depth, double offsetMillis, double durationMillis) {
+
+  /** When {@code event} happened, in ms after this span's start (negative if before it). */
+  public double millisIntoSpan(SpanEventDetail event) {
+    return Duration.between(span.start(), event.time()).toNanos() / 1e6;
+  }
+}

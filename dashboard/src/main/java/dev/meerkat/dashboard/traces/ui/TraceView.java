@@ -9,15 +9,22 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import dev.meerkat.dashboard.traces.domain.TraceWaterfall;
 import dev.meerkat.dashboard.traces.domain.WaterfallRow;
 import dev.meerkat.dashboard.traces.service.TraceService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
+import dev.meerkat.store.query.SpanEventDetail;
+import dev.meerkat.store.query.SpanLinkDetail;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** One trace: waterfall chart, its spans, and the attributes of the selected span. */
+/**
+ * One trace: waterfall chart, its spans, and the attributes, events and links of the selected span.
+ */
 @Route(value = "trace/:traceId", layout = MainLayout.class)
 @PageTitle("Trace | Meerkat")
 public final class TraceView extends VerticalLayout implements BeforeEnterObserver {
@@ -27,6 +34,9 @@ public final class TraceView extends VerticalLayout implements BeforeEnterObserv
   private final WaterfallChart chart = new WaterfallChart();
   private final Grid<WaterfallRow> spans = createSpanGrid();
   private final Grid<Map.Entry<String, String>> attributes = createAttributeGrid();
+  private final Grid<SpanEventDetail> events = createEventGrid();
+  private final Grid<SpanLinkDetail> links = createLinkGrid();
+  private WaterfallRow selected;
   private List<WaterfallRow> rows = List.of();
 
   public TraceView(TraceService traces) {
@@ -38,7 +48,11 @@ public final class TraceView extends VerticalLayout implements BeforeEnterObserv
         new H3("Spans"),
         spans,
         new H3("Attributes of the selected span"),
-        attributes);
+        attributes,
+        new H3("Events of the selected span"),
+        events,
+        new H3("Links of the selected span"),
+        links);
   }
 
   @Override
@@ -73,6 +87,41 @@ public final class TraceView extends VerticalLayout implements BeforeEnterObserv
     return grid;
   }
 
+  private Grid<SpanEventDetail> createEventGrid() {
+    Grid<SpanEventDetail> grid = new Grid<>();
+    grid.setId("events-grid");
+    grid.addColumn(e -> selected == null ? "" : Formats.millis(selected.millisIntoSpan(e)))
+        .setHeader("Into span");
+    grid.addColumn(SpanEventDetail::name).setHeader("Event");
+    grid.addColumn(e -> joined(e.attributes())).setHeader("Attributes").setFlexGrow(4);
+    grid.setAllRowsVisible(true);
+    return grid;
+  }
+
+  private Grid<SpanLinkDetail> createLinkGrid() {
+    Grid<SpanLinkDetail> grid = new Grid<>();
+    grid.setId("links-grid");
+    grid.addComponentColumn(
+            link ->
+                new RouterLink(
+                    link.traceId(),
+                    TraceView.class,
+                    new RouteParameters("traceId", link.traceId())))
+        .setHeader("Linked trace")
+        .setFlexGrow(2);
+    grid.addColumn(SpanLinkDetail::spanId).setHeader("Linked span");
+    grid.addColumn(link -> joined(link.attributes())).setHeader("Attributes").setFlexGrow(3);
+    grid.setAllRowsVisible(true);
+    return grid;
+  }
+
+  /** {@code key=value} pairs in recorded order, as text (the grid escapes it). */
+  private static String joined(Map<String, String> attributes) {
+    return attributes.entrySet().stream()
+        .map(entry -> entry.getKey() + "=" + entry.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
   private void show(TraceWaterfall waterfall) {
     rows = waterfall.rows();
     chart.setWaterfall(waterfall);
@@ -89,10 +138,15 @@ public final class TraceView extends VerticalLayout implements BeforeEnterObserv
   }
 
   private void showAttributes(WaterfallRow row) {
+    selected = row;
     if (row == null) {
       attributes.setItems(List.of());
+      events.setItems(List.of());
+      links.setItems(List.of());
       return;
     }
+    events.setItems(row.span().events());
+    links.setItems(row.span().links());
     Map<String, String> all = new java.util.LinkedHashMap<>();
     all.put("service", row.span().service());
     all.put("span id", row.span().spanId());

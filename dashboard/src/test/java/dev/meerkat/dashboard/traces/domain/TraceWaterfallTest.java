@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.meerkat.store.query.SpanDetail;
+import dev.meerkat.store.query.SpanEventDetail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,17 @@ class TraceWaterfallTest {
     assertThat(TraceWaterfall.of("t", spans).rows())
         .extracting(r -> r.span().spanId(), WaterfallRow::depth)
         .containsExactly(tuple("a", 0), tuple("b", 1));
+  }
+
+  @Test
+  void placesAnEventAtItsOffsetIntoTheSpan() {
+    WaterfallRow row =
+        TraceWaterfall.of("t", List.of(span("root", "", 2_000_000, 10_000_000, false)))
+            .rows()
+            .getFirst();
+
+    assertThat(row.millisIntoSpan(new SpanEventDetail(T0.plusNanos(3_250_000), "e", Map.of())))
+        .isEqualTo(1.25);
   }
 
   private static SpanDetail span(
