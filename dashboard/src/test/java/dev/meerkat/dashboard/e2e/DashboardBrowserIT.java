@@ -81,6 +81,16 @@ class DashboardBrowserIT {
               false,
               "http.route",
               "/checkout")
+          .withEventAndLink(
+              t,
+              7,
+              "exception",
+              "exception.type",
+              "CheckoutError",
+              "trace-linked",
+              "span-linked",
+              "link.reason",
+              "retry")
           .span(
               "trace-1",
               "call",
@@ -169,6 +179,23 @@ class DashboardBrowserIT {
         .contains(
             "POST /checkout", "GET inventory", "GET /items", "checkout", "inventory", "ERROR");
     assertThat(waitForText(By.id("attributes-grid"), "http.route").getText()).contains("/checkout");
+    // The root span is selected: its event 7 ms in, and its link (headers, then the one row).
+    assertThat(cellTexts(waitForText(By.id("events-grid"), "exception")))
+        .containsExactlyInAnyOrder(
+            "Into span",
+            "Event",
+            "Attributes",
+            "7.00 ms",
+            "exception",
+            "exception.type=CheckoutError");
+    assertThat(cellTexts(waitForText(By.id("links-grid"), "trace-linked")))
+        .containsExactlyInAnyOrder(
+            "Linked trace",
+            "Linked span",
+            "Attributes",
+            "trace-linked",
+            "span-linked",
+            "link.reason=retry");
     Browser.screenshot(driver, "trace");
   }
 
@@ -274,6 +301,14 @@ class DashboardBrowserIT {
     Browser.waitFor(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     return driver.findElement(locator);
+  }
+
+  /** The non-empty texts of a grid's header and body cells. */
+  private static List<String> cellTexts(WebElement grid) {
+    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+        .map(WebElement::getText)
+        .filter(text -> !text.isEmpty())
+        .toList();
   }
 
   /** Vaadin grid cells are light-DOM {@code vaadin-grid-cell-content} children of the grid. */

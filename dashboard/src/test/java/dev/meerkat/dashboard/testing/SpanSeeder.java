@@ -10,7 +10,10 @@ import java.util.StringJoiner;
 /** Inserts spans with plain SQL; the store's materialized views fill the rollup and index. */
 public final class SpanSeeder {
 
+  private static final String NO_EVENTS_OR_LINKS = "[], [], [], [], [], [], [], [], []";
+
   private final List<String> rows = new ArrayList<>();
+  private final List<String> eventsAndLinks = new ArrayList<>();
   private int counter;
 
   public static SpanSeeder create() {
@@ -55,6 +58,32 @@ public final class SpanSeeder {
     v.add(attributeKey.isEmpty() ? "[]" : "[" + q(attributeKey) + "]");
     v.add(attributeKey.isEmpty() ? "[]" : "[" + q(attributeValue) + "]");
     rows.add(v.toString());
+    eventsAndLinks.add(NO_EVENTS_OR_LINKS);
+    return this;
+  }
+
+  /**
+   * Gives the span added last one event {@code millisIntoSpan} after {@code start} (the span's
+   * start) with one attribute, and one link with one attribute.
+   */
+  public SpanSeeder withEventAndLink(
+      Instant start,
+      long millisIntoSpan,
+      String eventName,
+      String eventKey,
+      String eventValue,
+      String linkedTraceId,
+      String linkedSpanId,
+      String linkKey,
+      String linkValue) {
+    long startNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
+    StringJoiner v = new StringJoiner(", ");
+    v.add("[" + (startNanos + millisIntoSpan * 1_000_000) + "]");
+    v.add("[" + q(eventName) + "]");
+    v.add("[[" + q(eventKey) + "]]").add("[[" + q(eventValue) + "]]");
+    v.add("[" + q(linkedTraceId) + "]").add("[" + q(linkedSpanId) + "]").add("['']");
+    v.add("[[" + q(linkKey) + "]]").add("[[" + q(linkValue) + "]]");
+    eventsAndLinks.set(eventsAndLinks.size() - 1, v.toString());
     return this;
   }
 
@@ -62,9 +91,22 @@ public final class SpanSeeder {
     store.execute(
         "INSERT INTO spans (start_time, start_time_unix_nano, duration_nanos, trace_id, span_id,"
             + " parent_span_id, service_name, span_name, span_kind, status_code, sample_rate,"
-            + " attribute_keys, attribute_values) VALUES "
-            + String.join(", ", rows));
+            + " attribute_keys, attribute_values, event_time_unix_nanos, event_names,"
+            + " event_attribute_keys, event_attribute_values, link_trace_ids, link_span_ids,"
+            + " link_trace_states, link_attribute_keys, link_attribute_values) VALUES "
+            + String.join(", ", valueRows()));
     rows.clear();
+    eventsAndLinks.clear();
+  }
+
+  /** Each span's values with its event and link arrays appended inside its parentheses. */
+  private List<String> valueRows() {
+    List<String> values = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      String row = rows.get(i);
+      values.add(row.substring(0, row.length() - 1) + ", " + eventsAndLinks.get(i) + ")");
+    }
+    return values;
   }
 
   private static String q(String value) {
