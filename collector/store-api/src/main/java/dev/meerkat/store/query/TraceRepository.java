@@ -20,6 +20,8 @@ public interface TraceRepository {
    * The traces matching {@code query}, one page. Order is stable across pages: by the start of the
    * trace's earliest matching span, newest first, then by trace id. {@link TraceOverview#start()}
    * is the trace's own start, which differs only when the matching span is not the earliest.
+   * Summaries may be bounded to the spans near the window (the ClickHouse store: within a day of
+   * it), so a trace longer than that is summarised from those spans.
    */
   TracePage search(TraceQuery query);
 }

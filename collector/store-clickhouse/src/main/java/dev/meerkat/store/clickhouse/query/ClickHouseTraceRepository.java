@@ -10,6 +10,7 @@ import dev.meerkat.store.query.TracePage;
 import dev.meerkat.store.query.TraceQuery;
 import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.query.TraceSummary;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,14 @@ public final class ClickHouseTraceRepository implements TraceRepository {
       "trace_id, span_id, parent_span_id, service_name, span_name, toString(span_kind) AS kind,"
           + " start_time_unix_nano, duration_nanos, toString(status_code) AS status,"
           + " status_message, attribute_keys, attribute_values, resource_keys, resource_values";
+
+  /**
+   * How far before and after a search window a result's spans are summarised. Without a bound the
+   * trace ids are looked up in every day partition of {@code trace_index} (measured at 10 M spans
+   * over 30 days: 240-650 ms for a page of 20 ids, against 9 ms within the window and a day either
+   * side). Traces longer than this are summarised from the spans inside it.
+   */
+  static final Duration SUMMARY_MARGIN = Duration.ofDays(1);
 
   private final ClickHouseStore store;
   private final SpanEventsAndLinks eventsAndLinks;
@@ -108,7 +117,8 @@ public final class ClickHouseTraceRepository implements TraceRepository {
    *
    * <p>Three reads: the page of matching trace ids from {@code spans} (grouped by trace, a service
    * filter uses the primary key) or, over all services, from {@code spans_by_time}, their time
-   * range from {@code trace_index}, their summaries from {@code spans_by_trace}.
+   * range from {@code trace_index} and their summaries from {@code spans_by_trace}, both within
+   * {@link #SUMMARY_MARGIN} of the window.
    */
   @Override
   public TracePage search(TraceQuery query) {
@@ -128,7 +138,12 @@ public final class ClickHouseTraceRepository implements TraceRepository {
       return new TracePage(List.of(), Optional.empty());
     }
     Map<String, TraceOverview> overviews =
-        overviews(page.stream().map(row -> row.string("trace_id")).toList());
+        overviews(
+            page.stream().map(row -> row.string("trace_id")).toList(),
+            "start_time >= "
+                + dateTime(query.from().minus(SUMMARY_MARGIN))
+                + " AND start_time <= "
+                + dateTime(query.to().plus(SUMMARY_MARGIN)));
     List<TraceOverview> traces =
         page.stream()
             .map(row -> overviews.get(row.string("trace_id")))
@@ -159,22 +174,24 @@ public final class ClickHouseTraceRepository implements TraceRepository {
     return "spans";
   }
 
-  private Map<String, TraceOverview> overviews(List<String> traceIds) {
-    Map<String, TraceOverview> found = new LinkedHashMap<>(overviews("spans_by_trace", traceIds));
+  /** Summaries of {@code traceIds} from their spans that meet {@code bound} (on start_time). */
+  private Map<String, TraceOverview> overviews(List<String> traceIds, String bound) {
+    Map<String, TraceOverview> found =
+        new LinkedHashMap<>(overviews("spans_by_trace", traceIds, bound));
     List<String> missing = traceIds.stream().filter(id -> !found.containsKey(id)).toList();
     if (!missing.isEmpty()) {
       // Spans stored before spans_by_trace existed (V0018) are only in spans.
-      found.putAll(overviews("spans", missing));
+      found.putAll(overviews("spans", missing, bound));
     }
     return found;
   }
 
-  private Map<String, TraceOverview> overviews(String table, List<String> traceIds) {
+  private Map<String, TraceOverview> overviews(String table, List<String> traceIds, String bound) {
     String ids =
         traceIds.stream()
             .map(SqlLiteral::string)
             .collect(Collectors.joining(", ", "trace_id IN (", ")"));
-    Optional<String> range = timeRange(ids);
+    Optional<String> range = timeRange(ids + " AND " + bound);
     if (range.isEmpty()) {
       return Map.of();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.model.SpanStatus;
+import dev.meerkat.store.query.SpanDetail;
 import dev.meerkat.store.query.TraceOverview;
 import dev.meerkat.store.query.TracePage;
 import dev.meerkat.store.query.TraceQuery;
@@ -96,6 +97,31 @@ class ClickHouseTraceSearchIT {
         .add(
             span("a4", "a4-root", "", "frontend", "GET /x", "SERVER", T0.plusSeconds(40), 1, "OK")
                 .build())
+        // A trace whose root started two days before its span in the window.
+        .add(
+            span(
+                    "long",
+                    "long-root",
+                    "",
+                    "batch",
+                    "nightly",
+                    "INTERNAL",
+                    T0.minus(Duration.ofDays(2)),
+                    1,
+                    "OK")
+                .build())
+        .add(
+            span(
+                    "long",
+                    "long-step",
+                    "long-root",
+                    "batch",
+                    "step",
+                    "INTERNAL",
+                    T0.plusSeconds(50),
+                    5,
+                    "OK")
+                .build())
         // Outside the window.
         .add(
             span(
@@ -130,7 +156,8 @@ class ClickHouseTraceSearchIT {
       query = query.withCursor(page.nextCursor().get());
     }
 
-    assertThat(pages).containsExactly(List.of("a4", "a5"), List.of("a3", "a2"), List.of("a1"));
+    assertThat(pages)
+        .containsExactly(List.of("long", "a4"), List.of("a5", "a3"), List.of("a2", "a1"));
   }
 
   @Test
@@ -142,6 +169,17 @@ class ClickHouseTraceSearchIT {
             new TraceOverview(
                 "a1", "frontend", "GET /home", T0.plusSeconds(10), 50_000_000L, 3, true));
     assertThat(page.nextCursor()).isEmpty();
+  }
+
+  @Test
+  void summarisesAResultFromItsSpansWithinADayOfTheWindow() {
+    assertThat(repository.search(WINDOW.withService("batch")).traces())
+        .containsExactly(
+            new TraceOverview("long", "batch", "step", T0.plusSeconds(50), 5_000_000L, 1, false));
+    // Trace by id has no such bound.
+    assertThat(repository.trace("long").orElseThrow())
+        .extracting(SpanDetail::spanId)
+        .containsExactly("long-root", "long-step");
   }
 
   @Test
