@@ -68,24 +68,35 @@ final class SpanEventsAndLinks {
         .toList();
   }
 
-  /** One row per event and per link, in recorded order within each span. */
+  /**
+   * One row per event and per link, in recorded order within each span, from one read of {@code
+   * spans}: the ARRAY JOIN runs over ('event', i) for every event and ('link', i) for every link,
+   * and each row picks element i of the event or the link arrays (a UNION ALL of two ARRAY JOINs
+   * read the same granules twice).
+   */
   private static String sql(String where) {
-    return "SELECT span_id, item, position, first, second, third, keys, values FROM ("
-        + "SELECT span_id, 'event' AS item, position, toString(event_time) AS first,"
-        + " event_name AS second, '' AS third, event_keys AS keys, event_values AS values"
-        + " FROM spans ARRAY JOIN event_time_unix_nanos AS event_time, event_names AS event_name,"
-        + " event_attribute_keys AS event_keys, event_attribute_values AS event_values,"
-        + " arrayEnumerate(event_names) AS position"
+    String isEvent = "tupleElement(entry, 1) = 'event'";
+    return "SELECT span_id, tupleElement(entry, 1) AS item, tupleElement(entry, 2) AS position,"
+        + " if("
+        + isEvent
+        + ", toString(event_time_unix_nanos[position]), link_trace_ids[position]) AS first,"
+        + " if("
+        + isEvent
+        + ", event_names[position], link_span_ids[position]) AS second,"
+        + " if("
+        + isEvent
+        + ", '', link_trace_states[position]) AS third,"
+        + " if("
+        + isEvent
+        + ", event_attribute_keys[position], link_attribute_keys[position]) AS keys,"
+        + " if("
+        + isEvent
+        + ", event_attribute_values[position], link_attribute_values[position]) AS values"
+        + " FROM spans ARRAY JOIN arrayConcat("
+        + "arrayMap(i -> tuple('event', i), arrayEnumerate(event_names)),"
+        + " arrayMap(i -> tuple('link', i), arrayEnumerate(link_span_ids))) AS entry"
         + where
-        + " UNION ALL "
-        + "SELECT span_id, 'link' AS item, position, link_trace_id AS first,"
-        + " link_span_id AS second, link_trace_state AS third, link_keys AS keys,"
-        + " link_values AS values"
-        + " FROM spans ARRAY JOIN link_trace_ids AS link_trace_id, link_span_ids AS link_span_id,"
-        + " link_trace_states AS link_trace_state, link_attribute_keys AS link_keys,"
-        + " link_attribute_values AS link_values, arrayEnumerate(link_span_ids) AS position"
-        + where
-        + ") ORDER BY span_id, item, position";
+        + " ORDER BY span_id, item, position";
   }
 
   /** {@code (service_name, span_name) IN (...)}: the key prefix of every span of the trace. */
