@@ -7,8 +7,11 @@ import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.query.ClickHouseErrorCauseRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseLogRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseMetricSeriesRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricValueRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseServiceGraphRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
@@ -17,6 +20,9 @@ import dev.meerkat.store.query.MetricValueRepository;
 import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
+import dev.meerkat.store.query.graph.ServiceGraphRepository;
+import dev.meerkat.store.query.log.LogRepository;
+import dev.meerkat.store.query.metric.MetricSeriesRepository;
 import dev.meerkat.store.slo.AlertEventRepository;
 import java.net.URI;
 import java.time.Duration;
@@ -97,6 +103,21 @@ class StorageConfiguration {
   @Bean
   TraceRepository traceRepository(ClickHouseStore store) {
     return new ClickHouseTraceRepository(store);
+  }
+
+  @Bean
+  ServiceGraphRepository serviceGraphRepository(ClickHouseStore store) {
+    return new ClickHouseServiceGraphRepository(store);
+  }
+
+  @Bean
+  MetricSeriesRepository metricSeriesRepository(ClickHouseStore store) {
+    return new ClickHouseMetricSeriesRepository(store);
+  }
+
+  @Bean
+  LogRepository logRepository(ClickHouseStore store) {
+    return new ClickHouseLogRepository(store);
   }
 
   @Bean
