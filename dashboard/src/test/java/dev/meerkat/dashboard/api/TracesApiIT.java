@@ -115,6 +115,12 @@ class TracesApiIT extends ApiTestBase {
             "parameter 'minDurationMs' must be a non-negative number of milliseconds, was '-1'");
     assertThat(error("/api/v1/traces?attr=gold", 400))
         .isEqualTo("parameter 'attr' must be key=value with a non-empty key, was 'gold'");
+    assertThat(error("/api/v1/traces?servce=checkout", 400))
+        .isEqualTo(
+            "unknown parameter 'servce'; this endpoint takes attr, cursor, from, limit,"
+                + " maxDurationMs, minDurationMs, operation, service, status, to, window");
+    assertThat(error("/api/v1/slos?window=1h", 400))
+        .isEqualTo("unknown parameter 'window'; this endpoint takes none");
     assertThat(error("/api/v1/traces?cursor=bogus", 400))
         .isEqualTo(
             "parameter 'cursor' must be the nextCursor of the previous page of the same search,"
