@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -41,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class ApiTestBase {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = temporaryDirectory();
+  private static final Path STATE_DIR = temporaryDirectory("meerkat-api-state-");
   private static final JsonMapper json = JsonMapper.builder().build();
   private static boolean seeded;
 
@@ -97,6 +99,13 @@ abstract class ApiTestBase {
     return body.get("message").asString();
   }
 
+  /** The string field {@code name} of every element of {@code array}, in order. */
+  static List<String> each(JsonNode array, String name) {
+    List<String> values = new ArrayList<>();
+    array.forEach(element -> values.add(element.get(name).asString()));
+    return values;
+  }
+
   HttpResponse<String> send(String path) throws Exception {
     try (HttpClient client = HttpClient.newHttpClient()) {
       return client.send(
@@ -105,9 +114,9 @@ abstract class ApiTestBase {
     }
   }
 
-  private static Path temporaryDirectory() {
+  static Path temporaryDirectory(String prefix) {
     try {
-      return Files.createTempDirectory("meerkat-api-state-");
+      return Files.createTempDirectory(prefix);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

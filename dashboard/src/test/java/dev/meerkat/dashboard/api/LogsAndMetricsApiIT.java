@@ -20,7 +20,7 @@ class LogsAndMetricsApiIT extends ApiTestBase {
   void findsLogsOfAtLeastOneSeverityNewestFirst() throws Exception {
     JsonNode body = ok("/api/v1/logs?severity=warn&window=2m");
 
-    assertThat(bodies(body.get("logs")))
+    assertThat(each(body.get("logs"), "body"))
         .containsExactly("slow index", "payment declined for order 7");
     JsonNode declined = body.get("logs").get(1);
     assertThat(declined.get("time").asString()).isEqualTo(M1.plusSeconds(5).toString());
@@ -34,11 +34,11 @@ class LogsAndMetricsApiIT extends ApiTestBase {
 
   @Test
   void findsLogsByTextAndByTrace() throws Exception {
-    assertThat(bodies(ok("/api/v1/logs?text=declined&window=2m").get("logs")))
+    assertThat(each(ok("/api/v1/logs?text=declined&window=2m").get("logs"), "body"))
         .containsExactly("payment declined for order 7");
-    assertThat(bodies(ok("/api/v1/logs?traceId=" + traceId(7) + "&window=2m").get("logs")))
+    assertThat(each(ok("/api/v1/logs?traceId=" + traceId(7) + "&window=2m").get("logs"), "body"))
         .containsExactly("payment declined for order 7");
-    assertThat(bodies(ok("/api/v1/logs?service=search&severity=13&window=2m").get("logs")))
+    assertThat(each(ok("/api/v1/logs?service=search&severity=13&window=2m").get("logs"), "body"))
         .containsExactly("slow index");
   }
 
@@ -48,8 +48,8 @@ class LogsAndMetricsApiIT extends ApiTestBase {
     JsonNode first = ok(path);
     JsonNode second = ok(path + "&cursor=" + first.get("nextCursor").asString());
 
-    assertThat(bodies(first.get("logs"))).containsExactly("payment accepted");
-    assertThat(bodies(second.get("logs"))).containsExactly("payment declined for order 7");
+    assertThat(each(first.get("logs"), "body")).containsExactly("payment accepted");
+    assertThat(each(second.get("logs"), "body")).containsExactly("payment declined for order 7");
   }
 
   @Test
@@ -101,12 +101,6 @@ class LogsAndMetricsApiIT extends ApiTestBase {
         .isEqualTo("parameter 'aggregation' must be one of avg, last, sum, min, max, was 'median'");
     assertThat(error("/api/v1/metrics?name=x&label=!=y", 400))
         .isEqualTo("parameter 'label' must be key=value or key!=value, was '!=y'");
-  }
-
-  private static List<String> bodies(JsonNode logs) {
-    List<String> bodies = new ArrayList<>();
-    logs.forEach(log -> bodies.add(log.get("body").asString()));
-    return bodies;
   }
 
   private static Map<String, String> labels(JsonNode series) {

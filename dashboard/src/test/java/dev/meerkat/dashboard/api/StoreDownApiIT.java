@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +27,10 @@ class StoreDownApiIT {
 
   private static final EmbeddedClickHouse clickHouse =
       EmbeddedClickHouse.start(
-          temporaryDirectory("meerkat-api-clickhouse-"),
+          ApiTestBase.temporaryDirectory("meerkat-api-clickhouse-"),
           ClickHouseFixture.freePort(),
           ClickHouseFixture.freePort());
-  private static final Path STATE_DIR = temporaryDirectory("meerkat-api-state-");
+  private static final Path STATE_DIR = ApiTestBase.temporaryDirectory("meerkat-api-state-");
 
   @LocalServerPort private int port;
 
@@ -65,14 +62,6 @@ class StoreDownApiIT {
       return client.send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
-    }
-  }
-
-  private static Path temporaryDirectory(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -20,7 +20,7 @@ class TracesApiIT extends ApiTestBase {
     JsonNode body = ok("/api/v1/traces?service=checkout&status=error&window=2m");
 
     JsonNode traces = body.get("traces");
-    assertThat(traceIds(traces)).containsExactly(traceId(8), traceId(7));
+    assertThat(each(traces, "traceId")).containsExactly(traceId(8), traceId(7));
     JsonNode newest = traces.get(0);
     assertThat(newest.get("rootService").asString()).isEqualTo("checkout");
     assertThat(newest.get("rootOperation").asString()).isEqualTo("POST /pay");
@@ -36,7 +36,7 @@ class TracesApiIT extends ApiTestBase {
     // Gold customers are the even requests (0, 2, 4, 6); of those only 4 and 6 took >= 5 ms.
     JsonNode body = ok("/api/v1/traces?attr=customer.tier=gold&minDurationMs=5&window=2m");
 
-    assertThat(traceIds(body.get("traces"))).containsExactly(traceId(7), traceId(5));
+    assertThat(each(body.get("traces"), "traceId")).containsExactly(traceId(7), traceId(5));
   }
 
   @Test
@@ -44,7 +44,7 @@ class TracesApiIT extends ApiTestBase {
     JsonNode body =
         ok("/api/v1/traces?operation=POST%20/pay&maxDurationMs=2.5&status=ok&window=2m");
 
-    assertThat(traceIds(body.get("traces")))
+    assertThat(each(body.get("traces"), "traceId"))
         .containsExactly(traceId(4), traceId(3), traceId(2), traceId(1));
   }
 
@@ -53,10 +53,10 @@ class TracesApiIT extends ApiTestBase {
     List<List<String>> pages = new ArrayList<>();
     String path = "/api/v1/traces?service=checkout&window=2m&limit=3";
     JsonNode body = ok(path);
-    pages.add(traceIds(body.get("traces")));
+    pages.add(each(body.get("traces"), "traceId"));
     while (!body.get("nextCursor").isNull()) {
       body = ok(path + "&cursor=" + body.get("nextCursor").asString());
-      pages.add(traceIds(body.get("traces")));
+      pages.add(each(body.get("traces"), "traceId"));
     }
 
     assertThat(pages)
@@ -125,11 +125,5 @@ class TracesApiIT extends ApiTestBase {
         .isEqualTo(
             "parameter 'cursor' must be the nextCursor of the previous page of the same search,"
                 + " was 'bogus'");
-  }
-
-  private static List<String> traceIds(JsonNode traces) {
-    List<String> ids = new ArrayList<>();
-    traces.forEach(trace -> ids.add(trace.get("traceId").asString()));
-    return ids;
   }
 }
