@@ -1,8 +1,5 @@
 package dev.meerkat.dashboard.ui;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 /**
  * The one place the dashboard's Java code turns text into HTML or SVG markup. Views show data with
  * components that set text ({@code Span}, {@code H3}, grid columns from a value provider), which
@@ -30,14 +27,5 @@ public final class Markup {
       }
     }
     return escaped.toString();
-  }
-
-  /**
-   * Encodes text as one path segment of a relative link ({@code "trace/" + pathSegment(id)}): a
-   * value can then neither add segments, a query or a fragment ({@code / ? #} are encoded) nor
-   * become a scheme such as {@code javascript:} (the colon is encoded too).
-   */
-  public static String pathSegment(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
