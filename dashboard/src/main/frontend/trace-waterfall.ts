@@ -91,10 +91,12 @@ class TraceWaterfall extends HTMLElement {
         animation: false,
         grid: { left: 260, right: 40, top: 30, bottom: 10 },
         tooltip: {
-          // A span name may be 100 kB: wrap it inside the chart instead of widening the page.
+          // A span name may be 100 kB: wrap and clip it inside the chart instead of covering the page.
           confine: true,
           className: 'meerkat-waterfall-tooltip',
-          extraCssText: 'max-width: 600px; white-space: normal; overflow-wrap: anywhere;',
+          extraCssText:
+            'max-width: 600px; max-height: 240px; overflow: hidden;' +
+            ' white-space: normal; overflow-wrap: anywhere;',
           // ECharts puts the formatter's string into innerHTML: the span and service names are
           // escaped, or a span named <img onerror=...> would run script in the reader's browser.
           formatter: (p: any) =>

@@ -313,7 +313,9 @@ class XssBrowserIT {
     assertThatThrownBy(() -> driver.switchTo().alert())
         .as("a dialog on " + page)
         .isInstanceOf(NoAlertPresentException.class);
-    assertThat(driver.executeScript("return typeof window.__xss"))
+    assertThat(
+            driver.executeScript(
+                "return window.__xss === undefined ? 'undefined' : String(window.__xss)"))
         .as("window.__xss on " + page)
         .isEqualTo("undefined");
     assertThat(driver.executeScript(FIND_INJECTED))
