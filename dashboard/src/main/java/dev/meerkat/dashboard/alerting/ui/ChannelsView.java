@@ -46,7 +46,6 @@ public final class ChannelsView extends VerticalLayout {
   public ChannelsView(ChannelService channels) {
     this.channels = channels;
     setSizeFull();
-    FormComponents.loadFor(this);
     add(new H2("Notification channels"), createGrid(), new H3("New channel"), createForm());
     refresh();
   }

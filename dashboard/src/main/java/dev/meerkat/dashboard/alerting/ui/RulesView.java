@@ -46,7 +46,6 @@ public final class RulesView extends VerticalLayout {
   public RulesView(RuleService rules) {
     this.rules = rules;
     setSizeFull();
-    FormComponents.loadFor(this);
     add(new H2("Metric alert rules"), createGrid(), new H3("New rule"), createForm());
     refresh();
   }

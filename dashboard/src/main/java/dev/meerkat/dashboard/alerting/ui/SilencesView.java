@@ -40,7 +40,6 @@ public final class SilencesView extends VerticalLayout {
     this.silences = silences;
     this.channels = channels;
     setSizeFull();
-    FormComponents.loadFor(this);
     add(
         new H2("Routes"),
         createRouteGrid(),

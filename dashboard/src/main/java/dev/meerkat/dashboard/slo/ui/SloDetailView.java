@@ -17,6 +17,7 @@ import dev.meerkat.dashboard.slo.service.SloDetails;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
+import dev.meerkat.dashboard.ui.PathSegment;
 import dev.meerkat.store.query.ErrorCause;
 import java.util.Arrays;
 import java.util.List;
@@ -119,7 +120,7 @@ public final class SloDetailView extends VerticalLayout implements BeforeEnterOb
     Div links = new Div();
     for (String traceId : cause.exampleTraceIds()) {
       String text = traceId.length() > 20 ? traceId.substring(0, 12) + "…" : traceId;
-      Anchor link = new Anchor("trace/" + traceId, text);
+      Anchor link = new Anchor("trace/" + PathSegment.encode(traceId), text);
       link.addClassName("trace-link");
       link.getStyle().set("margin-right", "0.5em");
       links.add(link);

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.meerkat.dashboard.traces.service.TraceService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
+import dev.meerkat.dashboard.ui.PathSegment;
 import dev.meerkat.store.query.TraceSummary;
 
 /** Recent traces of one service, newest first, in a lazily paged grid. */
@@ -32,7 +33,9 @@ public final class TracesView extends VerticalLayout implements BeforeEnterObser
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    String selected = event.getRouteParameters().get("service").orElse(null);
+    // Vaadin encodes the value in the links it builds but hands it over still encoded.
+    String selected =
+        event.getRouteParameters().get("service").map(PathSegment::decode).orElse(null);
     service.setValue(selected);
     showTraces(selected);
   }
