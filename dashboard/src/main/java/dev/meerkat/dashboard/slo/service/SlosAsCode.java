@@ -75,7 +75,15 @@ public final class SlosAsCode {
    * that either applies or is rejected with every problem listed.
    */
   public Outcome importOpenSlo(String text) {
-    ParsedSlos parsed = openSlo.importSlos("upload", text);
+    return importOpenSlo("upload", text);
+  }
+
+  /**
+   * As {@link #importOpenSlo(String)}; problems are reported as {@code <source>:<line>: ...}, e.g.
+   * with the uploaded file's name.
+   */
+  public Outcome importOpenSlo(String source, String text) {
+    ParsedSlos parsed = openSlo.importSlos(source, text);
     if (!parsed.isValid()) {
       return new Outcome(List.of(), List.of(), parsed.errors());
     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.dashboard.slo.service.SloService;
+import dev.meerkat.dashboard.slo.service.SlosAsCode;
 import dev.meerkat.dashboard.ui.ConfirmingDeleteButton;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
@@ -34,11 +35,11 @@ public final class SlosView extends VerticalLayout {
   private final Grid<SloStatus> grid = createGrid();
   private final SloForm form;
 
-  public SlosView(SloService slos) {
+  public SlosView(SloService slos, SlosAsCode asCode) {
     this.slos = slos;
     this.form = createForm();
     setSizeFull();
-    add(new H2("Service level objectives"), grid, form);
+    add(new H2("Service level objectives"), grid, form, new OpenSloPanel(asCode, this::refresh));
     refresh();
   }
 
