@@ -18,9 +18,6 @@ import dev.meerkat.store.slo.AlertState;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import dev.meerkat.store.slo.SloSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class EditingBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = temporaryDirectory();
+  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-editing-data-");
   private static final String WEBHOOK = "https://hooks.example.com/services/T1/B2/secret-token";
 
   private static ChromeDriver driver;
@@ -95,9 +92,9 @@ class EditingBrowserIT {
     alerts.recordChange(firing, Optional.empty());
 
     driver.get(url("/slos"));
-    waitForText(By.id("slos-grid"), "Payment availability");
+    Browser.waitForText(driver, By.id("slos-grid"), "Payment availability");
     click("slo-edit-pay-availability");
-    waitForText(By.id("slo-form-mode"), "Edit SLO pay-availability");
+    Browser.waitForText(driver, By.id("slo-form-mode"), "Edit SLO pay-availability");
     WebElement objective = driver.findElement(By.cssSelector("#slo-objective input"));
     assertThat(objective.getAttribute("value")).isEqualTo("99");
     assertThat(input("slo-id").getAttribute("value")).isEqualTo("pay-availability");
@@ -109,7 +106,8 @@ class EditingBrowserIT {
     // Same validation as a new SLO.
     objective.sendKeys(Keys.chord(Keys.CONTROL, "a"), "100");
     driver.findElement(By.id("slo-save")).click();
-    waitForText(
+    Browser.waitForText(
+        driver,
         By.id("slo-problems"),
         "objective must be a percentage between 0 and 100 (exclusive), e.g. 99.9, was 100.0");
 
@@ -117,15 +115,15 @@ class EditingBrowserIT {
     WebElement labels = input("slo-labels");
     labels.sendKeys(Keys.chord(Keys.CONTROL, "a"), "team=payments, tier=1");
     driver.findElement(By.id("slo-save")).click();
-    waitForText(By.id("slo-form-mode"), "New SLO");
-    WebElement grid = waitForText(By.id("slos-grid"), "99.5 %");
+    Browser.waitForText(driver, By.id("slo-form-mode"), "New SLO");
+    WebElement grid = Browser.waitForText(driver, By.id("slos-grid"), "99.5 %");
     assertThat(grid.findElements(By.tagName("vaadin-grid-cell-content")))
         .extracting(WebElement::getText)
         .containsSubsequence("Payment availability", "checkout", "availability", "99.5 %", "30d");
     Browser.screenshot(driver, "slo-edited");
 
     driver.get(url("/slos/pay-availability"));
-    assertThat(waitForText(By.id("slo-summary"), "99.5 %").getText())
+    assertThat(Browser.waitForText(driver, By.id("slo-summary"), "99.5 %").getText())
         .startsWith("availability of checkout, objective 99.5 % over 30d");
 
     SloDefinition stored = slos.find("pay-availability").orElseThrow();
@@ -142,7 +140,7 @@ class EditingBrowserIT {
 
     // Delete asks first; cancel keeps the SLO.
     driver.get(url("/slos"));
-    waitForText(By.id("slos-grid"), "Old availability");
+    Browser.waitForText(driver, By.id("slos-grid"), "Old availability");
     click("slo-delete-old-availability");
     assertThat(
             Browser.waitFor(driver)
@@ -173,9 +171,9 @@ class EditingBrowserIT {
     rules.save(rule("stale-errors", "Stale errors", 50), now);
 
     driver.get(url("/rules"));
-    waitForText(By.id("rules-grid"), "error rate above 5 % over 5m for 2m");
+    Browser.waitForText(driver, By.id("rules-grid"), "error rate above 5 % over 5m for 2m");
     click("rule-edit-checkout-errors");
-    waitForText(By.id("rule-form-title"), "Edit rule Checkout errors");
+    Browser.waitForText(driver, By.id("rule-form-title"), "Edit rule Checkout errors");
     WebElement threshold = input("rule-threshold");
     assertThat(threshold.getAttribute("value")).isEqualTo("5");
     assertThat(input("rule-window").getAttribute("value")).isEqualTo("5m");
@@ -184,8 +182,9 @@ class EditingBrowserIT {
 
     threshold.sendKeys(Keys.chord(Keys.CONTROL, "a"), "7.5");
     driver.findElement(By.id("rule-save")).click();
-    waitForText(By.id("rule-form-title"), "New rule");
-    WebElement grid = waitForText(By.id("rules-grid"), "error rate above 7.5 % over 5m for 2m");
+    Browser.waitForText(driver, By.id("rule-form-title"), "New rule");
+    WebElement grid =
+        Browser.waitForText(driver, By.id("rules-grid"), "error rate above 7.5 % over 5m for 2m");
     assertThat(grid.getText()).doesNotContain("error rate above 5 %");
     Browser.screenshot(driver, "rule-edited");
     assertThat(rules.find("checkout-errors").orElseThrow().threshold()).isEqualTo(7.5);
@@ -246,21 +245,7 @@ class EditingBrowserIT {
     return driver.findElement(By.cssSelector("#" + id + " input"));
   }
 
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("meerkat-editing-data-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private String url(String path) {
     return "http://127.0.0.1:" + port + path;
-  }
-
-  private WebElement waitForText(By locator, String text) {
-    Browser.waitFor(driver)
-        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
-    return driver.findElement(locator);
   }
 }

@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class OpenSloUploadBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = temporaryDirectory();
+  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-openslo-data-");
 
   private static ChromeDriver driver;
 
@@ -81,8 +81,10 @@ class OpenSloUploadBrowserIT {
     driver.get(url("/slos"));
     upload("openslo-unsupported.yaml");
 
-    waitForText(
-        By.id("openslo-report"), "Nothing imported from openslo-unsupported.yaml: 5 problems");
+    Browser.waitForText(
+        driver,
+        By.id("openslo-report"),
+        "Nothing imported from openslo-unsupported.yaml: 5 problems");
     assertThat(driver.findElement(By.id("openslo-problems")).findElements(By.tagName("li")))
         .extracting(WebElement::getText)
         .containsExactly(
@@ -104,13 +106,13 @@ class OpenSloUploadBrowserIT {
     driver.get(url("/slos"));
     upload("openslo-checkout.yaml");
 
-    assertThat(waitForText(By.id("openslo-report"), "Imported from").getText())
+    assertThat(Browser.waitForText(driver, By.id("openslo-report"), "Imported from").getText())
         .isEqualTo(
             "Imported from openslo-checkout.yaml: saved checkout-availability,"
                 + " checkout-pay-latency, search-monthly; unchanged none");
     assertThat(driver.findElement(By.id("openslo-problems")).findElements(By.tagName("li")))
         .isEmpty();
-    waitForText(By.id("slos-grid"), "Payment latency");
+    Browser.waitForText(driver, By.id("slos-grid"), "Payment latency");
     assertThat(slos.listCurrent())
         .extracting(SloDefinition::id, d -> d.spec().origin())
         .containsExactlyInAnyOrder(
@@ -155,21 +157,7 @@ class OpenSloUploadBrowserIT {
     }
   }
 
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("meerkat-openslo-data-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private String url(String path) {
     return "http://127.0.0.1:" + port + path;
-  }
-
-  private WebElement waitForText(By locator, String text) {
-    Browser.waitFor(driver)
-        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
-    return driver.findElement(locator);
   }
 }

@@ -6,7 +6,6 @@ import dev.meerkat.dashboard.slo.domain.RollupCell;
 import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
 import dev.meerkat.dashboard.slo.domain.SlowOperation;
 import dev.meerkat.dashboard.slo.domain.StoredSlos;
-import dev.meerkat.store.query.RequestCell;
 import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.TraceOverview;
 import dev.meerkat.store.query.TraceQuery;
@@ -63,11 +62,8 @@ public final class SlowRequestBurners {
     if (!from.isBefore(to)) {
       return List.of();
     }
-    List<RollupCell> rollup = new ArrayList<>();
-    for (RequestCell cell : cells.requestCells(slo.service(), from, to)) {
-      rollup.add(
-          new RollupCell(cell.operation(), cell.error(), cell.latencyBucket(), cell.requests()));
-    }
+    List<RollupCell> rollup =
+        RollupEventCountSource.rollupCells(cells.requestCells(slo.service(), from, to));
     List<SlowOperation> ranked = new ArrayList<>();
     for (SlowOperation operation : LatencyBudgetBurners.rank(latency, rollup, OPERATIONS)) {
       ranked.add(operation.withExampleTraces(examples(slo, latency, operation, from, to)));
