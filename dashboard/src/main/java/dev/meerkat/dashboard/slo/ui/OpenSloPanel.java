@@ -48,7 +48,8 @@ final class OpenSloPanel extends Div {
                         asCode.importOpenSlo(
                             metadata.fileName(), new String(bytes, StandardCharsets.UTF_8)))));
     upload.setId("openslo-upload");
-    upload.setMaxFiles(1);
+    // No file limit: each file is imported on its own and reported (the report shows the last);
+    // a limit of one would leave the finished file in the list and refuse the next one.
     upload.setMaxFileSize(MAX_BYTES);
     upload.setAcceptedFileTypes(".yaml", ".yml", "application/yaml", "text/yaml");
     upload.setDropLabel(new Span("Import an OpenSLO YAML file (all or nothing)"));
