@@ -75,8 +75,9 @@ class AlertingConfiguration {
       AlertStore states,
       AlertEventRepository history,
       EventCountSource events,
+      NotificationRouter router,
       MeerkatProperties properties) {
-    return new SloEvaluation(slos, states, history, events, properties.publicUrl());
+    return new SloEvaluation(slos, states, history, events, router, properties.publicUrl());
   }
 
   @Bean

@@ -7,8 +7,11 @@ import dev.meerkat.dashboard.slo.service.DemoSloInitializer;
 import dev.meerkat.dashboard.slo.service.SloDetails;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
+import dev.meerkat.dashboard.slo.service.SlowRequestBurners;
 import dev.meerkat.store.query.ErrorCauseRepository;
+import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
+import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.slo.SloRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +41,12 @@ class SloConfiguration {
   SloDetails sloDetails(
       SloRepository slos, EventCountSource events, ErrorCauseRepository causes, Clock clock) {
     return new SloDetails(slos, events, causes, clock);
+  }
+
+  @Bean
+  SlowRequestBurners slowRequestBurners(
+      SloRepository slos, RequestCellRepository cells, TraceRepository traces, Clock clock) {
+    return new SlowRequestBurners(slos, cells, traces, clock);
   }
 
   @Bean

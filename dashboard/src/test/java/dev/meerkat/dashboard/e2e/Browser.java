@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium driven by the Debian chromedriver, with a throwaway profile. */
@@ -47,6 +50,21 @@ final class Browser {
 
   static WebDriverWait waitFor(ChromeDriver driver) {
     return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100));
+  }
+
+  /** Waits until the element shows {@code text}, then returns it. */
+  static WebElement waitForText(ChromeDriver driver, By locator, String text) {
+    waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    return driver.findElement(locator);
+  }
+
+  /** A fresh directory for a test dashboard's state store (never the working directory). */
+  static Path temporaryDirectory(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static void screenshot(ChromeDriver driver, String name) {

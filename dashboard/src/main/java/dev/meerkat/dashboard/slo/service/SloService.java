@@ -1,6 +1,7 @@
 package dev.meerkat.dashboard.slo.service;
 
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
+import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
 import dev.meerkat.dashboard.slo.domain.SloDraft;
 import dev.meerkat.dashboard.slo.domain.SloReading;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
@@ -8,6 +9,7 @@ import dev.meerkat.dashboard.slo.domain.StoredSlos;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
+import dev.meerkat.store.slo.SloSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,13 +49,34 @@ public class SloService {
    * every problem of {@link SloDraft#problems()}.
    */
   public SloDefinition save(SloDraft draft, String webhookUrl, double minimumEvents) {
+    return save(draft, Optional.of(webhookUrl == null ? "" : webhookUrl), minimumEvents, Map.of());
+  }
+
+  /**
+   * Creates the SLO or writes a new version of it (an edit: its earlier versions, its alert state
+   * and its history stay); throws {@link IllegalArgumentException} listing every problem.
+   *
+   * @param webhookUrl the new webhook URL ("" for none); empty keeps the stored one, so that an
+   *     edit never needs the stored URL (which may hold a token) sent back to the browser
+   * @param labels the SLO's own labels, see {@link SloSpec#labels()}
+   */
+  public SloDefinition save(
+      SloDraft draft,
+      Optional<String> webhookUrl,
+      double minimumEvents,
+      Map<String, String> labels) {
+    ServiceLevelObjective slo = draft.toObjective();
+    String webhook =
+        webhookUrl
+            .map(String::strip)
+            .orElseGet(() -> slos.find(slo.id()).map(SloDefinition::webhookUrl).orElse(""));
     return slos.save(
-        StoredSlos.definition(
-            draft.toObjective(),
-            webhookUrl == null ? "" : webhookUrl.strip(),
-            minimumEvents,
-            "",
-            clock.instant()));
+        StoredSlos.definition(slo, webhook, minimumEvents, "", clock.instant()).withLabels(labels));
+  }
+
+  /** The stored definition, to edit it. */
+  public Optional<SloDefinition> definition(String sloId) {
+    return slos.find(sloId);
   }
 
   /** Every SLO with its numbers, least error budget left first. */

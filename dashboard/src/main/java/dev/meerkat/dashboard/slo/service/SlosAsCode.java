@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -74,7 +75,15 @@ public final class SlosAsCode {
    * that either applies or is rejected with every problem listed.
    */
   public Outcome importOpenSlo(String text) {
-    ParsedSlos parsed = openSlo.importSlos("upload", text);
+    return importOpenSlo("upload", text);
+  }
+
+  /**
+   * As {@link #importOpenSlo(String)}; problems are reported as {@code <source>:<line>: ...}, e.g.
+   * with the uploaded file's name.
+   */
+  public Outcome importOpenSlo(String source, String text) {
+    ParsedSlos parsed = openSlo.importSlos(source, text);
     if (!parsed.isValid()) {
       return new Outcome(List.of(), List.of(), parsed.errors());
     }
@@ -94,11 +103,13 @@ public final class SlosAsCode {
       Optional<SloDefinition> stored = slos.find(slo.id());
       SloDefinition next =
           StoredSlos.definition(
-              slo,
-              stored.map(SloDefinition::webhookUrl).orElse(""),
-              stored.map(d -> d.spec().minimumEvents()).orElse(SloSpec.DEFAULT_MINIMUM_EVENTS),
-              origin.apply(slo),
-              now);
+                  slo,
+                  stored.map(SloDefinition::webhookUrl).orElse(""),
+                  stored.map(d -> d.spec().minimumEvents()).orElse(SloSpec.DEFAULT_MINIMUM_EVENTS),
+                  origin.apply(slo),
+                  now)
+              // Labels are not part of the file formats either: they keep their stored values.
+              .withLabels(stored.map(d -> d.spec().labels()).orElse(Map.of()));
       if (stored.isPresent() && sameContent(stored.get(), next)) {
         unchanged.add(slo.id());
       } else {

@@ -10,7 +10,9 @@ import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.RetrySchedule;
 import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.store.JdbcAlertStore;
+import dev.meerkat.dashboard.alerting.store.JdbcChannelRepository;
 import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
+import dev.meerkat.dashboard.alerting.store.JdbcRoutingStore;
 import dev.meerkat.dashboard.slo.service.RollupEventCountSource;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
 import dev.meerkat.dashboard.testing.HttpReceiver;
@@ -62,6 +64,12 @@ class SloAlertingIT {
           states,
           history,
           new RollupEventCountSource(new ClickHouseRequestCellRepository(store)),
+          // No routes: only the SLO's own webhook is notified.
+          new NotificationRouter(
+              new JdbcRoutingStore(state.jdbc()),
+              new JdbcChannelRepository(state.jdbc(), state.transactions()),
+              outbox,
+              Duration.ZERO),
           "http://dashboard.example/");
   private final DeliveryWorker worker =
       new DeliveryWorker(
