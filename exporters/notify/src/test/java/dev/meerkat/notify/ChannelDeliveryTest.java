@@ -33,7 +33,12 @@ class ChannelDeliveryTest {
 
   @Test
   void slackPostsTheMessageWithoutIdempotencyHeader() {
-    SlackNotifier slack = SlackNotifier.builder().retryPolicy(RETRIES).sleeper(sleeps::add).build();
+    SlackNotifier slack =
+        SlackNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
+            .retryPolicy(RETRIES)
+            .sleeper(sleeps::add)
+            .build();
 
     DeliveryResult result =
         slack.deliver(receiver.uri("/services/T000/B000/XXXXSECRET"), Notifications.firing());
@@ -52,6 +57,7 @@ class ChannelDeliveryTest {
     receiver.thenRespond(429, Map.of("Retry-After", "2")).thenRespond(202);
     PagerDutyNotifier pagerDuty =
         PagerDutyNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
             .routingKey(ROUTING_KEY)
             .retryPolicy(RETRIES)
             .sleeper(sleeps::add)
@@ -91,6 +97,7 @@ class ChannelDeliveryTest {
   void alertmanagerWebhookPostsVersion4PayloadWithIdempotencyKey() {
     AlertmanagerWebhookNotifier alertmanager =
         AlertmanagerWebhookNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
             .receiver("team-checkout")
             .retryPolicy(RETRIES)
             .sleeper(sleeps::add)
@@ -107,6 +114,7 @@ class ChannelDeliveryTest {
   void genericWebhookSignsTheExactBodyItSends() {
     GenericWebhookNotifier webhook =
         GenericWebhookNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
             .secret("s3cr3t-key")
             .retryPolicy(RETRIES)
             .sleeper(sleeps::add)
@@ -125,7 +133,10 @@ class ChannelDeliveryTest {
 
   @Test
   void genericWebhookWithoutSecretSendsNoSignature() {
-    GenericWebhookNotifier.builder().build().deliver(receiver.uri("/hook"), Notifications.firing());
+    GenericWebhookNotifier.builder()
+        .outboundPolicy(ScriptedReceiver.ALLOWED)
+        .build()
+        .deliver(receiver.uri("/hook"), Notifications.firing());
 
     assertThat(receiver.received().getFirst().header("X-Meerkat-Signature")).isNull();
   }
@@ -134,6 +145,7 @@ class ChannelDeliveryTest {
   void genericWebhookSendsTheRenderedTemplate() {
     GenericWebhookNotifier webhook =
         GenericWebhookNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
             .template(Golden.read("webhook-template.txt"))
             .secret("k")
             .build();
@@ -149,15 +161,52 @@ class ChannelDeliveryTest {
   @Test
   void redirectsAreNotFollowed() {
     receiver.thenRespond(307, Map.of("Location", receiver.uri("/elsewhere").toString()));
-    SlackNotifier slack = SlackNotifier.builder().retryPolicy(RETRIES).sleeper(sleeps::add).build();
+    SlackNotifier slack =
+        SlackNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
+            .retryPolicy(RETRIES)
+            .sleeper(sleeps::add)
+            .build();
 
     DeliveryResult result = slack.deliver(receiver.uri("/hook"), Notifications.firing());
 
     assertThat(result)
-        .isEqualTo(new DeliveryResult(DeliveryResult.Status.REJECTED, 1, "HTTP 307", 307, null));
+        .isEqualTo(
+            new DeliveryResult(
+                DeliveryResult.Status.REJECTED,
+                1,
+                "HTTP 307 (redirect not followed: notifications go only to the saved URL)",
+                307,
+                null));
     assertThat(receiver.received())
         .extracting(ScriptedReceiver.Received::path)
         .containsExactly("/hook");
+  }
+
+  @Test
+  void aFoundRedirectToAnotherHostIsAFailedAttemptNotFollowed() throws IOException {
+    try (ScriptedReceiver elsewhere = new ScriptedReceiver()) {
+      receiver.thenRespond(302, Map.of("Location", elsewhere.uri("/metadata").toString()));
+      GenericWebhookNotifier webhook =
+          GenericWebhookNotifier.builder()
+              .outboundPolicy(ScriptedReceiver.ALLOWED)
+              .retryPolicy(RETRIES)
+              .sleeper(sleeps::add)
+              .build();
+
+      DeliveryResult result = webhook.deliver(receiver.uri("/hook"), Notifications.firing());
+
+      assertThat(result)
+          .isEqualTo(
+              new DeliveryResult(
+                  DeliveryResult.Status.REJECTED,
+                  1,
+                  "HTTP 302 (redirect not followed: notifications go only to the saved URL)",
+                  302,
+                  null));
+      assertThat(elsewhere.received()).isEmpty();
+      assertThat(receiver.received()).hasSize(1);
+    }
   }
 
   @Test

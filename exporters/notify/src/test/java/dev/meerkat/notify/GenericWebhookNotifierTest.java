@@ -17,6 +17,7 @@ class GenericWebhookNotifierTest {
   private final ScriptedReceiver receiver;
   private final GenericWebhookNotifier notifier =
       GenericWebhookNotifier.builder()
+          .outboundPolicy(ScriptedReceiver.ALLOWED)
           .retryPolicy(
               new RetryPolicy(
                   3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30)))
@@ -94,6 +95,7 @@ class GenericWebhookNotifierTest {
 
     DeliveryResult result =
         GenericWebhookNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
             .retryPolicy(
                 new RetryPolicy(
                     1, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)))
