@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     under {@code <dataDir>/state}
  * @param state the relational store of operational state
  * @param delivery the notification outbox's delivery worker and the evaluator lease
+ * @param outbound where notifications may be sent
  */
 @ConfigurationProperties("meerkat")
 public record MeerkatProperties(
@@ -26,7 +28,16 @@ public record MeerkatProperties(
     @DefaultValue Demo demo,
     @DefaultValue("./data") Path dataDir,
     @DefaultValue State state,
-    @DefaultValue Delivery delivery) {
+    @DefaultValue Delivery delivery,
+    @DefaultValue Outbound outbound) {
+
+  /**
+   * @param allow targets that notifications may reach although they are loopback, link-local,
+   *     private or otherwise restricted: CIDR ranges or addresses ({@code 10.1.0.0/16}, {@code
+   *     127.0.0.1}) and host names with an optional port ({@code receiver:9000}); comma-separated
+   *     in an environment variable ({@code MEERKAT_OUTBOUND_ALLOW})
+   */
+  public record Outbound(@DefaultValue List<String> allow) {}
 
   /**
    * @param url JDBC URL ({@code MEERKAT_STATE_URL}); empty: an embedded H2 file under {@code

@@ -138,6 +138,8 @@ class TwoDashboardsIT {
             .properties(
                 Map.ofEntries(
                     Map.entry("meerkat.clickhouse.url", clickHouse.url()),
+                    // The webhook receiver listens on loopback, refused unless allowed.
+                    Map.entry("meerkat.outbound.allow", "127.0.0.1"),
                     Map.entry("meerkat.clickhouse.database", clickHouse.database()),
                     Map.entry("meerkat.state.url", state.url()),
                     Map.entry("meerkat.state.user", state.user()),

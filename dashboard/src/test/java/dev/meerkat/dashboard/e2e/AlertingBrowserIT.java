@@ -54,7 +54,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"meerkat.slo.evaluation-enabled=false", "meerkat.delivery.poll-interval=200ms"})
+    properties = {
+      "meerkat.slo.evaluation-enabled=false",
+      "meerkat.delivery.poll-interval=200ms",
+      "meerkat.outbound.allow=127.0.0.1"
+    })
 class AlertingBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();

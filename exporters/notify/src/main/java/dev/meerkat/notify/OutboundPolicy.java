@@ -175,7 +175,7 @@ public final class OutboundPolicy {
       return Optional.empty();
     }
     try {
-      for (InetAddress address : resolver.resolve(host)) {
+      for (InetAddress address : addresses(host, resolver)) {
         Optional<String> refusal = refusal(host, address);
         if (refusal.isPresent()) {
           return refusal;
@@ -185,6 +185,13 @@ public final class OutboundPolicy {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /** A numeric host as it is (no lookup), a name through {@code resolver}. */
+  static InetAddress[] addresses(String host, HostResolver resolver) throws UnknownHostException {
+    return Cidr.isNumeric(host)
+        ? new InetAddress[] {InetAddress.getByName(host)}
+        : resolver.resolve(host);
   }
 
   /** The host without IPv6 brackets. */

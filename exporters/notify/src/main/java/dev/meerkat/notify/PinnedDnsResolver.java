@@ -30,7 +30,7 @@ final class PinnedDnsResolver implements DnsResolver {
   @Override
   public InetAddress[] resolve(String host) throws UnknownHostException {
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    InetAddress[] addresses = resolver.resolve(bare);
+    InetAddress[] addresses = OutboundPolicy.addresses(bare, resolver);
     if (policy.allowsHost(bare, port)) {
       return addresses;
     }

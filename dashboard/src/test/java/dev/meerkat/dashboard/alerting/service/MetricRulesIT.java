@@ -26,6 +26,7 @@ import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.dashboard.testing.TestClock;
 import dev.meerkat.notify.GenericWebhookNotifier;
+import dev.meerkat.notify.HostResolver;
 import dev.meerkat.notify.RetryPolicy;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricValueRepository;
@@ -95,16 +96,27 @@ class MetricRulesIT {
           outbox,
           new ChannelNotifiers(
               channels,
-              GenericWebhookNotifier.builder().retryPolicy(oneAttempt).build(),
+              GenericWebhookNotifier.builder()
+                  .outboundPolicy(HttpReceiver.LOOPBACK_ALLOWED)
+                  .retryPolicy(oneAttempt)
+                  .build(),
               Duration.ofSeconds(10),
               oneAttempt,
-              clock),
+              clock,
+              HttpReceiver.LOOPBACK_ALLOWED,
+              HostResolver.system()),
           new RetrySchedule(3, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(1)),
           clock,
           Executors.newFixedThreadPool(2),
           10);
   private final ChannelService channelService =
-      new ChannelService(channels, outbox, clock, "http://dashboard.example");
+      new ChannelService(
+          channels,
+          outbox,
+          clock,
+          "http://dashboard.example",
+          HttpReceiver.LOOPBACK_ALLOWED,
+          HostResolver.system());
 
   @AfterEach
   void close() {

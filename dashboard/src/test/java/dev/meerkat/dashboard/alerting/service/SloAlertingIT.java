@@ -67,6 +67,7 @@ class SloAlertingIT {
       new DeliveryWorker(
           outbox,
           GenericWebhookNotifier.builder()
+              .outboundPolicy(HttpReceiver.LOOPBACK_ALLOWED)
               .retryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1)))
               .build(),
           new RetrySchedule(3, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(1)),
