@@ -7,6 +7,8 @@ import dev.meerkat.dashboard.slo.service.DemoSloInitializer;
 import dev.meerkat.dashboard.slo.service.SloDetails;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
+import dev.meerkat.notify.HostResolver;
+import dev.meerkat.notify.OutboundPolicy;
 import dev.meerkat.store.query.ErrorCauseRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloRepository;
@@ -30,8 +32,10 @@ class SloConfiguration {
       AlertStore alerts,
       ServiceMetricsRepository metrics,
       EventCountSource events,
-      Clock clock) {
-    return new SloService(slos, new FiringSlos(alerts), metrics, events, clock);
+      Clock clock,
+      OutboundPolicy outbound,
+      HostResolver resolver) {
+    return new SloService(slos, new FiringSlos(alerts), metrics, events, clock, outbound, resolver);
   }
 
   @Bean

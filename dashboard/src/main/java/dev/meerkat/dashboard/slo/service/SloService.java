@@ -5,9 +5,12 @@ import dev.meerkat.dashboard.slo.domain.SloDraft;
 import dev.meerkat.dashboard.slo.domain.SloReading;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.dashboard.slo.domain.StoredSlos;
+import dev.meerkat.notify.HostResolver;
+import dev.meerkat.notify.OutboundPolicy;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,32 +31,47 @@ public class SloService {
   private final ServiceMetricsRepository metrics;
   private final EventCountSource events;
   private final Clock clock;
+  private final OutboundPolicy outbound;
+  private final HostResolver resolver;
 
+  /**
+   * @param outbound where an SLO's webhook may point; checked on save here and on every send
+   * @param resolver resolves the webhook's host on save (the system resolver outside tests)
+   */
   public SloService(
       SloRepository slos,
       SloAlertStates alerts,
       ServiceMetricsRepository metrics,
       EventCountSource events,
-      Clock clock) {
+      Clock clock,
+      OutboundPolicy outbound,
+      HostResolver resolver) {
     this.slos = slos;
     this.alerts = alerts;
     this.metrics = metrics;
     this.events = events;
     this.clock = clock;
+    this.outbound = outbound;
+    this.resolver = resolver;
   }
 
   /**
    * Creates or updates the SLO the form describes; throws {@link IllegalArgumentException} listing
-   * every problem of {@link SloDraft#problems()}.
+   * every problem of {@link SloDraft#problems()}, or saying why the webhook URL is refused
+   * (loopback, link-local, private... unless {@code meerkat.outbound.allow} permits it).
    */
   public SloDefinition save(SloDraft draft, String webhookUrl, double minimumEvents) {
+    String url = webhookUrl == null ? "" : webhookUrl.strip();
+    if (!url.isEmpty()) {
+      outbound
+          .problem(URI.create(url), resolver)
+          .ifPresent(
+              problem -> {
+                throw new IllegalArgumentException("Webhook URL: " + problem);
+              });
+    }
     return slos.save(
-        StoredSlos.definition(
-            draft.toObjective(),
-            webhookUrl == null ? "" : webhookUrl.strip(),
-            minimumEvents,
-            "",
-            clock.instant()));
+        StoredSlos.definition(draft.toObjective(), url, minimumEvents, "", clock.instant()));
   }
 
   /** Every SLO with its numbers, least error budget left first. */
