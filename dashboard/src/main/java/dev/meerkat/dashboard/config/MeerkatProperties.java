@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param state the relational store of operational state
  * @param delivery the notification outbox's delivery worker and the evaluator lease
  * @param outbound where notifications may be sent
+ * @param query limits on every read query, so that one user cannot stall the store
  */
 @ConfigurationProperties("meerkat")
 public record MeerkatProperties(
@@ -29,7 +30,18 @@ public record MeerkatProperties(
     @DefaultValue("./data") Path dataDir,
     @DefaultValue State state,
     @DefaultValue Delivery delivery,
-    @DefaultValue Outbound outbound) {
+    @DefaultValue Outbound outbound,
+    @DefaultValue Query query) {
+
+  /**
+   * @param maxRange longest time range one query may cover (the longest SLO window must fit)
+   * @param maxRows most rows one query may return; more is refused with a message
+   * @param timeout ClickHouse stops a query after this ({@code max_execution_time}), whole seconds
+   */
+  public record Query(
+      @DefaultValue("31d") Duration maxRange,
+      @DefaultValue("10000") int maxRows,
+      @DefaultValue("30s") Duration timeout) {}
 
   /**
    * @param allow targets that notifications may reach although they are loopback, link-local,
