@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param delivery the notification outbox's delivery worker and the evaluator lease
  * @param outbound where notifications may be sent
  * @param query limits on every read query, so that one user cannot stall the store
+ * @param secrets the key that encrypts channel secrets in the state store
  */
 @ConfigurationProperties("meerkat")
 public record MeerkatProperties(
@@ -31,7 +32,27 @@ public record MeerkatProperties(
     @DefaultValue State state,
     @DefaultValue Delivery delivery,
     @DefaultValue Outbound outbound,
-    @DefaultValue Query query) {
+    @DefaultValue Query query,
+    @DefaultValue Secrets secrets) {
+
+  /**
+   * @param key AES-256 key, 32 bytes in base64 ({@code openssl rand -base64 32};
+   *     MEERKAT_SECRETS_KEY); never logged
+   * @param keyFile a file holding the key in base64, when {@code key} is empty; both empty: {@code
+   *     <dataDir>/secrets.key}, generated (owner-only) on first start
+   * @param previousKeys keys being replaced, base64: secrets sealed under them are opened and
+   *     re-encrypted with the current key at start
+   */
+  public record Secrets(
+      @DefaultValue("") String key,
+      @DefaultValue("") String keyFile,
+      @DefaultValue List<String> previousKeys) {
+
+    @Override
+    public String toString() {
+      return "Secrets[keyFile=" + keyFile + "]";
+    }
+  }
 
   /**
    * @param maxRange longest time range one query may cover (the longest SLO window must fit)

@@ -25,6 +25,7 @@ import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.dashboard.testing.TestClock;
+import dev.meerkat.dashboard.testing.TestSecrets;
 import dev.meerkat.notify.GenericWebhookNotifier;
 import dev.meerkat.notify.HostResolver;
 import dev.meerkat.notify.RetryPolicy;
@@ -75,7 +76,7 @@ class MetricRulesIT {
   private final JdbcOutbox outbox = new JdbcOutbox(state.jdbc(), state.transactions());
   private final JdbcRoutingStore routing = new JdbcRoutingStore(state.jdbc());
   private final JdbcChannelRepository channels =
-      new JdbcChannelRepository(state.jdbc(), state.transactions());
+      new JdbcChannelRepository(state.jdbc(), state.transactions(), TestSecrets.cipher());
   private final JdbcMetricRuleStore rules =
       new JdbcMetricRuleStore(state.jdbc(), state.transactions(), outbox, routing);
   private final AlertEventRepository history = new ClickHouseAlertEventRepository(store);

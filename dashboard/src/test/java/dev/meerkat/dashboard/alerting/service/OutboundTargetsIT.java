@@ -14,6 +14,7 @@ import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
 import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.dashboard.testing.TestClock;
+import dev.meerkat.dashboard.testing.TestSecrets;
 import dev.meerkat.notify.GenericWebhookNotifier;
 import dev.meerkat.notify.HostResolver;
 import dev.meerkat.notify.OutboundPolicy;
@@ -44,7 +45,7 @@ class OutboundTargetsIT {
   private final TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
   private final JdbcOutbox outbox = new JdbcOutbox(state.jdbc(), state.transactions());
   private final JdbcChannelRepository channels =
-      new JdbcChannelRepository(state.jdbc(), state.transactions());
+      new JdbcChannelRepository(state.jdbc(), state.transactions(), TestSecrets.cipher());
   private final RetryPolicy oneAttempt =
       new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
 
