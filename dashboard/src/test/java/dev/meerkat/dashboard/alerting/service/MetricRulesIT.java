@@ -334,7 +334,8 @@ class MetricRulesIT {
         .extracting(DeliveryAttempt::attempt, DeliveryAttempt::statusCode, DeliveryAttempt::outcome)
         .containsExactly(tuple(1, 200, DeliveryStatus.DELIVERED));
 
-    // Stored apart: the listing column holds the masked URL, the secret column the real one.
+    // Stored apart: the listing column holds the masked URL, the secret column the real one,
+    // encrypted.
     Map<String, Object> stored =
         state
             .jdbc()
@@ -344,7 +345,9 @@ class MetricRulesIT {
             .singleRow();
     assertThat(stored.get("endpoint")).isEqualTo(hook.maskedEndpoint());
     assertThat((String) stored.get("endpoint")).doesNotContain("/hook/", "secret-token");
-    assertThat((String) stored.get("secret")).contains(receiver.url(), HMAC);
+    String secret = (String) stored.get("secret");
+    assertThat(secret).doesNotContain("secret-token", HMAC);
+    assertThat(TestSecrets.cipher().open(secret, hook.id())).contains(receiver.url(), HMAC);
   }
 
   @Test
