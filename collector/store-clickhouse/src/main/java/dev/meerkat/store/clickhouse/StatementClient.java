@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -68,25 +69,13 @@ final class StatementClient {
         database == null
             ? baseUrl
             : baseUrl + "&database=" + URLEncoder.encode(database, StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(timeout)
-            .header("Authorization", authorization)
-            .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
-            .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException e) {
-      throw new StoreException("ClickHouse did not answer within " + timeout, true, e);
-    } catch (ConnectException e) {
-      throw new StoreException("cannot connect to ClickHouse at " + baseUrl + ": " + e, true, e);
-    } catch (IOException e) {
-      throw new StoreException("I/O error talking to ClickHouse: " + e, true, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting for ClickHouse", true, e);
-    }
+    HttpResponse<String> response =
+        exchange(
+            url,
+            sql,
+            timeout,
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+            e -> new StoreException("ClickHouse did not answer within " + timeout, true, e));
     if (response.statusCode() != 200) {
       throw serverError(response.statusCode(), response.body().strip());
     }
@@ -108,26 +97,14 @@ final class StatementClient {
             + URLEncoder.encode(database, StandardCharsets.UTF_8)
             + "&max_execution_time="
             + limits.timeout().toSeconds();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
+    HttpResponse<Stream<String>> response =
+        exchange(
+            url,
+            sql,
             // The server's own limit answers first; this bounds a server that does not.
-            .timeout(limits.timeout().plus(READ_GRACE))
-            .header("Authorization", authorization)
-            .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
-            .build();
-    HttpResponse<Stream<String>> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-    } catch (HttpTimeoutException e) {
-      throw limits.timedOut(e);
-    } catch (ConnectException e) {
-      throw new StoreException("cannot connect to ClickHouse at " + baseUrl + ": " + e, true, e);
-    } catch (IOException e) {
-      throw new StoreException("I/O error talking to ClickHouse: " + e, true, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting for ClickHouse", true, e);
-    }
+            limits.timeout().plus(READ_GRACE),
+            HttpResponse.BodyHandlers.ofLines(),
+            limits::timedOut);
     try (Stream<String> lines = response.body()) {
       if (response.statusCode() != 200) {
         String message = lines.collect(Collectors.joining("\n")).strip();
@@ -144,6 +121,33 @@ final class StatementClient {
         body.append(it.next()).append('\n');
       }
       return body.toString();
+    }
+  }
+
+  /** POSTs {@code sql} to {@code url}; transport failures become retryable store errors. */
+  private <T> HttpResponse<T> exchange(
+      String url,
+      String sql,
+      Duration timeout,
+      HttpResponse.BodyHandler<T> body,
+      Function<HttpTimeoutException, RuntimeException> onTimeout) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(timeout)
+            .header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
+            .build();
+    try {
+      return http.send(request, body);
+    } catch (HttpTimeoutException e) {
+      throw onTimeout.apply(e);
+    } catch (ConnectException e) {
+      throw new StoreException("cannot connect to ClickHouse at " + baseUrl + ": " + e, true, e);
+    } catch (IOException e) {
+      throw new StoreException("I/O error talking to ClickHouse: " + e, true, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for ClickHouse", true, e);
     }
   }
 

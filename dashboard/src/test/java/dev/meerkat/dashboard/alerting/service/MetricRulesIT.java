@@ -3,7 +3,6 @@ package dev.meerkat.dashboard.alerting.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.dashboard.alerting.domain.AlertRoute;
 import dev.meerkat.dashboard.alerting.domain.Channel;
 import dev.meerkat.dashboard.alerting.domain.ChannelKind;
@@ -21,6 +20,7 @@ import dev.meerkat.dashboard.alerting.store.JdbcChannelRepository;
 import dev.meerkat.dashboard.alerting.store.JdbcMetricRuleStore;
 import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
 import dev.meerkat.dashboard.alerting.store.JdbcRoutingStore;
+import dev.meerkat.dashboard.testing.Deliveries;
 import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.StateDatabase;
@@ -420,14 +420,7 @@ class MetricRulesIT {
   }
 
   private void deliverAll() {
-    Poll.until(
-        Duration.ofSeconds(30),
-        () -> {
-          worker.poll();
-          return outbox.due(clock.instant(), 100).size() + worker.inFlight();
-        },
-        open -> open == 0,
-        () -> "notifications still open: " + outbox.all());
+    Deliveries.deliverAll(worker, outbox, clock);
   }
 
   private static MetricPointRecord gauge(String service, Instant at, double value) {

@@ -3,7 +3,6 @@ package dev.meerkat.dashboard.alerting.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.dashboard.alerting.domain.ChannelDraft;
 import dev.meerkat.dashboard.alerting.domain.ChannelKind;
 import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
@@ -11,6 +10,7 @@ import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.RetrySchedule;
 import dev.meerkat.dashboard.alerting.store.JdbcChannelRepository;
 import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
+import dev.meerkat.dashboard.testing.Deliveries;
 import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.dashboard.testing.TestClock;
@@ -184,13 +184,6 @@ class OutboundTargetsIT {
   }
 
   private void deliverAll() {
-    Poll.until(
-        Duration.ofSeconds(30),
-        () -> {
-          worker.poll();
-          return outbox.due(clock.instant(), 100).size() + worker.inFlight();
-        },
-        open -> open == 0,
-        () -> "notifications still open: " + outbox.all());
+    Deliveries.deliverAll(worker, outbox, clock);
   }
 }
