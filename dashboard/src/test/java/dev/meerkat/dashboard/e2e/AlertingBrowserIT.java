@@ -131,6 +131,23 @@ class AlertingBrowserIT {
   }
 
   @Test
+  void channelFormRefusesTheCloudMetadataAddressSayingWhatToSet() {
+    driver.get(url("/channels"));
+    waitForText(By.id("channel-form"), "Type");
+    type("channel-name", "Metadata");
+    type("channel-url", "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
+    driver.findElement(By.id("channel-save")).click();
+
+    WebElement problems = waitForText(By.id("channel-problems"), "169.254.169.254");
+    assertThat(problems.getText())
+        .isEqualTo(
+            "URL: 169.254.169.254 is link-local (cloud metadata); add it to"
+                + " meerkat.outbound.allow to permit it");
+    assertThat(driver.findElement(By.id("channels-grid")).getText()).doesNotContain("Metadata");
+    Browser.screenshot(driver, "channel-refused");
+  }
+
+  @Test
   void ruleFormShowsValidationMessagesThenSaves() {
     driver.get(url("/rules"));
     waitForText(By.id("rule-form"), "Series");

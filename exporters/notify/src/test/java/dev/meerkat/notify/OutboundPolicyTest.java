@@ -96,6 +96,17 @@ class OutboundPolicyTest {
   }
 
   @Test
+  void theDemoAllowsExactlyItsReceiverPort() {
+    OutboundPolicy demo = OutboundPolicy.allowing(List.of("127.0.0.1:7003"));
+
+    assertThat(demo.problem(URI.create("http://127.0.0.1:7003/alerts"), HostResolver.system()))
+        .isEmpty();
+    assertThat(demo.problem(URI.create("http://127.0.0.1:8123/"), HostResolver.system()))
+        .contains(
+            "127.0.0.1 is loopback (127.0.0.0/8); add it to meerkat.outbound.allow to permit it");
+  }
+
+  @Test
   void refusesAHostWhenAnyOfItsAddressesIsRestricted() throws UnknownHostException {
     InetAddress[] answer = {
       InetAddress.getByName("203.0.113.7"), InetAddress.getByName("169.254.169.254")
