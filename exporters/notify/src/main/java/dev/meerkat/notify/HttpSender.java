@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class HttpSender {
 
   private static final Logger logger = LoggerFactory.getLogger(HttpSender.class);
+
+  private static final Duration BACKSTOP = Duration.ofSeconds(1);
 
   private final String channel;
   private final Duration connectTimeout;
@@ -116,8 +120,15 @@ final class HttpSender {
       Duration wait = retryPolicy.backoffAfter(attempt);
       lastStatus = 0;
       requested = null;
+      HttpPost post = httpPost(request);
+      // The whole exchange, connection to last byte, is bounded: a receiver trickling its answer
+      // would otherwise hold a sender for as long as it keeps each read under the socket timeout.
+      CompletableFuture<Void> deadline =
+          CompletableFuture.runAsync(
+              post::cancel,
+              CompletableFuture.delayedExecutor(requestTimeout.toMillis(), TimeUnit.MILLISECONDS));
       try {
-        Answer answer = client.execute(httpPost(request), HttpSender::answer);
+        Answer answer = client.execute(post, HttpSender::answer);
         int status = answer.status();
         lastStatus = status;
         if (status >= 200 && status < 300) {
@@ -141,7 +152,12 @@ final class HttpSender {
         logger.warn("{} to {} refused: {}", channel, host, refused.getMessage());
         return new DeliveryResult(DeliveryResult.Status.REJECTED, 0, refused.getMessage());
       } catch (IOException e) {
-        lastFailure = failureName(e);
+        lastFailure =
+            post.isCancelled()
+                ? "no complete answer within " + requestTimeout.toMillis() + " ms"
+                : failureName(e);
+      } finally {
+        deadline.cancel(false);
       }
       if (attempt < retryPolicy.maxAttempts() && !pause(wait)) {
         return new DeliveryResult(DeliveryResult.Status.GAVE_UP, attempt, "interrupted");
@@ -194,7 +210,8 @@ final class HttpSender {
    * reads no proxy settings (a proxy would resolve the name itself, unchecked).
    */
   private CloseableHttpClient client(URI uri) {
-    Timeout read = Timeout.ofMilliseconds(requestTimeout.toMillis());
+    // A backstop only: the deadline in sendWithRetry ends the exchange first.
+    Timeout read = Timeout.ofMilliseconds(requestTimeout.plus(BACKSTOP).toMillis());
     return HttpClients.custom()
         .setConnectionManager(
             PoolingHttpClientConnectionManagerBuilder.create()
