@@ -96,6 +96,22 @@ class OutboundPolicyTest {
   }
 
   @Test
+  void ipv6LiteralUrlsAreCheckedWithoutDns() {
+    HostResolver noDns =
+        host -> {
+          throw new AssertionError("numeric hosts need no lookup: " + host);
+        };
+
+    assertThat(strict.problem(URI.create("http://[::1]:8080/hook"), noDns))
+        .contains(
+            "0:0:0:0:0:0:0:1 is loopback (::1); add it to meerkat.outbound.allow to permit it");
+    assertThat(strict.problem(URI.create("http://[::ffff:169.254.169.254]/latest"), noDns))
+        .contains(
+            "169.254.169.254 is link-local (cloud metadata); add it to meerkat.outbound.allow to"
+                + " permit it");
+  }
+
+  @Test
   void theDemoAllowsExactlyItsReceiverPort() {
     OutboundPolicy demo = OutboundPolicy.allowing(List.of("127.0.0.1:7003"));
 
