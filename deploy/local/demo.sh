@@ -81,7 +81,8 @@ run_demo() {
     "$JAVA_HOME/bin/java" -Xmx512m -jar "$DASHBOARD_JAR" \
     --meerkat.clickhouse.url="$clickhouse_url" --server.port="$dashboard_port" \
     --meerkat.public-url="http://127.0.0.1:$dashboard_port" \
-    --meerkat.demo.enabled=true --meerkat.demo.webhook-url=http://127.0.0.1:7003/alerts
+    --meerkat.demo.enabled=true --meerkat.demo.webhook-url=http://127.0.0.1:7003/alerts \
+    --meerkat.outbound.allow=127.0.0.1:7003
   local dashboard_pid=$!
 
   local agent="-javaagent:$MEERKAT_HOME/$AGENT_JAR"

@@ -8,6 +8,8 @@ import dev.meerkat.dashboard.slo.service.SloDetails;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
 import dev.meerkat.dashboard.slo.service.SlowRequestBurners;
+import dev.meerkat.notify.HostResolver;
+import dev.meerkat.notify.OutboundPolicy;
 import dev.meerkat.store.query.ErrorCauseRepository;
 import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
@@ -33,8 +35,10 @@ class SloConfiguration {
       AlertStore alerts,
       ServiceMetricsRepository metrics,
       EventCountSource events,
-      Clock clock) {
-    return new SloService(slos, new FiringSlos(alerts), metrics, events, clock);
+      Clock clock,
+      OutboundPolicy outbound,
+      HostResolver resolver) {
+    return new SloService(slos, new FiringSlos(alerts), metrics, events, clock, outbound, resolver);
   }
 
   @Bean

@@ -17,6 +17,7 @@ import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
 import dev.meerkat.store.query.ErrorCauseRepository;
 import dev.meerkat.store.query.MetricValueRepository;
+import dev.meerkat.store.query.QueryLimits;
 import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
@@ -51,7 +52,8 @@ class StorageConfiguration {
     ClickHouseStore store =
         ClickHouseStore.connect(
             new ClickHouseConfig(
-                clickHouse.url(), clickHouse.database(), clickHouse.user(), clickHouse.password()));
+                clickHouse.url(), clickHouse.database(), clickHouse.user(), clickHouse.password()),
+            queryLimits(properties.query()));
     String host = URI.create(clickHouse.url()).getHost();
     if (!store.ping(Duration.ofSeconds(5))) {
       store.close();
@@ -72,6 +74,11 @@ class StorageConfiguration {
     }
     logger.info("Using ClickHouse at {}, database {}", host, clickHouse.database());
     return store;
+  }
+
+  /** A bad limit stops the start with a message naming its setting. */
+  private static QueryLimits queryLimits(MeerkatProperties.Query query) {
+    return new QueryLimits(query.maxRange(), query.maxRows(), query.timeout());
   }
 
   @Bean

@@ -54,7 +54,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"meerkat.slo.evaluation-enabled=false", "meerkat.delivery.poll-interval=200ms"})
+    properties = {
+      "meerkat.slo.evaluation-enabled=false",
+      "meerkat.delivery.poll-interval=200ms",
+      "meerkat.outbound.allow=127.0.0.1"
+    })
 class AlertingBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
@@ -124,6 +128,23 @@ class AlertingBrowserIT {
     WebElement attempts = waitForText(By.id("attempts-grid"), "200");
     assertThat(attempts.getText()).contains("DELIVERED", "ms");
     Browser.screenshot(driver, "deliveries");
+  }
+
+  @Test
+  void channelFormRefusesTheCloudMetadataAddressSayingWhatToSet() {
+    driver.get(url("/channels"));
+    waitForText(By.id("channel-form"), "Type");
+    type("channel-name", "Metadata");
+    type("channel-url", "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
+    driver.findElement(By.id("channel-save")).click();
+
+    WebElement problems = waitForText(By.id("channel-problems"), "169.254.169.254");
+    assertThat(problems.getText())
+        .isEqualTo(
+            "URL: 169.254.169.254 is link-local (cloud metadata); add it to"
+                + " meerkat.outbound.allow to permit it");
+    assertThat(driver.findElement(By.id("channels-grid")).getText()).doesNotContain("Metadata");
+    Browser.screenshot(driver, "channel-refused");
   }
 
   @Test

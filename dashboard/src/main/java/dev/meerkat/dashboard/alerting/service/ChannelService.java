@@ -6,10 +6,14 @@ import dev.meerkat.dashboard.alerting.domain.ChannelSecrets;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.notify.AlertNotification;
 import dev.meerkat.notify.AlertSeverity;
+import dev.meerkat.notify.HostResolver;
+import dev.meerkat.notify.OutboundPolicy;
 import dev.meerkat.store.slo.AlertState;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,12 +28,26 @@ public final class ChannelService {
   private final Outbox outbox;
   private final Clock clock;
   private final String dashboardUrl;
+  private final OutboundPolicy outbound;
+  private final HostResolver resolver;
 
-  public ChannelService(ChannelRepository channels, Outbox outbox, Clock clock, String publicUrl) {
+  /**
+   * @param outbound where channel URLs may point; checked on save here and again on every send
+   * @param resolver resolves a URL's host on save (the system resolver outside tests)
+   */
+  public ChannelService(
+      ChannelRepository channels,
+      Outbox outbox,
+      Clock clock,
+      String publicUrl,
+      OutboundPolicy outbound,
+      HostResolver resolver) {
     this.channels = channels;
     this.outbox = outbox;
     this.clock = clock;
     this.dashboardUrl = publicUrl.replaceAll("/+$", "") + "/channels";
+    this.outbound = outbound;
+    this.resolver = resolver;
   }
 
   public List<Channel> list() {
@@ -46,7 +64,12 @@ public final class ChannelService {
   /** Saves a new channel ({@code id} empty) or an edit; secrets left empty keep the stored ones. */
   public SaveResult save(Optional<String> id, ChannelDraft draft) {
     Optional<Channel> previous = id.flatMap(channels::find);
-    List<String> problems = draft.problems(previous.isPresent());
+    List<String> problems = new ArrayList<>(draft.problems(previous.isPresent()));
+    if (problems.isEmpty() && !draft.url().isBlank()) {
+      outbound
+          .problem(URI.create(draft.url().strip()), resolver)
+          .ifPresent(problem -> problems.add("URL: " + problem));
+    }
     if (!problems.isEmpty()) {
       return new SaveResult(Optional.empty(), problems);
     }

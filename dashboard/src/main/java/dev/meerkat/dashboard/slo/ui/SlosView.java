@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -47,9 +48,15 @@ public final class SlosView extends VerticalLayout {
     SloForm sloForm = new SloForm(slos.knownServices());
     sloForm.addSaveListener(
         e -> {
-          SloDefinition saved = slos.save(e.draft(), e.webhookUrl(), e.minimumEvents(), e.labels());
-          Notification.show("Saved SLO " + saved.name());
-          refresh();
+          try {
+            SloDefinition saved = slos.save(e.draft(), e.webhookUrl(), e.minimumEvents(), e.labels());
+            Notification.show("Saved SLO " + saved.name());
+            refresh();
+          } catch (IllegalArgumentException refused) {
+            // The service's message says what is wrong and what to set; nothing was saved.
+            Notification.show(refused.getMessage(), 10_000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+          }
         });
     return sloForm;
   }

@@ -3,7 +3,6 @@ package dev.meerkat.dashboard.alerting.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.dashboard.alerting.domain.AlertRoute;
 import dev.meerkat.dashboard.alerting.domain.Channel;
 import dev.meerkat.dashboard.alerting.domain.ChannelKind;
@@ -21,11 +20,14 @@ import dev.meerkat.dashboard.alerting.store.JdbcChannelRepository;
 import dev.meerkat.dashboard.alerting.store.JdbcMetricRuleStore;
 import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
 import dev.meerkat.dashboard.alerting.store.JdbcRoutingStore;
+import dev.meerkat.dashboard.testing.Deliveries;
 import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.dashboard.testing.TestClock;
+import dev.meerkat.dashboard.testing.TestSecrets;
 import dev.meerkat.notify.GenericWebhookNotifier;
+import dev.meerkat.notify.HostResolver;
 import dev.meerkat.notify.RetryPolicy;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricValueRepository;
@@ -77,7 +79,7 @@ class MetricRulesIT {
   private final JdbcOutbox outbox = new JdbcOutbox(state.jdbc(), state.transactions());
   private final JdbcRoutingStore routing = new JdbcRoutingStore(state.jdbc());
   private final JdbcChannelRepository channels =
-      new JdbcChannelRepository(state.jdbc(), state.transactions());
+      new JdbcChannelRepository(state.jdbc(), state.transactions(), TestSecrets.cipher());
   private final JdbcMetricRuleStore rules =
       new JdbcMetricRuleStore(state.jdbc(), state.transactions(), outbox, routing);
   private final AlertEventRepository history = new ClickHouseAlertEventRepository(store);
@@ -98,16 +100,27 @@ class MetricRulesIT {
           outbox,
           new ChannelNotifiers(
               channels,
-              GenericWebhookNotifier.builder().retryPolicy(oneAttempt).build(),
+              GenericWebhookNotifier.builder()
+                  .outboundPolicy(HttpReceiver.LOOPBACK_ALLOWED)
+                  .retryPolicy(oneAttempt)
+                  .build(),
               Duration.ofSeconds(10),
               oneAttempt,
-              clock),
+              clock,
+              HttpReceiver.LOOPBACK_ALLOWED,
+              HostResolver.system()),
           new RetrySchedule(3, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(1)),
           clock,
           Executors.newFixedThreadPool(2),
           10);
   private final ChannelService channelService =
-      new ChannelService(channels, outbox, clock, "http://dashboard.example");
+      new ChannelService(
+          channels,
+          outbox,
+          clock,
+          "http://dashboard.example",
+          HttpReceiver.LOOPBACK_ALLOWED,
+          HostResolver.system());
 
   @AfterEach
   void close() {
@@ -326,7 +339,8 @@ class MetricRulesIT {
         .extracting(DeliveryAttempt::attempt, DeliveryAttempt::statusCode, DeliveryAttempt::outcome)
         .containsExactly(tuple(1, 200, DeliveryStatus.DELIVERED));
 
-    // Stored apart: the listing column holds the masked URL, the secret column the real one.
+    // Stored apart: the listing column holds the masked URL, the secret column the real one,
+    // encrypted.
     Map<String, Object> stored =
         state
             .jdbc()
@@ -336,7 +350,9 @@ class MetricRulesIT {
             .singleRow();
     assertThat(stored.get("endpoint")).isEqualTo(hook.maskedEndpoint());
     assertThat((String) stored.get("endpoint")).doesNotContain("/hook/", "secret-token");
-    assertThat((String) stored.get("secret")).contains(receiver.url(), HMAC);
+    String secret = (String) stored.get("secret");
+    assertThat(secret).doesNotContain("secret-token", HMAC);
+    assertThat(TestSecrets.cipher().open(secret, hook.id())).contains(receiver.url(), HMAC);
   }
 
   @Test
@@ -417,14 +433,7 @@ class MetricRulesIT {
   }
 
   private void deliverAll() {
-    Poll.until(
-        Duration.ofSeconds(30),
-        () -> {
-          worker.poll();
-          return outbox.due(clock.instant(), 100).size() + worker.inFlight();
-        },
-        open -> open == 0,
-        () -> "notifications still open: " + outbox.all());
+    Deliveries.deliverAll(worker, outbox, clock);
   }
 
   private static MetricPointRecord gauge(String service, Instant at, double value) {

@@ -3,7 +3,6 @@ package dev.meerkat.dashboard.alerting.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
@@ -15,6 +14,7 @@ import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
 import dev.meerkat.dashboard.alerting.store.JdbcRoutingStore;
 import dev.meerkat.dashboard.slo.service.RollupEventCountSource;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
+import dev.meerkat.dashboard.testing.Deliveries;
 import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.StateDatabase;
@@ -75,6 +75,7 @@ class SloAlertingIT {
       new DeliveryWorker(
           outbox,
           GenericWebhookNotifier.builder()
+              .outboundPolicy(HttpReceiver.LOOPBACK_ALLOWED)
               .retryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1)))
               .build(),
           new RetrySchedule(3, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(1)),
@@ -292,14 +293,7 @@ class SloAlertingIT {
   }
 
   private void deliverAll() {
-    Poll.until(
-        Duration.ofSeconds(30),
-        () -> {
-          worker.poll();
-          return outbox.due(clock.instant(), 100).size() + worker.inFlight();
-        },
-        open -> open == 0,
-        () -> "notifications still open: " + outbox.all());
+    Deliveries.deliverAll(worker, outbox, clock);
   }
 
   private static SloDefinition definition(String webhook) {
