@@ -1,17 +1,24 @@
 package dev.meerkat.collector;
 
 import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
 import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
+import dev.meerkat.collector.receiver.IngestAuthenticator;
+import dev.meerkat.collector.receiver.IngestGate;
 import dev.meerkat.collector.receiver.IngestLimiter;
+import dev.meerkat.collector.receiver.IngestRateLimiter;
+import dev.meerkat.collector.receiver.OtlpGrpcIngestGate;
 import dev.meerkat.collector.receiver.OtlpGrpcLogService;
 import dev.meerkat.collector.receiver.OtlpGrpcMetricService;
 import dev.meerkat.collector.receiver.OtlpGrpcServer;
 import dev.meerkat.collector.receiver.OtlpGrpcSpanService;
+import dev.meerkat.collector.receiver.OtlpHttpIngestGate;
 import dev.meerkat.collector.receiver.OtlpHttpLogReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
+import dev.meerkat.collector.receiver.ReceiverTls;
 import dev.meerkat.exporter.prometheus.PrometheusExposition;
 import dev.meerkat.exporter.prometheus.SpanRedMetrics;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -23,10 +30,14 @@ import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
 import dev.meerkat.store.model.LogRecord;
 import dev.meerkat.store.model.MetricPointRecord;
+import io.grpc.InsecureServerCredentials;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,20 +169,40 @@ public final class Collector implements AutoCloseable {
         points,
         logs);
     selfMetrics.registerTruncations(registry, spanLimiter, pointLimiter, logLimiter);
+    IngestSecuritySettings security = config.ingestSecurity();
+    Optional<ReceiverTls> tls =
+        security.tls().map(files -> ReceiverTls.load(files.certChainFile(), files.keyFile()));
+    IngestAuthenticator authenticator = IngestAuthenticator.create(security.tokens());
+    IngestRateLimiter rateLimiter =
+        security.rateLimit() > 0
+            ? IngestRateLimiter.create(security.rateLimit(), security.rateBurst(), System::nanoTime)
+            : IngestRateLimiter.unlimited();
+    IngestGate httpGate = IngestGate.create(authenticator, rateLimiter, "http", System::nanoTime);
+    IngestGate grpcGate = IngestGate.create(authenticator, rateLimiter, "grpc", System::nanoTime);
+    selfMetrics.registerIngestGates(registry, Map.of("http", httpGate, "grpc", grpcGate));
 
-    Server otlp =
+    InetSocketAddress otlpHttpAddress =
+        new InetSocketAddress(security.otlpBindAddress(), config.otlpHttpPort());
+    ServerBuilder otlpBuilder =
         Server.builder()
-            .http(config.otlpHttpPort())
             .maxRequestLength(config.maxBodyBytes())
             .gracefulShutdownTimeout(Duration.ofSeconds(2), Duration.ofSeconds(10))
             .service(OtlpHttpSpanReceiver.PATH, spanReceiver)
             .service(OtlpHttpMetricReceiver.PATH, metricReceiver)
-            .service(OtlpHttpLogReceiver.PATH, logReceiver)
-            .build();
+            .service(OtlpHttpLogReceiver.PATH, logReceiver);
+    if (tls.isPresent()) {
+      otlpBuilder.https(otlpHttpAddress).tls(tls.get().armeriaKeyPair());
+    } else {
+      otlpBuilder.http(otlpHttpAddress);
+    }
+    if (httpGate.enabled()) {
+      otlpBuilder.decorator(OtlpHttpIngestGate.create(httpGate));
+    }
+    Server otlp = otlpBuilder.build();
     // The admin server holds no data in flight, so it may stop at once.
     var adminBuilder =
         Server.builder()
-            .http(config.adminPort())
+            .http(new InetSocketAddress(security.adminBindAddress(), config.adminPort()))
             .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO);
     AdminHttpService.bind(
         adminBuilder, store, spans, points, logs, PrometheusExposition.create(registry));
@@ -182,9 +213,11 @@ public final class Collector implements AutoCloseable {
     try {
       otlpGrpc =
           OtlpGrpcServer.start(
-              config.otlpGrpc().port(),
+              new InetSocketAddress(security.otlpBindAddress(), config.otlpGrpc().port()),
+              tls.map(ReceiverTls::grpcCredentials).orElseGet(InsecureServerCredentials::create),
               config.maxBodyBytes(),
-              List.of(spanService, metricService, logService));
+              List.of(spanService, metricService, logService),
+              grpcGate.enabled() ? List.of(OtlpGrpcIngestGate.create(grpcGate)) : List.of());
     } catch (RuntimeException e) {
       // For example the port is taken: leave nothing listening behind.
       otlp.stop().join();
@@ -202,14 +235,29 @@ public final class Collector implements AutoCloseable {
             admin,
             otlpGrpc,
             startRetention(config, store));
-    logger.info("OTLP/gRPC receiver listening on 127.0.0.1:{}", collector.otlpGrpcPort());
+    String bind = security.otlpBindAddress().getHostAddress();
     logger.info(
-        "OTLP/HTTP receiver listening on http://127.0.0.1:{}{}, {} and {}",
+        "OTLP/gRPC receiver listening on {}:{} ({})",
+        bind,
+        collector.otlpGrpcPort(),
+        tls.map(t -> "TLS, " + t.subject()).orElse("plaintext"));
+    logger.info(
+        "OTLP/HTTP receiver listening on {}://{}:{}{}, {} and {}",
+        tls.isPresent() ? "https" : "http",
+        bind,
         collector.otlpHttpPort(),
         OtlpHttpSpanReceiver.PATH,
         OtlpHttpMetricReceiver.PATH,
         OtlpHttpLogReceiver.PATH);
-    logger.info("Admin endpoints: http://127.0.0.1:{}/health and /metrics", collector.adminPort());
+    logger.info(
+        "Ingest: {}",
+        authenticator.enabled()
+            ? "bearer tokens required (" + authenticator.names() + ")"
+            : "open, no token required (set MEERKAT_INGEST_TOKENS to require one)");
+    logger.info(
+        "Admin endpoints: http://{}:{}/health and /metrics",
+        security.adminBindAddress().getHostAddress(),
+        collector.adminPort());
     return collector;
   }
 
