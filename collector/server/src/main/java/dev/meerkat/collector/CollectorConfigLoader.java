@@ -93,8 +93,11 @@ public final class CollectorConfigLoader {
           "MEERKAT_JAVA_HOME",
           "MEERKAT_APT_UPDATED");
 
+  // IPv4 octets 0-255, or anything with a colon (InetAddress parses IPv6 literals without DNS).
   private static final Pattern IP_LITERAL =
-      Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)"
+              + "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private CollectorConfigLoader() {}
 
@@ -317,19 +320,20 @@ public final class CollectorConfigLoader {
     // IP literals only: a host name would make the bound address depend on DNS at start.
     InetAddress address(String key, String fallback) {
       String value = string(key, fallback);
+      IllegalArgumentException notAnAddress =
+          new IllegalArgumentException(
+              key
+                  + " must be an IP address (e.g. 127.0.0.1, 0.0.0.0 for all interfaces, :: for"
+                  + " all IPv6 ones), got '"
+                  + value
+                  + "'");
       if (!IP_LITERAL.matcher(value).matches()) {
-        throw new IllegalArgumentException(
-            key
-                + " must be an IP address (e.g. 127.0.0.1, 0.0.0.0 for all interfaces, :: for all"
-                + " IPv6 ones), got '"
-                + value
-                + "'");
+        throw notAnAddress;
       }
       try {
         return InetAddress.getByName(value);
       } catch (UnknownHostException e) {
-        throw new IllegalArgumentException(
-            key + " must be an IP address, got '" + value + "': " + e.getMessage());
+        throw notAnAddress;
       }
     }
 

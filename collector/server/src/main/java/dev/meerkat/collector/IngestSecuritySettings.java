@@ -25,7 +25,7 @@ public record IngestSecuritySettings(
     Optional<TlsFiles> tls,
     InetAddress otlpBindAddress,
     InetAddress adminBindAddress,
-    double rateLimit,
+    int rateLimit,
     int rateBurst) {
 
   /** The receivers' TLS identity: PEM certificate chain (server first) and PKCS#8 key. */

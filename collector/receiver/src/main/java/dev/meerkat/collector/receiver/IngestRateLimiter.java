@@ -5,29 +5,29 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket over ingest requests, shared by every receiver of one collector: {@code
  * requestsPerSecond} on average, up to {@code burst} at once after a quiet spell. Time comes from
- * an injected nanosecond ticker, so tests advance it instead of sleeping.
+ * an injected nanosecond ticker, so tests advance it instead of sleeping. The bucket counts in
+ * billionths of a permit, so the arithmetic is exact.
  */
 public final class IngestRateLimiter {
 
-  private static final double NANOS_PER_SECOND = 1e9;
+  private static final long PERMIT = 1_000_000_000L;
 
-  private final double requestsPerSecond;
-  private final double burst;
+  private final long requestsPerSecond;
+  private final long capacity;
   private final LongSupplier nanoTime;
-  private double available;
+  private long available;
   private long refilledAt;
 
-  private IngestRateLimiter(double requestsPerSecond, int burst, LongSupplier nanoTime) {
+  private IngestRateLimiter(int requestsPerSecond, int burst, LongSupplier nanoTime) {
     this.requestsPerSecond = requestsPerSecond;
-    this.burst = burst;
+    this.capacity = burst * PERMIT;
     this.nanoTime = nanoTime;
-    this.available = burst;
+    this.available = capacity;
     this.refilledAt = nanoTime.getAsLong();
   }
 
   /** A limiter of {@code requestsPerSecond} (0: unlimited) with bursts up to {@code burst}. */
-  public static IngestRateLimiter create(
-      double requestsPerSecond, int burst, LongSupplier nanoTime) {
+  public static IngestRateLimiter create(int requestsPerSecond, int burst, LongSupplier nanoTime) {
     if (requestsPerSecond < 0 || burst < 1) {
       throw new IllegalArgumentException(
           "rate must be >= 0 and burst >= 1, got " + requestsPerSecond + " and " + burst);
@@ -53,13 +53,15 @@ public final class IngestRateLimiter {
 
   private synchronized long take() {
     long now = nanoTime.getAsLong();
-    available =
-        Math.min(burst, available + (now - refilledAt) * requestsPerSecond / NANOS_PER_SECOND);
+    // Capped before multiplying: a long quiet spell must not overflow the refill.
+    long elapsed = Math.min(now - refilledAt, capacity / requestsPerSecond + 1);
+    available = Math.min(capacity, available + elapsed * requestsPerSecond);
     refilledAt = now;
-    if (available >= 1) {
-      available -= 1;
+    if (available >= PERMIT) {
+      available -= PERMIT;
       return 0;
     }
-    return (long) Math.ceil((1 - available) * NANOS_PER_SECOND / requestsPerSecond);
+    long missing = PERMIT - available;
+    return (missing + requestsPerSecond - 1) / requestsPerSecond;
   }
 }
