@@ -51,7 +51,7 @@ public final class ReceiverTls {
     PrivateKey key = privateKey(keyFile);
     if (!belongTogether(key, chain.get(0).getPublicKey())) {
       throw new IllegalArgumentException(
-          "the private key in "
+          "the private key "
               + keyFile
               + " does not belong to the first certificate in "
               + certChainFile
