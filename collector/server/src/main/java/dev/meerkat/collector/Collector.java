@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,11 @@ public final class Collector implements AutoCloseable {
 
   /** Starts everything; on failure, stops what was already started and rethrows. */
   public static Collector start(CollectorConfig config) {
+    return start(config, System::nanoTime);
+  }
+
+  /** As {@link #start(CollectorConfig)}, with the rate limit's time from {@code nanoTime}. */
+  static Collector start(CollectorConfig config, LongSupplier nanoTime) {
     logger.info("Starting Meerkat collector with {}", config);
     EmbeddedClickHouse embedded = null;
     if (config.clickHouseUrl().isEmpty()) {
@@ -109,7 +115,7 @@ public final class Collector implements AutoCloseable {
           "Schema of database {} is up to date ({} migrations applied now)",
           config.clickHouseDatabase(),
           applied.size());
-      return wire(config, embedded, store);
+      return wire(config, embedded, store, nanoTime);
     } catch (RuntimeException e) {
       store.close();
       if (embedded != null) {
@@ -120,7 +126,10 @@ public final class Collector implements AutoCloseable {
   }
 
   private static Collector wire(
-      CollectorConfig config, EmbeddedClickHouse embedded, ClickHouseStore store) {
+      CollectorConfig config,
+      EmbeddedClickHouse embedded,
+      ClickHouseStore store,
+      LongSupplier nanoTime) {
     PrometheusRegistry registry = new PrometheusRegistry();
     CollectorSelfMetrics selfMetrics = new CollectorSelfMetrics(registry);
     BatchSpanProcessor spans =
@@ -175,10 +184,10 @@ public final class Collector implements AutoCloseable {
     IngestAuthenticator authenticator = IngestAuthenticator.create(security.tokens());
     IngestRateLimiter rateLimiter =
         security.rateLimit() > 0
-            ? IngestRateLimiter.create(security.rateLimit(), security.rateBurst(), System::nanoTime)
+            ? IngestRateLimiter.create(security.rateLimit(), security.rateBurst(), nanoTime)
             : IngestRateLimiter.unlimited();
-    IngestGate httpGate = IngestGate.create(authenticator, rateLimiter, "http", System::nanoTime);
-    IngestGate grpcGate = IngestGate.create(authenticator, rateLimiter, "grpc", System::nanoTime);
+    IngestGate httpGate = IngestGate.create(authenticator, rateLimiter, "http", nanoTime);
+    IngestGate grpcGate = IngestGate.create(authenticator, rateLimiter, "grpc", nanoTime);
     selfMetrics.registerIngestGates(registry, Map.of("http", httpGate, "grpc", grpcGate));
 
     InetSocketAddress otlpHttpAddress =

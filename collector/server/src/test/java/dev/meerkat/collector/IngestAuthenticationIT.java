@@ -277,8 +277,12 @@ class IngestAuthenticationIT {
         .longValue("n");
   }
 
-  /** A counter of the collector's /metrics, {@code meerkat_collector_<name>{<labels>}}. */
-  static long counter(String name, String labels) {
+  private static long counter(String name, String labels) {
+    return counter(collector, name, labels);
+  }
+
+  /** A counter of {@code collector}'s /metrics, {@code meerkat_collector_<name>{<labels>}}. */
+  static long counter(Collector collector, String name, String labels) {
     String scrape;
     try {
       scrape =
