@@ -18,11 +18,9 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -194,51 +191,23 @@ class IngestAuthenticationIT {
    * stops the app.
    */
   private void runAgentApp(String service, String protocol, String headers) throws Exception {
-    Path portFile = workDir.resolve(service + ".port");
-    Path log = workDir.resolve(service + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + agentJar(),
-                "-cp",
-                testClasses().toString(),
-                UpstreamAgentApp.class.getName(),
-                portFile.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(key -> key.startsWith("OTEL_") || key.startsWith("MEERKAT_"));
     Map<String, String> otel = new HashMap<>();
-    otel.put("OTEL_SERVICE_NAME", service);
     otel.put("OTEL_EXPORTER_OTLP_PROTOCOL", protocol);
     otel.put(
         "OTEL_EXPORTER_OTLP_ENDPOINT",
         "http://127.0.0.1:"
             + (protocol.equals("grpc") ? collector.otlpGrpcPort() : collector.otlpHttpPort()));
-    otel.put("OTEL_METRICS_EXPORTER", "none");
-    otel.put("OTEL_LOGS_EXPORTER", "none");
-    otel.put("OTEL_BSP_SCHEDULE_DELAY", "200");
     if (headers != null) {
       otel.put("OTEL_EXPORTER_OTLP_HEADERS", headers);
     }
-    environment.putAll(otel);
     String protocolLabel = protocol.equals("grpc") ? "grpc" : "http";
     LongSupplier answered = () -> answeredTraceExports(protocolLabel);
     long answeredBefore = answered.getAsLong();
-    Process app = builder.start();
-    try {
-      String port = pollText(() -> read(portFile));
-      HttpResponse<String> hello =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello")).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(hello.body()).isEqualTo("hello");
+    try (MeerkatAgentApp app = MeerkatAgentApp.start(workDir, service, otel)) {
+      app.callHello();
       assertThat(poll(answered, count -> count > answeredBefore))
-          .as("agent output: %s", log)
+          .as("agent output: %s", app.log())
           .isEqualTo(answeredBefore + 1);
-    } finally {
-      app.destroy();
-      app.waitFor();
     }
   }
 
@@ -318,35 +287,5 @@ class IngestAuthenticationIT {
       current = value.getAsLong();
     }
     return current;
-  }
-
-  private static String pollText(Supplier<String> value) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    String current = value.get();
-    while (current.isEmpty() && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-      current = value.get();
-    }
-    assertThat(current).as("the app's port file").isNotEmpty();
-    return current;
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.exists(file) ? Files.readString(file) : "";
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  private static Path agentJar() {
-    Path jar = Path.of(System.getProperty("meerkat.agent.jar"));
-    assertThat(jar).as("the Meerkat agent jar (built by the reactor first)").isRegularFile();
-    return jar;
-  }
-
-  private static Path testClasses() throws URISyntaxException {
-    return Path.of(
-        UpstreamAgentApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 }

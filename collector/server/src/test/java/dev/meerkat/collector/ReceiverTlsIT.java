@@ -51,6 +51,7 @@ class ReceiverTlsIT {
   private static SelfSignedPem pem;
 
   @TempDir static Path dir;
+  @TempDir Path workDir;
 
   @BeforeAll
   static void startCollector() {
@@ -99,6 +100,25 @@ class ReceiverTlsIT {
     }
 
     assertThat(awaitSpans("over-tls-grpc")).isEqualTo(1);
+  }
+
+  @Test
+  void theMeerkatAgentSendsOverHttpsTrustingTheCollectorsCertificate() throws Exception {
+    try (MeerkatAgentApp app =
+        MeerkatAgentApp.start(
+            workDir,
+            "agent-over-https",
+            Map.of(
+                "OTEL_EXPORTER_OTLP_PROTOCOL",
+                "http/protobuf",
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                "https://localhost:" + collector.otlpHttpPort(),
+                "OTEL_EXPORTER_OTLP_CERTIFICATE",
+                pem.certificate().toString()))) {
+      app.callHello();
+
+      assertThat(awaitSpans("agent-over-https")).as("agent output: %s", app.log()).isEqualTo(1);
+    }
   }
 
   @Test
