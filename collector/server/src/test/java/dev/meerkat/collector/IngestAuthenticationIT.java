@@ -203,7 +203,7 @@ class IngestAuthenticationIT {
     String protocolLabel = protocol.equals("grpc") ? "grpc" : "http";
     LongSupplier answered = () -> answeredTraceExports(protocolLabel);
     long answeredBefore = answered.getAsLong();
-    try (MeerkatAgentApp app = MeerkatAgentApp.start(workDir, service, otel)) {
+    try (AgentApp app = AgentApp.startWithMeerkatAgent(workDir, service, otel)) {
       app.callHello();
       assertThat(poll(answered, count -> count > answeredBefore))
           .as("agent output: %s", app.log())

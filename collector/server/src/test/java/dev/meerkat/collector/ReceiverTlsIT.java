@@ -104,8 +104,8 @@ class ReceiverTlsIT {
 
   @Test
   void theMeerkatAgentSendsOverHttpsTrustingTheCollectorsCertificate() throws Exception {
-    try (MeerkatAgentApp app =
-        MeerkatAgentApp.start(
+    try (AgentApp app =
+        AgentApp.startWithMeerkatAgent(
             workDir,
             "agent-over-https",
             Map.of(

@@ -1,5 +1,7 @@
 package dev.meerkat.collector.receiver;
 
+import static dev.meerkat.collector.receiver.OtlpReceiverAnswersTest.code;
+import static dev.meerkat.collector.receiver.OtlpReceiverAnswersTest.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -7,7 +9,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.google.protobuf.Duration;
-import com.google.protobuf.util.JsonFormat;
 import com.google.rpc.Code;
 import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
@@ -17,7 +18,6 @@ import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -63,23 +63,6 @@ class OtlpIngestGateTest {
     return ReceiverHarness.startGated(
         IngestGate.create(authenticator, limiter, "http", now::get),
         IngestGate.create(authenticator, limiter, "grpc", now::get));
-  }
-
-  private static Status status(HttpResponse<byte[]> response) throws Exception {
-    if (response.headers().firstValue("content-type").orElse("").equals(JSON)) {
-      Status.Builder status = Status.newBuilder();
-      JsonFormat.parser().merge(new String(response.body(), StandardCharsets.UTF_8), status);
-      return status.build();
-    }
-    return Status.parseFrom(response.body());
-  }
-
-  private static Status status(Code code, String message) {
-    return Status.newBuilder().setCode(code.getNumber()).setMessage(message).build();
-  }
-
-  private static Code code(StatusRuntimeException e) {
-    return Code.forNumber(e.getStatus().getCode().value());
   }
 
   private static TraceServiceGrpc.TraceServiceBlockingStub traces(

@@ -12,15 +12,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@link UpstreamAgentApp} (a JDK HTTP server answering {@code GET /hello}) in a child JVM under
- * the real Meerkat agent jar, configured only by the {@code OTEL_*} variables given; metrics and
- * logs exporters off, so the one span of {@link #callHello()} is the only export.
+ * {@link UpstreamAgentApp} (a JDK HTTP server answering {@code GET /hello}) in a child JVM under a
+ * real agent jar (the Meerkat agent, or the upstream OpenTelemetry one), configured only by the
+ * {@code OTEL_*} variables given.
  */
-final class MeerkatAgentApp implements AutoCloseable {
+final class AgentApp implements AutoCloseable {
 
   private static final HttpClient http = HttpClient.newHttpClient();
   private static final Duration START_DEADLINE = Duration.ofSeconds(90);
@@ -29,20 +30,33 @@ final class MeerkatAgentApp implements AutoCloseable {
   private final Path log;
   private final int port;
 
-  private MeerkatAgentApp(Process process, Path log, int port) {
+  private AgentApp(Process process, Path log, int port) {
     this.process = process;
     this.log = log;
     this.port = port;
   }
 
-  static MeerkatAgentApp start(Path workDir, String service, Map<String, String> otel)
+  /**
+   * Starts the app under the Meerkat agent with its metrics and logs exporters off, so the one span
+   * of {@link #callHello()} is its only export.
+   */
+  static AgentApp startWithMeerkatAgent(Path workDir, String service, Map<String, String> otel)
+      throws IOException {
+    Map<String, String> tracesOnly = new HashMap<>(otel);
+    tracesOnly.put("OTEL_METRICS_EXPORTER", "none");
+    tracesOnly.put("OTEL_LOGS_EXPORTER", "none");
+    return start(jar("meerkat.agent.jar"), workDir, service, tracesOnly);
+  }
+
+  /** Starts the app under {@code agentJar}, waiting until it listens. */
+  static AgentApp start(Path agentJar, Path workDir, String service, Map<String, String> otel)
       throws IOException {
     Path portFile = workDir.resolve(service + ".port");
     Path log = workDir.resolve(service + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + agentJar(),
+                "-javaagent:" + agentJar,
                 "-cp",
                 testClasses().toString(),
                 UpstreamAgentApp.class.getName(),
@@ -52,8 +66,6 @@ final class MeerkatAgentApp implements AutoCloseable {
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(key -> key.startsWith("OTEL_") || key.startsWith("MEERKAT_"));
     environment.put("OTEL_SERVICE_NAME", service);
-    environment.put("OTEL_METRICS_EXPORTER", "none");
-    environment.put("OTEL_LOGS_EXPORTER", "none");
     environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
     environment.putAll(otel);
     Process process = builder.start();
@@ -67,10 +79,10 @@ final class MeerkatAgentApp implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("the agent app did not start; its output: " + log);
     }
-    return new MeerkatAgentApp(process, log, Integer.parseInt(port));
+    return new AgentApp(process, log, Integer.parseInt(port));
   }
 
-  /** One request to the app: one SERVER span. */
+  /** One request to the app: one SERVER span (and a log line). */
   void callHello() throws IOException, InterruptedException {
     HttpResponse<String> hello =
         http.send(
@@ -98,9 +110,10 @@ final class MeerkatAgentApp implements AutoCloseable {
     }
   }
 
-  private static Path agentJar() {
-    Path jar = Path.of(System.getProperty("meerkat.agent.jar"));
-    assertThat(jar).as("the Meerkat agent jar (built by the reactor first)").isRegularFile();
+  /** The agent jar the build names in system property {@code property}. */
+  static Path jar(String property) {
+    Path jar = Path.of(System.getProperty(property));
+    assertThat(jar).as("%s (the build puts it there first)", property).isRegularFile();
     return jar;
   }
 
