@@ -5,16 +5,11 @@ import com.linecorp.armeria.server.ServerBuilder;
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
 import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
-import dev.meerkat.collector.receiver.IngestAuthenticator;
-import dev.meerkat.collector.receiver.IngestGate;
 import dev.meerkat.collector.receiver.IngestLimiter;
-import dev.meerkat.collector.receiver.IngestRateLimiter;
-import dev.meerkat.collector.receiver.OtlpGrpcIngestGate;
 import dev.meerkat.collector.receiver.OtlpGrpcLogService;
 import dev.meerkat.collector.receiver.OtlpGrpcMetricService;
 import dev.meerkat.collector.receiver.OtlpGrpcServer;
 import dev.meerkat.collector.receiver.OtlpGrpcSpanService;
-import dev.meerkat.collector.receiver.OtlpHttpIngestGate;
 import dev.meerkat.collector.receiver.OtlpHttpLogReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
@@ -30,13 +25,11 @@ import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
 import dev.meerkat.store.model.LogRecord;
 import dev.meerkat.store.model.MetricPointRecord;
-import io.grpc.InsecureServerCredentials;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
@@ -96,6 +89,12 @@ public final class Collector implements AutoCloseable {
   /** As {@link #start(CollectorConfig)}, with the rate limit's time from {@code nanoTime}. */
   static Collector start(CollectorConfig config, LongSupplier nanoTime) {
     logger.info("Starting Meerkat collector with {}", config);
+    // Bad PEM files stop the start before anything else is started.
+    Optional<ReceiverTls> tls =
+        config
+            .ingestSecurity()
+            .tls()
+            .map(files -> ReceiverTls.load(files.certChainFile(), files.keyFile()));
     EmbeddedClickHouse embedded = null;
     if (config.clickHouseUrl().isEmpty()) {
       logger.info("No MEERKAT_CLICKHOUSE_URL: starting embedded ClickHouse");
@@ -115,7 +114,7 @@ public final class Collector implements AutoCloseable {
           "Schema of database {} is up to date ({} migrations applied now)",
           config.clickHouseDatabase(),
           applied.size());
-      return wire(config, embedded, store, nanoTime);
+      return wire(config, embedded, store, tls, nanoTime);
     } catch (RuntimeException e) {
       store.close();
       if (embedded != null) {
@@ -129,6 +128,7 @@ public final class Collector implements AutoCloseable {
       CollectorConfig config,
       EmbeddedClickHouse embedded,
       ClickHouseStore store,
+      Optional<ReceiverTls> tls,
       LongSupplier nanoTime) {
     PrometheusRegistry registry = new PrometheusRegistry();
     CollectorSelfMetrics selfMetrics = new CollectorSelfMetrics(registry);
@@ -179,19 +179,9 @@ public final class Collector implements AutoCloseable {
         logs);
     selfMetrics.registerTruncations(registry, spanLimiter, pointLimiter, logLimiter);
     IngestSecuritySettings security = config.ingestSecurity();
-    Optional<ReceiverTls> tls =
-        security.tls().map(files -> ReceiverTls.load(files.certChainFile(), files.keyFile()));
-    IngestAuthenticator authenticator = IngestAuthenticator.create(security.tokens());
-    IngestRateLimiter rateLimiter =
-        security.rateLimit() > 0
-            ? IngestRateLimiter.create(security.rateLimit(), security.rateBurst(), nanoTime)
-            : IngestRateLimiter.unlimited();
-    IngestGate httpGate = IngestGate.create(authenticator, rateLimiter, "http", nanoTime);
-    IngestGate grpcGate = IngestGate.create(authenticator, rateLimiter, "grpc", nanoTime);
-    selfMetrics.registerIngestGates(registry, Map.of("http", httpGate, "grpc", grpcGate));
+    IngestFrontDoor frontDoor = IngestFrontDoor.create(security, tls, nanoTime);
+    selfMetrics.registerIngestGates(registry, frontDoor.gates());
 
-    InetSocketAddress otlpHttpAddress =
-        new InetSocketAddress(security.otlpBindAddress(), config.otlpHttpPort());
     ServerBuilder otlpBuilder =
         Server.builder()
             .maxRequestLength(config.maxBodyBytes())
@@ -199,14 +189,7 @@ public final class Collector implements AutoCloseable {
             .service(OtlpHttpSpanReceiver.PATH, spanReceiver)
             .service(OtlpHttpMetricReceiver.PATH, metricReceiver)
             .service(OtlpHttpLogReceiver.PATH, logReceiver);
-    if (tls.isPresent()) {
-      otlpBuilder.https(otlpHttpAddress).tls(tls.get().armeriaKeyPair());
-    } else {
-      otlpBuilder.http(otlpHttpAddress);
-    }
-    if (httpGate.enabled()) {
-      otlpBuilder.decorator(OtlpHttpIngestGate.create(httpGate));
-    }
+    frontDoor.configureHttp(otlpBuilder, config.otlpHttpPort());
     Server otlp = otlpBuilder.build();
     // The admin server holds no data in flight, so it may stop at once.
     var adminBuilder =
@@ -221,12 +204,10 @@ public final class Collector implements AutoCloseable {
     OtlpGrpcServer otlpGrpc;
     try {
       otlpGrpc =
-          OtlpGrpcServer.start(
-              new InetSocketAddress(security.otlpBindAddress(), config.otlpGrpc().port()),
-              tls.map(ReceiverTls::grpcCredentials).orElseGet(InsecureServerCredentials::create),
+          frontDoor.startGrpc(
+              config.otlpGrpc().port(),
               config.maxBodyBytes(),
-              List.of(spanService, metricService, logService),
-              grpcGate.enabled() ? List.of(OtlpGrpcIngestGate.create(grpcGate)) : List.of());
+              List.of(spanService, metricService, logService));
     } catch (RuntimeException e) {
       // For example the port is taken: leave nothing listening behind.
       otlp.stop().join();
@@ -244,25 +225,7 @@ public final class Collector implements AutoCloseable {
             admin,
             otlpGrpc,
             startRetention(config, store));
-    String bind = security.otlpBindAddress().getHostAddress();
-    logger.info(
-        "OTLP/gRPC receiver listening on {}:{} ({})",
-        bind,
-        collector.otlpGrpcPort(),
-        tls.map(t -> "TLS, " + t.subject()).orElse("plaintext"));
-    logger.info(
-        "OTLP/HTTP receiver listening on {}://{}:{}{}, {} and {}",
-        tls.isPresent() ? "https" : "http",
-        bind,
-        collector.otlpHttpPort(),
-        OtlpHttpSpanReceiver.PATH,
-        OtlpHttpMetricReceiver.PATH,
-        OtlpHttpLogReceiver.PATH);
-    logger.info(
-        "Ingest: {}",
-        authenticator.enabled()
-            ? "bearer tokens required (" + authenticator.names() + ")"
-            : "open, no token required (set MEERKAT_INGEST_TOKENS to require one)");
+    frontDoor.logListening(collector.otlpHttpPort(), collector.otlpGrpcPort());
     logger.info(
         "Admin endpoints: http://{}:{}/health and /metrics",
         security.adminBindAddress().getHostAddress(),
