@@ -3,6 +3,9 @@ package dev.meerkat.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bearer tokens on a real collector over a real ClickHouse: the real Meerkat agent jar sends its
@@ -51,6 +55,8 @@ class IngestAuthenticationIT {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  // Everything the collector logs from its start on.
+  private static final ListAppender<ILoggingEvent> log = new ListAppender<>();
   private static Collector collector;
   private static ClickHouseStore store;
 
@@ -59,6 +65,8 @@ class IngestAuthenticationIT {
 
   @BeforeAll
   static void startCollector() {
+    log.start();
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(log);
     ClickHouseConfig database = clickHouse.newDatabaseConfig();
     collector =
         Collector.start(
@@ -72,6 +80,7 @@ class IngestAuthenticationIT {
 
   @AfterAll
   static void stopCollector() throws InterruptedException {
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(log);
     collector.close();
     store.close();
   }
@@ -160,6 +169,28 @@ class IngestAuthenticationIT {
     } finally {
       channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void noLogLineHoldsATokenNeitherAtStartNorWhenOneIsRefused() throws Exception {
+    String wrongToken = "wrong-" + DEMO_TOKEN;
+    HttpResponse<String> refused =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + collector.otlpHttpPort() + "/v1/traces"))
+                .header("Content-Type", "application/x-protobuf")
+                .header("Authorization", "Bearer " + wrongToken)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(log.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .contains("Ingest: bearer tokens required ([demo, ci])")
+        .noneMatch(
+            line ->
+                line.contains(DEMO_TOKEN) || line.contains(CI_TOKEN) || line.contains(wrongToken));
   }
 
   @Test
