@@ -57,7 +57,12 @@ public final class OtlpGrpcServer implements AutoCloseable {
     try {
       return new OtlpGrpcServer(builder.build().start());
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start the OTLP/gRPC server on " + address, e);
+      throw new UncheckedIOException(
+          "could not start the OTLP/gRPC server on "
+              + address.getHostString()
+              + ":"
+              + address.getPort(),
+          e);
     }
   }
 
