@@ -19,6 +19,7 @@ import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.dashboard.testing.TestClock;
+import dev.meerkat.dashboard.testing.TestSecrets;
 import dev.meerkat.notify.AlertNotification;
 import dev.meerkat.notify.AlertSeverity;
 import dev.meerkat.notify.GenericWebhookNotifier;
@@ -67,7 +68,7 @@ class SloAlertingIT {
           // No routes: only the SLO's own webhook is notified.
           new NotificationRouter(
               new JdbcRoutingStore(state.jdbc()),
-              new JdbcChannelRepository(state.jdbc(), state.transactions()),
+              new JdbcChannelRepository(state.jdbc(), state.transactions(), TestSecrets.cipher()),
               outbox,
               Duration.ZERO),
           "http://dashboard.example/");

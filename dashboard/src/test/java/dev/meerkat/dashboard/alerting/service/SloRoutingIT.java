@@ -25,7 +25,9 @@ import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.dashboard.testing.TestClock;
+import dev.meerkat.dashboard.testing.TestSecrets;
 import dev.meerkat.notify.GenericWebhookNotifier;
+import dev.meerkat.notify.HostResolver;
 import dev.meerkat.notify.RetryPolicy;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
@@ -65,7 +67,7 @@ class SloRoutingIT {
   private final JdbcOutbox outbox = new JdbcOutbox(state.jdbc(), state.transactions());
   private final JdbcRoutingStore routing = new JdbcRoutingStore(state.jdbc());
   private final JdbcChannelRepository channels =
-      new JdbcChannelRepository(state.jdbc(), state.transactions());
+      new JdbcChannelRepository(state.jdbc(), state.transactions(), TestSecrets.cipher());
   private final SloEvaluation evaluation =
       new SloEvaluation(
           slos,
@@ -81,10 +83,15 @@ class SloRoutingIT {
           outbox,
           new ChannelNotifiers(
               channels,
-              GenericWebhookNotifier.builder().retryPolicy(oneAttempt).build(),
+              GenericWebhookNotifier.builder()
+                  .outboundPolicy(HttpReceiver.LOOPBACK_ALLOWED)
+                  .retryPolicy(oneAttempt)
+                  .build(),
               Duration.ofSeconds(10),
               oneAttempt,
-              clock),
+              clock,
+              HttpReceiver.LOOPBACK_ALLOWED,
+              HostResolver.system()),
           new RetrySchedule(3, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(1)),
           clock,
           Executors.newFixedThreadPool(2),
