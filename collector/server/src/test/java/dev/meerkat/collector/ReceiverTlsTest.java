@@ -3,6 +3,7 @@ package dev.meerkat.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meerkat.agent.testing.SelfSignedPem;
 import dev.meerkat.collector.receiver.ReceiverTls;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -49,7 +49,8 @@ public final class SlosView extends VerticalLayout {
     sloForm.addSaveListener(
         e -> {
           try {
-            SloDefinition saved = slos.save(e.draft(), e.webhookUrl(), e.minimumEvents(), e.labels());
+            SloDefinition saved =
+                slos.save(e.draft(), e.webhookUrl(), e.minimumEvents(), e.labels());
             Notification.show("Saved SLO " + saved.name());
             refresh();
           } catch (IllegalArgumentException refused) {

@@ -1,4 +1,4 @@
-package dev.meerkat.collector;
+package dev.meerkat.agent.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A self-signed certificate for 127.0.0.1 and localhost with its PKCS#8 key, made by the real
- * {@code openssl} (Debian's) at test time, as an operator would make one.
+ * {@code openssl} (Debian's) at test time, as an operator would make one. Shared by the collector's
+ * and the dashboard's TLS tests.
  */
-record SelfSignedPem(Path certificate, Path key) {
+public record SelfSignedPem(Path certificate, Path key) {
 
-  static SelfSignedPem create(Path directory, String name) {
+  public static SelfSignedPem create(Path directory, String name) {
     Path certificate = directory.resolve(name + "-cert.pem");
     Path key = directory.resolve(name + "-key.pem");
     openssl(
@@ -37,7 +38,7 @@ record SelfSignedPem(Path certificate, Path key) {
   }
 
   /** Runs {@code openssl} with {@code arguments}; fails (never skips) when it is missing. */
-  static void openssl(String... arguments) {
+  public static void openssl(String... arguments) {
     List<String> command = new ArrayList<>(List.of("openssl"));
     command.addAll(List.of(arguments));
     try {
