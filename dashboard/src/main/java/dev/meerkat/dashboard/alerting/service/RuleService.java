@@ -3,6 +3,8 @@ package dev.meerkat.dashboard.alerting.service;
 import dev.meerkat.dashboard.alerting.domain.MetricRule;
 import dev.meerkat.dashboard.alerting.domain.MetricRuleDraft;
 import dev.meerkat.dashboard.alerting.domain.RuleGroupState;
+import dev.meerkat.dashboard.security.domain.Audited;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Metric rules for the UI: list with their group states, save with validation, delete. */
-public final class RuleService {
+public class RuleService {
 
   private final MetricRuleStore rules;
   private final Clock clock;
@@ -31,6 +33,8 @@ public final class RuleService {
   /** The saved rule, or the problems to show. */
   public record SaveResult(Optional<MetricRule> saved, List<String> problems) {}
 
+  @RolesAllowed("EDITOR")
+  @Audited(action = "save", object = "rule")
   public SaveResult save(Optional<String> id, MetricRuleDraft draft) {
     List<String> problems = draft.problems();
     if (!problems.isEmpty()) {
@@ -41,6 +45,8 @@ public final class RuleService {
     return new SaveResult(Optional.of(rule), List.of());
   }
 
+  @RolesAllowed("EDITOR")
+  @Audited(action = "delete", object = "rule")
   public boolean delete(String id) {
     return rules.delete(id);
   }

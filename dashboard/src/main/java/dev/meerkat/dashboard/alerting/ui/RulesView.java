@@ -19,11 +19,15 @@ import dev.meerkat.dashboard.alerting.domain.MetricRuleDraft;
 import dev.meerkat.dashboard.alerting.domain.MetricSeries;
 import dev.meerkat.dashboard.alerting.domain.RuleGroupState;
 import dev.meerkat.dashboard.alerting.service.RuleService;
+import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.CurrentUser;
 import dev.meerkat.dashboard.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Metric alert rules: list with each group's state, and a form with validation messages. */
+@PermitAll
 @Route(value = "rules", layout = MainLayout.class)
 @PageTitle("Alert rules | Meerkat")
 public final class RulesView extends VerticalLayout {
@@ -47,7 +51,10 @@ public final class RulesView extends VerticalLayout {
     this.rules = rules;
     setSizeFull();
     FormComponents.loadFor(this);
-    add(new H2("Metric alert rules"), createGrid(), new H3("New rule"), createForm());
+    add(new H2("Metric alert rules"), createGrid());
+    if (CurrentUser.may(Role.EDITOR)) {
+      add(new H3("New rule"), createForm());
+    }
     refresh();
   }
 
@@ -68,6 +75,7 @@ public final class RulesView extends VerticalLayout {
                         refresh();
                       });
               delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+              delete.setVisible(CurrentUser.may(Role.EDITOR));
               return delete;
             })
         .setAutoWidth(true);

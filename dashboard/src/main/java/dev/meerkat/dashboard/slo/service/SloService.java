@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.slo.service;
 
+import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.dashboard.slo.domain.SloDraft;
 import dev.meerkat.dashboard.slo.domain.SloReading;
@@ -8,6 +9,7 @@ import dev.meerkat.dashboard.slo.domain.StoredSlos;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,8 @@ public class SloService {
    * Creates or updates the SLO the form describes; throws {@link IllegalArgumentException} listing
    * every problem of {@link SloDraft#problems()}.
    */
+  @RolesAllowed("EDITOR")
+  @Audited(action = "save", object = "slo")
   public SloDefinition save(SloDraft draft, String webhookUrl, double minimumEvents) {
     return slos.save(
         StoredSlos.definition(
@@ -87,6 +91,8 @@ public class SloService {
     return slos.listCurrent().stream().anyMatch(slo -> slo.service().equals(service));
   }
 
+  @RolesAllowed("EDITOR")
+  @Audited(action = "delete", object = "slo")
   public void delete(String sloId) {
     slos.delete(sloId, clock.instant());
   }

@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.slo.service;
 
+import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.dashboard.slo.domain.OpenSloFormat;
 import dev.meerkat.dashboard.slo.domain.ParsedSlos;
 import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
@@ -7,6 +8,7 @@ import dev.meerkat.dashboard.slo.domain.StoredSlos;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import dev.meerkat.store.slo.SloSpec;
+import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * and exported over HTTP). A loaded SLO is created or updated; its webhook and low-traffic guard,
  * which the file formats do not carry, are kept from the stored version.
  */
-public final class SlosAsCode {
+public class SlosAsCode {
 
   private static final Logger logger = LoggerFactory.getLogger(SlosAsCode.class);
 
@@ -73,6 +75,8 @@ public final class SlosAsCode {
    * Imports an OpenSLO v1 document. Nothing is saved when it has any error: an upload is one change
    * that either applies or is rejected with every problem listed.
    */
+  @RolesAllowed("EDITOR")
+  @Audited(action = "import", object = "slo")
   public Outcome importOpenSlo(String text) {
     ParsedSlos parsed = openSlo.importSlos("upload", text);
     if (!parsed.isValid()) {

@@ -18,6 +18,7 @@ import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.store.query.ErrorCause;
+import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import java.util.OptionalDouble;
  * One SLO: its numbers now, its burn rates over every alerting window, the SLI and the error-budget
  * burn-down across its period, and what burned the budget, linked to example traces.
  */
+@PermitAll
 @Route(value = "slos/:sloId", layout = MainLayout.class)
 @PageTitle("SLO | Meerkat")
 public final class SloDetailView extends VerticalLayout implements BeforeEnterObserver {

@@ -10,12 +10,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.CurrentUser;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloSpec;
+import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -24,6 +27,7 @@ import java.util.Locale;
  * The SLO list, least error budget left first, with its alert status (ok, ticket or page firing),
  * and the form to create one. SLOs loaded from files are marked as managed as code.
  */
+@PermitAll
 @Route(value = "slos", layout = MainLayout.class)
 @PageTitle("SLOs | Meerkat")
 public final class SlosView extends VerticalLayout {
@@ -34,7 +38,10 @@ public final class SlosView extends VerticalLayout {
   public SlosView(SloService slos) {
     this.slos = slos;
     setSizeFull();
-    add(new H2("Service level objectives"), grid, createForm());
+    add(new H2("Service level objectives"), grid);
+    if (CurrentUser.may(Role.EDITOR)) {
+      add(createForm());
+    }
     refresh();
   }
 
@@ -72,7 +79,9 @@ public final class SlosView extends VerticalLayout {
     statuses
         .addColumn(s -> s.definition().spec().fromFile() ? "file" : "dashboard")
         .setHeader("Managed in");
-    statuses.addComponentColumn(this::createDeleteButton).setHeader("");
+    if (CurrentUser.may(Role.EDITOR)) {
+      statuses.addComponentColumn(this::createDeleteButton).setHeader("");
+    }
     statuses.getColumns().forEach(column -> column.setAutoWidth(true));
     statuses.setAllRowsVisible(true);
     return statuses;
