@@ -53,7 +53,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+// Pre/post annotations only: with JSR-250 on, the @PermitAll/@RolesAllowed that Vaadin reads on
+// views would make Spring proxy the views themselves.
+@EnableMethodSecurity
 class SecurityConfiguration {
 
   private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -119,14 +121,16 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(
-      HttpSecurity http, MeerkatProperties properties, Users users, SignInThrottle throttle)
-      throws Exception {
+      HttpSecurity http, MeerkatProperties properties, Users users, Clock clock) throws Exception {
     MeerkatProperties.Auth auth = properties.auth();
     JsonErrors errors = new JsonErrors();
+    // Its own throttle: a script with a revoked token must not lock people out of the sign-in page.
+    SignInThrottle tokenThrottle =
+        new SignInThrottle(auth.maxFailures(), auth.lockDuration(), auth.maxLockDuration(), clock);
     http.securityMatcher("/api/**", "/metrics")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(new ApiTokenFilter(users, throttle), BasicAuthenticationFilter.class)
+        .addFilterBefore(new ApiTokenFilter(users, tokenThrottle), BasicAuthenticationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
         .authorizeHttpRequests(
             requests -> {

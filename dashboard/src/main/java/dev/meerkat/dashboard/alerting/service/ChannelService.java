@@ -8,13 +8,13 @@ import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.notify.AlertNotification;
 import dev.meerkat.notify.AlertSeverity;
 import dev.meerkat.store.slo.AlertState;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Channels for the UI: save with validation, delete, send a test notification. */
 public class ChannelService {
@@ -46,7 +46,7 @@ public class ChannelService {
   public record SaveResult(Optional<Channel> saved, List<String> problems) {}
 
   /** Saves a new channel ({@code id} empty) or an edit; secrets left empty keep the stored ones. */
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "save", object = "channel")
   public SaveResult save(Optional<String> id, ChannelDraft draft) {
     Optional<Channel> previous = id.flatMap(channels::find);
@@ -62,7 +62,7 @@ public class ChannelService {
     return new SaveResult(Optional.of(channel), List.of());
   }
 
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "delete", object = "channel")
   public boolean delete(String id) {
     return channels.delete(id);
@@ -72,7 +72,7 @@ public class ChannelService {
    * Queues a test notification to the channel through the outbox, so it is delivered, retried and
    * logged exactly as an alert would be; returns the outbox id.
    */
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "send-test", object = "channel")
   public Optional<String> sendTest(String channelId) {
     Optional<Channel> channel = channels.find(channelId);

@@ -5,11 +5,11 @@ import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.Suppression;
 import dev.meerkat.dashboard.security.domain.Audited;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** The delivery log: notifications, every attempt, re-send, and what was suppressed. */
 public class DeliveryLogService {
@@ -49,7 +49,7 @@ public class DeliveryLogService {
   }
 
   /** One more attempt of a DEAD notification, same idempotency key. */
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "resend", object = "notification")
   public boolean resend(String outboxId) {
     return outbox.resend(outboxId, clock.instant());

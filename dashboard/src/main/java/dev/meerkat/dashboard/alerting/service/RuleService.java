@@ -4,12 +4,12 @@ import dev.meerkat.dashboard.alerting.domain.MetricRule;
 import dev.meerkat.dashboard.alerting.domain.MetricRuleDraft;
 import dev.meerkat.dashboard.alerting.domain.RuleGroupState;
 import dev.meerkat.dashboard.security.domain.Audited;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Metric rules for the UI: list with their group states, save with validation, delete. */
 public class RuleService {
@@ -33,7 +33,7 @@ public class RuleService {
   /** The saved rule, or the problems to show. */
   public record SaveResult(Optional<MetricRule> saved, List<String> problems) {}
 
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "save", object = "rule")
   public SaveResult save(Optional<String> id, MetricRuleDraft draft) {
     List<String> problems = draft.problems();
@@ -45,7 +45,7 @@ public class RuleService {
     return new SaveResult(Optional.of(rule), List.of());
   }
 
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "delete", object = "rule")
   public boolean delete(String id) {
     return rules.delete(id);

@@ -7,7 +7,6 @@ import dev.meerkat.dashboard.alerting.domain.MaintenanceWindowDraft;
 import dev.meerkat.dashboard.alerting.domain.Numbers;
 import dev.meerkat.dashboard.alerting.domain.Silence;
 import dev.meerkat.dashboard.security.domain.Audited;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Silences and routes for the UI. */
 public class SilenceService {
@@ -39,7 +39,7 @@ public class SilenceService {
    * Silences the matching notifications from now for {@code duration} (e.g. {@code 2h}); at least
    * one matcher is required, so that a silence can never mute everything by accident.
    */
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "create", object = "silence")
   public Result<Silence> create(String matchers, String duration, String comment, String by) {
     List<String> problems = new ArrayList<>();
@@ -61,7 +61,7 @@ public class SilenceService {
     return new Result<>(Optional.of(silence), List.of());
   }
 
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "expire", object = "silence")
   public boolean expire(String id) {
     return routing.expireSilence(id, clock.instant());
@@ -71,7 +71,7 @@ public class SilenceService {
     return routing.maintenanceWindows();
   }
 
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "create", object = "maintenance-window")
   public Result<MaintenanceWindow> addMaintenanceWindow(MaintenanceWindowDraft draft) {
     List<String> problems = draft.problems();
@@ -83,7 +83,7 @@ public class SilenceService {
     return new Result<>(Optional.of(window), List.of());
   }
 
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "delete", object = "maintenance-window")
   public boolean deleteMaintenanceWindow(String id) {
     return routing.deleteMaintenanceWindow(id);
@@ -94,7 +94,7 @@ public class SilenceService {
   }
 
   /** Appends a route after the existing ones. */
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "create", object = "route")
   public Result<AlertRoute> addRoute(
       String matchers, List<String> channelIds, boolean continueMatching) {
@@ -113,7 +113,7 @@ public class SilenceService {
     return new Result<>(Optional.of(route), List.of());
   }
 
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "delete", object = "route")
   public boolean deleteRoute(String id) {
     return routing.deleteRoute(id);

@@ -9,7 +9,6 @@ import dev.meerkat.dashboard.slo.domain.StoredSlos;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Creates, lists and deletes SLOs, with their SLI, error budget and burn rates. */
 public class SloService {
@@ -48,7 +48,7 @@ public class SloService {
    * Creates or updates the SLO the form describes; throws {@link IllegalArgumentException} listing
    * every problem of {@link SloDraft#problems()}.
    */
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "save", object = "slo")
   public SloDefinition save(SloDraft draft, String webhookUrl, double minimumEvents) {
     return slos.save(
@@ -91,7 +91,7 @@ public class SloService {
     return slos.listCurrent().stream().anyMatch(slo -> slo.service().equals(service));
   }
 
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "delete", object = "slo")
   public void delete(String sloId) {
     slos.delete(sloId, clock.instant());

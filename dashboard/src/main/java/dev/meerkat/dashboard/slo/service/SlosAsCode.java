@@ -8,7 +8,6 @@ import dev.meerkat.dashboard.slo.domain.StoredSlos;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import dev.meerkat.store.slo.SloSpec;
-import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * SLOs as code: the YAML files of a directory (loaded at start) and OpenSLO v1 documents (imported
@@ -75,7 +75,7 @@ public class SlosAsCode {
    * Imports an OpenSLO v1 document. Nothing is saved when it has any error: an upload is one change
    * that either applies or is rejected with every problem listed.
    */
-  @RolesAllowed("EDITOR")
+  @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "import", object = "slo")
   public Outcome importOpenSlo(String text) {
     ParsedSlos parsed = openSlo.importSlos("upload", text);
