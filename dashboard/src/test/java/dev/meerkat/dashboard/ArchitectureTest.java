@@ -1,11 +1,16 @@
 package dev.meerkat.dashboard;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.router.Route;
 import com.tngtech.archunit.lang.ArchRule;
 
 @AnalyzeClasses(
@@ -68,4 +73,20 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..");
+
+  /**
+   * With sign-in on, Vaadin refuses a view without an access annotation (it looks like a missing
+   * page): every view says who may open it.
+   */
+  @ArchTest
+  static final ArchRule everyViewDeclaresWhoMayOpenIt =
+      classes()
+          .that()
+          .areAnnotatedWith(Route.class)
+          .should()
+          .beAnnotatedWith(PermitAll.class)
+          .orShould()
+          .beAnnotatedWith(RolesAllowed.class)
+          .orShould()
+          .beAnnotatedWith(AnonymousAllowed.class);
 }
