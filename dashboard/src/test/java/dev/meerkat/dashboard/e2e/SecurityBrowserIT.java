@@ -219,7 +219,8 @@ class SecurityBrowserIT {
     Browser.signIn(driver, url(""), TestUsers.EDITOR);
     driver.findElement(By.id("sign-out")).click();
     Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/login")));
-    assertThat(driver.findElements(By.id("login-form"))).hasSize(1);
+    Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+    assertThat(driver.findElements(By.id("sign-out"))).isEmpty();
 
     driver.get(url("/slos"));
     Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/login")));
