@@ -10,7 +10,7 @@ import dev.meerkat.dashboard.security.domain.SignInThrottle;
 import dev.meerkat.dashboard.security.domain.Users;
 import dev.meerkat.dashboard.security.service.AuditLog;
 import dev.meerkat.dashboard.security.service.AuditingInterceptor;
-import dev.meerkat.dashboard.security.service.CurrentUser;
+import dev.meerkat.dashboard.security.service.RoleAuthorities;
 import dev.meerkat.dashboard.security.store.JdbcAuditLog;
 import dev.meerkat.dashboard.security.ui.LoginView;
 import dev.meerkat.dashboard.security.web.ApiTokenFilter;
@@ -21,7 +21,6 @@ import dev.meerkat.dashboard.security.web.ThrottledAuthenticationProvider;
 import dev.meerkat.dashboard.security.web.UsersDetailsService;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -187,13 +186,7 @@ class SecurityConfiguration {
   /** With sign-in off, each request is an anonymous user holding every role. */
   private static void everyoneIsAdmin(HttpSecurity http) throws Exception {
     http.anonymous(
-        anonymous ->
-            anonymous
-                .principal("anonymous")
-                .authorities(
-                    Arrays.stream(Role.values())
-                        .map(r -> CurrentUser.ROLE_PREFIX + r.name())
-                        .toArray(String[]::new)));
+        anonymous -> anonymous.principal("anonymous").authorities(RoleAuthorities.of(Role.ADMIN)));
   }
 
   static Optional<Role> role(String text) {

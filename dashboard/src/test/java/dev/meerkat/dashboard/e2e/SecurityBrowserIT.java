@@ -60,7 +60,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "meerkat.slo.evaluation-enabled=false")
+    properties = {
+      "meerkat.slo.evaluation-enabled=false",
+      // What ./meerkat demo sets: the demo SLO (created at start as the system) and the demo user.
+      "meerkat.demo.enabled=true",
+      "meerkat.auth.demo-password=" + SecurityBrowserIT.DEMO_PASSWORD,
+      "meerkat.auth.demo-token=" + SecurityBrowserIT.DEMO_TOKEN
+    })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityBrowserIT {
 
@@ -68,6 +74,8 @@ class SecurityBrowserIT {
   private static final Path STATE_DIR = temporaryDirectory();
   private static final String SEEDED = "seeded-availability";
   private static final String WRONG = "Wrong user name or password.";
+  static final String DEMO_PASSWORD = "demo-password-for-tests";
+  static final String DEMO_TOKEN = "mk_demo_token_for_tests";
 
   private static ChromeDriver driver;
 
@@ -196,15 +204,18 @@ class SecurityBrowserIT {
     assertThat(audit.recent(10))
         .extracting(
             AuditEntry::user, AuditEntry::action, AuditEntry::objectType, AuditEntry::objectId)
-        .containsExactly(tuple(TestUsers.EDITOR, "save", "slo", "cart-availability"));
+        .containsExactly(
+            tuple(TestUsers.EDITOR, "save", "slo", "cart-availability"),
+            tuple("system:demo-setup", "save", "slo", "checkout-availability"));
 
-    // The editor has no audit page; the admin has.
+    // The editor has no audit page; the admin (here the demo user) has.
     // (Vaadin answers a denied view as a route it does not know, so as not to reveal it.)
     driver.get(url("/audit"));
     waitForText(By.tagName("body"), "Could not navigate to 'audit'");
     assertThat(driver.findElements(By.id("audit-grid"))).isEmpty();
     driver.manage().deleteAllCookies();
-    Browser.signIn(driver, url(""), TestUsers.ADMIN);
+    Browser.submitLogin(driver, url(""), "demo", DEMO_PASSWORD);
+    waitForText(By.id("signed-in-user"), "demo");
     driver.get(url("/audit"));
     WebElement log = waitForText(By.id("audit-grid"), "cart-availability");
     assertThat(log.findElements(By.tagName("vaadin-grid-cell-content")))
@@ -251,6 +262,9 @@ class SecurityBrowserIT {
     assertThat(unknown.body()).isEqualTo("{\"message\":\"Invalid API token\"}");
 
     assertThat(get("/api/v1/slos/openslo", TestUsers.VIEWER_TOKEN).statusCode()).isEqualTo(200);
+    HttpResponse<String> demo = get("/api/v1/slos/openslo", DEMO_TOKEN);
+    assertThat(demo.statusCode()).isEqualTo(200);
+    assertThat(demo.body()).contains("name: checkout-availability");
     HttpResponse<String> metrics = get("/metrics", null);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("seeded-availability");

@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.security.web;
 import dev.meerkat.dashboard.security.domain.SignInThrottle;
 import dev.meerkat.dashboard.security.domain.UserAccount;
 import dev.meerkat.dashboard.security.domain.Users;
+import dev.meerkat.dashboard.security.service.RoleAuthorities;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

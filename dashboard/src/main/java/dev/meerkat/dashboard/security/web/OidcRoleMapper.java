@@ -1,6 +1,7 @@
 package dev.meerkat.dashboard.security.web;
 
 import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.RoleAuthorities;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.security.web;
 
 import dev.meerkat.dashboard.security.domain.UserAccount;
 import dev.meerkat.dashboard.security.domain.Users;
+import dev.meerkat.dashboard.security.service.RoleAuthorities;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
