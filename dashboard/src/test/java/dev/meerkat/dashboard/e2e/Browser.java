@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.e2e;
 
+import dev.meerkat.dashboard.testing.TestUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -46,6 +48,29 @@ final class Browser {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Signs in through the login page as one of the {@link TestUsers} and waits for the signed-in
+   * layout. The session cookie then lasts for the driver's life.
+   */
+  static void signIn(ChromeDriver driver, String baseUrl, String user) {
+    submitLogin(driver, baseUrl, user, TestUsers.password(user));
+    waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+  }
+
+  /** Fills and submits the login form, without waiting for the outcome. */
+  static void submitLogin(ChromeDriver driver, String baseUrl, String user, String password) {
+    driver.get(baseUrl + "/login");
+    WebElement name =
+        waitFor(driver)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("vaadin-login-form input[name='username']")));
+    name.sendKeys(user);
+    driver
+        .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+        .sendKeys(password, Keys.ENTER);
   }
 
   static WebDriverWait waitFor(ChromeDriver driver) {

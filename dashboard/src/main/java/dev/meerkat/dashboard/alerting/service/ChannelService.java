@@ -4,6 +4,7 @@ import dev.meerkat.dashboard.alerting.domain.Channel;
 import dev.meerkat.dashboard.alerting.domain.ChannelDraft;
 import dev.meerkat.dashboard.alerting.domain.ChannelSecrets;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.notify.AlertNotification;
 import dev.meerkat.notify.AlertSeverity;
 import dev.meerkat.notify.HostResolver;
@@ -17,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Channels for the UI: save with validation, delete, send a test notification. */
-public final class ChannelService {
+public class ChannelService {
 
   /** Alert event id of test rows: they announce no alert. */
   public static final String TEST_EVENT = "test";
@@ -62,6 +64,8 @@ public final class ChannelService {
   public record SaveResult(Optional<Channel> saved, List<String> problems) {}
 
   /** Saves a new channel ({@code id} empty) or an edit; secrets left empty keep the stored ones. */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "save", object = "channel")
   public SaveResult save(Optional<String> id, ChannelDraft draft) {
     Optional<Channel> previous = id.flatMap(channels::find);
     List<String> problems = new ArrayList<>(draft.problems(previous.isPresent()));
@@ -81,6 +85,8 @@ public final class ChannelService {
     return new SaveResult(Optional.of(channel), List.of());
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "delete", object = "channel")
   public boolean delete(String id) {
     return channels.delete(id);
   }
@@ -89,6 +95,8 @@ public final class ChannelService {
    * Queues a test notification to the channel through the outbox, so it is delivered, retried and
    * logged exactly as an alert would be; returns the outbox id.
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "send-test", object = "channel")
   public Optional<String> sendTest(String channelId) {
     Optional<Channel> channel = channels.find(channelId);
     if (channel.isEmpty()) {

@@ -4,15 +4,17 @@ import dev.meerkat.dashboard.alerting.domain.MetricRule;
 import dev.meerkat.dashboard.alerting.domain.MetricRuleDraft;
 import dev.meerkat.dashboard.alerting.domain.MetricSeries;
 import dev.meerkat.dashboard.alerting.domain.RuleGroupState;
+import dev.meerkat.dashboard.security.domain.Audited;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Metric rules for the UI: list with their group states, save with validation, delete. */
-public final class RuleService {
+public class RuleService {
 
   private final MetricRuleStore rules;
   private final Clock clock;
@@ -42,6 +44,8 @@ public final class RuleService {
    * states; it cannot change what the rule measures (series, metric, service), which defines its
    * groups: that is a new rule.
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "save", object = "rule")
   public SaveResult save(Optional<String> id, MetricRuleDraft draft) {
     List<String> problems = new ArrayList<>(draft.problems());
     id.flatMap(rules::find).ifPresent(stored -> problems.addAll(scopeChanges(stored, draft)));
@@ -66,6 +70,8 @@ public final class RuleService {
             + " groups); create a new rule and delete this one");
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "delete", object = "rule")
   public boolean delete(String id) {
     return rules.delete(id);
   }

@@ -21,13 +21,17 @@ import dev.meerkat.dashboard.alerting.domain.MetricSeries;
 import dev.meerkat.dashboard.alerting.domain.Numbers;
 import dev.meerkat.dashboard.alerting.domain.RuleGroupState;
 import dev.meerkat.dashboard.alerting.service.RuleService;
+import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.CurrentUser;
 import dev.meerkat.dashboard.ui.ConfirmingDeleteButton;
 import dev.meerkat.dashboard.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Metric alert rules: list with each group's state, and a form with validation messages. */
+@PermitAll
 @Route(value = "rules", layout = MainLayout.class)
 @PageTitle("Alert rules | Meerkat")
 public final class RulesView extends VerticalLayout {
@@ -54,7 +58,10 @@ public final class RulesView extends VerticalLayout {
     this.rules = rules;
     setSizeFull();
     formTitle.setId("rule-form-title");
-    add(new H2("Metric alert rules"), createGrid(), formTitle, createForm());
+    add(new H2("Metric alert rules"), createGrid());
+    if (CurrentUser.may(Role.EDITOR)) {
+      add(formTitle, createForm());
+    }
     refresh();
   }
 
@@ -66,17 +73,21 @@ public final class RulesView extends VerticalLayout {
     grid.addColumn(r -> LabelMatchers.format(r.labels())).setHeader("Labels");
     grid.addColumn(this::states).setHeader("State").setFlexGrow(2);
     grid.addComponentColumn(
-            r ->
-                new Span(
-                    createEditButton(r),
-                    new ConfirmingDeleteButton(
-                        "rule-delete-" + r.id(),
-                        "rule " + r.name(),
-                        () -> {
-                          rules.delete(r.id());
-                          Notification.show("Deleted rule " + r.name());
-                          refresh();
-                        })))
+            r -> {
+              Span actions =
+                  new Span(
+                      createEditButton(r),
+                      new ConfirmingDeleteButton(
+                          "rule-delete-" + r.id(),
+                          "rule " + r.name(),
+                          () -> {
+                            rules.delete(r.id());
+                            Notification.show("Deleted rule " + r.name());
+                            refresh();
+                          }));
+              actions.setVisible(CurrentUser.may(Role.EDITOR));
+              return actions;
+            })
         .setWidth("17em")
         .setFlexGrow(0)
         .setFrozenToEnd(true);

@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.slo.service;
 
+import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
 import dev.meerkat.dashboard.slo.domain.SloDraft;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Creates, lists and deletes SLOs, with their SLI, error budget and burn rates. */
 public class SloService {
@@ -62,6 +64,8 @@ public class SloService {
    * every problem of {@link SloDraft#problems()}, or saying why the webhook URL is refused
    * (loopback, link-local, private... unless {@code meerkat.outbound.allow} permits it).
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "save", object = "slo")
   public SloDefinition save(SloDraft draft, String webhookUrl, double minimumEvents) {
     return save(draft, Optional.of(webhookUrl == null ? "" : webhookUrl), minimumEvents, Map.of());
   }
@@ -134,6 +138,8 @@ public class SloService {
     return slos.listCurrent().stream().anyMatch(slo -> slo.service().equals(service));
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "delete", object = "slo")
   public void delete(String sloId) {
     slos.delete(sloId, clock.instant());
   }

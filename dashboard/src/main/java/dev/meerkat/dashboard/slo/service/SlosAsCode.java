@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.slo.service;
 
+import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.dashboard.slo.domain.OpenSloFormat;
 import dev.meerkat.dashboard.slo.domain.ParsedSlos;
 import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
@@ -17,13 +18,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * SLOs as code: the YAML files of a directory (loaded at start) and OpenSLO v1 documents (imported
  * and exported over HTTP). A loaded SLO is created or updated; its webhook and low-traffic guard,
  * which the file formats do not carry, are kept from the stored version.
  */
-public final class SlosAsCode {
+public class SlosAsCode {
 
   private static final Logger logger = LoggerFactory.getLogger(SlosAsCode.class);
 
@@ -74,6 +76,8 @@ public final class SlosAsCode {
    * Imports an OpenSLO v1 document. Nothing is saved when it has any error: an upload is one change
    * that either applies or is rejected with every problem listed.
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "import", object = "slo")
   public Outcome importOpenSlo(String text) {
     return importOpenSlo("upload", text);
   }

@@ -22,6 +22,7 @@ import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.dashboard.ui.PathSegment;
 import dev.meerkat.store.query.ErrorCause;
 import dev.meerkat.store.slo.SloSpec;
+import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ import java.util.OptionalDouble;
  * One SLO: its numbers now, its burn rates over every alerting window, the SLI and the error-budget
  * burn-down across its period, and what burned the budget, linked to example traces.
  */
+@PermitAll
 @Route(value = "slos/:sloId", layout = MainLayout.class)
 @PageTitle("SLO | Meerkat")
 public final class SloDetailView extends VerticalLayout implements BeforeEnterObserver {

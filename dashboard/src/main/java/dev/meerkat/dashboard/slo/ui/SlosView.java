@@ -12,6 +12,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.CurrentUser;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
@@ -20,6 +22,7 @@ import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloSpec;
+import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -28,6 +31,7 @@ import java.util.Locale;
  * The SLO list, least error budget left first, with its alert status (ok, ticket or page firing),
  * and the form to create one. SLOs loaded from files are marked as managed as code.
  */
+@PermitAll
 @Route(value = "slos", layout = MainLayout.class)
 @PageTitle("SLOs | Meerkat")
 public final class SlosView extends VerticalLayout {
@@ -40,7 +44,10 @@ public final class SlosView extends VerticalLayout {
     this.slos = slos;
     this.form = createForm();
     setSizeFull();
-    add(new H2("Service level objectives"), grid, form, new OpenSloPanel(asCode, this::refresh));
+    add(new H2("Service level objectives"), grid);
+    if (CurrentUser.may(Role.EDITOR)) {
+      add(form, new OpenSloPanel(asCode, this::refresh));
+    }
     refresh();
   }
 
@@ -86,13 +93,15 @@ public final class SlosView extends VerticalLayout {
         .addColumn(s -> s.definition().spec().fromFile() ? "file" : "dashboard")
         .setHeader("Managed in");
     statuses.getColumns().forEach(column -> column.setAutoWidth(true));
-    // Frozen to the end: reachable without scrolling a wide grid sideways.
-    statuses
-        .addComponentColumn(s -> new Span(createEditButton(s), createDeleteButton(s)))
-        .setHeader("")
-        .setWidth("17em")
-        .setFlexGrow(0)
-        .setFrozenToEnd(true);
+    if (CurrentUser.may(Role.EDITOR)) {
+      // Frozen to the end: reachable without scrolling a wide grid sideways.
+      statuses
+          .addComponentColumn(s -> new Span(createEditButton(s), createDeleteButton(s)))
+          .setHeader("")
+          .setWidth("17em")
+          .setFlexGrow(0)
+          .setFrozenToEnd(true);
+    }
     statuses.setAllRowsVisible(true);
     return statuses;
   }

@@ -14,10 +14,12 @@ import dev.meerkat.dashboard.traces.domain.WaterfallRow;
 import dev.meerkat.dashboard.traces.service.TraceService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 
 /** One trace: waterfall chart, its spans, and the attributes of the selected span. */
+@PermitAll
 @Route(value = "trace/:traceId", layout = MainLayout.class)
 @PageTitle("Trace | Meerkat")
 public final class TraceView extends VerticalLayout implements BeforeEnterObserver {

@@ -14,8 +14,10 @@ import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.dashboard.ui.PathSegment;
 import dev.meerkat.store.query.TraceSummary;
+import jakarta.annotation.security.PermitAll;
 
 /** Recent traces of one service, newest first, in a lazily paged grid. */
+@PermitAll
 @Route(value = "traces/:service?", layout = MainLayout.class)
 @PageTitle("Traces | Meerkat")
 public final class TracesView extends VerticalLayout implements BeforeEnterObserver {
