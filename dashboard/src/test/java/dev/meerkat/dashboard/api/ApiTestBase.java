@@ -4,15 +4,13 @@ import static dev.meerkat.dashboard.api.SeededTelemetry.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
+import dev.meerkat.dashboard.testing.ApiGet;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,11 +105,7 @@ abstract class ApiTestBase {
   }
 
   HttpResponse<String> send(String path) throws Exception {
-    try (HttpClient client = HttpClient.newHttpClient()) {
-      return client.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
+    return ApiGet.get(port, path);
   }
 
   static Path temporaryDirectory(String prefix) {

@@ -3,10 +3,8 @@ package dev.meerkat.dashboard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
+import dev.meerkat.dashboard.testing.ApiGet;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -58,10 +56,6 @@ class StoreDownApiIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    try (HttpClient client = HttpClient.newHttpClient()) {
-      return client.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
+    return ApiGet.get(port, path);
   }
 }

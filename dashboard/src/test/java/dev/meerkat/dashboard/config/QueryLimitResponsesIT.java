@@ -2,14 +2,12 @@ package dev.meerkat.dashboard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.dashboard.testing.ApiGet;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,11 +78,7 @@ class QueryLimitResponsesIT {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
+    return ApiGet.get(port, path);
   }
 
   private static Path temporaryDirectory() {

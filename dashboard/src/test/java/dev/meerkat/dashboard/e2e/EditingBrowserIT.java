@@ -10,6 +10,7 @@ import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.alerting.service.MetricRuleStore;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
+import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -56,6 +58,7 @@ class EditingBrowserIT {
   private static ChromeDriver driver;
 
   @LocalServerPort private int port;
+  private static boolean signedIn;
   @Autowired private SloRepository slos;
   @Autowired private AlertStore alerts;
   @Autowired private MetricRuleStore rules;
@@ -79,6 +82,15 @@ class EditingBrowserIT {
   static void stop() {
     if (driver != null) {
       driver.quit();
+    }
+  }
+
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @BeforeEach
+  void signInAsEditor() {
+    if (!signedIn) {
+      Browser.signIn(driver, url(""), TestUsers.EDITOR);
+      signedIn = true;
     }
   }
 

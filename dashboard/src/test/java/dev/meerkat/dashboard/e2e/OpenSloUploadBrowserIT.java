@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
+import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,7 @@ class OpenSloUploadBrowserIT {
   private static ChromeDriver driver;
 
   @LocalServerPort private int port;
+  private static boolean signedIn;
   @Autowired private SloRepository slos;
 
   @DynamicPropertySource
@@ -72,6 +75,15 @@ class OpenSloUploadBrowserIT {
   static void stop() {
     if (driver != null) {
       driver.quit();
+    }
+  }
+
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @BeforeEach
+  void signInAsEditor() {
+    if (!signedIn) {
+      Browser.signIn(driver, url(""), TestUsers.EDITOR);
+      signedIn = true;
     }
   }
 

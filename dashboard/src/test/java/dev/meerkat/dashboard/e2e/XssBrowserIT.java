@@ -17,6 +17,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
 import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.dashboard.testing.CollectorProcess;
+import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -93,6 +95,7 @@ class XssBrowserIT {
   private static Instant start;
 
   @LocalServerPort private int port;
+  private static boolean signedIn;
   @Autowired private SloRepository slos;
   @Autowired private AlertEventRepository alertEvents;
 
@@ -152,6 +155,15 @@ class XssBrowserIT {
     }
     if (collector != null) {
       collector.close();
+    }
+  }
+
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @BeforeEach
+  void signInAsEditor() {
+    if (!signedIn) {
+      Browser.signIn(driver, url(""), TestUsers.EDITOR);
+      signedIn = true;
     }
   }
 

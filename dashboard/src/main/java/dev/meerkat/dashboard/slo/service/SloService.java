@@ -79,6 +79,8 @@ public class SloService {
    *     edit never needs the stored URL (which may hold a token) sent back to the browser
    * @param labels the SLO's own labels, see {@link SloSpec#labels()}
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "save", object = "slo")
   public SloDefinition save(
       SloDraft draft,
       Optional<String> webhookUrl,

@@ -86,6 +86,8 @@ public class SlosAsCode {
    * As {@link #importOpenSlo(String)}; problems are reported as {@code <source>:<line>: ...}, e.g.
    * with the uploaded file's name.
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "import", object = "slo")
   public Outcome importOpenSlo(String source, String text) {
     ParsedSlos parsed = openSlo.importSlos(source, text);
     if (!parsed.isValid()) {
