@@ -1,0 +1,212 @@
+package dev.meerkat.collector.receiver;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.ExtensionRegistryLite;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
+import com.google.protobuf.UnsafeByteOperations;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+/**
+ * A {@link CodedInputStream} over one request's bytes, for decoders that read OTLP field by field
+ * instead of building protobuf-java's message objects. Nested messages are entered and left here
+ * exactly as the generated parsers do ({@code CodedInputStream.readMessage}: length, depth check,
+ * limit; on leaving, a truncated message fails), so malformed input fails with the same {@link
+ * InvalidProtocolBufferException} message as {@code parseFrom}. Strings and byte fields are read as
+ * slices of the request buffer, so a repeated string can be looked up before it is decoded.
+ */
+final class WireReader {
+
+  /** protobuf-java's default nesting limit ({@code CodedInputStream.defaultRecursionLimit}). */
+  static final int RECURSION_LIMIT = 100;
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** protobuf-java's message for a string field that is not UTF-8 (proto3 requires it). */
+  static final String INVALID_UTF8 = "Protocol message had invalid UTF-8.";
+
+  private byte[] buffer;
+  private CodedInputStream in;
+  private int depth;
+
+  void reset(byte[] body) {
+    buffer = body;
+    in = CodedInputStream.newInstance(body);
+    depth = 0;
+    in.setRecursionLimit(RECURSION_LIMIT);
+  }
+
+  /** Drops the request buffer so a pooled reader does not keep it alive. */
+  void release() {
+    buffer = null;
+    in = null;
+  }
+
+  byte[] buffer() {
+    return buffer;
+  }
+
+  /** Offset of the next byte to read in {@link #buffer()}. */
+  int position() {
+    return in.getTotalBytesRead();
+  }
+
+  int readTag() throws IOException {
+    return in.readTag();
+  }
+
+  /** Skips a field this decoder does not store (or stores in another pass), as unknown. */
+  void skip(int tag) throws IOException {
+    // At nesting depth 0 an END_GROUP tag throws here, as the generated parsers do.
+    in.skipField(tag);
+  }
+
+  int fixed32() throws IOException {
+    return in.readFixed32();
+  }
+
+  long fixed64() throws IOException {
+    return in.readFixed64();
+  }
+
+  /** An enum, int32 or int64 varint (the generated code reads enums as 10-byte varints too). */
+  int enumValue() throws IOException {
+    return in.readEnum();
+  }
+
+  long int64() throws IOException {
+    return in.readInt64();
+  }
+
+  int uint32() throws IOException {
+    return in.readUInt32();
+  }
+
+  boolean bool() throws IOException {
+    return in.readBool();
+  }
+
+  double doubleValue() throws IOException {
+    return in.readDouble();
+  }
+
+  /**
+   * Enters an embedded message: reads its length and limits reading to it. Returns the outer limit
+   * for {@link #leave(int)}.
+   */
+  int enter() throws IOException {
+    return enter(length());
+  }
+
+  /**
+   * The length of an embedded message, read as protobuf-java reads it; then {@link #enter(int)}.
+   */
+  int length() throws IOException {
+    return in.readUInt32();
+  }
+
+  /** Whether {@code length} bytes from here are inside the message being read and the buffer. */
+  boolean fits(int length) {
+    return length >= 0 && length <= available();
+  }
+
+  /** {@link #enter()} once the length was read (to look the message's bytes up first). */
+  int enter(int length) throws IOException {
+    // The stream's own limit is kept at what remains, so its check fails exactly at the generated
+    // parsers' depth, here and while it skips unknown groups.
+    in.checkRecursionLimit();
+    int outer = in.pushLimit(length);
+    depth++;
+    in.setRecursionLimit(RECURSION_LIMIT - depth);
+    return outer;
+  }
+
+  void leave(int outer) throws IOException {
+    depth--;
+    in.setRecursionLimit(RECURSION_LIMIT - depth);
+    int left = in.getBytesUntilLimit();
+    if (left != 0) {
+      // The buffer ended before the message did: the same "truncated" failure as protobuf-java.
+      in.skipRawBytes(left);
+    }
+    in.popLimit(outer);
+  }
+
+  /**
+   * Reads an embedded message this decoder does not store with protobuf-java's own parser, so it is
+   * validated exactly as {@code parseFrom} would (strings, nesting, unknown fields).
+   */
+  <T> T message(Parser<T> parser) throws IOException {
+    int outer = enter();
+    T message = parser.parsePartialFrom(in, ExtensionRegistryLite.getEmptyRegistry());
+    in.checkLastTagWas(0);
+    leave(outer);
+    return message;
+  }
+
+  /**
+   * Reads the length of a string or bytes field and checks that many bytes are left; the field's
+   * bytes start at {@link #position()} and are consumed by {@link #skipBytes(int)}.
+   */
+  int sliceLength() throws IOException {
+    int length = in.readUInt32();
+    if (!fits(length)) {
+      in.skipRawBytes(length); // throws protobuf-java's negative-size or truncated failure
+    }
+    return length;
+  }
+
+  void skipBytes(int length) throws IOException {
+    in.skipRawBytes(length);
+  }
+
+  private int available() {
+    int untilLimit = in.getBytesUntilLimit();
+    int untilEnd = buffer.length - position();
+    return untilLimit < 0 ? untilEnd : Math.min(untilLimit, untilEnd);
+  }
+
+  /** A string field, interned in {@code strings}; fails on invalid UTF-8 like protobuf-java. */
+  String string(ByteSliceTable strings) throws IOException {
+    int length = sliceLength();
+    if (length == 0) {
+      return "";
+    }
+    int offset = position();
+    int slot = strings.find(buffer, offset, length);
+    String text = slot >= 0 ? strings.text(slot) : null;
+    if (text == null) {
+      text = utf8(offset, length);
+      strings.put(buffer, offset, length, slot, text, ByteSliceTable.TEXT, 0);
+    }
+    in.skipRawBytes(length);
+    return text;
+  }
+
+  /** Decodes UTF-8 as protobuf-java's {@code readStringRequireUtf8}: invalid input fails. */
+  String utf8(int offset, int length) throws InvalidProtocolBufferException {
+    String text = new String(buffer, offset, length, StandardCharsets.UTF_8);
+    // The JDK replaces malformed input with U+FFFD; only then is a strict check needed.
+    if (text.indexOf('\uFFFD') >= 0
+        && !UnsafeByteOperations.unsafeWrap(buffer, offset, length).isValidUtf8()) {
+      throw new InvalidProtocolBufferException(INVALID_UTF8);
+    }
+    return text;
+  }
+
+  /** A bytes field as lower-case hex ("" when empty), interned in {@code ids}. */
+  String hex(ByteSliceTable ids, int offset, int length) {
+    if (length == 0) {
+      return "";
+    }
+    int slot = ids.find(buffer, offset, length);
+    String text = slot >= 0 ? ids.text(slot) : null;
+    if (text == null) {
+      text = HEX.formatHex(buffer, offset, offset + length);
+      ids.put(buffer, offset, length, slot, text, ByteSliceTable.TEXT, 0);
+    }
+    return text;
+  }
+}
