@@ -24,9 +24,17 @@ final class AttributeBuffer {
   private long[] bits = new long[16];
   private int size;
 
+  /** Index of the first attribute with each {@link WellKnownKeys} key, -1 when absent. */
+  private final int[] firstWellKnown = new int[WellKnownKeys.COUNT];
+
+  AttributeBuffer() {
+    Arrays.fill(firstWellKnown, -1);
+  }
+
   void clear() {
     Arrays.fill(keys, 0, size, null);
     Arrays.fill(texts, 0, size, null);
+    Arrays.fill(firstWellKnown, -1);
     size = 0;
   }
 
@@ -34,7 +42,10 @@ final class AttributeBuffer {
     return size;
   }
 
-  void add(String key, String text, byte kind, long valueBits) {
+  void add(String key, byte wellKnown, String text, byte kind, long valueBits) {
+    if (wellKnown != WellKnownKeys.NONE && firstWellKnown[wellKnown] < 0) {
+      firstWellKnown[wellKnown] = size;
+    }
     if (size == keys.length) {
       int grown = size * 2;
       keys = Arrays.copyOf(keys, grown);
@@ -49,30 +60,21 @@ final class AttributeBuffer {
     size++;
   }
 
-  private int indexOf(String key) {
-    for (int i = 0; i < size; i++) {
-      if (keys[i].equals(key)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** The value of the first attribute with the key as text, or "". */
-  String text(String key) {
-    int i = indexOf(key);
+  /** The value of the first attribute with the {@link WellKnownKeys} key as text, or "". */
+  String text(byte key) {
+    int i = firstWellKnown[key];
     return i < 0 ? "" : texts[i];
   }
 
-  /** The first of {@code keys} present with a non-empty value, or "". */
-  String firstText(String first, String second) {
+  /** The first of the two keys present with a non-empty value, or "". */
+  String firstText(byte first, byte second) {
     String value = text(first);
     return value.isEmpty() ? text(second) : value;
   }
 
   /** The attribute as a number (int, double or numeric string), or {@code fallback}. */
-  double number(String key, double fallback) {
-    int i = indexOf(key);
+  double number(byte key, double fallback) {
+    int i = firstWellKnown[key];
     if (i < 0) {
       return fallback;
     }

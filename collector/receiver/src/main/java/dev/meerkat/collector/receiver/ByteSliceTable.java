@@ -1,5 +1,8 @@
 package dev.meerkat.collector.receiver;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -9,8 +12,8 @@ import java.util.Arrays;
  * between (its entries point into the request's buffer). When it is half full, or a slice is long,
  * values are simply not cached: memory stays bounded whatever a request holds.
  *
- * <p>Besides the text, an entry keeps a kind and 64 bits, so an attribute value's type and number
- * need not be decoded again either.
+ * <p>Besides the text, an entry keeps a kind and 64 bits, so an attribute value's type and number,
+ * or a key's {@link WellKnownKeys} number, need not be worked out again either.
  */
 final class ByteSliceTable {
 
@@ -22,6 +25,9 @@ final class ByteSliceTable {
 
   /** Longer slices are rare repeats (statements, stack traces); hashing them costs more. */
   private static final int MAX_SLICE = 256;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final int[] offsets = new int[SLOTS];
   private final int[] lengths = new int[SLOTS];
@@ -100,11 +106,21 @@ final class ByteSliceTable {
     entries++;
   }
 
+  // The length and the first and last eight bytes: O(1) per lookup. Repeats that differ elsewhere
+  // only share a probe chain; equality is always checked on all bytes.
   private static int hash(byte[] source, int offset, int length) {
-    int hash = length;
-    for (int i = offset, end = offset + length; i < end; i++) {
-      hash = 31 * hash + source[i];
+    long mixed;
+    if (length >= Long.BYTES) {
+      mixed =
+          (long) LONGS.get(source, offset) * 0x9E3779B97F4A7C15L
+              ^ (long) LONGS.get(source, offset + length - Long.BYTES);
+    } else {
+      mixed = 0;
+      for (int i = offset, end = offset + length; i < end; i++) {
+        mixed = mixed << 8 | (source[i] & 0xFF);
+      }
     }
-    return hash ^ (hash >>> 16);
+    mixed = (mixed ^ length) * 0xBF58476D1CE4E5B9L;
+    return (int) (mixed ^ (mixed >>> 32));
   }
 }

@@ -47,6 +47,7 @@ final class KeyValueDecoder {
   void read(AttributeBuffer into) throws IOException {
     int outer = reader.enter();
     String key = "";
+    byte wellKnown = WellKnownKeys.NONE;
     text = "";
     kind = AttributeBuffer.OTHER;
     bits = 0;
@@ -54,6 +55,7 @@ final class KeyValueDecoder {
     for (int tag = reader.readTag(); tag != 0; tag = reader.readTag()) {
       if (tag == KEY) {
         key = reader.string(decoding.strings);
+        wellKnown = reader.lastStringKind();
       } else if (tag == VALUE) {
         value();
       } else {
@@ -66,7 +68,7 @@ final class KeyValueDecoder {
       kind = AttributeBuffer.OTHER;
       bits = 0;
     }
-    into.add(key, text, kind, bits);
+    into.add(key, wellKnown, text, kind, bits);
   }
 
   private void value() throws IOException {

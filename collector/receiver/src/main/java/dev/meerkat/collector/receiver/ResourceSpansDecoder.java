@@ -101,7 +101,7 @@ final class ResourceSpansDecoder {
   }
 
   private ResourceContext context() {
-    String service = resource.text("service.name");
+    String service = resource.text(WellKnownKeys.SERVICE_NAME);
     KeyValues attributes =
         resource.kept(
             decoding.limiter, decoding.keyLists, decoding.counts, Truncation.RESOURCE_ATTRIBUTES);

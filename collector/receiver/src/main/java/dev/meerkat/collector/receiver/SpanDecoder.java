@@ -183,8 +183,12 @@ final class SpanDecoder {
   /** The span read last as a record, in the given resource and scope. */
   SpanRecord record(ResourceContext resource, String scopeName, String scopeVersion) {
     double statusCodeAttribute =
-        attributes.number("http.response.status_code", attributes.number("http.status_code", 0));
-    double sampleRate = attributes.number("SampleRate", attributes.number("sampling.rate", 1.0));
+        attributes.number(
+            WellKnownKeys.HTTP_RESPONSE_STATUS_CODE,
+            attributes.number(WellKnownKeys.HTTP_STATUS_CODE, 0));
+    double sampleRate =
+        attributes.number(
+            WellKnownKeys.SAMPLE_RATE, attributes.number(WellKnownKeys.SAMPLING_RATE, 1.0));
     KeyValues kept =
         attributes.kept(
             decoding.limiter, decoding.keyLists, decoding.counts, Truncation.ATTRIBUTES);
@@ -200,10 +204,10 @@ final class SpanDecoder {
         kind >= 0 && kind < KINDS.length ? KINDS[kind] : SpanKind.UNSPECIFIED,
         statusCode >= 0 && statusCode < STATUSES.length ? STATUSES[statusCode] : SpanStatus.UNSET,
         statusMessage,
-        attributes.firstText("http.request.method", "http.method"),
-        attributes.text("http.route"),
+        attributes.firstText(WellKnownKeys.HTTP_REQUEST_METHOD, WellKnownKeys.HTTP_METHOD),
+        attributes.text(WellKnownKeys.HTTP_ROUTE),
         statusCodeAttribute >= 0 && statusCodeAttribute <= 65535 ? (int) statusCodeAttribute : 0,
-        attributes.firstText("peer.service", "server.address"),
+        attributes.firstText(WellKnownKeys.PEER_SERVICE, WellKnownKeys.SERVER_ADDRESS),
         sampleRate > 0 ? sampleRate : 1.0,
         kept.keys(),
         kept.values(),

@@ -30,6 +30,7 @@ final class WireReader {
   private byte[] buffer;
   private CodedInputStream in;
   private int depth;
+  private byte lastStringKind;
 
   void reset(byte[] body) {
     buffer = body;
@@ -168,21 +169,34 @@ final class WireReader {
     return untilLimit < 0 ? untilEnd : Math.min(untilLimit, untilEnd);
   }
 
-  /** A string field, interned in {@code strings}; fails on invalid UTF-8 like protobuf-java. */
+  /**
+   * A string field, interned in {@code strings}; fails on invalid UTF-8 like protobuf-java. Its
+   * {@link WellKnownKeys} number is {@link #lastStringKind()}, found once per distinct string.
+   */
   String string(ByteSliceTable strings) throws IOException {
     int length = sliceLength();
     if (length == 0) {
+      lastStringKind = WellKnownKeys.NONE;
       return "";
     }
     int offset = position();
     int slot = strings.find(buffer, offset, length);
-    String text = slot >= 0 ? strings.text(slot) : null;
-    if (text == null) {
+    String text;
+    if (slot >= 0) {
+      text = strings.text(slot);
+      lastStringKind = strings.kind(slot);
+    } else {
       text = utf8(offset, length);
-      strings.put(buffer, offset, length, slot, text, ByteSliceTable.TEXT, 0);
+      lastStringKind = WellKnownKeys.of(text);
+      strings.put(buffer, offset, length, slot, text, lastStringKind, 0);
     }
     in.skipRawBytes(length);
     return text;
+  }
+
+  /** The {@link WellKnownKeys} number of the string {@link #string} read last. */
+  byte lastStringKind() {
+    return lastStringKind;
   }
 
   /** Decodes UTF-8 as protobuf-java's {@code readStringRequireUtf8}: invalid input fails. */
