@@ -22,6 +22,11 @@ final class DirectDecoding {
   final TruncationCounts counts = new TruncationCounts();
   IngestLimiter limiter;
 
+  /** The attributes as stored, within the limits; truncations counted as pending. */
+  KeyValues kept(AttributeBuffer attributes, Truncation dropped) {
+    return attributes.kept(limiter, keyLists, counts, dropped);
+  }
+
   void start(byte[] body, IngestLimiter requestLimiter) {
     reader.reset(body);
     strings.reset(body);

@@ -102,9 +102,7 @@ final class ResourceSpansDecoder {
 
   private ResourceContext context() {
     String service = resource.text(WellKnownKeys.SERVICE_NAME);
-    KeyValues attributes =
-        resource.kept(
-            decoding.limiter, decoding.keyLists, decoding.counts, Truncation.RESOURCE_ATTRIBUTES);
+    KeyValues attributes = decoding.kept(resource, Truncation.RESOURCE_ATTRIBUTES);
     decoding.counts.keepPending();
     return new ResourceContext(
         service.isEmpty() ? OtlpSpanMapper.UNKNOWN_SERVICE : service, attributes);

@@ -45,12 +45,9 @@ final class SpanDecoder {
   private final AttributeBuffer attributes = new AttributeBuffer();
 
   // The span being read; ids are slices of the request buffer until the span is kept.
-  private int traceId;
-  private int traceIdLength;
-  private int spanId;
-  private int spanIdLength;
-  private int parentId;
-  private int parentIdLength;
+  private long traceId;
+  private long spanId;
+  private long parentId;
   private String traceState;
   private String name;
   private int kind;
@@ -81,21 +78,9 @@ final class SpanDecoder {
     clear();
     for (int tag = reader.readTag(); tag != 0; tag = reader.readTag()) {
       switch (tag) {
-        case TRACE_ID -> {
-          traceIdLength = reader.sliceLength();
-          traceId = reader.position();
-          reader.skipBytes(traceIdLength);
-        }
-        case SPAN_ID -> {
-          spanIdLength = reader.sliceLength();
-          spanId = reader.position();
-          reader.skipBytes(spanIdLength);
-        }
-        case PARENT_SPAN_ID -> {
-          parentIdLength = reader.sliceLength();
-          parentId = reader.position();
-          reader.skipBytes(parentIdLength);
-        }
+        case TRACE_ID -> traceId = reader.slice();
+        case SPAN_ID -> spanId = reader.slice();
+        case PARENT_SPAN_ID -> parentId = reader.slice();
         case TRACE_STATE -> traceState = reader.string(decoding.strings);
         case NAME -> name = reader.string(decoding.strings);
         case KIND -> kind = reader.enumValue();
@@ -120,9 +105,9 @@ final class SpanDecoder {
   }
 
   private void clear() {
-    traceIdLength = 0;
-    spanIdLength = 0;
-    parentIdLength = 0;
+    traceId = 0;
+    spanId = 0;
+    parentId = 0;
     traceState = "";
     name = "";
     kind = 0;
@@ -171,9 +156,11 @@ final class SpanDecoder {
 
   /** Why the span read last cannot be stored (as {@link OtlpSpanMapper} says it), or null. */
   String problem() {
+    int traceIdLength = WireReader.lengthOf(traceId);
     if (traceIdLength != 16) {
       return "span '" + name + "' has a trace_id of " + traceIdLength + " bytes, expected 16";
     }
+    int spanIdLength = WireReader.lengthOf(spanId);
     if (spanIdLength != 8) {
       return "span '" + name + "' has a span_id of " + spanIdLength + " bytes, expected 8";
     }
@@ -189,15 +176,13 @@ final class SpanDecoder {
     double sampleRate =
         attributes.number(
             WellKnownKeys.SAMPLE_RATE, attributes.number(WellKnownKeys.SAMPLING_RATE, 1.0));
-    KeyValues kept =
-        attributes.kept(
-            decoding.limiter, decoding.keyLists, decoding.counts, Truncation.ATTRIBUTES);
+    KeyValues kept = decoding.kept(attributes, Truncation.ATTRIBUTES);
     return new SpanRecord(
         start,
         Math.max(0, end - start),
-        reader.hex(decoding.ids, traceId, traceIdLength),
-        reader.hex(decoding.ids, spanId, spanIdLength),
-        reader.hex(decoding.ids, parentId, parentIdLength),
+        reader.hex(decoding.ids, traceId),
+        reader.hex(decoding.ids, spanId),
+        reader.hex(decoding.ids, parentId),
         traceState,
         resource.service(),
         name,

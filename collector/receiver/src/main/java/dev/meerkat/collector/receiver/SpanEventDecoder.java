@@ -41,9 +41,7 @@ final class SpanEventDecoder {
     if (!kept) {
       return null;
     }
-    KeyValues stored =
-        attributes.kept(
-            decoding.limiter, decoding.keyLists, decoding.counts, Truncation.EVENT_ATTRIBUTES);
+    KeyValues stored = decoding.kept(attributes, Truncation.EVENT_ATTRIBUTES);
     return new SpanEvent(time, name, stored.keys(), stored.values());
   }
 }

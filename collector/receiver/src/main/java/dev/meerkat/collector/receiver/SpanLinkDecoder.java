@@ -27,24 +27,14 @@ final class SpanLinkDecoder {
   /** The link whose length the reader is at; {@code null} (read, not built) when not kept. */
   SpanLink read(boolean kept) throws IOException {
     int outer = reader.enter();
-    int traceId = 0;
-    int traceIdLength = 0;
-    int spanId = 0;
-    int spanIdLength = 0;
+    long traceId = 0;
+    long spanId = 0;
     String traceState = "";
     attributes.clear();
     for (int tag = reader.readTag(); tag != 0; tag = reader.readTag()) {
       switch (tag) {
-        case TRACE_ID -> {
-          traceIdLength = reader.sliceLength();
-          traceId = reader.position();
-          reader.skipBytes(traceIdLength);
-        }
-        case SPAN_ID -> {
-          spanIdLength = reader.sliceLength();
-          spanId = reader.position();
-          reader.skipBytes(spanIdLength);
-        }
+        case TRACE_ID -> traceId = reader.slice();
+        case SPAN_ID -> spanId = reader.slice();
         case TRACE_STATE -> traceState = reader.string(decoding.strings);
         case ATTRIBUTE -> keyValues.read(attributes);
         case DROPPED_ATTRIBUTES -> reader.uint32();
@@ -56,12 +46,10 @@ final class SpanLinkDecoder {
     if (!kept) {
       return null;
     }
-    KeyValues stored =
-        attributes.kept(
-            decoding.limiter, decoding.keyLists, decoding.counts, Truncation.LINK_ATTRIBUTES);
+    KeyValues stored = decoding.kept(attributes, Truncation.LINK_ATTRIBUTES);
     return new SpanLink(
-        reader.hex(decoding.ids, traceId, traceIdLength),
-        reader.hex(decoding.ids, spanId, spanIdLength),
+        reader.hex(decoding.ids, traceId),
+        reader.hex(decoding.ids, spanId),
         traceState,
         stored.keys(),
         stored.values());

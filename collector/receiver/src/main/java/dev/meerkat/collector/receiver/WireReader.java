@@ -210,8 +210,25 @@ final class WireReader {
     return text;
   }
 
-  /** A bytes field as lower-case hex ("" when empty), interned in {@code ids}. */
-  String hex(ByteSliceTable ids, int offset, int length) {
+  /**
+   * A bytes field kept as where it is in the buffer: offset in the high, length in the low 32 bits
+   * (an id is validated by its length first, and turned into text only for a span that is kept).
+   */
+  long slice() throws IOException {
+    int length = sliceLength();
+    int offset = position();
+    in.skipRawBytes(length);
+    return (long) offset << 32 | length;
+  }
+
+  static int lengthOf(long slice) {
+    return (int) slice;
+  }
+
+  /** A {@link #slice()} as lower-case hex ("" when empty), interned in {@code ids}. */
+  String hex(ByteSliceTable ids, long slice) {
+    int offset = (int) (slice >>> 32);
+    int length = (int) slice;
     if (length == 0) {
       return "";
     }
