@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The attributes of one OTLP attribute list as the direct decoder read them: key, value as text
- * (not yet shortened), value type and number. Reused from list to list by one thread; answers the
+ * (not yet shortened), value type and number. Reused from list to list by one decoder; answers the
  * same lookups as {@link OtlpAttributes} (first attribute with the key, over all attributes, not
  * only the kept ones) and builds the kept, shortened lists the store takes.
  */

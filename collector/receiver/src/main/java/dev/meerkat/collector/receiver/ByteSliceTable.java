@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * Decoded values of byte slices of one request buffer, so a string that repeats in a request (a
  * service name, an attribute key, a span name, a trace id, "GET") is decoded and allocated once. An
- * open-addressing table of fixed size, reused by one thread from request to request and cleared in
+ * open-addressing table of fixed size, reused by one decoder from request to request and cleared in
  * between (its entries point into the request's buffer). When it is half full, or a slice is long,
  * values are simply not cached: memory stays bounded whatever a request holds.
  *

@@ -1,9 +1,9 @@
 package dev.meerkat.collector.receiver;
 
 /**
- * What the direct trace decoders share while one thread decodes one request: the reader, the
- * per-request string tables, the truncation counts and the limits. One per thread (the tables are
- * sized once and reused), reset at the start and released at the end of every request.
+ * What the direct trace decoders share while they decode one request: the reader, the per-request
+ * string tables, the truncation counts and the limits. Used by one request at a time (the tables
+ * are sized once and reused), reset at the start and released at the end of every request.
  */
 final class DirectDecoding {
 
@@ -37,7 +37,7 @@ final class DirectDecoding {
     limiter = requestLimiter;
   }
 
-  /** Lets go of the request (buffer, strings) so an idle thread keeps nothing of it alive. */
+  /** Lets go of the request (buffer, strings) so an idle decoder keeps nothing of it alive. */
   void release() {
     reader.release();
     strings.reset(null);

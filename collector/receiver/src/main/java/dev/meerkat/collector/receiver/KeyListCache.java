@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One list of attribute keys per distinct key sequence in a request: spans of the same kind carry
  * the same keys in the same order, and the keys are interned per request ({@link ByteSliceTable}),
- * so a sequence is recognised by comparing references. Direct-mapped and reused by one thread; a
+ * so a sequence is recognised by comparing references. Direct-mapped and reused by one decoder; a
  * collision just builds a new list.
  */
 final class KeyListCache {

@@ -4,6 +4,9 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decodes an OTLP {@code ExportTraceServiceRequest} from its protobuf bytes straight into span
@@ -12,15 +15,17 @@ import java.util.ArrayList;
  * parseFrom} followed by {@link OtlpSpanMapper} and the same {@link InvalidProtocolBufferException}
  * for malformed input. Requests in an unusual field order take that generated path instead.
  *
- * <p>Each thread keeps its decoders and per-request string tables ({@link DirectDecoding}); the
- * receivers decode on pooled threads, so they are allocated once per thread.
+ * <p>A decoder with its per-request string tables ({@link DirectDecoding}, about 300 KB) serves one
+ * request at a time and is pooled: as many exist as requests are decoded at once, and a few are
+ * kept between requests, however many threads the receivers' executors grow to.
  */
 final class OtlpTraceDecoder {
 
   private static final int RESOURCE_SPANS = 1 << 3 | 2;
 
-  private static final ThreadLocal<OtlpTraceDecoder> PER_THREAD =
-      ThreadLocal.withInitial(OtlpTraceDecoder::new);
+  private static final int MAX_IDLE = 2 * Runtime.getRuntime().availableProcessors();
+  private static final Queue<OtlpTraceDecoder> IDLE = new ConcurrentLinkedQueue<>();
+  private static final AtomicInteger IDLE_COUNT = new AtomicInteger();
 
   private final DirectDecoding decoding = new DirectDecoding();
   private final ResourceSpansDecoder resourceSpans = new ResourceSpansDecoder(decoding);
@@ -30,10 +35,24 @@ final class OtlpTraceDecoder {
 
   static OtlpSpanMapper.Result decode(byte[] body, IngestLimiter limiter)
       throws InvalidProtocolBufferException {
-    return PER_THREAD.get().decodeOnThisThread(body, limiter);
+    OtlpTraceDecoder decoder = IDLE.poll();
+    if (decoder == null) {
+      decoder = new OtlpTraceDecoder();
+    } else {
+      IDLE_COUNT.decrementAndGet();
+    }
+    try {
+      return decoder.decodeRequest(body, limiter);
+    } finally {
+      if (IDLE_COUNT.incrementAndGet() <= MAX_IDLE) {
+        IDLE.offer(decoder);
+      } else {
+        IDLE_COUNT.decrementAndGet();
+      }
+    }
   }
 
-  private OtlpSpanMapper.Result decodeOnThisThread(byte[] body, IngestLimiter limiter)
+  private OtlpSpanMapper.Result decodeRequest(byte[] body, IngestLimiter limiter)
       throws InvalidProtocolBufferException {
     decoding.start(body, limiter);
     sink.records = new ArrayList<>();

@@ -221,7 +221,9 @@ class OtlpTraceDecoderTest {
                 .setName("bad")
                 .setSpanId(ByteString.copyFrom(new byte[3]))
                 .addAttributes(attribute("a", "long value"))
-                .addAttributes(attribute("b", "dropped")));
+                .addAttributes(attribute("b", "dropped"))
+                .addEvents(Span.Event.newBuilder().setName("dropped with its span"))
+                .addLinks(Span.Link.newBuilder().setTraceState("dropped with its span")));
 
     OtlpSpanMapper.Result result = OtlpTraceDecoder.decode(request.build().toByteArray(), limiter);
 
@@ -238,6 +240,7 @@ class OtlpTraceDecoderTest {
     assertThat(limiter.truncated(Truncation.ATTRIBUTES)).isEqualTo(2 + 4);
     assertThat(limiter.truncated(Truncation.ATTRIBUTE_VALUES)).isEqualTo(2);
     assertThat(limiter.truncated(Truncation.LINKS)).isEqualTo(1);
+    assertThat(limiter.truncated(Truncation.EVENTS)).isZero();
   }
 
   @Test
