@@ -33,6 +33,7 @@ final class ByteSliceTable {
   private final int[] lengths = new int[SLOTS];
   private final int[] hashes = new int[SLOTS];
   private final String[] texts = new String[SLOTS];
+  private final String[] labels = new String[SLOTS];
   private final byte[] kinds = new byte[SLOTS];
   private final long[] bits = new long[SLOTS];
   private byte[] buffer;
@@ -48,6 +49,7 @@ final class ByteSliceTable {
     if (entries > 0) {
       Arrays.fill(lengths, -1);
       Arrays.fill(texts, null);
+      Arrays.fill(labels, null);
       entries = 0;
     }
     this.buffer = buffer;
@@ -80,6 +82,11 @@ final class ByteSliceTable {
     return texts[slot];
   }
 
+  /** A second text of the entry: a cached attribute's key. */
+  String label(int slot) {
+    return labels[slot];
+  }
+
   byte kind(int slot) {
     return kinds[slot];
   }
@@ -92,7 +99,15 @@ final class ByteSliceTable {
    * Caches a decoded slice in the free slot that {@link #find}, called last for this slice,
    * returned (nothing for its other results).
    */
-  void put(byte[] source, int offset, int length, int found, String text, byte kind, long value) {
+  void put(
+      byte[] source,
+      int offset,
+      int length,
+      int found,
+      String text,
+      byte kind,
+      long value,
+      String label) {
     if (found >= 0 || found == Integer.MIN_VALUE || entries >= MAX_ENTRIES) {
       return;
     }
@@ -101,6 +116,7 @@ final class ByteSliceTable {
     lengths[slot] = length;
     hashes[slot] = lastHash;
     texts[slot] = text;
+    labels[slot] = label;
     kinds[slot] = kind;
     bits[slot] = value;
     entries++;

@@ -15,6 +15,9 @@ final class DirectDecoding {
   /** Whole attribute values (AnyValue encodings) with their type and number. */
   final ByteSliceTable values = new ByteSliceTable();
 
+  /** Whole attributes (KeyValue encodings): key, value, its type and number in one lookup. */
+  final ByteSliceTable pairs = new ByteSliceTable();
+
   /** Trace and span ids as hex: a trace id repeats on every span of its trace in a request. */
   final ByteSliceTable ids = new ByteSliceTable();
 
@@ -31,6 +34,7 @@ final class DirectDecoding {
     reader.reset(body);
     strings.reset(body);
     values.reset(body);
+    pairs.reset(body);
     ids.reset(body);
     keyLists.clear();
     counts.clear();
@@ -42,6 +46,7 @@ final class DirectDecoding {
     reader.release();
     strings.reset(null);
     values.reset(null);
+    pairs.reset(null);
     ids.reset(null);
     keyLists.clear();
     limiter = null;

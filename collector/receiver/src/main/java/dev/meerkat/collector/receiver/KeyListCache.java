@@ -24,7 +24,7 @@ final class KeyListCache {
   List<String> list(String[] keys, int count) {
     int hash = count;
     for (int i = 0; i < count; i++) {
-      hash = 31 * hash + System.identityHashCode(keys[i]);
+      hash = 31 * hash + keys[i].hashCode(); // cached in the (interned) string
     }
     int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
     FrozenStringList cached = lists[slot];

@@ -45,21 +45,41 @@ final class KeyValueDecoder {
 
   /** Reads the KeyValue whose length the reader is at and adds it to {@code into}. */
   void read(AttributeBuffer into) throws IOException {
-    int outer = reader.enter();
+    ByteSliceTable pairs = decoding.pairs;
+    int length = reader.length();
+    int offset = reader.position();
+    int slot =
+        reader.fits(length) ? pairs.find(reader.buffer(), offset, length) : Integer.MIN_VALUE;
+    int outer = reader.enter(length);
+    if (slot >= 0) {
+      // The same key and value bytes were read earlier in this request: one lookup, not two.
+      reader.skipBytes(length);
+      reader.leave(outer);
+      byte packed = pairs.kind(slot);
+      into.add(
+          pairs.label(slot),
+          (byte) (packed >> 2),
+          pairs.text(slot),
+          (byte) (packed & 3),
+          pairs.bits(slot));
+      return;
+    }
     String key = "";
     byte wellKnown = WellKnownKeys.NONE;
     text = "";
     kind = AttributeBuffer.OTHER;
     bits = 0;
     complex = null;
+    boolean plain = true;
     for (int tag = reader.readTag(); tag != 0; tag = reader.readTag()) {
       if (tag == KEY) {
         key = reader.string(decoding.strings);
         wellKnown = reader.lastStringKind();
       } else if (tag == VALUE) {
-        value();
+        plain &= value();
       } else {
         reader.skip(tag); // key_strindex (profiles only) and unknown fields
+        plain = false;
       }
     }
     reader.leave(outer);
@@ -68,10 +88,15 @@ final class KeyValueDecoder {
       kind = AttributeBuffer.OTHER;
       bits = 0;
     }
+    if (plain) {
+      pairs.put(
+          reader.buffer(), offset, length, slot, text, (byte) (wellKnown << 2 | kind), bits, key);
+    }
     into.add(key, wellKnown, text, kind, bits);
   }
 
-  private void value() throws IOException {
+  /** Reads an AnyValue into the current value; true when it was plain scalars (cacheable). */
+  private boolean value() throws IOException {
     ByteSliceTable values = decoding.values;
     int length = reader.length();
     int offset = reader.position();
@@ -84,13 +109,14 @@ final class KeyValueDecoder {
       reader.skipBytes(length);
       reader.leave(outer);
       setScalar(values.text(slot), values.kind(slot), values.bits(slot));
-      return;
+      return true;
     }
     boolean plain = anyValue();
     reader.leave(outer);
     if (plain) {
-      values.put(reader.buffer(), offset, length, slot, text, kind, bits);
+      values.put(reader.buffer(), offset, length, slot, text, kind, bits, null);
     }
+    return plain;
   }
 
   /**

@@ -5,6 +5,7 @@ import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Parser;
 import com.google.protobuf.UnsafeByteOperations;
+import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -60,8 +61,17 @@ final class WireReader {
 
   /** Skips a field this decoder does not store (or stores in another pass), as unknown. */
   void skip(int tag) throws IOException {
+    if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_START_GROUP) {
+      limitNestingToWhatRemains(); // the stream checks its own depth while it skips a group
+    }
     // At nesting depth 0 an END_GROUP tag throws here, as the generated parsers do.
     in.skipField(tag);
+  }
+
+  // The stream counts no depth for the messages this reader enters: its limit is set to what the
+  // generated parsers would have left before the stream nests on its own (groups, parsers).
+  private void limitNestingToWhatRemains() {
+    in.setRecursionLimit(RECURSION_LIMIT - depth);
   }
 
   int fixed32() throws IOException {
@@ -115,18 +125,17 @@ final class WireReader {
 
   /** {@link #enter()} once the length was read (to look the message's bytes up first). */
   int enter(int length) throws IOException {
-    // The stream's own limit is kept at what remains, so its check fails exactly at the generated
-    // parsers' depth, here and while it skips unknown groups.
-    in.checkRecursionLimit();
+    if (depth >= RECURSION_LIMIT) {
+      limitNestingToWhatRemains();
+      in.checkRecursionLimit(); // throws protobuf-java's "too many levels of nesting"
+    }
     int outer = in.pushLimit(length);
     depth++;
-    in.setRecursionLimit(RECURSION_LIMIT - depth);
     return outer;
   }
 
   void leave(int outer) throws IOException {
     depth--;
-    in.setRecursionLimit(RECURSION_LIMIT - depth);
     int left = in.getBytesUntilLimit();
     if (left != 0) {
       // The buffer ended before the message did: the same "truncated" failure as protobuf-java.
@@ -141,6 +150,7 @@ final class WireReader {
    */
   <T> T message(Parser<T> parser) throws IOException {
     int outer = enter();
+    limitNestingToWhatRemains();
     T message = parser.parsePartialFrom(in, ExtensionRegistryLite.getEmptyRegistry());
     in.checkLastTagWas(0);
     leave(outer);
@@ -188,7 +198,7 @@ final class WireReader {
     } else {
       text = utf8(offset, length);
       lastStringKind = WellKnownKeys.of(text);
-      strings.put(buffer, offset, length, slot, text, lastStringKind, 0);
+      strings.put(buffer, offset, length, slot, text, lastStringKind, 0, null);
     }
     in.skipRawBytes(length);
     return text;
@@ -236,7 +246,7 @@ final class WireReader {
     String text = slot >= 0 ? ids.text(slot) : null;
     if (text == null) {
       text = HEX.formatHex(buffer, offset, offset + length);
-      ids.put(buffer, offset, length, slot, text, ByteSliceTable.TEXT, 0);
+      ids.put(buffer, offset, length, slot, text, ByteSliceTable.TEXT, 0, null);
     }
     return text;
   }
