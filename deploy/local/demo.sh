@@ -25,6 +25,11 @@ stop_demo() {
   say "stopped"
 }
 
+# $1 random bytes as lower-case hex, from the kernel's random source.
+random_hex() {
+  od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
+}
+
 # Waits until an HTTP URL answers 2xx, failing with the log tail if the process died first.
 wait_for_http() {
   local url="$1" name="$2" log="$3" pid="$4" deadline=$((SECONDS + ${5:-120}))
@@ -77,11 +82,18 @@ run_demo() {
   start_process webhook "$logs/webhook.log" \
     "$JAVA_HOME/bin/java" -Xmx32m -cp "$DEMO_JAR" dev.meerkat.demo.WebhookPrinter 7003
 
+  # The demo user: a fresh password and API token each run. They reach the dashboard through its
+  # environment (readable only by this user), not its command line, which every user can list.
+  local demo_password demo_token
+  demo_password="$(random_hex 12)"
+  demo_token="mk_$(random_hex 24)"
   start_process dashboard "$logs/dashboard.log" \
+    env MEERKAT_AUTH_DEMOPASSWORD="$demo_password" MEERKAT_AUTH_DEMOTOKEN="$demo_token" \
     "$JAVA_HOME/bin/java" -Xmx512m -jar "$DASHBOARD_JAR" \
     --meerkat.clickhouse.url="$clickhouse_url" --server.port="$dashboard_port" \
     --meerkat.public-url="http://127.0.0.1:$dashboard_port" \
-    --meerkat.demo.enabled=true --meerkat.demo.webhook-url=http://127.0.0.1:7003/alerts
+    --meerkat.demo.enabled=true --meerkat.demo.webhook-url=http://127.0.0.1:7003/alerts \
+    --meerkat.outbound.allow=127.0.0.1:7003
   local dashboard_pid=$!
 
   local agent="-javaagent:$MEERKAT_HOME/$AGENT_JAR"
@@ -110,6 +122,9 @@ run_demo() {
   wait_for_http http://127.0.0.1:7004/owners/1 owners "$logs/owners.log" "$owners_pid" 180
   say "Meerkat is running: ready $((SECONDS - started)) s after start-up began ($SECONDS s after the command)."
   say "  dashboard:          http://127.0.0.1:$dashboard_port"
+  say "    sign in as:       demo / $demo_password   (role admin)"
+  say "    API token:        $demo_token"
+  say "                      curl -H 'Authorization: Bearer $demo_token' http://127.0.0.1:$dashboard_port/api/v1/slos/openslo"
   say "  collector metrics:  http://127.0.0.1:8888/metrics"
   say "  demo services:      checkout http://127.0.0.1:7001/checkout -> inventory :7002"
   say "                      owners (Spring Boot) http://127.0.0.1:7004/owners/1 -> H2, inventory :7002"

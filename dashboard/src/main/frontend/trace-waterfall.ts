@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { CustomChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { escapeHtml } from './escape-html';
 
 echarts.use([CustomChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -90,8 +91,16 @@ class TraceWaterfall extends HTMLElement {
         animation: false,
         grid: { left: 260, right: 40, top: 30, bottom: 10 },
         tooltip: {
+          // A span name may be 100 kB: wrap and clip it inside the chart instead of covering the page.
+          confine: true,
+          className: 'meerkat-waterfall-tooltip',
+          extraCssText:
+            'max-width: 600px; max-height: 240px; overflow: hidden;' +
+            ' white-space: normal; overflow-wrap: anywhere;',
+          // ECharts puts the formatter's string into innerHTML: the span and service names are
+          // escaped, or a span named <img onerror=...> would run script in the reader's browser.
           formatter: (p: any) =>
-            `${p.name}<br/>${p.value[3].toFixed(3)} ms, starts at +${p.value[1].toFixed(3)} ms`,
+            `${escapeHtml(p.name)}<br/>${p.value[3].toFixed(3)} ms, starts at +${p.value[1].toFixed(3)} ms`,
         },
         xAxis: { type: 'value', position: 'top', min: 0, axisLabel: { formatter: '{value} ms' } },
         yAxis: {

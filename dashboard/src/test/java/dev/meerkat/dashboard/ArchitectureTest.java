@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,6 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 @AnalyzeClasses(
     packages = "dev.meerkat.dashboard",
@@ -68,4 +73,20 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..");
+
+  /**
+   * With sign-in on, Vaadin refuses a view without an access annotation (it looks like a missing
+   * page): every view says who may open it.
+   */
+  @ArchTest
+  static final ArchRule everyViewDeclaresWhoMayOpenIt =
+      classes()
+          .that()
+          .areAnnotatedWith(Route.class)
+          .should()
+          .beAnnotatedWith(PermitAll.class)
+          .orShould()
+          .beAnnotatedWith(RolesAllowed.class)
+          .orShould()
+          .beAnnotatedWith(AnonymousAllowed.class);
 }

@@ -1,6 +1,7 @@
 package dev.meerkat.collector;
 
 import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
 import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
@@ -12,6 +13,7 @@ import dev.meerkat.collector.receiver.OtlpGrpcSpanService;
 import dev.meerkat.collector.receiver.OtlpHttpLogReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpMetricReceiver;
 import dev.meerkat.collector.receiver.OtlpHttpSpanReceiver;
+import dev.meerkat.collector.receiver.ReceiverTls;
 import dev.meerkat.exporter.prometheus.PrometheusExposition;
 import dev.meerkat.exporter.prometheus.SpanRedMetrics;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -24,10 +26,13 @@ import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
 import dev.meerkat.store.model.LogRecord;
 import dev.meerkat.store.model.MetricPointRecord;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +83,18 @@ public final class Collector implements AutoCloseable {
 
   /** Starts everything; on failure, stops what was already started and rethrows. */
   public static Collector start(CollectorConfig config) {
+    return start(config, System::nanoTime);
+  }
+
+  /** As {@link #start(CollectorConfig)}, with the rate limit's time from {@code nanoTime}. */
+  static Collector start(CollectorConfig config, LongSupplier nanoTime) {
     logger.info("Starting Meerkat collector with {}", config);
+    // Bad PEM files stop the start before anything else is started.
+    Optional<ReceiverTls> tls =
+        config
+            .ingestSecurity()
+            .tls()
+            .map(files -> ReceiverTls.load(files.certChainFile(), files.keyFile()));
     EmbeddedClickHouse embedded = null;
     if (config.clickHouseUrl().isEmpty()) {
       logger.info("No MEERKAT_CLICKHOUSE_URL: starting embedded ClickHouse");
@@ -98,7 +114,7 @@ public final class Collector implements AutoCloseable {
           "Schema of database {} is up to date ({} migrations applied now)",
           config.clickHouseDatabase(),
           applied.size());
-      return wire(config, embedded, store);
+      return wire(config, embedded, store, tls, nanoTime);
     } catch (RuntimeException e) {
       store.close();
       if (embedded != null) {
@@ -109,7 +125,11 @@ public final class Collector implements AutoCloseable {
   }
 
   private static Collector wire(
-      CollectorConfig config, EmbeddedClickHouse embedded, ClickHouseStore store) {
+      CollectorConfig config,
+      EmbeddedClickHouse embedded,
+      ClickHouseStore store,
+      Optional<ReceiverTls> tls,
+      LongSupplier nanoTime) {
     PrometheusRegistry registry = new PrometheusRegistry();
     CollectorSelfMetrics selfMetrics = new CollectorSelfMetrics(registry);
     BatchSpanProcessor spans =
@@ -158,20 +178,23 @@ public final class Collector implements AutoCloseable {
         points,
         logs);
     selfMetrics.registerTruncations(registry, spanLimiter, pointLimiter, logLimiter);
+    IngestSecuritySettings security = config.ingestSecurity();
+    IngestFrontDoor frontDoor = IngestFrontDoor.create(security, tls, nanoTime);
+    selfMetrics.registerIngestGates(registry, frontDoor.gates());
 
-    Server otlp =
+    ServerBuilder otlpBuilder =
         Server.builder()
-            .http(config.otlpHttpPort())
             .maxRequestLength(config.maxBodyBytes())
             .gracefulShutdownTimeout(Duration.ofSeconds(2), Duration.ofSeconds(10))
             .service(OtlpHttpSpanReceiver.PATH, spanReceiver)
             .service(OtlpHttpMetricReceiver.PATH, metricReceiver)
-            .service(OtlpHttpLogReceiver.PATH, logReceiver)
-            .build();
+            .service(OtlpHttpLogReceiver.PATH, logReceiver);
+    frontDoor.configureHttp(otlpBuilder, config.otlpHttpPort());
+    Server otlp = otlpBuilder.build();
     // The admin server holds no data in flight, so it may stop at once.
     var adminBuilder =
         Server.builder()
-            .http(config.adminPort())
+            .http(new InetSocketAddress(security.adminBindAddress(), config.adminPort()))
             .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO);
     AdminHttpService.bind(
         adminBuilder, store, spans, points, logs, PrometheusExposition.create(registry));
@@ -181,7 +204,7 @@ public final class Collector implements AutoCloseable {
     OtlpGrpcServer otlpGrpc;
     try {
       otlpGrpc =
-          OtlpGrpcServer.start(
+          frontDoor.startGrpc(
               config.otlpGrpc().port(),
               config.maxBodyBytes(),
               List.of(spanService, metricService, logService));
@@ -202,14 +225,11 @@ public final class Collector implements AutoCloseable {
             admin,
             otlpGrpc,
             startRetention(config, store));
-    logger.info("OTLP/gRPC receiver listening on 127.0.0.1:{}", collector.otlpGrpcPort());
+    frontDoor.logListening(collector.otlpHttpPort(), collector.otlpGrpcPort());
     logger.info(
-        "OTLP/HTTP receiver listening on http://127.0.0.1:{}{}, {} and {}",
-        collector.otlpHttpPort(),
-        OtlpHttpSpanReceiver.PATH,
-        OtlpHttpMetricReceiver.PATH,
-        OtlpHttpLogReceiver.PATH);
-    logger.info("Admin endpoints: http://127.0.0.1:{}/health and /metrics", collector.adminPort());
+        "Admin endpoints: http://{}:{}/health and /metrics",
+        security.adminBindAddress().getHostAddress(),
+        collector.adminPort());
     return collector;
   }
 

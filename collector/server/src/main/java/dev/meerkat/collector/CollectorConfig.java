@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param retention days to keep per signal (old daily partitions are dropped hourly)
  * @param cluster cluster mode (Distributed tables over per-server tables), or none
  * @param spool the write-ahead spool (acknowledged means durable on disk) or its absence
+ * @param ingestSecurity tokens, TLS, bind addresses and the rate limit of ingest
  */
 public record CollectorConfig(
     Optional<String> clickHouseUrl,
@@ -39,7 +40,8 @@ public record CollectorConfig(
     OtlpGrpcSettings otlpGrpc,
     RetentionSettings retention,
     ClusterSettings cluster,
-    SpoolSettings spool) {
+    SpoolSettings spool,
+    IngestSecuritySettings ingestSecurity) {
 
   /** The ClickHouse connection for {@code url} with the configured database and credentials. */
   public ClickHouseConfig clickHouse(String url) {
@@ -76,6 +78,8 @@ public record CollectorConfig(
                 + spool.fsync()
                 + ")"
             : "off")
+        + ", "
+        + ingestSecurity
         + "]";
   }
 }

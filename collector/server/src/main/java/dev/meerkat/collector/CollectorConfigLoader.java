@@ -6,6 +6,8 @@ import dev.meerkat.collector.pipeline.spool.FsyncPolicy;
 import dev.meerkat.collector.receiver.IngestLimits;
 import dev.meerkat.store.clickhouse.retention.RetentionSettings;
 import dev.meerkat.store.clickhouse.schema.ClusterSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Builds {@link CollectorConfig} from environment variables ({@code MEERKAT_OTLP_HTTP_PORT}) and
@@ -60,7 +63,15 @@ public final class CollectorConfigLoader {
           "MEERKAT_SPOOL_MAX_BYTES",
           "MEERKAT_SPOOL_SEGMENT_BYTES",
           "MEERKAT_SPOOL_FSYNC",
-          "MEERKAT_SPOOL_FSYNC_INTERVAL_MS");
+          "MEERKAT_SPOOL_FSYNC_INTERVAL_MS",
+          "MEERKAT_INGEST_TOKENS",
+          "MEERKAT_INGEST_TOKENS_FILE",
+          "MEERKAT_OTLP_TLS_CERT_FILE",
+          "MEERKAT_OTLP_TLS_KEY_FILE",
+          "MEERKAT_OTLP_BIND_ADDRESS",
+          "MEERKAT_ADMIN_BIND_ADDRESS",
+          "MEERKAT_INGEST_RATE_LIMIT",
+          "MEERKAT_INGEST_RATE_BURST");
   // Other Meerkat programs read these (the agent, the dashboard's Spring namespaces meerkat.slo,
   // meerkat.demo, meerkat.public-url, ..., the launcher script, the tests and benchmarks); the same
   // shell, or `./meerkat demo`, may hold them for all programs at once.
@@ -81,6 +92,12 @@ public final class CollectorConfigLoader {
           "MEERKAT_HOME",
           "MEERKAT_JAVA_HOME",
           "MEERKAT_APT_UPDATED");
+
+  // IPv4 octets 0-255, or anything with a colon (InetAddress parses IPv6 literals without DNS).
+  private static final Pattern IP_LITERAL =
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)"
+              + "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private CollectorConfigLoader() {}
 
@@ -135,7 +152,39 @@ public final class CollectorConfigLoader {
         new OtlpGrpcSettings(reader.port("MEERKAT_OTLP_GRPC_PORT", 4317)),
         retention(reader),
         cluster(reader),
-        spool(reader, dataDir));
+        spool(reader, dataDir),
+        ingestSecurity(reader));
+  }
+
+  private static IngestSecuritySettings ingestSecurity(Reader reader) {
+    Optional<Path> cert = reader.optional("MEERKAT_OTLP_TLS_CERT_FILE").map(Path::of);
+    Optional<Path> key = reader.optional("MEERKAT_OTLP_TLS_KEY_FILE").map(Path::of);
+    if (cert.isPresent() != key.isPresent()) {
+      throw new IllegalArgumentException(
+          "TLS needs both MEERKAT_OTLP_TLS_CERT_FILE (PEM certificate chain) and"
+              + " MEERKAT_OTLP_TLS_KEY_FILE (PEM PKCS#8 private key); only "
+              + (cert.isPresent() ? "MEERKAT_OTLP_TLS_CERT_FILE" : "MEERKAT_OTLP_TLS_KEY_FILE")
+              + " is set");
+    }
+    int rate = reader.integer("MEERKAT_INGEST_RATE_LIMIT", 0);
+    if (rate < 0) {
+      throw new IllegalArgumentException(
+          "MEERKAT_INGEST_RATE_LIMIT must be requests per second >= 0 (0: no limit), got " + rate);
+    }
+    int burst = reader.integer("MEERKAT_INGEST_RATE_BURST", Math.max(1, rate));
+    if (burst < 1) {
+      throw new IllegalArgumentException(
+          "MEERKAT_INGEST_RATE_BURST must be at least 1 request, got " + burst);
+    }
+    return new IngestSecuritySettings(
+        IngestTokensParser.parse(
+            reader.optional(IngestTokensParser.INLINE_KEY),
+            reader.optional(IngestTokensParser.FILE_KEY).map(Path::of)),
+        cert.map(file -> new IngestSecuritySettings.TlsFiles(file, key.get())),
+        reader.address("MEERKAT_OTLP_BIND_ADDRESS", "0.0.0.0"),
+        reader.address("MEERKAT_ADMIN_BIND_ADDRESS", "127.0.0.1"),
+        rate,
+        burst);
   }
 
   private static IngestLimits ingestLimits(Reader reader) {
@@ -265,6 +314,26 @@ public final class CollectorConfigLoader {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             key + " must be a whole number of bytes, got '" + value.get() + "'");
+      }
+    }
+
+    // IP literals only: a host name would make the bound address depend on DNS at start.
+    InetAddress address(String key, String fallback) {
+      String value = string(key, fallback);
+      IllegalArgumentException notAnAddress =
+          new IllegalArgumentException(
+              key
+                  + " must be an IP address (e.g. 127.0.0.1, 0.0.0.0 for all interfaces, :: for"
+                  + " all IPv6 ones), got '"
+                  + value
+                  + "'");
+      if (!IP_LITERAL.matcher(value).matches()) {
+        throw notAnAddress;
+      }
+      try {
+        return InetAddress.getByName(value);
+      } catch (UnknownHostException e) {
+        throw notAnAddress;
       }
     }
 

@@ -4,6 +4,9 @@ import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
 import dev.meerkat.collector.pipeline.SpoolState;
 import dev.meerkat.collector.pipeline.WriteObserver;
+import dev.meerkat.collector.receiver.AuthFailure;
+import dev.meerkat.collector.receiver.IngestGate;
+import dev.meerkat.collector.receiver.IngestGateCounts;
 import dev.meerkat.collector.receiver.IngestLimiter;
 import dev.meerkat.collector.receiver.OtlpReceiverCounts;
 import dev.meerkat.collector.receiver.Truncation;
@@ -15,6 +18,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -174,6 +178,52 @@ final class CollectorSelfMetrics {
                 callback.call(logs.truncated(what), "logs", what.label());
               }
             })
+        .register(registry);
+  }
+
+  /**
+   * {@code meerkat_collector_ingest_unauthenticated_total{protocol,reason}}, {@code
+   * meerkat_collector_ingest_rate_limited_total{protocol}} and {@code
+   * meerkat_collector_ingest_authenticated_total{protocol,token}} (requests, by token name).
+   */
+  void registerIngestGates(PrometheusRegistry registry, Map<String, IngestGate> gates) {
+    CounterWithCallback.builder()
+        .name("meerkat_collector_ingest_unauthenticated_total")
+        .help("OTLP requests refused for a missing, malformed or unknown bearer token.")
+        .labelNames("protocol", "reason")
+        .callback(
+            callback ->
+                gates.forEach(
+                    (protocol, gate) -> {
+                      for (AuthFailure reason : AuthFailure.values()) {
+                        callback.call(
+                            gate.counts().unauthenticated(reason), protocol, reason.label());
+                      }
+                    }))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("meerkat_collector_ingest_rate_limited_total")
+        .help("OTLP requests refused by the ingest rate limit (429, RESOURCE_EXHAUSTED).")
+        .labelNames("protocol")
+        .callback(
+            callback ->
+                gates.forEach(
+                    (protocol, gate) -> callback.call(gate.counts().rateLimited(), protocol)))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("meerkat_collector_ingest_authenticated_total")
+        .help("OTLP requests let in, by the name of the bearer token they carried.")
+        .labelNames("protocol", "token")
+        .callback(
+            callback ->
+                gates.forEach(
+                    (protocol, gate) -> {
+                      IngestGateCounts counts = gate.counts();
+                      for (int i = 0; i < counts.tokenNames().size(); i++) {
+                        callback.call(
+                            counts.acceptedWithToken(i), protocol, counts.tokenNames().get(i));
+                      }
+                    }))
         .register(registry);
   }
 

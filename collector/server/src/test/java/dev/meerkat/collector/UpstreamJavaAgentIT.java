@@ -6,15 +6,13 @@ import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -85,32 +83,11 @@ class UpstreamJavaAgentIT {
 
   private void runApp(String protocol, String service, Map<String, String> exporter)
       throws Exception {
-    Path portFile = workDir.resolve("port");
-    Path log = workDir.resolve("app.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + agentJar(),
-                "-cp",
-                testClasses().toString(),
-                UpstreamAgentApp.class.getName(),
-                portFile.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(key -> key.startsWith("OTEL_") || key.startsWith("MEERKAT_"));
-    environment.put("OTEL_SERVICE_NAME", service);
-    environment.put("OTEL_METRIC_EXPORT_INTERVAL", "1000");
-    environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
-    environment.putAll(exporter);
-    Process app = builder.start();
-    try {
-      int port = Integer.parseInt(poll(() -> read(portFile), value -> !value.isEmpty()));
-      HttpResponse<String> hello =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello")).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(hello.body()).isEqualTo("hello");
+    Map<String, String> otel = new HashMap<>(exporter);
+    otel.put("OTEL_METRIC_EXPORT_INTERVAL", "1000");
+    try (AgentApp app =
+        AgentApp.start(AgentApp.jar("upstream.javaagent.jar"), workDir, service, otel)) {
+      app.callHello();
 
       List<Row> servers =
           poll(
@@ -145,13 +122,13 @@ class UpstreamJavaAgentIT {
                   + "' AND span_kind = 'SERVER'");
 
       assertThat(logs)
-          .as("agent output: %s", log)
+          .as("agent output: %s", app.log())
           .extracting(r -> r.string("body") + "|" + r.string("severity_text"))
           .containsExactly("answering GET /hello|INFO");
       // The log line was written inside the request, so it carries the server span's trace.
       assertThat(logs.get(0).string("trace_id")).isEqualTo(serverTraces.get(0).string("trace_id"));
       assertThat(servers)
-          .as("agent output: %s", log)
+          .as("agent output: %s", app.log())
           .extracting(
               r ->
                   r.string("span_name")
@@ -183,17 +160,6 @@ class UpstreamJavaAgentIT {
               "meerkat_collector_accepted_total\\{protocol=\""
                   + protocol
                   + "\",signal=\"logs\"} [1-9]");
-    } finally {
-      app.destroy();
-      app.waitFor();
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.exists(file) ? Files.readString(file) : "";
-    } catch (IOException e) {
-      return "";
     }
   }
 
@@ -206,16 +172,5 @@ class UpstreamJavaAgentIT {
       value = query.get();
     }
     return value;
-  }
-
-  private static Path agentJar() {
-    Path jar = Path.of(System.getProperty("upstream.javaagent.jar"));
-    assertThat(jar).exists();
-    return jar;
-  }
-
-  private static Path testClasses() throws URISyntaxException {
-    return Path.of(
-        UpstreamAgentApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 }

@@ -23,7 +23,9 @@ import dev.meerkat.dashboard.alerting.service.SloEvaluation;
 import dev.meerkat.dashboard.alerting.service.SloEvaluator;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.notify.GenericWebhookNotifier;
+import dev.meerkat.notify.HostResolver;
 import dev.meerkat.notify.Notifier;
+import dev.meerkat.notify.OutboundPolicy;
 import dev.meerkat.notify.RetryPolicy;
 import dev.meerkat.store.query.MetricValueRepository;
 import dev.meerkat.store.query.RequestCellRepository;
@@ -75,8 +77,9 @@ class AlertingConfiguration {
       AlertStore states,
       AlertEventRepository history,
       EventCountSource events,
+      NotificationRouter router,
       MeerkatProperties properties) {
-    return new SloEvaluation(slos, states, history, events, properties.publicUrl());
+    return new SloEvaluation(slos, states, history, events, router, properties.publicUrl());
   }
 
   @Bean
@@ -117,10 +120,28 @@ class AlertingConfiguration {
         evaluation, rules, lease, clock, slo.evaluationInterval(), slo.evaluationEnabled());
   }
 
+  /** Where notifications may go ({@code meerkat.outbound.allow}); a bad entry stops the start. */
+  @Bean
+  OutboundPolicy outboundPolicy(MeerkatProperties properties) {
+    return OutboundPolicy.allowing(properties.outbound().allow());
+  }
+
+  /** The system resolver, unless one was registered before (tests play DNS rebinding). */
+  @Bean
+  @ConditionalOnMissingBean(HostResolver.class)
+  HostResolver hostResolver() {
+    return HostResolver.system();
+  }
+
   @Bean
   ChannelService channelService(
-      ChannelRepository channels, Outbox outbox, Clock clock, MeerkatProperties properties) {
-    return new ChannelService(channels, outbox, clock, properties.publicUrl());
+      ChannelRepository channels,
+      Outbox outbox,
+      Clock clock,
+      MeerkatProperties properties,
+      OutboundPolicy outbound,
+      HostResolver resolver) {
+    return new ChannelService(channels, outbox, clock, properties.publicUrl(), outbound, resolver);
   }
 
   @Bean
@@ -141,9 +162,12 @@ class AlertingConfiguration {
 
   /** One attempt per call: the outbox owns retries, so that each one is recorded. */
   @Bean
-  Notifier webhookNotifier(MeerkatProperties properties, Clock clock) {
+  Notifier webhookNotifier(
+      MeerkatProperties properties, Clock clock, OutboundPolicy outbound, HostResolver resolver) {
     MeerkatProperties.Delivery delivery = properties.delivery();
     return GenericWebhookNotifier.builder()
+        .outboundPolicy(outbound)
+        .resolver(resolver)
         .requestTimeout(delivery.requestTimeout())
         .retryPolicy(
             new RetryPolicy(
@@ -158,7 +182,9 @@ class AlertingConfiguration {
       ChannelRepository channels,
       Notifier webhookNotifier,
       MeerkatProperties properties,
-      Clock clock) {
+      Clock clock,
+      OutboundPolicy outbound,
+      HostResolver resolver) {
     MeerkatProperties.Delivery delivery = properties.delivery();
     return new ChannelNotifiers(
         channels,
@@ -166,7 +192,9 @@ class AlertingConfiguration {
         delivery.requestTimeout(),
         new RetryPolicy(
             1, delivery.initialBackoff(), delivery.maxBackoff(), delivery.maxRetryAfter()),
-        clock);
+        clock,
+        outbound,
+        resolver);
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

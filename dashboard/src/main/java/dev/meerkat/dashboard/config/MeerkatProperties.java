@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     under {@code <dataDir>/state}
  * @param state the relational store of operational state
  * @param delivery the notification outbox's delivery worker and the evaluator lease
+ * @param outbound where notifications may be sent
+ * @param query limits on every read query, so that one user cannot stall the store
+ * @param secrets the key that encrypts channel secrets in the state store
+ * @param auth sign-in, roles and API tokens (docs/security.md)
  */
 @ConfigurationProperties("meerkat")
 public record MeerkatProperties(
@@ -26,7 +31,93 @@ public record MeerkatProperties(
     @DefaultValue Demo demo,
     @DefaultValue("./data") Path dataDir,
     @DefaultValue State state,
-    @DefaultValue Delivery delivery) {
+    @DefaultValue Delivery delivery,
+    @DefaultValue Outbound outbound,
+    @DefaultValue Query query,
+    @DefaultValue Secrets secrets,
+    @DefaultValue Auth auth) {
+
+  /**
+   * @param key AES-256 key, 32 bytes in base64 ({@code openssl rand -base64 32};
+   *     MEERKAT_SECRETS_KEY); never logged
+   * @param keyFile a file holding the key in base64, when {@code key} is empty; both empty: {@code
+   *     <dataDir>/secrets.key}, generated (owner-only) on first start
+   * @param previousKeys keys being replaced, base64: secrets sealed under them are opened and
+   *     re-encrypted with the current key at start
+   */
+  public record Secrets(
+      @DefaultValue("") String key,
+      @DefaultValue("") String keyFile,
+      @DefaultValue List<String> previousKeys) {
+
+    @Override
+    public String toString() {
+      return "Secrets[keyFile=" + keyFile + "]";
+    }
+  }
+
+  /**
+   * @param enabled require sign-in ({@code MEERKAT_AUTH_ENABLED}); {@code false} lets everyone do
+   *     everything, for a machine nobody else can reach
+   * @param usersFile the users and API tokens ({@code MEERKAT_AUTH_USERSFILE}), see
+   *     docs/security.md; required when enabled, unless OpenID Connect or the demo user is set up
+   * @param sessionTimeout a signed-in user is signed out after this much inactivity
+   * @param maxFailures failed sign-ins in a row (per user name and per remote address) before a
+   *     lock
+   * @param lockDuration the first lock; each further lock doubles it
+   * @param maxLockDuration the longest lock
+   * @param metricsOpen serve {@code /metrics} without a token, so that Prometheus can scrape it
+   * @param demoPassword password of the user {@code demo} (role admin); set by {@code ./meerkat
+   *     demo}, never logged; empty: no demo user
+   * @param demoToken API token of the demo user; empty: none
+   * @param oidc roles of users signed in through OpenID Connect
+   */
+  public record Auth(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("") String usersFile,
+      @DefaultValue("30m") Duration sessionTimeout,
+      @DefaultValue("5") int maxFailures,
+      @DefaultValue("1m") Duration lockDuration,
+      @DefaultValue("15m") Duration maxLockDuration,
+      @DefaultValue("true") boolean metricsOpen,
+      @DefaultValue("") String demoPassword,
+      @DefaultValue("") String demoToken,
+      @DefaultValue Oidc oidc) {
+
+    @Override
+    public String toString() {
+      return "Auth[enabled=" + enabled + ", usersFile=" + usersFile + "]";
+    }
+  }
+
+  /**
+   * @param maxRange longest time range one query may cover (the longest SLO window must fit)
+   * @param maxRows most rows one query may return; more is refused with a message
+   * @param timeout ClickHouse stops a query after this ({@code max_execution_time}), whole seconds
+   */
+  public record Query(
+      @DefaultValue("31d") Duration maxRange,
+      @DefaultValue("10000") int maxRows,
+      @DefaultValue("30s") Duration timeout) {}
+
+  /**
+   * @param allow targets that notifications may reach although they are loopback, link-local,
+   *     private or otherwise restricted: CIDR ranges or addresses ({@code 10.1.0.0/16}, {@code
+   *     127.0.0.1}) and host names with an optional port ({@code receiver:9000}); comma-separated
+   *     in an environment variable ({@code MEERKAT_OUTBOUND_ALLOW})
+   */
+  public record Outbound(@DefaultValue List<String> allow) {}
+
+  /**
+   * Spring Boot's {@code spring.security.oauth2.client.registration.<id>.*} keys register the
+   * provider; these say which roles its users get.
+   *
+   * @param rolesClaim ID token claim whose values (a string or a list) name roles: viewer, editor
+   *     or admin
+   * @param defaultRole role of a user whose claim names none; empty: no role (sees nothing)
+   */
+  public record Oidc(
+      @DefaultValue("roles") String rolesClaim, @DefaultValue("viewer") String defaultRole) {}
 
   /**
    * @param url JDBC URL ({@code MEERKAT_STATE_URL}); empty: an embedded H2 file under {@code

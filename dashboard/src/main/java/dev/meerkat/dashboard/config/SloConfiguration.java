@@ -7,8 +7,13 @@ import dev.meerkat.dashboard.slo.service.DemoSloInitializer;
 import dev.meerkat.dashboard.slo.service.SloDetails;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
+import dev.meerkat.dashboard.slo.service.SlowRequestBurners;
+import dev.meerkat.notify.HostResolver;
+import dev.meerkat.notify.OutboundPolicy;
 import dev.meerkat.store.query.ErrorCauseRepository;
+import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
+import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.slo.SloRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,14 +35,22 @@ class SloConfiguration {
       AlertStore alerts,
       ServiceMetricsRepository metrics,
       EventCountSource events,
-      Clock clock) {
-    return new SloService(slos, new FiringSlos(alerts), metrics, events, clock);
+      Clock clock,
+      OutboundPolicy outbound,
+      HostResolver resolver) {
+    return new SloService(slos, new FiringSlos(alerts), metrics, events, clock, outbound, resolver);
   }
 
   @Bean
   SloDetails sloDetails(
       SloRepository slos, EventCountSource events, ErrorCauseRepository causes, Clock clock) {
     return new SloDetails(slos, events, causes, clock);
+  }
+
+  @Bean
+  SlowRequestBurners slowRequestBurners(
+      SloRepository slos, RequestCellRepository cells, TraceRepository traces, Clock clock) {
+    return new SlowRequestBurners(slos, cells, traces, clock);
   }
 
   @Bean

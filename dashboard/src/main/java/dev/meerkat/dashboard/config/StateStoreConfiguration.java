@@ -8,6 +8,8 @@ import dev.meerkat.dashboard.alerting.store.JdbcEvaluatorLease;
 import dev.meerkat.dashboard.alerting.store.JdbcMetricRuleStore;
 import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
 import dev.meerkat.dashboard.alerting.store.JdbcRoutingStore;
+import dev.meerkat.dashboard.alerting.store.SecretCipher;
+import dev.meerkat.dashboard.alerting.store.SecretKeyException;
 import dev.meerkat.dashboard.slo.service.SloDefinitionCarryOver;
 import dev.meerkat.dashboard.slo.store.JdbcOneTimeMigrations;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
@@ -119,10 +121,36 @@ class StateStoreConfiguration {
     return new JdbcEvaluatorLease(stateJdbc, stateTransactions);
   }
 
+  /** The key for channel secrets ({@link SecretKeys}); a bad key stops the start. */
+  @Bean
+  SecretCipher secretCipher(MeerkatProperties properties) {
+    try {
+      return SecretKeys.cipher(properties.secrets(), properties.dataDir());
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new StorageUnavailableException(
+          "Cannot load the key for channel secrets: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Channels, with every stored secret encrypted under the current key before first use: plaintext
+   * rows from before encryption, and rows under a key being replaced.
+   */
   @Bean
   JdbcChannelRepository channelRepository(
-      JdbcClient stateJdbc, TransactionTemplate stateTransactions) {
-    return new JdbcChannelRepository(stateJdbc, stateTransactions);
+      JdbcClient stateJdbc, TransactionTemplate stateTransactions, SecretCipher cipher) {
+    JdbcChannelRepository channels =
+        new JdbcChannelRepository(stateJdbc, stateTransactions, cipher);
+    try {
+      int sealed = channels.sealStoredSecrets();
+      if (sealed > 0) {
+        logger.info(
+            "Encrypted the secrets of {} channels with key {}", sealed, cipher.currentKeyId());
+      }
+    } catch (SecretKeyException e) {
+      throw new StorageUnavailableException("Cannot open channel secrets: " + e.getMessage(), e);
+    }
+    return channels;
   }
 
   @Bean

@@ -7,16 +7,23 @@ import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.query.ClickHouseErrorCauseRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseLogRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseMetricSeriesRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricValueRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseServiceGraphRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
 import dev.meerkat.store.query.ErrorCauseRepository;
 import dev.meerkat.store.query.MetricValueRepository;
+import dev.meerkat.store.query.QueryLimits;
 import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
+import dev.meerkat.store.query.graph.ServiceGraphRepository;
+import dev.meerkat.store.query.log.LogRepository;
+import dev.meerkat.store.query.metric.MetricSeriesRepository;
 import dev.meerkat.store.slo.AlertEventRepository;
 import java.net.URI;
 import java.time.Duration;
@@ -45,7 +52,8 @@ class StorageConfiguration {
     ClickHouseStore store =
         ClickHouseStore.connect(
             new ClickHouseConfig(
-                clickHouse.url(), clickHouse.database(), clickHouse.user(), clickHouse.password()));
+                clickHouse.url(), clickHouse.database(), clickHouse.user(), clickHouse.password()),
+            queryLimits(properties.query()));
     String host = URI.create(clickHouse.url()).getHost();
     if (!store.ping(Duration.ofSeconds(5))) {
       store.close();
@@ -66,6 +74,11 @@ class StorageConfiguration {
     }
     logger.info("Using ClickHouse at {}, database {}", host, clickHouse.database());
     return store;
+  }
+
+  /** A bad limit stops the start with a message naming its setting. */
+  private static QueryLimits queryLimits(MeerkatProperties.Query query) {
+    return new QueryLimits(query.maxRange(), query.maxRows(), query.timeout());
   }
 
   @Bean
@@ -97,6 +110,21 @@ class StorageConfiguration {
   @Bean
   TraceRepository traceRepository(ClickHouseStore store) {
     return new ClickHouseTraceRepository(store);
+  }
+
+  @Bean
+  ServiceGraphRepository serviceGraphRepository(ClickHouseStore store) {
+    return new ClickHouseServiceGraphRepository(store);
+  }
+
+  @Bean
+  MetricSeriesRepository metricSeriesRepository(ClickHouseStore store) {
+    return new ClickHouseMetricSeriesRepository(store);
+  }
+
+  @Bean
+  LogRepository logRepository(ClickHouseStore store) {
+    return new ClickHouseLogRepository(store);
   }
 
   @Bean

@@ -5,10 +5,15 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
+import dev.meerkat.store.query.QueryLimitException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place UI errors end up: logged in full, shown to the user as a generic message. */
+/**
+ * The one place UI errors end up: logged in full, shown to the user as a generic message. A query
+ * refused by the store's limits is the user's to fix, so its message is shown as it is.
+ */
 class DashboardErrorHandler implements ErrorHandler {
 
   private static final Logger logger = LoggerFactory.getLogger(DashboardErrorHandler.class);
@@ -16,15 +21,31 @@ class DashboardErrorHandler implements ErrorHandler {
 
   @Override
   public void error(ErrorEvent event) {
-    logger.error("Unexpected error in the dashboard UI", event.getThrowable());
+    Optional<QueryLimitException> limit = queryLimit(event.getThrowable());
+    if (limit.isPresent()) {
+      logger.info("Query refused: {}", limit.get().getMessage());
+    } else {
+      logger.error("Unexpected error in the dashboard UI", event.getThrowable());
+    }
+    String message = limit.map(Throwable::getMessage).orElse(MESSAGE);
     UI ui = UI.getCurrent();
     if (ui != null) {
       ui.access(
           () -> {
             Notification notification =
-                Notification.show(MESSAGE, 5000, Notification.Position.TOP_CENTER);
+                Notification.show(message, 8000, Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
           });
     }
+  }
+
+  /** The query limit behind {@code error}, which Vaadin may have wrapped. */
+  static Optional<QueryLimitException> queryLimit(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof QueryLimitException limit) {
+        return Optional.of(limit);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -2,18 +2,46 @@ package dev.meerkat.dashboard.ui;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 
-/** Application frame: title bar and navigation to the feature views. */
+/** Application frame: title bar with the signed-in user and sign-out, navigation to the views. */
+@PermitAll
 public final class MainLayout extends AppLayout {
 
-  public MainLayout() {
+  private final AuthenticationContext authentication;
+
+  public MainLayout(AuthenticationContext authentication) {
+    this.authentication = authentication;
     setPrimarySection(Section.DRAWER);
     addToNavbar(new DrawerToggle(), createTitle());
+    if (authentication.isAuthenticated()) {
+      addToNavbar(createSignOut());
+    }
     addToDrawer(createNavigation());
+  }
+
+  private Span createSignOut() {
+    Span user = new Span(authentication.getPrincipalName().orElse(""));
+    user.setId("signed-in-user");
+    Button signOut = new Button("Sign out", e -> authentication.logout());
+    signOut.setId("sign-out");
+    signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    Span box = new Span(user, signOut);
+    box.getStyle()
+        .set("margin-left", "auto")
+        .set("margin-right", "var(--lumo-space-m)")
+        .set("display", "flex")
+        .set("align-items", "center")
+        .set("gap", "var(--lumo-space-s)");
+    return box;
   }
 
   private H1 createTitle() {
@@ -32,6 +60,9 @@ public final class MainLayout extends AppLayout {
     nav.addItem(new SideNavItem("Channels", "channels", VaadinIcon.CONNECT.create()));
     nav.addItem(new SideNavItem("Routing & silences", "silences", VaadinIcon.BELL_SLASH.create()));
     nav.addItem(new SideNavItem("Delivery log", "deliveries", VaadinIcon.ENVELOPES.create()));
+    if (authentication.hasRole("ADMIN")) {
+      nav.addItem(new SideNavItem("Audit log", "audit", VaadinIcon.CLIPBOARD_USER.create()));
+    }
     return nav;
   }
 }

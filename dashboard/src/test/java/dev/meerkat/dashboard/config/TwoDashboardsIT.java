@@ -138,6 +138,11 @@ class TwoDashboardsIT {
             .properties(
                 Map.ofEntries(
                     Map.entry("meerkat.clickhouse.url", clickHouse.url()),
+                    // The webhook receiver listens on loopback, refused unless allowed.
+                    Map.entry("meerkat.outbound.allow", "127.0.0.1"),
+                    // Dashboards sharing a state store share the key of its channel secrets.
+                    Map.entry(
+                        "meerkat.secrets.key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
                     Map.entry("meerkat.clickhouse.database", clickHouse.database()),
                     Map.entry("meerkat.state.url", state.url()),
                     Map.entry("meerkat.state.user", state.user()),

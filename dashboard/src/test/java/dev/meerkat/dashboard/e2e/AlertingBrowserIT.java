@@ -17,6 +17,7 @@ import dev.meerkat.dashboard.alerting.service.MetricRuleStore;
 import dev.meerkat.dashboard.alerting.service.RoutingStore;
 import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -54,7 +56,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"meerkat.slo.evaluation-enabled=false", "meerkat.delivery.poll-interval=200ms"})
+    properties = {
+      "meerkat.slo.evaluation-enabled=false",
+      "meerkat.delivery.poll-interval=200ms",
+      "meerkat.outbound.allow=127.0.0.1"
+    })
 class AlertingBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
@@ -62,6 +68,7 @@ class AlertingBrowserIT {
   private static final HttpReceiver RECEIVER = new HttpReceiver();
 
   private static ChromeDriver driver;
+  private static boolean signedIn;
 
   @LocalServerPort private int port;
   @Autowired private ChannelRepository channels;
@@ -90,6 +97,15 @@ class AlertingBrowserIT {
       driver.quit();
     }
     RECEIVER.close();
+  }
+
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @BeforeEach
+  void signInAsEditor() {
+    if (!signedIn) {
+      Browser.signIn(driver, url(""), TestUsers.EDITOR);
+      signedIn = true;
+    }
   }
 
   @Test
@@ -124,6 +140,23 @@ class AlertingBrowserIT {
     WebElement attempts = waitForText(By.id("attempts-grid"), "200");
     assertThat(attempts.getText()).contains("DELIVERED", "ms");
     Browser.screenshot(driver, "deliveries");
+  }
+
+  @Test
+  void channelFormRefusesTheCloudMetadataAddressSayingWhatToSet() {
+    driver.get(url("/channels"));
+    waitForText(By.id("channel-form"), "Type");
+    type("channel-name", "Metadata");
+    type("channel-url", "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
+    driver.findElement(By.id("channel-save")).click();
+
+    WebElement problems = waitForText(By.id("channel-problems"), "169.254.169.254");
+    assertThat(problems.getText())
+        .isEqualTo(
+            "URL: 169.254.169.254 is link-local (cloud metadata); add it to"
+                + " meerkat.outbound.allow to permit it");
+    assertThat(driver.findElement(By.id("channels-grid")).getText()).doesNotContain("Metadata");
+    Browser.screenshot(driver, "channel-refused");
   }
 
   @Test

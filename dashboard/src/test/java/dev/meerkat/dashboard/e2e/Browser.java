@@ -1,15 +1,20 @@
 package dev.meerkat.dashboard.e2e;
 
+import dev.meerkat.dashboard.testing.TestUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium driven by the Debian chromedriver, with a throwaway profile. */
@@ -45,8 +50,46 @@ final class Browser {
     }
   }
 
+  /**
+   * Signs in through the login page as one of the {@link TestUsers} and waits for the signed-in
+   * layout. The session cookie then lasts for the driver's life.
+   */
+  static void signIn(ChromeDriver driver, String baseUrl, String user) {
+    submitLogin(driver, baseUrl, user, TestUsers.password(user));
+    waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+  }
+
+  /** Fills and submits the login form, without waiting for the outcome. */
+  static void submitLogin(ChromeDriver driver, String baseUrl, String user, String password) {
+    driver.get(baseUrl + "/login");
+    WebElement name =
+        waitFor(driver)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("vaadin-login-form input[name='username']")));
+    name.sendKeys(user);
+    driver
+        .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+        .sendKeys(password, Keys.ENTER);
+  }
+
   static WebDriverWait waitFor(ChromeDriver driver) {
     return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100));
+  }
+
+  /** Waits until the element shows {@code text}, then returns it. */
+  static WebElement waitForText(ChromeDriver driver, By locator, String text) {
+    waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    return driver.findElement(locator);
+  }
+
+  /** A fresh directory for a test dashboard's state store (never the working directory). */
+  static Path temporaryDirectory(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static void screenshot(ChromeDriver driver, String name) {

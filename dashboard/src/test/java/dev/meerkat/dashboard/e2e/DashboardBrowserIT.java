@@ -6,6 +6,7 @@ import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -50,6 +52,7 @@ class DashboardBrowserIT {
   private static final Path STATE_DIR = temporaryDirectory();
 
   private static ChromeDriver driver;
+  private static boolean signedIn;
 
   @LocalServerPort private int port;
   @Autowired private SloRepository slos;
@@ -148,6 +151,15 @@ class DashboardBrowserIT {
   static void stopBrowser() {
     if (driver != null) {
       driver.quit();
+    }
+  }
+
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @BeforeEach
+  void signInAsEditor() {
+    if (!signedIn) {
+      Browser.signIn(driver, url(""), TestUsers.EDITOR);
+      signedIn = true;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.meerkat.dashboard.testing;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.meerkat.notify.OutboundPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -19,6 +20,10 @@ import java.util.concurrent.Executors;
  * them (a slow receiver). Serves requests on virtual threads, so a held request blocks no other.
  */
 public final class HttpReceiver implements AutoCloseable {
+
+  /** Loopback is refused as a notification target unless allowed, as here. */
+  public static final OutboundPolicy LOOPBACK_ALLOWED =
+      OutboundPolicy.allowing(List.of("127.0.0.1"));
 
   /** One request as received. */
   public record Request(String idempotencyKey, String body, String signature) {}

@@ -29,9 +29,34 @@ public final class SpanSeeder {
       Instant start,
       Duration duration,
       boolean error) {
+    return requests(count, service, name, kind, start, duration, error, 1.0);
+  }
+
+  /** {@code count} independent root spans, each standing for {@code sampleRate} requests. */
+  public SpanSeeder requests(
+      int count,
+      String service,
+      String name,
+      String kind,
+      Instant start,
+      Duration duration,
+      boolean error,
+      double sampleRate) {
     for (int i = 0; i < count; i++) {
       String id = service + "-" + counter++;
-      span("trace-" + id, "span-" + id, "", service, name, kind, start, duration, error, "", "");
+      row(
+          "trace-" + id,
+          "span-" + id,
+          "",
+          service,
+          name,
+          kind,
+          start,
+          duration,
+          error,
+          "",
+          "",
+          sampleRate);
     }
     return this;
   }
@@ -48,13 +73,41 @@ public final class SpanSeeder {
       boolean error,
       String attributeKey,
       String attributeValue) {
+    return row(
+        traceId,
+        spanId,
+        parentId,
+        service,
+        name,
+        kind,
+        start,
+        duration,
+        error,
+        attributeKey,
+        attributeValue,
+        1.0);
+  }
+
+  private SpanSeeder row(
+      String traceId,
+      String spanId,
+      String parentId,
+      String service,
+      String name,
+      String kind,
+      Instant start,
+      Duration duration,
+      boolean error,
+      String attributeKey,
+      String attributeValue,
+      double sampleRate) {
     StringJoiner v = new StringJoiner(", ", "(", ")");
     v.add("toDateTime(" + start.getEpochSecond() + ")");
     v.add(Long.toString(start.getEpochSecond() * 1_000_000_000L + start.getNano()));
     v.add(Long.toString(duration.toNanos()));
     v.add(q(traceId)).add(q(spanId)).add(q(parentId)).add(q(service)).add(q(name)).add(q(kind));
     v.add(q(error ? "ERROR" : "OK"));
-    v.add("1.0");
+    v.add(Double.toString(sampleRate));
     v.add(attributeKey.isEmpty() ? "[]" : "[" + q(attributeKey) + "]");
     v.add(attributeKey.isEmpty() ? "[]" : "[" + q(attributeValue) + "]");
     rows.add(v.toString());

@@ -22,6 +22,9 @@ import java.util.Objects;
  *     resolved notification of one incident
  * @param dashboardUrl link to the SLO in the dashboard
  * @param severity page or ticket; one SLO can have one incident of each at a time
+ * @param rule for a metric-rule alert, what the rule watched and saw (the channels then send the
+ *     rule's own payload); null for an SLO alert. A rule alert's {@code sloId} is its alert id
+ *     {@code rule:<rule id>/<group>} and its {@code sloName} the rule's name
  */
 public record AlertNotification(
     AlertState state,
@@ -36,7 +39,8 @@ public record AlertNotification(
     Instant eventTime,
     Instant incidentStart,
     String dashboardUrl,
-    AlertSeverity severity) {
+    AlertSeverity severity,
+    RuleDetails rule) {
 
   public AlertNotification {
     Objects.requireNonNull(severity, "severity");
@@ -48,6 +52,43 @@ public record AlertNotification(
     Objects.requireNonNull(eventTime, "eventTime");
     Objects.requireNonNull(incidentStart, "incidentStart");
     Objects.requireNonNull(dashboardUrl, "dashboardUrl");
+  }
+
+  /** An SLO alert. */
+  public AlertNotification(
+      AlertState state,
+      String sloId,
+      String sloName,
+      String service,
+      double objective,
+      Duration window,
+      double burnRate,
+      double threshold,
+      double errorBudgetRemaining,
+      Instant eventTime,
+      Instant incidentStart,
+      String dashboardUrl,
+      AlertSeverity severity) {
+    this(
+        state,
+        sloId,
+        sloName,
+        service,
+        objective,
+        window,
+        burnRate,
+        threshold,
+        errorBudgetRemaining,
+        eventTime,
+        incidentStart,
+        dashboardUrl,
+        severity,
+        null);
+  }
+
+  /** Whether this is a metric-rule alert ({@link #rule()} is set). */
+  public boolean isRuleAlert() {
+    return rule != null;
   }
 
   /** A page-severity notification (the only severity before multi-burn-rate policies). */

@@ -1,7 +1,6 @@
 package dev.meerkat.notify;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Optional;
 
 /**
@@ -47,9 +46,9 @@ public final class GenericWebhookNotifier implements Notifier {
         .orElseGet(() -> formatter.format(notification));
   }
 
-  private HttpRequest request(URI endpoint, AlertNotification notification) {
+  private OutboundRequest request(URI endpoint, AlertNotification notification) {
     String body = body(notification);
-    HttpRequest.Builder request =
+    OutboundRequest.Builder request =
         sender
             .post(endpoint, "application/json", body)
             .header("Idempotency-Key", notification.idempotencyKey());

@@ -16,6 +16,8 @@ public abstract class HttpChannelOptions<B extends HttpChannelOptions<B>> {
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private Sleeper sleeper = Sleeper.system();
   private Clock clock = Clock.systemUTC();
+  private OutboundPolicy outboundPolicy = OutboundPolicy.strict();
+  private HostResolver resolver = HostResolver.system();
 
   HttpChannelOptions() {}
 
@@ -48,8 +50,28 @@ public abstract class HttpChannelOptions<B extends HttpChannelOptions<B>> {
     return self();
   }
 
+  /** Where requests may go; default {@link OutboundPolicy#strict()}: public addresses only. */
+  public B outboundPolicy(OutboundPolicy outboundPolicy) {
+    this.outboundPolicy = outboundPolicy;
+    return self();
+  }
+
+  /** How host names are resolved before the policy checks each address. */
+  public B resolver(HostResolver resolver) {
+    this.resolver = resolver;
+    return self();
+  }
+
   /** Validates the options (positive timeouts) and builds the sender. */
   HttpSender sender(String channel) {
-    return new HttpSender(channel, connectTimeout, requestTimeout, retryPolicy, sleeper, clock);
+    return new HttpSender(
+        channel,
+        connectTimeout,
+        requestTimeout,
+        retryPolicy,
+        sleeper,
+        clock,
+        outboundPolicy,
+        resolver);
   }
 }

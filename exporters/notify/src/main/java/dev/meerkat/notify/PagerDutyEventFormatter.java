@@ -24,12 +24,12 @@ public final class PagerDutyEventFormatter {
     event.put("event_action", n.state() == AlertState.FIRING ? "trigger" : "resolve");
     event.put("dedup_key", dedupKey(n));
     if (n.state() == AlertState.FIRING) {
-      event.put("payload", payload(n));
+      event.put("payload", n.isRuleAlert() ? RuleAlertFormats.pagerDutyPayload(n) : payload(n));
       event.put("client", "Meerkat");
       event.put("client_url", n.dashboardUrl());
       Map<String, Object> link = new LinkedHashMap<>();
       link.put("href", n.dashboardUrl());
-      link.put("text", "SLO in Meerkat");
+      link.put("text", n.isRuleAlert() ? "Rule in Meerkat" : "SLO in Meerkat");
       event.put("links", List.of(link));
     }
     return JsonWriter.write(event);

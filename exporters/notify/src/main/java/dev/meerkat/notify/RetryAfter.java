@@ -1,6 +1,5 @@
 package dev.meerkat.notify;
 
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -17,10 +16,9 @@ final class RetryAfter {
     this.clock = clock;
   }
 
-  /** The receiver's requested delay capped at {@code max}, empty when it asked for none. */
-  Optional<Duration> requested(HttpResponse<?> response, Duration max) {
-    return parse(response.headers().firstValue("Retry-After").orElse(null))
-        .map(delay -> delay.compareTo(max) > 0 ? max : delay);
+  /** The receiver's requested delay capped at {@code max}, null when it asked for none. */
+  Duration requested(String headerValue, Duration max) {
+    return parse(headerValue).map(delay -> delay.compareTo(max) > 0 ? max : delay).orElse(null);
   }
 
   Optional<Duration> parse(String value) {

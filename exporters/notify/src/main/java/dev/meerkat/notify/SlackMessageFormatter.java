@@ -15,9 +15,12 @@ import java.util.Map;
 public final class SlackMessageFormatter {
 
   public String format(AlertNotification n) {
+    if (n.isRuleAlert()) {
+      return JsonWriter.write(RuleAlertFormats.slack(n));
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("text", escape(fallbackText(n)));
-    body.put("blocks", List.of(header(n), numbers(n), link(n), context(n)));
+    body.put("blocks", List.of(header(n, n.sloName()), numbers(n), link(n), context(n)));
     return JsonWriter.write(body);
   }
 
@@ -30,10 +33,10 @@ public final class SlackMessageFormatter {
     return "SLO " + n.sloName() + " (" + n.service() + ") " + verb;
   }
 
-  private static Map<String, Object> header(AlertNotification n) {
+  static Map<String, Object> header(AlertNotification n, String name) {
     String icon = n.state() == AlertState.FIRING ? ":rotating_light:" : ":white_check_mark:";
     String state = n.state() == AlertState.FIRING ? "Firing" : "Resolved";
-    String title = icon + " " + state + " (" + n.severity().wireName() + "): " + n.sloName();
+    String title = icon + " " + state + " (" + n.severity().wireName() + "): " + name;
     // Slack rejects header texts over 150 characters.
     String text = title.length() > 150 ? title.substring(0, 149) + "\u2026" : title;
     Map<String, Object> header = new LinkedHashMap<>();
@@ -72,7 +75,7 @@ public final class SlackMessageFormatter {
     return section;
   }
 
-  private static Map<String, Object> context(AlertNotification n) {
+  static Map<String, Object> context(AlertNotification n) {
     String started = "Incident started " + WebhookPayloadFormatter.iso(n.incidentStart());
     String line =
         n.state() == AlertState.FIRING
@@ -84,11 +87,11 @@ public final class SlackMessageFormatter {
     return context;
   }
 
-  private static Map<String, Object> field(String label, String value) {
+  static Map<String, Object> field(String label, String value) {
     return text("mrkdwn", "*" + label + "*\n" + value);
   }
 
-  private static Map<String, Object> text(String type, String text) {
+  static Map<String, Object> text(String type, String text) {
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("type", type);
     object.put("text", text);

@@ -19,6 +19,9 @@ public final class WebhookPayloadFormatter {
   static final String SCHEMA_VERSION = "1";
 
   public String format(AlertNotification n) {
+    if (n.isRuleAlert()) {
+      return JsonWriter.write(RuleAlertFormats.webhook(n));
+    }
     Map<String, Object> slo = new LinkedHashMap<>();
     slo.put("id", n.sloId());
     slo.put("name", n.sloName());

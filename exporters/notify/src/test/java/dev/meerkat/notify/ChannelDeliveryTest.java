@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each channel delivers its exact payload and headers to a real HTTP receiver on 127.0.0.1. */
 class ChannelDeliveryTest {
@@ -33,7 +35,12 @@ class ChannelDeliveryTest {
 
   @Test
   void slackPostsTheMessageWithoutIdempotencyHeader() {
-    SlackNotifier slack = SlackNotifier.builder().retryPolicy(RETRIES).sleeper(sleeps::add).build();
+    SlackNotifier slack =
+        SlackNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
+            .retryPolicy(RETRIES)
+            .sleeper(sleeps::add)
+            .build();
 
     DeliveryResult result =
         slack.deliver(receiver.uri("/services/T000/B000/XXXXSECRET"), Notifications.firing());
@@ -52,6 +59,7 @@ class ChannelDeliveryTest {
     receiver.thenRespond(429, Map.of("Retry-After", "2")).thenRespond(202);
     PagerDutyNotifier pagerDuty =
         PagerDutyNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
             .routingKey(ROUTING_KEY)
             .retryPolicy(RETRIES)
             .sleeper(sleeps::add)
@@ -91,6 +99,7 @@ class ChannelDeliveryTest {
   void alertmanagerWebhookPostsVersion4PayloadWithIdempotencyKey() {
     AlertmanagerWebhookNotifier alertmanager =
         AlertmanagerWebhookNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
             .receiver("team-checkout")
             .retryPolicy(RETRIES)
             .sleeper(sleeps::add)
@@ -107,6 +116,7 @@ class ChannelDeliveryTest {
   void genericWebhookSignsTheExactBodyItSends() {
     GenericWebhookNotifier webhook =
         GenericWebhookNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
             .secret("s3cr3t-key")
             .retryPolicy(RETRIES)
             .sleeper(sleeps::add)
@@ -125,7 +135,10 @@ class ChannelDeliveryTest {
 
   @Test
   void genericWebhookWithoutSecretSendsNoSignature() {
-    GenericWebhookNotifier.builder().build().deliver(receiver.uri("/hook"), Notifications.firing());
+    GenericWebhookNotifier.builder()
+        .outboundPolicy(ScriptedReceiver.ALLOWED)
+        .build()
+        .deliver(receiver.uri("/hook"), Notifications.firing());
 
     assertThat(receiver.received().getFirst().header("X-Meerkat-Signature")).isNull();
   }
@@ -134,6 +147,7 @@ class ChannelDeliveryTest {
   void genericWebhookSendsTheRenderedTemplate() {
     GenericWebhookNotifier webhook =
         GenericWebhookNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
             .template(Golden.read("webhook-template.txt"))
             .secret("k")
             .build();
@@ -146,18 +160,36 @@ class ChannelDeliveryTest {
         .isEqualTo(new WebhookSigner("k").signature(Golden.read("webhook-template-firing.json")));
   }
 
-  @Test
-  void redirectsAreNotFollowed() {
-    receiver.thenRespond(307, Map.of("Location", receiver.uri("/elsewhere").toString()));
-    SlackNotifier slack = SlackNotifier.builder().retryPolicy(RETRIES).sleeper(sleeps::add).build();
+  /** A 302 or 307 to another URL (here another receiver) is a failed attempt, never followed. */
+  @ParameterizedTest
+  @ValueSource(ints = {302, 307})
+  void redirectsAreAFailedAttemptAndNotFollowed(int status) throws IOException {
+    try (ScriptedReceiver elsewhere = new ScriptedReceiver()) {
+      receiver.thenRespond(status, Map.of("Location", elsewhere.uri("/metadata").toString()));
+      SlackNotifier slack =
+          SlackNotifier.builder()
+              .outboundPolicy(ScriptedReceiver.ALLOWED)
+              .retryPolicy(RETRIES)
+              .sleeper(sleeps::add)
+              .build();
 
-    DeliveryResult result = slack.deliver(receiver.uri("/hook"), Notifications.firing());
+      DeliveryResult result = slack.deliver(receiver.uri("/hook"), Notifications.firing());
 
-    assertThat(result)
-        .isEqualTo(new DeliveryResult(DeliveryResult.Status.REJECTED, 1, "HTTP 307", 307, null));
-    assertThat(receiver.received())
-        .extracting(ScriptedReceiver.Received::path)
-        .containsExactly("/hook");
+      assertThat(result)
+          .isEqualTo(
+              new DeliveryResult(
+                  DeliveryResult.Status.REJECTED,
+                  1,
+                  "HTTP "
+                      + status
+                      + " (redirect not followed: notifications go only to the saved URL)",
+                  status,
+                  null));
+      assertThat(receiver.received())
+          .extracting(ScriptedReceiver.Received::path)
+          .containsExactly("/hook");
+      assertThat(elsewhere.received()).isEmpty();
+    }
   }
 
   @Test

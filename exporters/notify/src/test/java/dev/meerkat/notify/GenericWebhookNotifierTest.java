@@ -3,6 +3,8 @@ package dev.meerkat.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,7 @@ class GenericWebhookNotifierTest {
   private final ScriptedReceiver receiver;
   private final GenericWebhookNotifier notifier =
       GenericWebhookNotifier.builder()
+          .outboundPolicy(ScriptedReceiver.ALLOWED)
           .retryPolicy(
               new RetryPolicy(
                   3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30)))
@@ -94,6 +97,7 @@ class GenericWebhookNotifierTest {
 
     DeliveryResult result =
         GenericWebhookNotifier.builder()
+            .outboundPolicy(ScriptedReceiver.ALLOWED)
             .retryPolicy(
                 new RetryPolicy(
                     1, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)))
@@ -136,6 +140,33 @@ class GenericWebhookNotifierTest {
         .isEqualTo(new DeliveryResult(DeliveryResult.Status.REJECTED, 1, "HTTP 404", 404, null));
     assertThat(receiver.received()).hasSize(1);
     assertThat(sleeps).isEmpty();
+  }
+
+  /**
+   * The kernel completes the handshake of a socket nobody accepts: the request is never answered.
+   */
+  @Test
+  void aReceiverThatNeverAnswersIsCutOffAtTheRequestTimeout() throws IOException {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      GenericWebhookNotifier webhook =
+          GenericWebhookNotifier.builder()
+              .outboundPolicy(ScriptedReceiver.ALLOWED)
+              .requestTimeout(Duration.ofMillis(300))
+              .retryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+              .build();
+
+      DeliveryResult result =
+          webhook.deliver(
+              URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/hook"),
+              Notifications.firing());
+
+      assertThat(result)
+          .isEqualTo(
+              new DeliveryResult(
+                  DeliveryResult.Status.GAVE_UP,
+                  1,
+                  "no complete answer within 300 ms after 1 attempts"));
+    }
   }
 
   @Test

@@ -35,6 +35,9 @@ final class ScriptedReceiver implements AutoCloseable {
     }
   }
 
+  /** The receiver is on loopback, which the outbound policy refuses unless allowed. */
+  static final OutboundPolicy ALLOWED = OutboundPolicy.allowing(List.of("127.0.0.1/32"));
+
   private final HttpServer server;
   private final Deque<Response> script = new ArrayDeque<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +41,45 @@ class EmbeddedClickHouseIT {
                   + port
                   + " on 127.0.0.1 is already in use (another ClickHouse?). Choose another port"
                   + " or set MEERKAT_CLICKHOUSE_URL to use the running server.");
+    }
+  }
+
+  @Test
+  void listensOnLoopbackOnly() {
+    InetAddress external = nonLoopbackAddress();
+    int httpPort = freePort();
+    int tcpPort = freePort();
+    try (EmbeddedClickHouse server = EmbeddedClickHouse.start(dataDir, httpPort, tcpPort)) {
+      assertThat(query(server, "SELECT 1")).isEqualTo("1\n");
+      assertThat(accepts(InetAddress.getLoopbackAddress(), httpPort)).isTrue();
+      assertThat(accepts(InetAddress.getLoopbackAddress(), tcpPort)).isTrue();
+      assertThat(accepts(external, httpPort)).as("HTTP port on %s", external).isFalse();
+      assertThat(accepts(external, tcpPort)).as("TCP port on %s", external).isFalse();
+    }
+  }
+
+  private static InetAddress nonLoopbackAddress() {
+    try {
+      for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        for (InetAddress address : Collections.list(network.getInetAddresses())) {
+          if (network.isUp() && address instanceof Inet4Address && !address.isLoopbackAddress()) {
+            return address;
+          }
+        }
+      }
+    } catch (SocketException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new IllegalStateException(
+        "this test needs a network interface with a non-loopback IPv4 address; found none");
+  }
+
+  private static boolean accepts(InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 5_000);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

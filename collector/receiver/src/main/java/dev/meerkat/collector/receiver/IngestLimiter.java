@@ -52,7 +52,9 @@ public final class IngestLimiter {
       String key = attribute.getKey();
       String value = OtlpAttributes.text(attribute.getValue());
       keys.add(key);
-      values.add(STACKTRACE_KEY.equals(key) ? value : shorten(value));
+      String stored = shortened(key, value);
+      count(Truncation.ATTRIBUTE_VALUES, stored == value ? 0 : 1);
+      values.add(stored);
     }
     return new KeyValues(keys, values);
   }
@@ -64,18 +66,21 @@ public final class IngestLimiter {
     return kept;
   }
 
-  private String shorten(String value) {
+  /**
+   * The value as stored: shortened to the length limit unless it is a stack trace; the same
+   * instance when it is kept whole (the caller counts the shortened ones).
+   */
+  String shortened(String key, String value) {
     int max = limits.maxAttributeValueLength();
-    if (value.length() <= max) {
+    if (value.length() <= max || STACKTRACE_KEY.equals(key)) {
       return value;
     }
-    count(Truncation.ATTRIBUTE_VALUES, 1);
     // Never split a surrogate pair: cut before its high half.
     int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
     return value.substring(0, end);
   }
 
-  private void count(Truncation what, int items) {
+  void count(Truncation what, int items) {
     if (items > 0) {
       truncated[what.ordinal()].add(items);
     }

@@ -3,17 +3,13 @@ package dev.meerkat.collector.receiver;
 import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.store.model.LogRecord;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.stub.StreamObserver;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
 import java.time.Clock;
 
 /** OTLP/gRPC logs service ({@code opentelemetry.proto.collector.logs.v1.LogsService}). */
-public final class OtlpGrpcLogService extends LogsServiceGrpc.LogsServiceImplBase
-    implements OtlpGrpcService {
+public final class OtlpGrpcLogService implements OtlpGrpcService {
 
-  private final OtlpGrpcReceiver<ExportLogsServiceRequest, ExportLogsServiceResponse> receiver;
+  private final OtlpGrpcReceiver<LogRecord> receiver;
 
   private OtlpGrpcLogService(
       BatchRecordProcessor<LogRecord> processor, IngestLimiter limiter, Clock clock) {
@@ -26,14 +22,8 @@ public final class OtlpGrpcLogService extends LogsServiceGrpc.LogsServiceImplBas
   }
 
   @Override
-  public void export(
-      ExportLogsServiceRequest request, StreamObserver<ExportLogsServiceResponse> responses) {
-    receiver.export(request, responses);
-  }
-
-  @Override
   public ServerServiceDefinition definition() {
-    return receiver.bind(bindService());
+    return receiver.bind(LogsServiceGrpc.getExportMethod());
   }
 
   @Override

@@ -3,17 +3,12 @@ package dev.meerkat.collector.receiver;
 import dev.meerkat.collector.pipeline.BatchRecordProcessor;
 import dev.meerkat.store.model.MetricPointRecord;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.stub.StreamObserver;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 
 /** OTLP/gRPC metrics service ({@code opentelemetry.proto.collector.metrics.v1.MetricsService}). */
-public final class OtlpGrpcMetricService extends MetricsServiceGrpc.MetricsServiceImplBase
-    implements OtlpGrpcService {
+public final class OtlpGrpcMetricService implements OtlpGrpcService {
 
-  private final OtlpGrpcReceiver<ExportMetricsServiceRequest, ExportMetricsServiceResponse>
-      receiver;
+  private final OtlpGrpcReceiver<MetricPointRecord> receiver;
 
   private OtlpGrpcMetricService(
       BatchRecordProcessor<MetricPointRecord> processor, IngestLimiter limiter) {
@@ -26,14 +21,8 @@ public final class OtlpGrpcMetricService extends MetricsServiceGrpc.MetricsServi
   }
 
   @Override
-  public void export(
-      ExportMetricsServiceRequest request, StreamObserver<ExportMetricsServiceResponse> responses) {
-    receiver.export(request, responses);
-  }
-
-  @Override
   public ServerServiceDefinition definition() {
-    return receiver.bind(bindService());
+    return receiver.bind(MetricsServiceGrpc.getExportMethod());
   }
 
   @Override

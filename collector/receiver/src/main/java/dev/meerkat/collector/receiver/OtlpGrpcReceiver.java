@@ -2,35 +2,35 @@ package dev.meerkat.collector.receiver;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
-import com.google.protobuf.Message;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.Code;
 import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
-import io.grpc.ServerInterceptors;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 
 /**
- * What every OTLP/gRPC service does alike: hand the decoded request to the signal's {@link
- * OtlpIngest} and answer per the OTLP/gRPC specification ("Failures"): OK with the export response
- * (possibly a partial success); {@code UNAVAILABLE} with a {@code RetryInfo} when the pipeline is
- * full (retryable); {@code INVALID_ARGUMENT} when the request can never fit or does not decode (not
- * retryable). A signal's service is a small class extending the generated {@code ...ImplBase} that
- * delegates {@code export} here.
+ * What every OTLP/gRPC service does alike: hand the request's bytes to the signal's {@link
+ * OtlpIngest} to decode and offer, and answer per the OTLP/gRPC specification ("Failures"): OK with
+ * the export response (possibly a partial success); {@code UNAVAILABLE} with a {@code RetryInfo}
+ * when the pipeline is full (retryable); {@code INVALID_ARGUMENT} when the request can never fit or
+ * does not decode (not retryable). A signal's service is a small class naming its generated export
+ * method.
  *
- * @param <R> the OTLP export request message
- * @param <S> the OTLP export response message
+ * @param <T> the record the pipeline takes
  */
-final class OtlpGrpcReceiver<R extends Message, S extends Message> {
+final class OtlpGrpcReceiver<T> {
 
   private static final Duration RETRY_DELAY = Duration.newBuilder().setSeconds(1).build();
 
-  private final OtlpIngest<R, ?> ingest;
+  private final OtlpIngest<?, T> ingest;
   private final OtlpReceiverCounts counts = new OtlpReceiverCounts();
 
-  OtlpGrpcReceiver(OtlpIngest<R, ?> ingest) {
+  OtlpGrpcReceiver(OtlpIngest<?, T> ingest) {
     this.ingest = ingest;
   }
 
@@ -39,19 +39,33 @@ final class OtlpGrpcReceiver<R extends Message, S extends Message> {
   }
 
   /**
-   * The service's definition with decoding moved where a failure can be answered {@code
-   * INVALID_ARGUMENT} (grpc-java itself would answer a request that does not parse with a status
-   * the OTLP exporters treat as unknown).
+   * The service of the generated {@code export} method, taking the request as bytes ({@link
+   * OtlpGrpcDecodeFailures#BYTES}): grpc-java does not build the message, the ingest decodes it,
+   * and a request that does not decode is answered {@code INVALID_ARGUMENT} here.
    */
-  ServerServiceDefinition bind(ServerServiceDefinition generated) {
-    return ServerInterceptors.intercept(
-        ServerInterceptors.useMarshalledMessages(generated, OtlpGrpcDecodeFailures.BYTES),
-        new OtlpGrpcDecodeFailures(ingest.messageName(), counts));
+  <S> ServerServiceDefinition bind(MethodDescriptor<?, S> export) {
+    MethodDescriptor<byte[], S> method =
+        export.toBuilder(OtlpGrpcDecodeFailures.BYTES, export.getResponseMarshaller()).build();
+    ServerCalls.UnaryMethod<byte[], S> handler = this::export;
+    return ServerServiceDefinition.builder(export.getServiceName())
+        .addMethod(method, ServerCalls.asyncUnaryCall(handler))
+        .build();
   }
 
-  void export(R request, StreamObserver<S> responses) {
+  private <S> void export(byte[] request, StreamObserver<S> responses) {
+    OtlpIngest.Mapped<T> decoded;
+    try {
+      decoded = ingest.decode(request);
+    } catch (InvalidProtocolBufferException e) {
+      counts.badRequests.incrementAndGet();
+      responses.onError(
+          error(
+              Code.INVALID_ARGUMENT,
+              "could not decode " + ingest.messageName() + " protobuf: " + e.getMessage()));
+      return;
+    }
     ingest
-        .export(request, counts)
+        .export(decoded, counts)
         .whenComplete(
             (outcome, failure) -> {
               if (failure != null) {

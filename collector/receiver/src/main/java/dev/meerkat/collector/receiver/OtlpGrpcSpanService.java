@@ -1,17 +1,14 @@
 package dev.meerkat.collector.receiver;
 
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
+import dev.meerkat.store.model.SpanRecord;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.stub.StreamObserver;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 
 /** OTLP/gRPC trace service ({@code opentelemetry.proto.collector.trace.v1.TraceService}). */
-public final class OtlpGrpcSpanService extends TraceServiceGrpc.TraceServiceImplBase
-    implements OtlpGrpcService {
+public final class OtlpGrpcSpanService implements OtlpGrpcService {
 
-  private final OtlpGrpcReceiver<ExportTraceServiceRequest, ExportTraceServiceResponse> receiver;
+  private final OtlpGrpcReceiver<SpanRecord> receiver;
 
   private OtlpGrpcSpanService(BatchSpanProcessor processor, IngestLimiter limiter) {
     this.receiver = new OtlpGrpcReceiver<>(new OtlpSpanIngest(processor, limiter));
@@ -22,14 +19,8 @@ public final class OtlpGrpcSpanService extends TraceServiceGrpc.TraceServiceImpl
   }
 
   @Override
-  public void export(
-      ExportTraceServiceRequest request, StreamObserver<ExportTraceServiceResponse> responses) {
-    receiver.export(request, responses);
-  }
-
-  @Override
   public ServerServiceDefinition definition() {
-    return receiver.bind(bindService());
+    return receiver.bind(TraceServiceGrpc.getExportMethod());
   }
 
   @Override

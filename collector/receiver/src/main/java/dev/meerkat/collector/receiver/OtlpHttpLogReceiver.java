@@ -6,7 +6,8 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import java.time.Clock;
 
 /** OTLP/HTTP logs receiver ({@code POST /v1/logs}, protobuf or JSON, optionally gzip). */
-public final class OtlpHttpLogReceiver extends OtlpHttpReceiver<ExportLogsServiceRequest> {
+public final class OtlpHttpLogReceiver
+    extends OtlpHttpReceiver<ExportLogsServiceRequest, LogRecord> {
 
   public static final String PATH = "/v1/logs";
 

@@ -5,7 +5,8 @@ import dev.meerkat.store.model.MetricPointRecord;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 
 /** OTLP/HTTP metrics receiver ({@code POST /v1/metrics}, protobuf or JSON, optionally gzip). */
-public final class OtlpHttpMetricReceiver extends OtlpHttpReceiver<ExportMetricsServiceRequest> {
+public final class OtlpHttpMetricReceiver
+    extends OtlpHttpReceiver<ExportMetricsServiceRequest, MetricPointRecord> {
 
   public static final String PATH = "/v1/metrics";
 

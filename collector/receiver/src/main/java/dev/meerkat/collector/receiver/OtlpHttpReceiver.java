@@ -15,14 +15,15 @@ import com.linecorp.armeria.server.ServiceRequestContext;
  * subclass that names its path and ingest.
  *
  * @param <R> the OTLP export request message
+ * @param <T> the record the pipeline takes
  */
-public class OtlpHttpReceiver<R extends Message> implements HttpService {
+public class OtlpHttpReceiver<R extends Message, T> implements HttpService {
 
-  private final OtlpIngest<R, ?> ingest;
+  private final OtlpIngest<R, T> ingest;
   private final int maxBodyBytes;
   private final OtlpReceiverCounts counts = new OtlpReceiverCounts();
 
-  OtlpHttpReceiver(OtlpIngest<R, ?> ingest, int maxBodyBytes) {
+  OtlpHttpReceiver(OtlpIngest<R, T> ingest, int maxBodyBytes) {
     this.ingest = ingest;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -40,10 +41,10 @@ public class OtlpHttpReceiver<R extends Message> implements HttpService {
 
   private HttpResponse handle(AggregatedHttpRequest request) {
     OtlpHttpBodies.Body body;
-    R export;
+    OtlpIngest.Mapped<T> export;
     try {
       body = OtlpHttpBodies.decode(request, maxBodyBytes);
-      export = parse(body);
+      export = decode(body);
     } catch (OtlpHttpBodies.BadRequestException e) {
       counts.badRequests.incrementAndGet();
       return OtlpHttpResponses.failure(e.status, e.encoding, e.getMessage());
@@ -55,10 +56,11 @@ public class OtlpHttpReceiver<R extends Message> implements HttpService {
             .thenApply(outcome -> OtlpHttpResponses.of(outcome, encoding)));
   }
 
-  private R parse(OtlpHttpBodies.Body body) throws OtlpHttpBodies.BadRequestException {
+  private OtlpIngest.Mapped<T> decode(OtlpHttpBodies.Body body)
+      throws OtlpHttpBodies.BadRequestException {
     if (body.encoding() == OtlpHttpEncoding.PROTOBUF) {
       try {
-        return ingest.parse(body.bytes());
+        return ingest.decode(body.bytes());
       } catch (InvalidProtocolBufferException e) {
         throw new OtlpHttpBodies.BadRequestException(
             400,
@@ -77,6 +79,6 @@ public class OtlpHttpReceiver<R extends Message> implements HttpService {
     }
     @SuppressWarnings("unchecked") // the builder came from the ingest, for R
     R request = (R) builder.build();
-    return request;
+    return ingest.map(request);
   }
 }

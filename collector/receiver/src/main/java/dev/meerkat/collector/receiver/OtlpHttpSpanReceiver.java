@@ -1,10 +1,12 @@
 package dev.meerkat.collector.receiver;
 
 import dev.meerkat.collector.pipeline.BatchSpanProcessor;
+import dev.meerkat.store.model.SpanRecord;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
 /** OTLP/HTTP trace receiver ({@code POST /v1/traces}, protobuf or JSON, optionally gzip). */
-public final class OtlpHttpSpanReceiver extends OtlpHttpReceiver<ExportTraceServiceRequest> {
+public final class OtlpHttpSpanReceiver
+    extends OtlpHttpReceiver<ExportTraceServiceRequest, SpanRecord> {
 
   public static final String PATH = "/v1/traces";
 

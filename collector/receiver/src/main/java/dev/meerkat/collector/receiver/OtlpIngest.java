@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One signal's ingest, the same for every protocol: map a decoded export request, offer the items
- * to the pipeline and say what became of them. A signal is one small subclass; each protocol
- * (OTLP/HTTP, OTLP/gRPC) decodes the request and turns the {@link OtlpOutcome} into its answer.
+ * One signal's ingest, the same for every protocol: decode (or map a JSON-parsed) export request,
+ * offer the items to the pipeline and say what became of them. A signal is one small subclass; each
+ * protocol (OTLP/HTTP, OTLP/gRPC) hands over the request and turns the {@link OtlpOutcome} into its
+ * answer.
  *
  * @param <R> the OTLP export request message
  * @param <T> the record the pipeline takes
@@ -27,6 +28,14 @@ abstract class OtlpIngest<R extends Message, T> {
 
   abstract R parse(byte[] protobuf) throws InvalidProtocolBufferException;
 
+  /**
+   * Decodes a binary protobuf request into the items (both OTLP/HTTP and OTLP/gRPC hand their raw
+   * bytes here). By default through the generated message; a signal may read the bytes directly.
+   */
+  Mapped<T> decode(byte[] protobuf) throws InvalidProtocolBufferException {
+    return map(parse(protobuf));
+  }
+
   /** An empty builder of the request message, for the JSON parser. */
   abstract Message.Builder newRequestBuilder();
 
@@ -40,9 +49,8 @@ abstract class OtlpIngest<R extends Message, T> {
   /** The export response, with a partial success when {@code rejected > 0}. */
   abstract Message response(int rejected, String firstRejection);
 
-  /** Maps, offers and counts one request; never completes exceptionally for a refusal. */
-  final CompletableFuture<OtlpOutcome> export(R request, OtlpReceiverCounts counts) {
-    Mapped<T> mapped = map(request);
+  /** Offers and counts one decoded request; never completes exceptionally for a refusal. */
+  final CompletableFuture<OtlpOutcome> export(Mapped<T> mapped, OtlpReceiverCounts counts) {
     int items = mapped.items().size();
     counts.received.addAndGet(items);
     counts.rejected.addAndGet(mapped.rejected());

@@ -11,7 +11,10 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Traces: {@link OtlpSpanMapper} into the {@link BatchSpanProcessor}. */
+/**
+ * Traces into the {@link BatchSpanProcessor}: protobuf through {@link OtlpTraceDecoder}, JSON
+ * through the generated message and {@link OtlpSpanMapper}.
+ */
 final class OtlpSpanIngest extends OtlpIngest<ExportTraceServiceRequest, SpanRecord> {
 
   private final BatchSpanProcessor processor;
@@ -35,6 +38,13 @@ final class OtlpSpanIngest extends OtlpIngest<ExportTraceServiceRequest, SpanRec
   @Override
   ExportTraceServiceRequest parse(byte[] protobuf) throws InvalidProtocolBufferException {
     return ExportTraceServiceRequest.parseFrom(protobuf);
+  }
+
+  /** Straight from the bytes to span records: see {@link OtlpTraceDecoder}. */
+  @Override
+  Mapped<SpanRecord> decode(byte[] protobuf) throws InvalidProtocolBufferException {
+    OtlpSpanMapper.Result result = OtlpTraceDecoder.decode(protobuf, limiter);
+    return new Mapped<>(result.spans(), result.rejected(), result.firstRejection());
   }
 
   @Override

@@ -37,7 +37,7 @@ class OtlpReceiverAnswersTest {
               OtlpGrpcDecodeFailures.BYTES, OtlpGrpcDecodeFailures.BYTES)
           .build();
 
-  private static Status status(HttpResponse<byte[]> response) throws Exception {
+  static Status status(HttpResponse<byte[]> response) throws Exception {
     if (response.headers().firstValue("content-type").orElse("").equals(JSON)) {
       Status.Builder status = Status.newBuilder();
       JsonFormat.parser().merge(new String(response.body(), StandardCharsets.UTF_8), status);
@@ -46,11 +46,11 @@ class OtlpReceiverAnswersTest {
     return Status.parseFrom(response.body());
   }
 
-  private static Status status(Code code, String message) {
+  static Status status(Code code, String message) {
     return Status.newBuilder().setCode(code.getNumber()).setMessage(message).build();
   }
 
-  private static Code code(StatusRuntimeException e) {
+  static Code code(StatusRuntimeException e) {
     return Code.forNumber(e.getStatus().getCode().value());
   }
 

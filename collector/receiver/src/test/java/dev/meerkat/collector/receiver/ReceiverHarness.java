@@ -10,6 +10,7 @@ import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.write.SpanWriter;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
@@ -50,6 +52,15 @@ final class ReceiverHarness implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   private ReceiverHarness(PipelineSettings settings, int maxBytes, SpanWriter spanWriter) {
+    this(settings, maxBytes, spanWriter, null, null);
+  }
+
+  private ReceiverHarness(
+      PipelineSettings settings,
+      int maxBytes,
+      SpanWriter spanWriter,
+      IngestGate httpGate,
+      IngestGate grpcGate) {
     spanProcessor =
         BatchSpanProcessor.create(
             spanWriter == null ? batch -> spans.addAll(batch.items()) : spanWriter,
@@ -71,16 +82,25 @@ final class ReceiverHarness implements AutoCloseable {
     httpMetrics = OtlpHttpMetricReceiver.create(metricProcessor, maxBytes, pointLimiter);
     grpcSpans = OtlpGrpcSpanService.create(spanProcessor, spanLimiter);
     grpcMetrics = OtlpGrpcMetricService.create(metricProcessor, pointLimiter);
-    http =
+    var httpBuilder =
         Server.builder()
             .http(new InetSocketAddress("127.0.0.1", 0))
             .maxRequestLength(maxBytes)
             .gracefulShutdownTimeout(Duration.ZERO, Duration.ZERO)
             .service(OtlpHttpSpanReceiver.PATH, httpSpans)
-            .service(OtlpHttpMetricReceiver.PATH, httpMetrics)
-            .build();
+            .service(OtlpHttpMetricReceiver.PATH, httpMetrics);
+    if (httpGate != null) {
+      httpBuilder.decorator(OtlpHttpIngestGate.create(httpGate));
+    }
+    http = httpBuilder.build();
     http.start().join();
-    grpc = OtlpGrpcServer.start(0, maxBytes, List.of(grpcSpans, grpcMetrics));
+    grpc =
+        OtlpGrpcServer.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            InsecureServerCredentials.create(),
+            maxBytes,
+            List.of(grpcSpans, grpcMetrics),
+            grpcGate == null ? List.of() : List.of(OtlpGrpcIngestGate.create(grpcGate)));
     channel =
         Grpc.newChannelBuilderForAddress(
                 "127.0.0.1", grpc.port(), InsecureChannelCredentials.create())
@@ -100,11 +120,27 @@ final class ReceiverHarness implements AutoCloseable {
     return new ReceiverHarness(settings, maxBytes, spanWriter);
   }
 
+  /** The receivers behind the ingest gates, as the collector wires them when they are enabled. */
+  static ReceiverHarness startGated(IngestGate httpGate, IngestGate grpcGate) {
+    return new ReceiverHarness(
+        PipelineSettings.defaults().withFlushInterval(Duration.ofMillis(10)),
+        1 << 20,
+        null,
+        httpGate,
+        grpcGate);
+  }
+
   ManagedChannel channel() {
     return channel;
   }
 
   HttpResponse<byte[]> post(String path, String contentType, boolean gzip, byte[] body)
+      throws IOException, InterruptedException {
+    return post(path, contentType, gzip, body, Map.of());
+  }
+
+  HttpResponse<byte[]> post(
+      String path, String contentType, boolean gzip, byte[] body, Map<String, String> headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.activeLocalPort() + path))
@@ -114,6 +150,7 @@ final class ReceiverHarness implements AutoCloseable {
     if (gzip) {
       request.header("Content-Encoding", "gzip");
     }
+    headers.forEach(request::header);
     return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 

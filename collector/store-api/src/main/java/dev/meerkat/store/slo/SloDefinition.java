@@ -2,6 +2,7 @@ package dev.meerkat.store.slo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -85,6 +86,21 @@ public record SloDefinition(
         webhookUrl,
         updatedAt,
         spec);
+  }
+
+  /** The same definition with the given own labels (see {@link SloSpec#labels()}). */
+  public SloDefinition withLabels(Map<String, String> labels) {
+    return new SloDefinition(
+        id,
+        version,
+        name,
+        service,
+        objective,
+        window,
+        burnRateThreshold,
+        webhookUrl,
+        updatedAt,
+        spec.withLabels(labels));
   }
 
   public SloDefinition withUpdatedAt(Instant at) {

@@ -1,8 +1,11 @@
 package dev.meerkat.store.slo;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What an SLO measures and how its burn-rate alerts are guarded, beyond the fields every SLO had
@@ -16,6 +19,8 @@ import java.util.Objects;
  *     conditions): a condition holds only with at least this many events in its long window
  * @param origin where the definition comes from: empty when made in the dashboard, otherwise the
  *     file it was loaded from (the SLO is then managed as code)
+ * @param labels the SLO's own labels (e.g. {@code team=payments}), added to the labels its alerts
+ *     are routed and silenced by
  */
 public record SloSpec(
     String indicator,
@@ -23,7 +28,8 @@ public record SloSpec(
     List<String> operations,
     String window,
     double minimumEvents,
-    String origin) {
+    String origin,
+    Map<String, String> labels) {
 
   public static final String AVAILABILITY = "availability";
   public static final String LATENCY = "latency";
@@ -34,6 +40,23 @@ public record SloSpec(
     Objects.requireNonNull(window, "window");
     operations = operations == null ? List.of() : List.copyOf(operations);
     origin = origin == null ? "" : origin;
+    labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+  }
+
+  /** A spec without labels of its own. */
+  public SloSpec(
+      String indicator,
+      long latencyThresholdMillis,
+      List<String> operations,
+      String window,
+      double minimumEvents,
+      String origin) {
+    this(indicator, latencyThresholdMillis, operations, window, minimumEvents, origin, Map.of());
+  }
+
+  public SloSpec withLabels(Map<String, String> newLabels) {
+    return new SloSpec(
+        indicator, latencyThresholdMillis, operations, window, minimumEvents, origin, newLabels);
   }
 
   /**

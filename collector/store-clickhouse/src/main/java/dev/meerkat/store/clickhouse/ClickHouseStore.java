@@ -6,10 +6,12 @@ import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.data.ClickHouseFormat;
 import dev.meerkat.store.StoreException;
+import dev.meerkat.store.query.QueryLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,11 +37,13 @@ public final class ClickHouseStore implements AutoCloseable {
   private static final String ONE_BLOCK_ROWS = "1000000000";
 
   private final ClickHouseConfig config;
+  private final QueryLimits limits;
   private final StatementClient statements;
   private final Client insertClient;
 
-  private ClickHouseStore(ClickHouseConfig config) {
+  private ClickHouseStore(ClickHouseConfig config, QueryLimits limits) {
     this.config = config;
+    this.limits = limits;
     this.statements = new StatementClient(config, CONNECT_TIMEOUT);
     this.insertClient =
         new Client.Builder()
@@ -62,11 +66,32 @@ public final class ClickHouseStore implements AutoCloseable {
 
   /** A store for {@code config.database()}; does not contact the server yet. */
   public static ClickHouseStore connect(ClickHouseConfig config) {
-    return new ClickHouseStore(config);
+    return connect(config, QueryLimits.defaults());
+  }
+
+  /** A store whose read repositories apply {@code limits} to every query ({@link #read}). */
+  public static ClickHouseStore connect(ClickHouseConfig config, QueryLimits limits) {
+    return new ClickHouseStore(config, Objects.requireNonNull(limits, "limits"));
   }
 
   public ClickHouseConfig config() {
     return config;
+  }
+
+  /** The limits {@link #read} applies; read repositories also check time ranges against them. */
+  public QueryLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Runs a SELECT for a reader (the dashboard's pages, its API, the evaluators) under {@link
+   * #limits}: at most {@code maxRows} rows, or {@link QueryLimitException}; the server stops the
+   * query after {@code timeout}, reported as {@link QueryLimitException} too. {@code sql} must not
+   * name a format. Internal statements (migrations, retention) use {@link #query}.
+   */
+  public List<Row> read(String sql) {
+    return TabSeparated.parse(
+        statements.sendRead(sql + "\nFORMAT TabSeparatedWithNames", config.database(), limits));
   }
 
   /** Runs a statement that returns no rows (DDL, INSERT ... VALUES, ALTER). */

@@ -1,6 +1,8 @@
 package dev.meerkat.store.clickhouse;
 
 import dev.meerkat.store.StoreException;
+import dev.meerkat.store.query.QueryLimitException;
+import dev.meerkat.store.query.QueryLimits;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -12,9 +14,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Sends SQL statements and text queries over ClickHouse's HTTP interface with the JDK client.
@@ -31,6 +37,11 @@ final class StatementClient {
   // Server error codes that describe a passing condition: timeouts, overload, memory, network.
   private static final Set<Integer> RETRYABLE_CODES =
       Set.of(159, 160, 164, 202, 203, 209, 210, 241, 242, 252, 285, 319, 425);
+
+  /** ClickHouse's TIMEOUT_EXCEEDED: max_execution_time was reached. */
+  private static final int TIMEOUT_EXCEEDED = 159;
+
+  private static final Duration READ_GRACE = Duration.ofSeconds(5);
 
   private final HttpClient http;
   private final String authorization;
@@ -58,17 +69,78 @@ final class StatementClient {
         database == null
             ? baseUrl
             : baseUrl + "&database=" + URLEncoder.encode(database, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        exchange(
+            url,
+            sql,
+            timeout,
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+            e -> new StoreException("ClickHouse did not answer within " + timeout, true, e));
+    if (response.statusCode() != 200) {
+      throw serverError(response.statusCode(), response.body().strip());
+    }
+    return response.body();
+  }
+
+  /**
+   * Runs a read query under {@code limits}: the server stops it after {@code limits.timeout()}
+   * ({@code max_execution_time}, sent with the query), and at most {@code limits.maxRows()} rows
+   * after the header line are read; one more row refuses the query, and the rest of the answer is
+   * never read. Returns the header line and the rows, each line ending with a newline.
+   *
+   * @throws QueryLimitException when the result is too large or the server stopped the query
+   */
+  String sendRead(String sql, String database, QueryLimits limits) {
+    String url =
+        baseUrl
+            + "&database="
+            + URLEncoder.encode(database, StandardCharsets.UTF_8)
+            + "&max_execution_time="
+            + limits.timeout().toSeconds();
+    HttpResponse<Stream<String>> response =
+        exchange(
+            url,
+            sql,
+            // The server's own limit answers first; this bounds a server that does not.
+            limits.timeout().plus(READ_GRACE),
+            HttpResponse.BodyHandlers.ofLines(),
+            limits::timedOut);
+    try (Stream<String> lines = response.body()) {
+      if (response.statusCode() != 200) {
+        String message = lines.collect(Collectors.joining("\n")).strip();
+        StoreException error = serverError(response.statusCode(), message);
+        throw message.contains("Code: " + TIMEOUT_EXCEEDED + ",") ? limits.timedOut(error) : error;
+      }
+      StringBuilder body = new StringBuilder();
+      Iterator<String> it = lines.iterator();
+      // The header line plus maxRows rows; a further line means the result is too large.
+      for (long read = 0; it.hasNext(); read++) {
+        if (read > limits.maxRows()) {
+          throw limits.tooManyRows();
+        }
+        body.append(it.next()).append('\n');
+      }
+      return body.toString();
+    }
+  }
+
+  /** POSTs {@code sql} to {@code url}; transport failures become retryable store errors. */
+  private <T> HttpResponse<T> exchange(
+      String url,
+      String sql,
+      Duration timeout,
+      HttpResponse.BodyHandler<T> body,
+      Function<HttpTimeoutException, RuntimeException> onTimeout) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(timeout)
             .header("Authorization", authorization)
             .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
             .build();
-    HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(request, body);
     } catch (HttpTimeoutException e) {
-      throw new StoreException("ClickHouse did not answer within " + timeout, true, e);
+      throw onTimeout.apply(e);
     } catch (ConnectException e) {
       throw new StoreException("cannot connect to ClickHouse at " + baseUrl + ": " + e, true, e);
     } catch (IOException e) {
@@ -77,10 +149,6 @@ final class StatementClient {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while waiting for ClickHouse", true, e);
     }
-    if (response.statusCode() != 200) {
-      throw serverError(response.statusCode(), response.body().strip());
-    }
-    return response.body();
   }
 
   static StoreException serverError(int httpStatus, String serverMessage) {

@@ -2,12 +2,14 @@ package dev.meerkat.dashboard.alerting.service;
 
 import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertEventRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Alert history (ClickHouse) with how each notification was delivered (relational outbox). */
 public class AlertHistoryService {
@@ -47,6 +49,8 @@ public class AlertHistoryService {
    * Queues a dead notification for one more attempt, with the same idempotency key; the delivery
    * worker sends it on its next poll. Returns false when it is not dead (nothing to re-send).
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "resend", object = "notification")
   public boolean resend(String outboxId) {
     return outbox.resend(outboxId, clock.instant());
   }

@@ -2,6 +2,8 @@ package dev.meerkat.dashboard.alerting.service;
 
 import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.dashboard.alerting.domain.Suppression;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +20,18 @@ public interface AlertStore {
    *
    * @throws ConcurrentChangeException when the stored version is not the expected one
    */
-  void recordChange(AlertStatus next, Optional<OutboxEntry> notification);
+  default void recordChange(AlertStatus next, Optional<OutboxEntry> notification) {
+    recordChange(next, notification.stream().toList(), List.of());
+  }
+
+  /**
+   * In ONE transaction: writes {@code next} (as {@link #recordChange(AlertStatus, Optional)}), the
+   * routed notifications into the outbox and the suppressed ones into the suppression log.
+   *
+   * @throws ConcurrentChangeException when the stored version is not the expected one
+   */
+  void recordChange(
+      AlertStatus next, List<OutboxEntry> notifications, List<Suppression> suppressions);
 
   /** Thrown by {@link #recordChange} when the status changed under the caller. */
   final class ConcurrentChangeException extends RuntimeException {

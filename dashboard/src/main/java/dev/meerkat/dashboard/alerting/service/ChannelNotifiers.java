@@ -4,8 +4,10 @@ import dev.meerkat.dashboard.alerting.domain.Channel;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.notify.AlertmanagerWebhookNotifier;
 import dev.meerkat.notify.GenericWebhookNotifier;
+import dev.meerkat.notify.HostResolver;
 import dev.meerkat.notify.HttpChannelOptions;
 import dev.meerkat.notify.Notifier;
+import dev.meerkat.notify.OutboundPolicy;
 import dev.meerkat.notify.PagerDutyNotifier;
 import dev.meerkat.notify.RetryPolicy;
 import dev.meerkat.notify.SlackNotifier;
@@ -25,18 +27,28 @@ public final class ChannelNotifiers implements DeliveryTarget.Resolver {
   private final Duration requestTimeout;
   private final RetryPolicy oneAttempt;
   private final Clock clock;
+  private final OutboundPolicy outbound;
+  private final HostResolver resolver;
 
+  /**
+   * @param outbound where notifications may go, checked on every send after DNS resolution
+   * @param resolver the resolver each send uses (the system resolver outside tests)
+   */
   public ChannelNotifiers(
       ChannelRepository channels,
       Notifier legacy,
       Duration requestTimeout,
       RetryPolicy oneAttempt,
-      Clock clock) {
+      Clock clock,
+      OutboundPolicy outbound,
+      HostResolver resolver) {
     this.channels = channels;
     this.legacy = legacy;
     this.requestTimeout = requestTimeout;
     this.oneAttempt = oneAttempt;
     this.clock = clock;
+    this.outbound = outbound;
+    this.resolver = resolver;
   }
 
   @Override
@@ -88,7 +100,12 @@ public final class ChannelNotifiers implements DeliveryTarget.Resolver {
   }
 
   private <B extends HttpChannelOptions<B>> B options(B builder) {
-    return builder.requestTimeout(requestTimeout).retryPolicy(oneAttempt).clock(clock);
+    return builder
+        .requestTimeout(requestTimeout)
+        .retryPolicy(oneAttempt)
+        .clock(clock)
+        .outboundPolicy(outbound)
+        .resolver(resolver);
   }
 
   private static URI url(Channel channel) {

@@ -4,18 +4,24 @@ import dev.meerkat.dashboard.alerting.domain.Channel;
 import dev.meerkat.dashboard.alerting.domain.ChannelDraft;
 import dev.meerkat.dashboard.alerting.domain.ChannelSecrets;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.notify.AlertNotification;
 import dev.meerkat.notify.AlertSeverity;
+import dev.meerkat.notify.HostResolver;
+import dev.meerkat.notify.OutboundPolicy;
 import dev.meerkat.store.slo.AlertState;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Channels for the UI: save with validation, delete, send a test notification. */
-public final class ChannelService {
+public class ChannelService {
 
   /** Alert event id of test rows: they announce no alert. */
   public static final String TEST_EVENT = "test";
@@ -24,12 +30,26 @@ public final class ChannelService {
   private final Outbox outbox;
   private final Clock clock;
   private final String dashboardUrl;
+  private final OutboundPolicy outbound;
+  private final HostResolver resolver;
 
-  public ChannelService(ChannelRepository channels, Outbox outbox, Clock clock, String publicUrl) {
+  /**
+   * @param outbound where channel URLs may point; checked on save here and again on every send
+   * @param resolver resolves a URL's host on save (the system resolver outside tests)
+   */
+  public ChannelService(
+      ChannelRepository channels,
+      Outbox outbox,
+      Clock clock,
+      String publicUrl,
+      OutboundPolicy outbound,
+      HostResolver resolver) {
     this.channels = channels;
     this.outbox = outbox;
     this.clock = clock;
     this.dashboardUrl = publicUrl.replaceAll("/+$", "") + "/channels";
+    this.outbound = outbound;
+    this.resolver = resolver;
   }
 
   public List<Channel> list() {
@@ -44,9 +64,16 @@ public final class ChannelService {
   public record SaveResult(Optional<Channel> saved, List<String> problems) {}
 
   /** Saves a new channel ({@code id} empty) or an edit; secrets left empty keep the stored ones. */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "save", object = "channel")
   public SaveResult save(Optional<String> id, ChannelDraft draft) {
     Optional<Channel> previous = id.flatMap(channels::find);
-    List<String> problems = draft.problems(previous.isPresent());
+    List<String> problems = new ArrayList<>(draft.problems(previous.isPresent()));
+    if (problems.isEmpty() && !draft.url().isBlank()) {
+      outbound
+          .problem(URI.create(draft.url().strip()), resolver)
+          .ifPresent(problem -> problems.add("URL: " + problem));
+    }
     if (!problems.isEmpty()) {
       return new SaveResult(Optional.empty(), problems);
     }
@@ -58,6 +85,8 @@ public final class ChannelService {
     return new SaveResult(Optional.of(channel), List.of());
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "delete", object = "channel")
   public boolean delete(String id) {
     return channels.delete(id);
   }
@@ -66,6 +95,8 @@ public final class ChannelService {
    * Queues a test notification to the channel through the outbox, so it is delivered, retried and
    * logged exactly as an alert would be; returns the outbox id.
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "send-test", object = "channel")
   public Optional<String> sendTest(String channelId) {
     Optional<Channel> channel = channels.find(channelId);
     if (channel.isEmpty()) {

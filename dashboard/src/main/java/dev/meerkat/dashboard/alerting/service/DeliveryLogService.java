@@ -4,13 +4,15 @@ import dev.meerkat.dashboard.alerting.domain.Channel;
 import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.Suppression;
+import dev.meerkat.dashboard.security.domain.Audited;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** The delivery log: notifications, every attempt, re-send, and what was suppressed. */
-public final class DeliveryLogService {
+public class DeliveryLogService {
 
   private final Outbox outbox;
   private final ChannelRepository channels;
@@ -47,6 +49,8 @@ public final class DeliveryLogService {
   }
 
   /** One more attempt of a DEAD notification, same idempotency key. */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "resend", object = "notification")
   public boolean resend(String outboxId) {
     return outbox.resend(outboxId, clock.instant());
   }

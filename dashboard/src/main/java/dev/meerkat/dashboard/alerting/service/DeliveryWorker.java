@@ -107,6 +107,18 @@ public final class DeliveryWorker implements AutoCloseable {
     return submitted;
   }
 
+  /**
+   * Whether the row was attempted after {@link #poll()} read it: its sender can finish and leave
+   * {@code inFlight} between the poll's read of the due rows and its {@code inFlight.add}, and
+   * sending the stale copy again would deliver it twice.
+   */
+  private boolean attemptedSinceRead(OutboxEntry entry) {
+    return outbox
+        .find(entry.id())
+        .map(stored -> stored.attempts() != entry.attempts() || !stored.status().isOpen())
+        .orElse(true);
+  }
+
   /** Notifications handed to a sender and not recorded yet. */
   public int inFlight() {
     return inFlight.size();
@@ -114,6 +126,9 @@ public final class DeliveryWorker implements AutoCloseable {
 
   private void send(List<OutboxEntry> group) {
     try {
+      if (group.stream().anyMatch(this::attemptedSinceRead)) {
+        return; // Another sender already sent it; the rest of a group goes out at the next poll.
+      }
       Instant start = clock.instant();
       DeliveryResult result = group.size() == 1 ? attempt(group.getFirst()) : attemptGroup(group);
       Instant end = clock.instant();

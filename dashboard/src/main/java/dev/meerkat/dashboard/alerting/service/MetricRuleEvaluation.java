@@ -3,17 +3,19 @@ package dev.meerkat.dashboard.alerting.service;
 import dev.meerkat.dashboard.alerting.domain.MetricRule;
 import dev.meerkat.dashboard.alerting.domain.MetricRuleStep;
 import dev.meerkat.dashboard.alerting.domain.MetricRuleStep.Announcement;
-import dev.meerkat.dashboard.alerting.domain.Numbers;
+import dev.meerkat.dashboard.alerting.domain.MetricSeries;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.RuleGroupState;
 import dev.meerkat.notify.AlertNotification;
 import dev.meerkat.notify.AlertSeverity;
+import dev.meerkat.notify.RuleDetails;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertEventRepository;
 import dev.meerkat.store.slo.AlertState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -135,26 +137,35 @@ public final class MetricRuleEvaluation {
       AlertState state,
       double value,
       Instant now) {
-    String severity = rule.labelsOf(group).get("severity");
+    Map<String, String> labels = rule.labelsOf(group);
+    RuleDetails details =
+        new RuleDetails(
+            rule.id(),
+            rule.name(),
+            rule.series() == MetricSeries.METRIC ? rule.metricName() : rule.series().label(),
+            rule.series().unit(),
+            rule.comparison().name().toLowerCase(Locale.ROOT),
+            rule.threshold(),
+            step.value().isPresent() ? value : Double.NaN,
+            rule.window(),
+            rule.forDuration(),
+            Map.of("service", group));
     return new AlertNotification(
         state,
         alertId(rule, group),
-        rule.name()
-            + ": "
-            + (step.value().isPresent()
-                ? rule.describe()
-                : "no data over " + Numbers.duration(rule.window())),
+        rule.name(),
         group,
         0,
         rule.window(),
-        // JSON has no NaN: no data is 0 here, and named as no data above.
+        // JSON has no NaN: no data is 0 here; the rule details say "no data".
         Double.isNaN(value) ? 0 : value,
         rule.threshold(),
         1,
         now,
         step.next().incidentStart(),
         dashboardUrl,
-        "ticket".equals(severity) ? AlertSeverity.TICKET : AlertSeverity.PAGE);
+        "ticket".equals(labels.get("severity")) ? AlertSeverity.TICKET : AlertSeverity.PAGE,
+        details);
   }
 
   /** The alert's id in history and notifications. */

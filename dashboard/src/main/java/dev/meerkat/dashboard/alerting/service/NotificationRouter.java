@@ -51,39 +51,76 @@ public final class NotificationRouter {
       AlertNotification notification,
       String alertEventId,
       Instant now) {
-    List<OutboxEntry> rows = new ArrayList<>();
-    List<Suppression> suppressed = new ArrayList<>();
+    return route(labels, notification, alertEventId, Optional.empty(), now);
+  }
+
+  /**
+   * Routes like {@link #route(Map, AlertNotification, String, Instant)} and also sends to {@code
+   * ownEndpoint} (an SLO's own webhook URL, kept from before channels existed) when present. The
+   * same silences and maintenance windows apply to it; its row carries the notification's own key
+   * and is recorded as suppressed with an empty channel id.
+   */
+  public Routed route(
+      Map<String, String> labels,
+      AlertNotification notification,
+      String alertEventId,
+      Optional<String> ownEndpoint,
+      Instant now) {
+    Optional<Suppression.Reason> reason = Optional.empty();
     Optional<String> mutedBy = silencedBy(labels, now);
-    Optional<String> inWindow = mutedBy.isPresent() ? Optional.empty() : maintenanceBy(labels, now);
-    for (String channelId : new Routing(routing.routes()).channelsFor(labels)) {
-      Optional<Channel> channel = channels.find(channelId);
-      if (channel.isEmpty()) {
-        continue; // Deleted channel still named by a route: nothing to send to.
-      }
-      OutboxEntry row =
-          OutboxEntry.toChannel(
-              UUID.randomUUID().toString(), alertEventId, channel.get(), notification, now, false);
-      if (groupWait.isPositive() && channel.get().kind() == ChannelKind.ALERTMANAGER) {
-        // Joins the open group of this channel, alert name and severity, or starts one.
-        String key =
-            channelId + "|" + labels.getOrDefault("alertname", "") + "|" + labels.get("severity");
-        row = row.inGroup(key, outbox.groupSendTime(key).orElse(now.plus(groupWait)));
-      }
-      if (mutedBy.isPresent() || inWindow.isPresent()) {
-        suppressed.add(
-            new Suppression(
-                UUID.randomUUID().toString(),
-                row.idempotencyKey(),
-                channelId,
-                mutedBy.isPresent() ? Suppression.Reason.SILENCED : Suppression.Reason.MAINTENANCE,
-                mutedBy.orElseGet(inWindow::get),
-                summary(notification),
-                now));
-      } else {
-        rows.add(row);
-      }
+    if (mutedBy.isPresent()) {
+      reason = Optional.of(Suppression.Reason.SILENCED);
+    } else {
+      mutedBy = maintenanceBy(labels, now);
+      reason = mutedBy.map(id -> Suppression.Reason.MAINTENANCE);
     }
-    return new Routed(rows, suppressed);
+    List<OutboxEntry> candidates = new ArrayList<>();
+    ownEndpoint.ifPresent(
+        url ->
+            candidates.add(
+                OutboxEntry.pending(
+                    UUID.randomUUID().toString(), alertEventId, url, notification, now)));
+    for (String channelId : new Routing(routing.routes()).channelsFor(labels)) {
+      channels
+          .find(channelId) // A deleted channel still named by a route has nothing to send to.
+          .ifPresent(
+              channel ->
+                  candidates.add(channelRow(channel, labels, notification, alertEventId, now)));
+    }
+    if (reason.isEmpty()) {
+      return new Routed(candidates, List.of());
+    }
+    List<Suppression> suppressed = new ArrayList<>();
+    for (OutboxEntry row : candidates) {
+      suppressed.add(
+          new Suppression(
+              UUID.randomUUID().toString(),
+              row.idempotencyKey(),
+              row.channelId(),
+              reason.get(),
+              mutedBy.get(),
+              summary(notification),
+              now));
+    }
+    return new Routed(List.of(), suppressed);
+  }
+
+  private OutboxEntry channelRow(
+      Channel channel,
+      Map<String, String> labels,
+      AlertNotification notification,
+      String alertEventId,
+      Instant now) {
+    OutboxEntry row =
+        OutboxEntry.toChannel(
+            UUID.randomUUID().toString(), alertEventId, channel, notification, now, false);
+    if (groupWait.isPositive() && channel.kind() == ChannelKind.ALERTMANAGER) {
+      // Joins the open group of this channel, alert name and severity, or starts one.
+      String key =
+          channel.id() + "|" + labels.getOrDefault("alertname", "") + "|" + labels.get("severity");
+      row = row.inGroup(key, outbox.groupSendTime(key).orElse(now.plus(groupWait)));
+    }
+    return row;
   }
 
   private Optional<String> silencedBy(Map<String, String> labels, Instant now) {

@@ -6,6 +6,7 @@ import dev.meerkat.dashboard.alerting.domain.MaintenanceWindow;
 import dev.meerkat.dashboard.alerting.domain.MaintenanceWindowDraft;
 import dev.meerkat.dashboard.alerting.domain.Numbers;
 import dev.meerkat.dashboard.alerting.domain.Silence;
+import dev.meerkat.dashboard.security.domain.Audited;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Silences and routes for the UI. */
-public final class SilenceService {
+public class SilenceService {
 
   private final RoutingStore routing;
   private final Clock clock;
@@ -37,6 +39,8 @@ public final class SilenceService {
    * Silences the matching notifications from now for {@code duration} (e.g. {@code 2h}); at least
    * one matcher is required, so that a silence can never mute everything by accident.
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "create", object = "silence")
   public Result<Silence> create(String matchers, String duration, String comment, String by) {
     List<String> problems = new ArrayList<>();
     LabelMatchers parsed = LabelMatchers.parse(matchers, problems);
@@ -57,6 +61,8 @@ public final class SilenceService {
     return new Result<>(Optional.of(silence), List.of());
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "expire", object = "silence")
   public boolean expire(String id) {
     return routing.expireSilence(id, clock.instant());
   }
@@ -65,6 +71,8 @@ public final class SilenceService {
     return routing.maintenanceWindows();
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "create", object = "maintenance-window")
   public Result<MaintenanceWindow> addMaintenanceWindow(MaintenanceWindowDraft draft) {
     List<String> problems = draft.problems();
     if (!problems.isEmpty()) {
@@ -75,6 +83,8 @@ public final class SilenceService {
     return new Result<>(Optional.of(window), List.of());
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "delete", object = "maintenance-window")
   public boolean deleteMaintenanceWindow(String id) {
     return routing.deleteMaintenanceWindow(id);
   }
@@ -84,6 +94,8 @@ public final class SilenceService {
   }
 
   /** Appends a route after the existing ones. */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "create", object = "route")
   public Result<AlertRoute> addRoute(
       String matchers, List<String> channelIds, boolean continueMatching) {
     List<String> problems = new ArrayList<>();
@@ -101,6 +113,8 @@ public final class SilenceService {
     return new Result<>(Optional.of(route), List.of());
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "delete", object = "route")
   public boolean deleteRoute(String id) {
     return routing.deleteRoute(id);
   }

@@ -7,7 +7,6 @@ import dev.meerkat.dashboard.alerting.domain.BurnRateCondition;
 import dev.meerkat.dashboard.alerting.domain.BurnRateEvaluation;
 import dev.meerkat.dashboard.alerting.domain.BurnRateEvaluator;
 import dev.meerkat.dashboard.alerting.domain.BurnRatePolicy;
-import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.domain.SloAlertState;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
@@ -46,17 +45,20 @@ public final class SloEvaluation {
   private final AlertEventRepository history;
   private final EventCountSource events;
   private final BurnRateNotifications notifications;
+  private final NotificationRouter router;
 
   public SloEvaluation(
       SloRepository slos,
       AlertStore states,
       AlertEventRepository history,
       EventCountSource events,
+      NotificationRouter router,
       String publicUrl) {
     this.slos = slos;
     this.states = states;
     this.history = history;
     this.events = events;
+    this.router = router;
     this.notifications = new BurnRateNotifications(publicUrl);
   }
 
@@ -117,17 +119,18 @@ public final class SloEvaluation {
             change.longBurnRate().orElse(0),
             change.threshold(),
             change.severity().wireName());
-    Optional<OutboxEntry> notification =
-        definition.hasWebhook()
-            ? Optional.of(
-                OutboxEntry.pending(
-                    UUID.randomUUID().toString(),
-                    event.eventId(),
-                    definition.webhookUrl().strip(),
-                    notifications.notification(change, slo),
-                    now))
-            : Optional.empty();
-    states.recordChange(next, notification);
+    // The label routes pick the channels, as for metric rules; the SLO's own webhook (from before
+    // channels existed) stays one more target. Silences and maintenance windows apply to both.
+    NotificationRouter.Routed routed =
+        router.route(
+            SloAlertLabels.of(definition, change.severity()),
+            notifications.notification(change, slo),
+            event.eventId(),
+            definition.hasWebhook()
+                ? Optional.of(definition.webhookUrl().strip())
+                : Optional.empty(),
+            now);
+    states.recordChange(next, routed.notifications(), routed.suppressions());
     // After the commit: ClickHouse cannot take part in the transaction. A crash right here loses
     // this history row, never the state change or its notification.
     history.append(event);

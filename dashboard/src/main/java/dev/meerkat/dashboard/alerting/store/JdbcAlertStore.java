@@ -6,11 +6,12 @@ import static dev.meerkat.dashboard.alerting.store.Times.utc;
 import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.Severity;
+import dev.meerkat.dashboard.alerting.domain.Suppression;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.store.slo.AlertState;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,11 +22,13 @@ public final class JdbcAlertStore implements AlertStore {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final JdbcOutbox outbox;
+  private final JdbcRoutingStore suppressions;
 
   public JdbcAlertStore(JdbcClient jdbc, TransactionTemplate transactions, JdbcOutbox outbox) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.outbox = outbox;
+    this.suppressions = new JdbcRoutingStore(jdbc);
   }
 
   @Override
@@ -49,11 +52,13 @@ public final class JdbcAlertStore implements AlertStore {
   }
 
   @Override
-  public void recordChange(AlertStatus next, Optional<OutboxEntry> notification) {
+  public void recordChange(
+      AlertStatus next, List<OutboxEntry> notifications, List<Suppression> suppressed) {
     transactions.executeWithoutResult(
         tx -> {
           writeState(next);
-          notification.ifPresent(outbox::insert);
+          notifications.forEach(outbox::insert);
+          suppressed.forEach(suppressions::recordSuppression);
         });
   }
 

@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Channels in {@code channels}: the secrets (URL, routing key, HMAC secret) as JSON in {@code
- * secret}, the masked URL in {@code endpoint} (what a listing may show), template and receiver in
- * {@code settings}, labels in {@code labels}.
+ * Channels in {@code channels}: the secrets (URL, routing key, HMAC secret) as JSON encrypted by
+ * {@link SecretCipher} in {@code secret}, the masked URL in {@code endpoint} (what a listing may
+ * show), template and receiver in {@code settings}, labels in {@code labels}. Rows from before
+ * encryption hold plaintext JSON until {@link #sealStoredSecrets()} runs (at every start).
  */
 public final class JdbcChannelRepository implements ChannelRepository {
 
@@ -27,10 +28,46 @@ public final class JdbcChannelRepository implements ChannelRepository {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final StateJson json = new StateJson();
+  private final SecretCipher cipher;
 
-  public JdbcChannelRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+  public JdbcChannelRepository(
+      JdbcClient jdbc, TransactionTemplate transactions, SecretCipher cipher) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.cipher = cipher;
+  }
+
+  /**
+   * Encrypts secrets stored in plaintext (before encryption existed) and re-encrypts those sealed
+   * under an older key with the current one; returns how many rows changed. Opening every row also
+   * proves at start that the configured key is the right one.
+   *
+   * @throws SecretKeyException naming the key setting when a stored secret does not open
+   */
+  public int sealStoredSecrets() {
+    return transactions.execute(
+        tx -> {
+          record Stored(String id, String secret) {}
+          List<Stored> rows =
+              jdbc.sql("SELECT id, secret FROM channels")
+                  .query((rs, row) -> new Stored(rs.getString("id"), rs.getString("secret")))
+                  .list();
+          int changed = 0;
+          for (Stored row : rows) {
+            String plain = plaintext(row.secret(), row.id());
+            if (!cipher.isCurrent(row.secret())) {
+              jdbc.sql("UPDATE channels SET secret = ? WHERE id = ?")
+                  .params(cipher.seal(plain, row.id()), row.id())
+                  .update();
+              changed++;
+            }
+          }
+          return changed;
+        });
+  }
+
+  private String plaintext(String stored, String id) {
+    return SecretCipher.isSealed(stored) ? cipher.open(stored, id) : stored;
   }
 
   @Override
@@ -51,11 +88,13 @@ public final class JdbcChannelRepository implements ChannelRepository {
   @Override
   public void save(Channel channel, Instant now) {
     String secret =
-        json.write(
-            Map.of(
-                "url", channel.secrets().url(),
-                "routingKey", channel.secrets().routingKey(),
-                "hmacSecret", channel.secrets().hmacSecret()));
+        cipher.seal(
+            json.write(
+                Map.of(
+                    "url", channel.secrets().url(),
+                    "routingKey", channel.secrets().routingKey(),
+                    "hmacSecret", channel.secrets().hmacSecret())),
+            channel.id());
     String settings =
         json.write(Map.of("template", channel.template(), "receiver", channel.receiver()));
     String labels = json.write(channel.labels());
@@ -100,10 +139,11 @@ public final class JdbcChannelRepository implements ChannelRepository {
   }
 
   private Channel channel(ResultSet rs, int row) throws SQLException {
-    Map<String, String> secret = json.readMap(rs.getString("secret"));
+    String id = rs.getString("id");
+    Map<String, String> secret = json.readMap(plaintext(rs.getString("secret"), id));
     Map<String, String> settings = json.readMap(rs.getString("settings"));
     return new Channel(
-        rs.getString("id"),
+        id,
         rs.getString("name"),
         ChannelKind.valueOf(rs.getString("kind")),
         new ChannelSecrets(

@@ -14,12 +14,16 @@ import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.service.AlertHistoryService;
 import dev.meerkat.dashboard.alerting.service.AlertHistoryService.Entry;
+import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.CurrentUser;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.Optional;
 
 /** History of SLO alert state changes and how their notifications went. */
+@PermitAll
 @Route(value = "alerts", layout = MainLayout.class)
 @PageTitle("Alerts | Meerkat")
 public final class AlertsView extends VerticalLayout {
@@ -58,7 +62,7 @@ public final class AlertsView extends VerticalLayout {
   private Component resendButton(Entry entry, Grid<Entry> grid) {
     Optional<OutboxEntry> dead =
         entry.notification().filter(n -> n.status() == DeliveryStatus.DEAD);
-    if (dead.isEmpty()) {
+    if (dead.isEmpty() || !CurrentUser.may(Role.EDITOR)) {
       return new Span();
     }
     Button button = new Button("Re-send");

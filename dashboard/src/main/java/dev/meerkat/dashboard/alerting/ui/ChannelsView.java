@@ -19,13 +19,17 @@ import dev.meerkat.dashboard.alerting.domain.ChannelDraft;
 import dev.meerkat.dashboard.alerting.domain.ChannelKind;
 import dev.meerkat.dashboard.alerting.domain.Secrets;
 import dev.meerkat.dashboard.alerting.service.ChannelService;
+import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.CurrentUser;
 import dev.meerkat.dashboard.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 
 /**
  * Notification channels: list (secrets masked), a form with the fields of the chosen type, and a
  * "Send test" button that queues a test notification through the outbox (see the delivery log).
  */
+@PermitAll
 @Route(value = "channels", layout = MainLayout.class)
 @PageTitle("Channels | Meerkat")
 public final class ChannelsView extends VerticalLayout {
@@ -46,8 +50,10 @@ public final class ChannelsView extends VerticalLayout {
   public ChannelsView(ChannelService channels) {
     this.channels = channels;
     setSizeFull();
-    FormComponents.loadFor(this);
-    add(new H2("Notification channels"), createGrid(), new H3("New channel"), createForm());
+    add(new H2("Notification channels"), createGrid());
+    if (CurrentUser.may(Role.EDITOR)) {
+      add(new H3("New channel"), createForm());
+    }
     refresh();
   }
 
@@ -59,7 +65,9 @@ public final class ChannelsView extends VerticalLayout {
     grid.addColumn(c -> Secrets.mask(c.secrets().routingKey() + c.secrets().hmacSecret()))
         .setHeader("Secret");
     grid.addColumn(Channel::labelText).setHeader("Labels");
-    grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+    if (CurrentUser.may(Role.EDITOR)) {
+      grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+    }
     grid.setAllRowsVisible(true);
     return grid;
   }

@@ -16,8 +16,11 @@ import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.Suppression;
 import dev.meerkat.dashboard.alerting.service.DeliveryLogService;
 import dev.meerkat.dashboard.alerting.service.DeliveryLogService.Row;
+import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.CurrentUser;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
 /**
@@ -25,6 +28,7 @@ import java.util.List;
  * selected (time, HTTP status, latency, error), a re-send button for dead ones, and the
  * notifications silences and maintenance windows suppressed.
  */
+@PermitAll
 @Route(value = "deliveries", layout = MainLayout.class)
 @PageTitle("Delivery log | Meerkat")
 public final class DeliveryLogView extends VerticalLayout {
@@ -111,7 +115,7 @@ public final class DeliveryLogView extends VerticalLayout {
 
   /** A dead notification can be sent once more, with the same idempotency key. */
   private Component resendButton(Row row) {
-    if (row.notification().status() != DeliveryStatus.DEAD) {
+    if (row.notification().status() != DeliveryStatus.DEAD || !CurrentUser.may(Role.EDITOR)) {
       return new Span();
     }
     Button button = new Button("Re-send");

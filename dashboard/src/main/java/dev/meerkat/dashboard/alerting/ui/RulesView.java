@@ -6,6 +6,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -17,13 +18,20 @@ import dev.meerkat.dashboard.alerting.domain.LabelMatchers;
 import dev.meerkat.dashboard.alerting.domain.MetricRule;
 import dev.meerkat.dashboard.alerting.domain.MetricRuleDraft;
 import dev.meerkat.dashboard.alerting.domain.MetricSeries;
+import dev.meerkat.dashboard.alerting.domain.Numbers;
 import dev.meerkat.dashboard.alerting.domain.RuleGroupState;
 import dev.meerkat.dashboard.alerting.service.RuleService;
+import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.CurrentUser;
+import dev.meerkat.dashboard.ui.ConfirmingDeleteButton;
 import dev.meerkat.dashboard.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Metric alert rules: list with each group's state, and a form with validation messages. */
+@PermitAll
 @Route(value = "rules", layout = MainLayout.class)
 @PageTitle("Alert rules | Meerkat")
 public final class RulesView extends VerticalLayout {
@@ -42,12 +50,18 @@ public final class RulesView extends VerticalLayout {
   private final TextField repeat = text("Repeat every (0: never)", "rule-repeat");
   private final TextField labels = text("Labels (severity=page, team=payments)", "rule-labels");
   private final Problems problems = new Problems("rule-problems");
+  private final H3 formTitle = new H3("New rule");
+  private final Button cancelEdit = new Button("Cancel edit", e -> reset());
+  private Optional<String> editing = Optional.empty();
 
   public RulesView(RuleService rules) {
     this.rules = rules;
     setSizeFull();
-    FormComponents.loadFor(this);
-    add(new H2("Metric alert rules"), createGrid(), new H3("New rule"), createForm());
+    formTitle.setId("rule-form-title");
+    add(new H2("Metric alert rules"), createGrid());
+    if (CurrentUser.may(Role.EDITOR)) {
+      add(formTitle, createForm());
+    }
     refresh();
   }
 
@@ -60,19 +74,68 @@ public final class RulesView extends VerticalLayout {
     grid.addColumn(this::states).setHeader("State").setFlexGrow(2);
     grid.addComponentColumn(
             r -> {
-              Button delete =
-                  new Button(
-                      "Delete",
-                      e -> {
-                        rules.delete(r.id());
-                        refresh();
-                      });
-              delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-              return delete;
+              Span actions =
+                  new Span(
+                      createEditButton(r),
+                      new ConfirmingDeleteButton(
+                          "rule-delete-" + r.id(),
+                          "rule " + r.name(),
+                          () -> {
+                            rules.delete(r.id());
+                            Notification.show("Deleted rule " + r.name());
+                            refresh();
+                          }));
+              actions.setVisible(CurrentUser.may(Role.EDITOR));
+              return actions;
             })
-        .setAutoWidth(true);
+        .setWidth("17em")
+        .setFlexGrow(0)
+        .setFrozenToEnd(true);
     grid.setAllRowsVisible(true);
     return grid;
+  }
+
+  private Button createEditButton(MetricRule rule) {
+    Button edit = new Button("Edit", e -> rules.find(rule.id()).ifPresent(this::edit));
+    edit.setId("rule-edit-" + rule.id());
+    edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    return edit;
+  }
+
+  /**
+   * Fills the form with a stored rule. What the rule measures (series, metric, service) defines its
+   * alert groups and stays fixed; everything else can change, and the groups' alert states carry
+   * over to the new definition (see docs/alerting.md, "Editing rules and SLOs").
+   */
+  private void edit(MetricRule rule) {
+    editing = Optional.of(rule.id());
+    formTitle.setText("Edit rule " + rule.name());
+    name.setValue(rule.name());
+    series.setValue(rule.series());
+    metricName.setValue(rule.metricName());
+    service.setValue(rule.service());
+    comparison.setValue(rule.comparison());
+    threshold.setValue(rule.threshold());
+    window.setValue(Numbers.duration(rule.window()));
+    forDuration.setValue(rule.forDuration().isZero() ? "0" : Numbers.duration(rule.forDuration()));
+    noData.setValue(rule.noData());
+    repeat.setValue(rule.repeatInterval().isZero() ? "0" : Numbers.duration(rule.repeatInterval()));
+    labels.setValue(LabelMatchers.format(rule.labels()));
+    series.setReadOnly(true);
+    metricName.setReadOnly(true);
+    service.setReadOnly(true);
+    cancelEdit.setVisible(true);
+    problems.show(List.of());
+  }
+
+  private void reset() {
+    editing = Optional.empty();
+    formTitle.setText("New rule");
+    name.clear();
+    series.setReadOnly(false);
+    metricName.setReadOnly(false);
+    service.setReadOnly(false);
+    cancelEdit.setVisible(false);
   }
 
   private String states(MetricRule rule) {
@@ -110,6 +173,8 @@ public final class RulesView extends VerticalLayout {
     Button save = new Button("Save rule", e -> save());
     save.setId("rule-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    cancelEdit.setId("rule-cancel-edit");
+    cancelEdit.setVisible(false);
     FormLayout form =
         new FormLayout(
             name,
@@ -124,6 +189,7 @@ public final class RulesView extends VerticalLayout {
             repeat,
             labels,
             save,
+            cancelEdit,
             problems);
     form.setId("rule-form");
     return form;
@@ -143,10 +209,10 @@ public final class RulesView extends VerticalLayout {
             repeat.getValue(),
             labels.getValue(),
             metricName.getValue());
-    RuleService.SaveResult result = rules.save(Optional.empty(), draft);
+    RuleService.SaveResult result = rules.save(editing, draft);
     problems.show(result.problems());
     if (result.saved().isPresent()) {
-      name.clear();
+      reset();
       Notification.show("Rule saved");
       refresh();
     }

@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.alerting.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -20,12 +21,16 @@ import dev.meerkat.dashboard.alerting.domain.MaintenanceWindowDraft;
 import dev.meerkat.dashboard.alerting.domain.Silence;
 import dev.meerkat.dashboard.alerting.service.ChannelService;
 import dev.meerkat.dashboard.alerting.service.SilenceService;
+import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.CurrentUser;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Routes (labels to channels) and silences (labels muted until they expire). */
+@PermitAll
 @Route(value = "silences", layout = MainLayout.class)
 @PageTitle("Routing and silences | Meerkat")
 public final class SilencesView extends VerticalLayout {
@@ -40,18 +45,17 @@ public final class SilencesView extends VerticalLayout {
     this.silences = silences;
     this.channels = channels;
     setSizeFull();
-    FormComponents.loadFor(this);
     add(
         new H2("Routes"),
         createRouteGrid(),
-        createRouteForm(),
+        editorOnly(createRouteForm()),
         new H2("Silences"),
         createSilenceGrid(),
-        new H3("New silence"),
-        createSilenceForm(),
+        editorOnly(new H3("New silence")),
+        editorOnly(createSilenceForm()),
         new H2("Maintenance windows"),
         createWindowGrid(),
-        createWindowForm());
+        editorOnly(createWindowForm()));
     refresh();
   }
 
@@ -81,6 +85,7 @@ public final class SilencesView extends VerticalLayout {
                         refresh();
                       });
               delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+              delete.setVisible(CurrentUser.may(Role.EDITOR));
               return delete;
             })
         .setAutoWidth(true);
@@ -134,6 +139,7 @@ public final class SilencesView extends VerticalLayout {
                         refresh();
                       });
               expire.addThemeVariants(ButtonVariant.LUMO_SMALL);
+              expire.setVisible(CurrentUser.may(Role.EDITOR));
               return expire;
             })
         .setAutoWidth(true);
@@ -195,6 +201,7 @@ public final class SilencesView extends VerticalLayout {
                         refresh();
                       });
               delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+              delete.setVisible(CurrentUser.may(Role.EDITOR));
               return delete;
             })
         .setAutoWidth(true);
@@ -246,5 +253,11 @@ public final class SilencesView extends VerticalLayout {
     windowGrid.setItems(silences.maintenanceWindows());
     silenceGrid.setItems(silences.silences());
     routeGrid.setItems(silences.routes());
+  }
+
+  /** Forms of changes are shown to editors only; the services refuse the others anyway. */
+  private static <T extends Component> T editorOnly(T component) {
+    component.setVisible(CurrentUser.may(Role.EDITOR));
+    return component;
   }
 }

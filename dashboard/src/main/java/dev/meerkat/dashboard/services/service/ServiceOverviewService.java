@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.services.service;
 
 import dev.meerkat.dashboard.services.domain.LatencySeries;
 import dev.meerkat.dashboard.services.domain.TimeRange;
+import dev.meerkat.store.query.OperationSummary;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.ServiceSummary;
 import java.time.Clock;
@@ -23,7 +24,17 @@ public class ServiceOverviewService {
 
   public List<ServiceSummary> services(TimeRange range) {
     Instant now = clock.instant();
-    return metrics.services(now.minus(range.duration()), now);
+    return services(now.minus(range.duration()), now);
+  }
+
+  /** RED of every service with spans in [from, to). */
+  public List<ServiceSummary> services(Instant from, Instant to) {
+    return metrics.services(from, to);
+  }
+
+  /** RED of every operation of {@code service} in [from, to); empty for an unknown service. */
+  public List<OperationSummary> operations(String service, Instant from, Instant to) {
+    return metrics.operations(service, from, to);
   }
 
   public LatencySeries latency(String service, TimeRange range) {

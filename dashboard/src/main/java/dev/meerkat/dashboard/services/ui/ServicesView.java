@@ -18,9 +18,11 @@ import dev.meerkat.dashboard.traces.ui.TracesView;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.store.query.ServiceSummary;
+import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
 
 /** Every service's request rate, errors and latency; a latency chart for the selected one. */
+@PermitAll
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "services", layout = MainLayout.class)
 @PageTitle("Services | Meerkat")

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The SLOs for machines: Prometheus exposition of every SLO's numbers at {@code /metrics}, and
- * OpenSLO v1 export and import at {@code /api/v1/slos/openslo}. No authentication yet (issue 8).
+ * OpenSLO v1 export and import at {@code /api/v1/slos/openslo}. The API takes a user's bearer token
+ * (any role reads; the import needs the editor role, checked on the service); {@code /metrics} is
+ * open unless {@code meerkat.auth.metrics-open=false} (docs/security.md).
  */
 @RestController
 public class SloEndpoints {

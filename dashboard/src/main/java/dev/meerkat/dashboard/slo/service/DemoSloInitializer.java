@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.slo.service;
 
+import dev.meerkat.dashboard.security.service.SystemUser;
 import dev.meerkat.dashboard.slo.domain.SloDraft;
 import dev.meerkat.store.slo.SloSpec;
 import java.util.List;
@@ -37,11 +38,22 @@ public final class DemoSloInitializer implements ApplicationRunner {
     // The demo's inventory fails 3 % of its calls and checkout answers 502 then: against 99.5 %
     // that is a burn rate of about 6, so the budget visibly burns down and the page alert's
     // 6 h / 30 m condition fires within minutes; the SLO page leads to the failing traces.
-    slos.save(
-        new SloDraft(
-            ID, "Checkout availability", SERVICE, "availability", null, List.of(), 99.5, "30d"),
-        webhookUrl,
-        SloSpec.DEFAULT_MINIMUM_EVENTS);
+    // As the system: saving an SLO takes the editor role, and the audit log names who did it.
+    SystemUser.run(
+        "demo-setup",
+        () ->
+            slos.save(
+                new SloDraft(
+                    ID,
+                    "Checkout availability",
+                    SERVICE,
+                    "availability",
+                    null,
+                    List.of(),
+                    99.5,
+                    "30d"),
+                webhookUrl,
+                SloSpec.DEFAULT_MINIMUM_EVENTS));
     logger.info("Created the demo SLO: checkout availability 99.5 % over 30 days");
   }
 }

@@ -26,16 +26,22 @@ public final class RollupEventCountSource implements EventCountSource {
 
   @Override
   public EventCounts count(ServiceLevelObjective slo, Instant from, Instant to) {
-    List<RequestCell> stored =
-        cells.requestCells(
-            slo.service(),
-            from.truncatedTo(ChronoUnit.MINUTES),
-            to.truncatedTo(ChronoUnit.MINUTES));
+    return slo.indicator()
+        .count(
+            rollupCells(
+                cells.requestCells(
+                    slo.service(),
+                    from.truncatedTo(ChronoUnit.MINUTES),
+                    to.truncatedTo(ChronoUnit.MINUTES))));
+  }
+
+  /** The store's cells as the SLO engine's (the domain knows no store types). */
+  static List<RollupCell> rollupCells(List<RequestCell> stored) {
     List<RollupCell> rollup = new ArrayList<>(stored.size());
     for (RequestCell cell : stored) {
       rollup.add(
           new RollupCell(cell.operation(), cell.error(), cell.latencyBucket(), cell.requests()));
     }
-    return slo.indicator().count(rollup);
+    return rollup;
   }
 }

@@ -1,13 +1,19 @@
 package dev.meerkat.dashboard.slo.service;
 
+import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
+import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
 import dev.meerkat.dashboard.slo.domain.SloDraft;
 import dev.meerkat.dashboard.slo.domain.SloReading;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.dashboard.slo.domain.StoredSlos;
+import dev.meerkat.notify.HostResolver;
+import dev.meerkat.notify.OutboundPolicy;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
+import dev.meerkat.store.slo.SloSpec;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /** Creates, lists and deletes SLOs, with their SLI, error budget and burn rates. */
 public class SloService {
@@ -28,32 +35,78 @@ public class SloService {
   private final ServiceMetricsRepository metrics;
   private final EventCountSource events;
   private final Clock clock;
+  private final OutboundPolicy outbound;
+  private final HostResolver resolver;
 
+  /**
+   * @param outbound where an SLO's webhook may point; checked on save here and on every send
+   * @param resolver resolves the webhook's host on save (the system resolver outside tests)
+   */
   public SloService(
       SloRepository slos,
       SloAlertStates alerts,
       ServiceMetricsRepository metrics,
       EventCountSource events,
-      Clock clock) {
+      Clock clock,
+      OutboundPolicy outbound,
+      HostResolver resolver) {
     this.slos = slos;
     this.alerts = alerts;
     this.metrics = metrics;
     this.events = events;
     this.clock = clock;
+    this.outbound = outbound;
+    this.resolver = resolver;
   }
 
   /**
    * Creates or updates the SLO the form describes; throws {@link IllegalArgumentException} listing
-   * every problem of {@link SloDraft#problems()}.
+   * every problem of {@link SloDraft#problems()}, or saying why the webhook URL is refused
+   * (loopback, link-local, private... unless {@code meerkat.outbound.allow} permits it).
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "save", object = "slo")
   public SloDefinition save(SloDraft draft, String webhookUrl, double minimumEvents) {
+    return save(draft, Optional.of(webhookUrl == null ? "" : webhookUrl), minimumEvents, Map.of());
+  }
+
+  /**
+   * Creates the SLO or writes a new version of it (an edit: its earlier versions, its alert state
+   * and its history stay); throws {@link IllegalArgumentException} listing every problem, or naming
+   * why the webhook URL is refused (see {@link OutboundPolicy}).
+   *
+   * @param webhookUrl the new webhook URL ("" for none); empty keeps the stored one, so that an
+   *     edit never needs the stored URL (which may hold a token) sent back to the browser
+   * @param labels the SLO's own labels, see {@link SloSpec#labels()}
+   */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "save", object = "slo")
+  public SloDefinition save(
+      SloDraft draft,
+      Optional<String> webhookUrl,
+      double minimumEvents,
+      Map<String, String> labels) {
+    ServiceLevelObjective slo = draft.toObjective();
+    Optional<String> newUrl = webhookUrl.map(String::strip);
+    newUrl.filter(url -> !url.isEmpty()).ifPresent(this::refuseForbiddenTarget);
+    String webhook =
+        newUrl.orElseGet(() -> slos.find(slo.id()).map(SloDefinition::webhookUrl).orElse(""));
     return slos.save(
-        StoredSlos.definition(
-            draft.toObjective(),
-            webhookUrl == null ? "" : webhookUrl.strip(),
-            minimumEvents,
-            "",
-            clock.instant()));
+        StoredSlos.definition(slo, webhook, minimumEvents, "", clock.instant()).withLabels(labels));
+  }
+
+  private void refuseForbiddenTarget(String url) {
+    outbound
+        .problem(URI.create(url), resolver)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException("Webhook URL: " + problem);
+            });
+  }
+
+  /** The stored definition, to edit it. */
+  public Optional<SloDefinition> definition(String sloId) {
+    return slos.find(sloId);
   }
 
   /** Every SLO with its numbers, least error budget left first. */
@@ -87,6 +140,8 @@ public class SloService {
     return slos.listCurrent().stream().anyMatch(slo -> slo.service().equals(service));
   }
 
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "delete", object = "slo")
   public void delete(String sloId) {
     slos.delete(sloId, clock.instant());
   }

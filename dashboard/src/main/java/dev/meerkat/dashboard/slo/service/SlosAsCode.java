@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.slo.service;
 
+import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.dashboard.slo.domain.OpenSloFormat;
 import dev.meerkat.dashboard.slo.domain.ParsedSlos;
 import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
@@ -12,17 +13,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * SLOs as code: the YAML files of a directory (loaded at start) and OpenSLO v1 documents (imported
  * and exported over HTTP). A loaded SLO is created or updated; its webhook and low-traffic guard,
  * which the file formats do not carry, are kept from the stored version.
  */
-public final class SlosAsCode {
+public class SlosAsCode {
 
   private static final Logger logger = LoggerFactory.getLogger(SlosAsCode.class);
 
@@ -73,8 +76,20 @@ public final class SlosAsCode {
    * Imports an OpenSLO v1 document. Nothing is saved when it has any error: an upload is one change
    * that either applies or is rejected with every problem listed.
    */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "import", object = "slo")
   public Outcome importOpenSlo(String text) {
-    ParsedSlos parsed = openSlo.importSlos("upload", text);
+    return importOpenSlo("upload", text);
+  }
+
+  /**
+   * As {@link #importOpenSlo(String)}; problems are reported as {@code <source>:<line>: ...}, e.g.
+   * with the uploaded file's name.
+   */
+  @PreAuthorize("hasRole('EDITOR')")
+  @Audited(action = "import", object = "slo")
+  public Outcome importOpenSlo(String source, String text) {
+    ParsedSlos parsed = openSlo.importSlos(source, text);
     if (!parsed.isValid()) {
       return new Outcome(List.of(), List.of(), parsed.errors());
     }
@@ -94,11 +109,13 @@ public final class SlosAsCode {
       Optional<SloDefinition> stored = slos.find(slo.id());
       SloDefinition next =
           StoredSlos.definition(
-              slo,
-              stored.map(SloDefinition::webhookUrl).orElse(""),
-              stored.map(d -> d.spec().minimumEvents()).orElse(SloSpec.DEFAULT_MINIMUM_EVENTS),
-              origin.apply(slo),
-              now);
+                  slo,
+                  stored.map(SloDefinition::webhookUrl).orElse(""),
+                  stored.map(d -> d.spec().minimumEvents()).orElse(SloSpec.DEFAULT_MINIMUM_EVENTS),
+                  origin.apply(slo),
+                  now)
+              // Labels are not part of the file formats either: they keep their stored values.
+              .withLabels(stored.map(d -> d.spec().labels()).orElse(Map.of()));
       if (stored.isPresent() && sameContent(stored.get(), next)) {
         unchanged.add(slo.id());
       } else {

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,9 +26,9 @@ public final class JdbcSloRepository implements SloRepository {
   private static final String COLUMNS =
       "id, version, name, service, objective, window_seconds, burn_rate_threshold, webhook_url,"
           + " updated_at, deleted, indicator, latency_threshold_ms, operations, window_spec,"
-          + " minimum_events, origin";
+          + " minimum_events, origin, labels";
 
-  private static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+  private static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
   /** Operations are stored one per line: span names have no line breaks. */
   private static final String OPERATION_SEPARATOR = "\n";
@@ -98,7 +100,8 @@ public final class JdbcSloRepository implements SloRepository {
                 "UPDATE slo_definitions SET version = ?, name = ?, service = ?, objective = ?,"
                     + " window_seconds = ?, burn_rate_threshold = ?, webhook_url = ?,"
                     + " updated_at = ?, deleted = ?, indicator = ?, latency_threshold_ms = ?,"
-                    + " operations = ?, window_spec = ?, minimum_events = ?, origin = ?"
+                    + " operations = ?, window_spec = ?, minimum_events = ?, origin = ?,"
+                    + " labels = ?"
                     + " WHERE id = ?")
             .params(
                 values[1],
@@ -116,6 +119,7 @@ public final class JdbcSloRepository implements SloRepository {
                 values[13],
                 values[14],
                 values[15],
+                values[16],
                 values[0])
             .update();
     if (updated == 0) {
@@ -143,7 +147,8 @@ public final class JdbcSloRepository implements SloRepository {
       String.join(OPERATION_SEPARATOR, slo.spec().operations()),
       slo.spec().window(),
       slo.spec().minimumEvents(),
-      slo.spec().origin()
+      slo.spec().origin(),
+      labels(slo.spec().labels())
     };
   }
 
@@ -164,7 +169,29 @@ public final class JdbcSloRepository implements SloRepository {
             operations(rs.getString("operations")),
             rs.getString("window_spec"),
             rs.getDouble("minimum_events"),
-            rs.getString("origin")));
+            rs.getString("origin"),
+            labels(rs.getString("labels"))));
+  }
+
+  /** Labels are stored one {@code name=value} per line, sorted by name. */
+  private static String labels(Map<String, String> labels) {
+    StringBuilder text = new StringBuilder();
+    labels.forEach(
+        (name, value) ->
+            text.append(text.isEmpty() ? "" : OPERATION_SEPARATOR)
+                .append(name)
+                .append('=')
+                .append(value));
+    return text.toString();
+  }
+
+  private static Map<String, String> labels(String stored) {
+    Map<String, String> labels = new TreeMap<>();
+    for (String line : stored.isEmpty() ? new String[0] : stored.split(OPERATION_SEPARATOR)) {
+      int eq = line.indexOf('=');
+      labels.put(line.substring(0, eq), line.substring(eq + 1));
+    }
+    return labels;
   }
 
   private static List<String> operations(String stored) {

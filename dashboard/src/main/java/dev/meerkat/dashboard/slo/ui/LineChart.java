@@ -1,6 +1,7 @@
 package dev.meerkat.dashboard.slo.ui;
 
 import com.vaadin.flow.component.Html;
+import dev.meerkat.dashboard.ui.Markup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +36,11 @@ final class LineChart {
             Locale.ROOT,
             "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\""
                 + " width=\"100%%\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
-            id,
+            Markup.escape(id),
             WIDTH,
             HEIGHT,
             HEIGHT,
-            label));
+            Markup.escape(label)));
     svg.append(
         String.format(
             Locale.ROOT,
@@ -83,11 +84,13 @@ final class LineChart {
   }
 
   private static String text(int x, int y, String content) {
-    return "<text x=\"" + x + "\" y=\"" + y + "\" font-size=\"12\">" + escape(content) + "</text>";
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return "<text x=\""
+        + x
+        + "\" y=\""
+        + y
+        + "\" font-size=\"12\">"
+        + Markup.escape(content)
+        + "</text>";
   }
 
   private static String format(double value) {

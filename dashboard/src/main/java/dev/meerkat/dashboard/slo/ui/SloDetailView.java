@@ -13,11 +13,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.meerkat.dashboard.slo.domain.BurnWindow;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
+import dev.meerkat.dashboard.slo.domain.SlowOperation;
 import dev.meerkat.dashboard.slo.service.SloDetails;
 import dev.meerkat.dashboard.slo.service.SloService;
+import dev.meerkat.dashboard.slo.service.SlowRequestBurners;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
+import dev.meerkat.dashboard.ui.PathSegment;
 import dev.meerkat.store.query.ErrorCause;
+import dev.meerkat.store.slo.SloSpec;
+import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +33,7 @@ import java.util.OptionalDouble;
  * One SLO: its numbers now, its burn rates over every alerting window, the SLI and the error-budget
  * burn-down across its period, and what burned the budget, linked to example traces.
  */
+@PermitAll
 @Route(value = "slos/:sloId", layout = MainLayout.class)
 @PageTitle("SLO | Meerkat")
 public final class SloDetailView extends VerticalLayout implements BeforeEnterObserver {
@@ -36,10 +42,12 @@ public final class SloDetailView extends VerticalLayout implements BeforeEnterOb
 
   private final SloService slos;
   private final SloDetails details;
+  private final SlowRequestBurners slowRequests;
 
-  public SloDetailView(SloService slos, SloDetails details) {
+  public SloDetailView(SloService slos, SloDetails details, SlowRequestBurners slowRequests) {
     this.slos = slos;
     this.details = details;
+    this.slowRequests = slowRequests;
     setWidthFull();
   }
 
@@ -75,7 +83,12 @@ public final class SloDetailView extends VerticalLayout implements BeforeEnterOb
     summary.setId("slo-summary");
     add(summary, new H3("Burn rates"), burnRates(status));
     details.history(status.definition().id()).ifPresent(this::showHistory);
-    add(new H3("What burned the budget"), budgetBurners(status.definition().id()));
+    add(new H3("What burned the budget"));
+    if (SloSpec.LATENCY.equals(status.definition().spec().indicator())) {
+      add(slowOperations(status.definition().id()));
+    } else {
+      add(budgetBurners(status.definition().id()));
+    }
   }
 
   private void showHistory(SloDetails.History history) {
@@ -115,11 +128,31 @@ public final class SloDetailView extends VerticalLayout implements BeforeEnterOb
     return grid;
   }
 
+  /** A latency SLO is burned by slow requests: its operations by their share of them. */
+  private Grid<SlowOperation> slowOperations(String sloId) {
+    Grid<SlowOperation> grid = new Grid<>();
+    grid.setId("slow-operations");
+    grid.addColumn(SlowOperation::operation).setHeader("Operation").setFlexGrow(2);
+    grid.addColumn(o -> String.format(Locale.ROOT, "%.0f", o.slowRequests()))
+        .setHeader("Slow requests");
+    grid.addColumn(o -> Formats.percent(o.share())).setHeader("Share of the spent budget");
+    grid.addComponentColumn(o -> traceLinks(o.exampleTraceIds()))
+        .setHeader("Example slow traces")
+        .setFlexGrow(2);
+    grid.setItems(slowRequests.slowOperations(sloId));
+    grid.setAllRowsVisible(true);
+    return grid;
+  }
+
   private static Div traceLinks(ErrorCause cause) {
+    return traceLinks(cause.exampleTraceIds());
+  }
+
+  private static Div traceLinks(List<String> traceIds) {
     Div links = new Div();
-    for (String traceId : cause.exampleTraceIds()) {
+    for (String traceId : traceIds) {
       String text = traceId.length() > 20 ? traceId.substring(0, 12) + "…" : traceId;
-      Anchor link = new Anchor("trace/" + traceId, text);
+      Anchor link = new Anchor("trace/" + PathSegment.encode(traceId), text);
       link.addClassName("trace-link");
       link.getStyle().set("margin-right", "0.5em");
       links.add(link);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -15,11 +16,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import dev.meerkat.dashboard.slo.domain.NewSlo;
 import dev.meerkat.dashboard.slo.domain.SloDraft;
+import dev.meerkat.dashboard.slo.domain.SloLabels;
+import dev.meerkat.dashboard.slo.domain.StoredSlos;
+import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Form for an SLO: availability or latency, for a service or some of its operations, over a rolling
@@ -41,7 +47,15 @@ class SloForm extends FormLayout {
   private final NumberField minimumEvents = number("Alert guard: minimum events", "slo-min-events");
   private final TextField webhookUrl =
       textField("Webhook URL (optional)", "slo-webhook", "https://hooks.example.com/...");
+  // A button, not a checkbox: the SLO page's bundle chunk has no checkbox component.
+  private final Button removeWebhook = new Button("Remove stored webhook", e -> toggleRemove());
+  private boolean removingWebhook;
+  private final TextField labels =
+      textField("Labels (routing, silences)", "slo-labels", "team=payments, tier=1");
+  private final Span mode = new Span("New SLO");
+  private final Button cancelEdit = new Button("Cancel edit", e -> reset());
   private final UnorderedList problems = new UnorderedList();
+  private boolean editing;
 
   SloForm(List<String> services) {
     setId("slo-form");
@@ -57,10 +71,65 @@ class SloForm extends FormLayout {
     indicator.addValueChangeListener(
         e -> thresholdMillis.setEnabled("latency".equals(e.getValue())));
     problems.setId("slo-problems");
+    mode.setId("slo-form-mode");
+    removeWebhook.setId("slo-webhook-remove");
+    removeWebhook.setVisible(false);
+    cancelEdit.setId("slo-cancel-edit");
+    cancelEdit.setVisible(false);
     Div problemBox = new Div(problems);
+    add(mode);
+    setColspan(mode, 2);
     add(id, name, service, indicator, thresholdMillis, operations, objective, window);
-    add(minimumEvents, webhookUrl, createSaveButton(), problemBox);
+    add(minimumEvents, labels, webhookUrl, removeWebhook, createSaveButton(), cancelEdit);
+    add(problemBox);
     setColspan(problemBox, 2);
+  }
+
+  /**
+   * Fills the form with a stored SLO to edit it: the same fields and validation as a new one; the
+   * id stays fixed (it is the SLO's identity: its versions, alert state and history hang on it).
+   * The webhook URL is not sent to the browser (it may hold a token): left empty, it is kept.
+   */
+  void edit(SloDefinition definition) {
+    SloDraft draft = StoredSlos.draft(definition);
+    editing = true;
+    mode.setText("Edit SLO " + definition.id());
+    id.setValue(definition.id());
+    id.setReadOnly(true);
+    name.setValue(definition.name());
+    service.setValue(definition.service());
+    indicator.setValue(draft.indicatorKind());
+    thresholdMillis.setValue(
+        draft.latencyThreshold() == null ? null : (double) draft.latencyThreshold().toMillis());
+    operations.setValue(String.join(", ", draft.operations()));
+    objective.setValue(draft.objectivePercent());
+    window.setValue(draft.window());
+    minimumEvents.setValue(definition.spec().minimumEvents());
+    labels.setValue(SloLabels.format(definition.spec().labels()));
+    webhookUrl.clear();
+    webhookUrl.setPlaceholder(
+        definition.hasWebhook()
+            ? "(stored; leave empty to keep)"
+            : "https://hooks.example.com/...");
+    setRemovingWebhook(false);
+    removeWebhook.setVisible(definition.hasWebhook());
+    cancelEdit.setVisible(true);
+    problems.removeAll();
+  }
+
+  /** Back to an empty form for a new SLO. */
+  private void reset() {
+    editing = false;
+    mode.setText("New SLO");
+    id.setReadOnly(false);
+    id.clear();
+    name.clear();
+    webhookUrl.clear();
+    webhookUrl.setPlaceholder("https://hooks.example.com/...");
+    setRemovingWebhook(false);
+    removeWebhook.setVisible(false);
+    labels.clear();
+    cancelEdit.setVisible(false);
   }
 
   private static TextField textField(String label, String elementId, String placeholder) {
@@ -101,15 +170,33 @@ class SloForm extends FormLayout {
     if (minimumEvents.getValue() == null || minimumEvents.getValue() < 0) {
       found.add("minimum events must be 0 or more");
     }
+    Map<String, String> ownLabels = SloLabels.parse(labels.getValue(), found);
     problems.removeAll();
     found.forEach(problem -> problems.add(new ListItem(problem)));
     if (found.isEmpty()) {
-      fireEvent(
-          new SaveEvent(this, draft, webhookUrl.getValue().strip(), minimumEvents.getValue()));
-      id.clear();
-      name.clear();
-      webhookUrl.clear();
+      fireEvent(new SaveEvent(this, draft, webhookChange(), minimumEvents.getValue(), ownLabels));
+      reset();
     }
+  }
+
+  private void toggleRemove() {
+    setRemovingWebhook(!removingWebhook);
+  }
+
+  private void setRemovingWebhook(boolean remove) {
+    removingWebhook = remove;
+    removeWebhook.setText(
+        remove ? "Keep stored webhook (will be removed)" : "Remove stored webhook");
+    webhookUrl.setEnabled(!remove);
+  }
+
+  /** Empty keeps the stored webhook (editing only); "" removes it. */
+  private Optional<String> webhookChange() {
+    String typed = webhookUrl.getValue().strip();
+    if (removingWebhook) {
+      return Optional.of("");
+    }
+    return editing && typed.isEmpty() ? Optional.empty() : Optional.of(typed);
   }
 
   private SloDraft draft() {
@@ -136,21 +223,33 @@ class SloForm extends FormLayout {
   /** A valid SLO was entered. */
   static final class SaveEvent extends ComponentEvent<SloForm> {
     private final SloDraft draft;
-    private final String webhookUrl;
+    private final Optional<String> webhookUrl;
     private final double minimumEvents;
+    private final Map<String, String> labels;
 
-    SaveEvent(SloForm source, SloDraft draft, String webhookUrl, double minimumEvents) {
+    SaveEvent(
+        SloForm source,
+        SloDraft draft,
+        Optional<String> webhookUrl,
+        double minimumEvents,
+        Map<String, String> labels) {
       super(source, false);
       this.draft = draft;
       this.webhookUrl = webhookUrl;
       this.minimumEvents = minimumEvents;
+      this.labels = labels;
+    }
+
+    Map<String, String> labels() {
+      return labels;
     }
 
     SloDraft draft() {
       return draft;
     }
 
-    String webhookUrl() {
+    /** The new webhook URL, "" for none; empty to keep the stored one. */
+    Optional<String> webhookUrl() {
       return webhookUrl;
     }
 

@@ -4,18 +4,25 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import dev.meerkat.dashboard.security.domain.Role;
+import dev.meerkat.dashboard.security.service.CurrentUser;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.dashboard.slo.service.SloService;
+import dev.meerkat.dashboard.slo.service.SlosAsCode;
+import dev.meerkat.dashboard.ui.ConfirmingDeleteButton;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloSpec;
+import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -24,29 +31,42 @@ import java.util.Locale;
  * The SLO list, least error budget left first, with its alert status (ok, ticket or page firing),
  * and the form to create one. SLOs loaded from files are marked as managed as code.
  */
+@PermitAll
 @Route(value = "slos", layout = MainLayout.class)
 @PageTitle("SLOs | Meerkat")
 public final class SlosView extends VerticalLayout {
 
   private final SloService slos;
   private final Grid<SloStatus> grid = createGrid();
+  private final SloForm form;
 
-  public SlosView(SloService slos) {
+  public SlosView(SloService slos, SlosAsCode asCode) {
     this.slos = slos;
+    this.form = createForm();
     setSizeFull();
-    add(new H2("Service level objectives"), grid, createForm());
+    add(new H2("Service level objectives"), grid);
+    if (CurrentUser.may(Role.EDITOR)) {
+      add(form, new OpenSloPanel(asCode, this::refresh));
+    }
     refresh();
   }
 
   private SloForm createForm() {
-    SloForm form = new SloForm(slos.knownServices());
-    form.addSaveListener(
+    SloForm sloForm = new SloForm(slos.knownServices());
+    sloForm.addSaveListener(
         e -> {
-          SloDefinition saved = slos.save(e.draft(), e.webhookUrl(), e.minimumEvents());
-          Notification.show("Saved SLO " + saved.name());
-          refresh();
+          try {
+            SloDefinition saved =
+                slos.save(e.draft(), e.webhookUrl(), e.minimumEvents(), e.labels());
+            Notification.show("Saved SLO " + saved.name());
+            refresh();
+          } catch (IllegalArgumentException refused) {
+            // The service's message says what is wrong and what to set; nothing was saved.
+            Notification.show(refused.getMessage(), 10_000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+          }
         });
-    return form;
+    return sloForm;
   }
 
   private Grid<SloStatus> createGrid() {
@@ -72,24 +92,43 @@ public final class SlosView extends VerticalLayout {
     statuses
         .addColumn(s -> s.definition().spec().fromFile() ? "file" : "dashboard")
         .setHeader("Managed in");
-    statuses.addComponentColumn(this::createDeleteButton).setHeader("");
     statuses.getColumns().forEach(column -> column.setAutoWidth(true));
+    if (CurrentUser.may(Role.EDITOR)) {
+      // Frozen to the end: reachable without scrolling a wide grid sideways.
+      statuses
+          .addComponentColumn(s -> new Span(createEditButton(s), createDeleteButton(s)))
+          .setHeader("")
+          .setWidth("17em")
+          .setFlexGrow(0)
+          .setFrozenToEnd(true);
+    }
     statuses.setAllRowsVisible(true);
     return statuses;
   }
 
-  private Button createDeleteButton(SloStatus status) {
-    Button delete =
-        new Button(
-            "Delete",
-            e -> {
-              slos.delete(status.definition().id());
+  private Button createEditButton(SloStatus status) {
+    SloDefinition definition = status.definition();
+    Button edit = new Button("Edit", e -> slos.definition(definition.id()).ifPresent(form::edit));
+    edit.setId("slo-edit-" + definition.id());
+    edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    // A file-managed SLO would be overwritten by its file at the next start: change the file.
+    edit.setEnabled(!definition.spec().fromFile());
+    return edit;
+  }
+
+  private ConfirmingDeleteButton createDeleteButton(SloStatus status) {
+    SloDefinition definition = status.definition();
+    ConfirmingDeleteButton delete =
+        new ConfirmingDeleteButton(
+            "slo-delete-" + definition.id(),
+            "SLO " + definition.name(),
+            () -> {
+              slos.delete(definition.id());
+              Notification.show("Deleted SLO " + definition.name());
               refresh();
             });
-    delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
     // A file-managed SLO would come back at the next start: change its file instead.
-    delete.setEnabled(!status.definition().spec().fromFile());
-    return delete;
+    return definition.spec().fromFile() ? delete.disabled("managed in a file") : delete;
   }
 
   private void refresh() {

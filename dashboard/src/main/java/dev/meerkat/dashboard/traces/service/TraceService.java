@@ -2,6 +2,9 @@ package dev.meerkat.dashboard.traces.service;
 
 import dev.meerkat.dashboard.traces.domain.TraceWaterfall;
 import dev.meerkat.store.query.ServiceMetricsRepository;
+import dev.meerkat.store.query.SpanDetail;
+import dev.meerkat.store.query.TracePage;
+import dev.meerkat.store.query.TraceQuery;
 import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.query.TraceSummary;
 import java.time.Clock;
@@ -37,6 +40,16 @@ public class TraceService {
   public List<String> services() {
     Instant now = clock.instant();
     return metrics.serviceNames(now.minus(LOOKBACK), now.plusSeconds(60));
+  }
+
+  /** One page of the traces {@code query} finds (the explorer's search). */
+  public TracePage search(TraceQuery query) {
+    return traces.search(query);
+  }
+
+  /** Every span of a trace by start time, empty when the id is unknown. */
+  public Optional<List<SpanDetail>> spans(String traceId) {
+    return traces.trace(traceId);
   }
 
   public Optional<TraceWaterfall> waterfall(String traceId) {

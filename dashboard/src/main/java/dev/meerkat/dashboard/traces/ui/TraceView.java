@@ -18,6 +18,7 @@ import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.store.query.SpanEventDetail;
 import dev.meerkat.store.query.SpanLinkDetail;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 /**
  * One trace: waterfall chart, its spans, and the attributes, events and links of the selected span.
  */
+@PermitAll
 @Route(value = "trace/:traceId", layout = MainLayout.class)
 @PageTitle("Trace | Meerkat")
 public final class TraceView extends VerticalLayout implements BeforeEnterObserver {

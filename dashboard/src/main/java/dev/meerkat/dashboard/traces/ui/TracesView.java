@@ -12,9 +12,12 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.meerkat.dashboard.traces.service.TraceService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
+import dev.meerkat.dashboard.ui.PathSegment;
 import dev.meerkat.store.query.TraceSummary;
+import jakarta.annotation.security.PermitAll;
 
 /** Recent traces of one service, newest first, in a lazily paged grid. */
+@PermitAll
 @Route(value = "traces/:service?", layout = MainLayout.class)
 @PageTitle("Traces | Meerkat")
 public final class TracesView extends VerticalLayout implements BeforeEnterObserver {
@@ -32,7 +35,9 @@ public final class TracesView extends VerticalLayout implements BeforeEnterObser
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    String selected = event.getRouteParameters().get("service").orElse(null);
+    // Vaadin encodes the value in the links it builds but hands it over still encoded.
+    String selected =
+        event.getRouteParameters().get("service").map(PathSegment::decode).orElse(null);
     service.setValue(selected);
     showTraces(selected);
   }

@@ -256,6 +256,7 @@ class OutboxDeliveryIT {
           new DeliveryWorker(
               outbox,
               GenericWebhookNotifier.builder()
+                  .outboundPolicy(HttpReceiver.LOOPBACK_ALLOWED)
                   .retryPolicy(
                       new RetryPolicy(1, Duration.ZERO, Duration.ZERO, SCHEDULE.maxRetryAfter()))
                   .clock(clock)

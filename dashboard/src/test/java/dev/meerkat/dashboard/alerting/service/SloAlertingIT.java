@@ -3,20 +3,23 @@ package dev.meerkat.dashboard.alerting.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.RetrySchedule;
 import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.store.JdbcAlertStore;
+import dev.meerkat.dashboard.alerting.store.JdbcChannelRepository;
 import dev.meerkat.dashboard.alerting.store.JdbcOutbox;
+import dev.meerkat.dashboard.alerting.store.JdbcRoutingStore;
 import dev.meerkat.dashboard.slo.service.RollupEventCountSource;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
+import dev.meerkat.dashboard.testing.Deliveries;
 import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.StateDatabase;
 import dev.meerkat.dashboard.testing.TestClock;
+import dev.meerkat.dashboard.testing.TestSecrets;
 import dev.meerkat.notify.AlertNotification;
 import dev.meerkat.notify.AlertSeverity;
 import dev.meerkat.notify.GenericWebhookNotifier;
@@ -62,11 +65,18 @@ class SloAlertingIT {
           states,
           history,
           new RollupEventCountSource(new ClickHouseRequestCellRepository(store)),
+          // No routes: only the SLO's own webhook is notified.
+          new NotificationRouter(
+              new JdbcRoutingStore(state.jdbc()),
+              new JdbcChannelRepository(state.jdbc(), state.transactions(), TestSecrets.cipher()),
+              outbox,
+              Duration.ZERO),
           "http://dashboard.example/");
   private final DeliveryWorker worker =
       new DeliveryWorker(
           outbox,
           GenericWebhookNotifier.builder()
+              .outboundPolicy(HttpReceiver.LOOPBACK_ALLOWED)
               .retryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1)))
               .build(),
           new RetrySchedule(3, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(1)),
@@ -284,14 +294,7 @@ class SloAlertingIT {
   }
 
   private void deliverAll() {
-    Poll.until(
-        Duration.ofSeconds(30),
-        () -> {
-          worker.poll();
-          return outbox.due(clock.instant(), 100).size() + worker.inFlight();
-        },
-        open -> open == 0,
-        () -> "notifications still open: " + outbox.all());
+    Deliveries.deliverAll(worker, outbox, clock);
   }
 
   private static SloDefinition definition(String webhook) {

@@ -18,6 +18,7 @@ import dev.meerkat.dashboard.alerting.domain.Silence;
 import dev.meerkat.dashboard.alerting.domain.Suppression;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.testing.StateDatabase;
+import dev.meerkat.dashboard.testing.TestSecrets;
 import dev.meerkat.notify.AlertNotification;
 import dev.meerkat.notify.AlertSeverity;
 import dev.meerkat.store.slo.AlertState;
@@ -59,7 +60,8 @@ class AlertingStoreIT {
   @ValueSource(strings = {"h2", "postgres"})
   void channelsKeepSecretsApartAndRoundTrip(String kind) {
     StateDatabase.Connection db = connect(kind);
-    JdbcChannelRepository channels = new JdbcChannelRepository(db.jdbc(), db.transactions());
+    JdbcChannelRepository channels =
+        new JdbcChannelRepository(db.jdbc(), db.transactions(), TestSecrets.cipher());
     Channel pager =
         new Channel(
             "p",

@@ -7,6 +7,7 @@ import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
@@ -49,6 +50,9 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "meerkat.slo.evaluation-enabled=false")
 class SloEndpointsIT {
+
+  /** The API takes the test editor's token (issue 8); /metrics is open without one. */
+  private static final String EDITOR = "Bearer " + TestUsers.EDITOR_TOKEN;
 
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:30Z");
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
@@ -217,13 +221,14 @@ class SloEndpointsIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", EDITOR).GET().build());
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
     return send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/yaml")
+            .header("Authorization", EDITOR)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
   }

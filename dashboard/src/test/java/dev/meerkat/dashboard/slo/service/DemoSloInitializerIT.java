@@ -1,9 +1,13 @@
 package dev.meerkat.dashboard.slo.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meerkat.dashboard.slo.domain.SloDraft;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
 import dev.meerkat.dashboard.testing.StateDatabase;
+import dev.meerkat.notify.HostResolver;
+import dev.meerkat.notify.OutboundPolicy;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
@@ -35,7 +39,10 @@ class DemoSloInitializerIT {
           Map::of,
           new ClickHouseServiceMetricsRepository(store),
           new RollupEventCountSource(new ClickHouseRequestCellRepository(store)),
-          Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
+          Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC),
+          // As deploy/local/demo.sh allows the demo's receiver.
+          OutboundPolicy.allowing(List.of("127.0.0.1:7003")),
+          HostResolver.system());
 
   @AfterEach
   void close() {
@@ -82,5 +89,18 @@ class DemoSloInitializerIT {
     new DemoSloInitializer(service, WEBHOOK).run(null);
 
     assertThat(slos.listCurrent()).containsExactly(own);
+  }
+
+  @Test
+  void anSloWebhookToTheCloudMetadataAddressIsRefusedOnSave() {
+    SloDraft draft =
+        new SloDraft("meta", "Meta", "checkout", "availability", null, List.of(), 99.5, "30d");
+
+    assertThatThrownBy(() -> service.save(draft, "http://169.254.169.254/latest/meta-data", 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Webhook URL: 169.254.169.254 is link-local (cloud metadata); add it to"
+                + " meerkat.outbound.allow to permit it");
+    assertThat(slos.listCurrent()).isEmpty();
   }
 }

@@ -40,6 +40,7 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
   @Override
   public List<ErrorCause> errorCauses(
       String service, List<String> operations, Instant from, Instant to, int limit) {
+    store.limits().checkRange(from, to);
     String operationFilter =
         operations.isEmpty()
             ? ""
@@ -47,7 +48,7 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
                 + operations.stream().map(ClickHouseStore::quote).collect(Collectors.joining(", "))
                 + ")";
     List<Row> rows =
-        store.query(
+        store.read(
             "SELECT span_name, multiIf(status_message != '', status_message, "
                 + EXCEPTION_TYPE
                 + " != '', "

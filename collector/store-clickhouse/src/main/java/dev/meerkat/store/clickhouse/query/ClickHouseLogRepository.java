@@ -36,6 +36,7 @@ public final class ClickHouseLogRepository implements LogRepository {
 
   @Override
   public LogPage search(LogQuery query) {
+    store.limits().checkRange(query.from(), query.to());
     List<String> conditions = window(query.from(), query.to());
     query.service().ifPresent(s -> conditions.add("service_name = " + SqlLiteral.string(s)));
     query.minSeverity().ifPresent(s -> conditions.add("severity_number >= " + (int) s));
@@ -48,7 +49,7 @@ public final class ClickHouseLogRepository implements LogRepository {
       skip = skipped(cursor.get());
     }
     List<Row> rows =
-        store.query(
+        store.read(
             "SELECT "
                 + COLUMNS
                 + " FROM logs WHERE "
@@ -78,6 +79,7 @@ public final class ClickHouseLogRepository implements LogRepository {
 
   @Override
   public List<LogEntry> traceLogs(String traceId, Instant from, Instant to) {
+    store.limits().checkRange(from, to);
     List<String> conditions = window(from, to);
     conditions.add("trace_id = " + SqlLiteral.string(traceId));
     return store

@@ -32,6 +32,7 @@ public final class ClickHouseMetricSeriesRepository implements MetricSeriesRepos
 
   @Override
   public List<MetricSeries> series(MetricSeriesQuery query) {
+    store.limits().checkRange(query.from(), query.to());
     long step = query.step().toSeconds();
     List<String> conditions = new ArrayList<>();
     conditions.add("metric_name = " + SqlLiteral.string(query.metric()));
@@ -47,7 +48,7 @@ public final class ClickHouseMetricSeriesRepository implements MetricSeriesRepos
               + SqlLiteral.string(matcher.value()));
     }
     List<Row> rows =
-        store.query(
+        store.read(
             "SELECT service_name, arraySort(attribute_keys) AS label_keys,"
                 + " arraySort((v, k) -> k, attribute_values, attribute_keys) AS label_values,"
                 + " intDiv(toUInt32(timestamp), "

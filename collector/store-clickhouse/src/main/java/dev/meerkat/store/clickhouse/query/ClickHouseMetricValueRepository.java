@@ -20,10 +20,11 @@ public final class ClickHouseMetricValueRepository implements MetricValueReposit
 
   @Override
   public Map<String, Double> meanByService(String metricName, Instant from, Instant to) {
+    store.limits().checkRange(from, to);
     // The sort key starts (service_name, metric_name, timestamp): the range reads few granules.
     Map<String, Double> means = new LinkedHashMap<>();
     for (Row row :
-        store.query(
+        store.read(
             "SELECT service_name, avg(value) AS mean FROM metric_points WHERE metric_name = "
                 + ClickHouseStore.quote(metricName)
                 + " AND metric_type IN ('GAUGE', 'SUM') AND NOT isNaN(value)"

@@ -21,9 +21,10 @@ public final class ClickHouseRequestCellRepository implements RequestCellReposit
 
   @Override
   public List<RequestCell> requestCells(String service, Instant from, Instant to) {
+    store.limits().checkRange(from, to);
     // sum() over GROUP BY: SummingMergeTree merges rows in the background, never on read.
     List<Row> rows =
-        store.query(
+        store.read(
             "SELECT span_name, is_error, latency_bucket, sum(span_count) AS requests"
                 + " FROM span_red_1m WHERE service_name = "
                 + ClickHouseStore.quote(service)

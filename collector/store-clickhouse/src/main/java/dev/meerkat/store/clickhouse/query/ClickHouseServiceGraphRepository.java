@@ -47,6 +47,7 @@ public final class ClickHouseServiceGraphRepository implements ServiceGraphRepos
 
   @Override
   public ServiceGraph graph(Instant from, Instant to) {
+    store.limits().checkRange(from, to);
     List<String> selects = new ArrayList<>(3);
     for (RollupSql.Segment segment :
         RollupSql.segments(RollupSql.GRAPH, from, to, coverage.coveredFrom())) {
@@ -58,7 +59,7 @@ public final class ClickHouseServiceGraphRepository implements ServiceGraphRepos
               + segment.condition());
     }
     List<Row> rows =
-        store.query(
+        store.read(
             "SELECT client_service, peer, toString(connection_type) AS type, is_error,"
                 + " latency_bucket, sum(call_count) AS spans FROM ("
                 + String.join(" UNION ALL ", selects)

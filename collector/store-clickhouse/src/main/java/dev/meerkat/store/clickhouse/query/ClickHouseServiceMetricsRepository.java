@@ -52,6 +52,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
    */
   @Override
   public List<ServiceSummary> services(Instant from, Instant to) {
+    store.limits().checkRange(from, to);
     Duration window = Duration.between(from, to);
     Instant lookBack = from.minus(window.compareTo(MAX_LOOK_BACK) < 0 ? window : MAX_LOOK_BACK);
     long[] covered = coverage.coveredFrom();
@@ -73,7 +74,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
             to,
             covered));
     List<Row> rows =
-        store.query(
+        store.read(
             "SELECT service_name AS service, toUInt8("
                 + IS_REQUEST
                 + ") AS request, is_error, latency_bucket, sumIf(span_count, w = 1) AS spans,"
@@ -99,6 +100,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
 
   @Override
   public List<String> serviceNames(Instant from, Instant to) {
+    store.limits().checkRange(from, to);
     return store
         .query(
             "SELECT DISTINCT service_name FROM "
@@ -111,8 +113,9 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
 
   @Override
   public List<LatencyPoint> latencySeries(String service, Instant from, Instant to) {
+    store.limits().checkRange(from, to);
     List<Row> rows =
-        store.query(
+        store.read(
             "SELECT toUInt32(minute) AS minute_epoch, latency_bucket, sum(span_count) AS spans"
                 + " FROM span_red_1m WHERE service_name = "
                 + SqlLiteral.string(service)
@@ -141,6 +144,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
 
   @Override
   public RequestCounts requestCounts(String service, Instant from, Instant to) {
+    store.limits().checkRange(from, to);
     Row row =
         store
             .query(
@@ -157,8 +161,9 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
 
   @Override
   public List<OperationSummary> operations(String service, Instant from, Instant to) {
+    store.limits().checkRange(from, to);
     List<Row> rows =
-        store.query(
+        store.read(
             "SELECT span_name, toString(span_kind) AS kind, is_error, latency_bucket,"
                 + " sum(span_count) AS spans FROM "
                 + redRows(
@@ -196,12 +201,14 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
 
   @Override
   public List<RedPoint> redSeries(String service, Instant from, Instant to, Duration step) {
+    store.limits().checkRange(from, to);
     return series(serviceRequests(service), from, to, step);
   }
 
   @Override
   public List<RedPoint> operationRedSeries(
       String service, String operation, Instant from, Instant to, Duration step) {
+    store.limits().checkRange(from, to);
     return series(
         "service_name = "
             + SqlLiteral.string(service)
@@ -228,7 +235,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
     }
     long[] covered = coverage.coveredFromForStep(stepSeconds);
     List<Row> rows =
-        store.query(
+        store.read(
             "SELECT intDiv(t, "
                 + stepSeconds
                 + ") * "

@@ -55,6 +55,7 @@ public final class ClickHouseTraceRepository implements TraceRepository {
   @Override
   public List<TraceSummary> recentTraces(
       String service, Instant from, Instant to, int offset, int limit) {
+    store.limits().checkRange(from, to);
     if (offset < 0 || limit < 0) {
       throw new IllegalArgumentException("offset and limit must be >= 0");
     }
@@ -122,8 +123,9 @@ public final class ClickHouseTraceRepository implements TraceRepository {
    */
   @Override
   public TracePage search(TraceQuery query) {
+    store.limits().checkRange(query.from(), query.to());
     List<Row> matches =
-        store.query(
+        store.read(
             "SELECT trace_id, min(start_time_unix_nano) AS first_start FROM "
                 + searchTable(query)
                 + " WHERE "
@@ -199,7 +201,7 @@ public final class ClickHouseTraceRepository implements TraceRepository {
     String rootOrder = "if(parent_span_id = '', toUInt64(0), start_time_unix_nano)";
     Map<String, TraceOverview> overviews = new LinkedHashMap<>();
     for (Row row :
-        store.query(
+        store.read(
             "SELECT trace_id, count() AS spans, min(start_time_unix_nano) AS first_start,"
                 + " max(start_time_unix_nano + duration_nanos) AS last_end,"
                 + " max(status_code = 'ERROR') AS error,"

@@ -28,7 +28,7 @@ final class ServedAddresses {
   static ServedAddresses read(ClickHouseStore store, Instant from, Instant to) {
     Map<String, Set<String>> services = new HashMap<>();
     for (Row row :
-        store.query(
+        store.read(
             "SELECT address, service_name FROM server_addresses_1h WHERE hour >= toDateTime("
                 + Math.floorDiv(from.getEpochSecond(), 3600) * 3600
                 + ") AND hour < "

@@ -1,0 +1,101 @@
+package dev.meerkat.dashboard.api;
+
+import static dev.meerkat.dashboard.api.Numbers.finite;
+
+import dev.meerkat.dashboard.services.service.ServiceOverviewService;
+import dev.meerkat.store.query.OperationSummary;
+import dev.meerkat.store.query.ServiceSummary;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** RED per service and per operation: what the services page shows. */
+@RestController
+class ServicesApi {
+
+  private final ServiceOverviewService overview;
+  private final Clock clock;
+
+  ServicesApi(ServiceOverviewService overview, Clock clock) {
+    this.overview = overview;
+    this.clock = clock;
+  }
+
+  record Services(Instant from, Instant to, List<ServiceRed> services) {}
+
+  /**
+   * Latencies in ms are the upper bounds of the rollup's latency buckets; null without requests.
+   */
+  record ServiceRed(
+      String service,
+      double requests,
+      double requestsPerSecond,
+      double errorRatio,
+      Double p50Millis,
+      Double p95Millis,
+      Double p99Millis) {
+    static ServiceRed of(ServiceSummary s) {
+      return new ServiceRed(
+          s.service(),
+          s.requests(),
+          s.requestsPerSecond(),
+          s.errorRatio(),
+          finite(s.p50Millis()),
+          finite(s.p95Millis()),
+          finite(s.p99Millis()));
+    }
+  }
+
+  record Operations(String service, Instant from, Instant to, List<OperationRed> operations) {}
+
+  record OperationRed(
+      String operation,
+      String kind,
+      double spans,
+      double spansPerSecond,
+      double errorRatio,
+      Double p50Millis,
+      Double p95Millis,
+      Double p99Millis) {
+    static OperationRed of(OperationSummary o) {
+      return new OperationRed(
+          o.operation(),
+          o.kind(),
+          o.spans(),
+          o.perSecond(),
+          o.errorRatio(),
+          finite(o.p50Millis()),
+          finite(o.p95Millis()),
+          finite(o.p99Millis()));
+    }
+  }
+
+  @GetMapping("/api/v1/services")
+  Services services(
+      @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "window", required = false) String window) {
+    QueryWindow range = QueryWindow.resolve(from, to, window, clock);
+    List<ServiceRed> services =
+        overview.services(range.from(), range.to()).stream().map(ServiceRed::of).toList();
+    return new Services(range.from(), range.to(), services);
+  }
+
+  @GetMapping("/api/v1/services/{service}/operations")
+  Operations operations(
+      @PathVariable("service") String service,
+      @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "window", required = false) String window) {
+    QueryWindow range = QueryWindow.resolve(from, to, window, clock);
+    List<OperationRed> operations =
+        overview.operations(service, range.from(), range.to()).stream()
+            .map(OperationRed::of)
+            .toList();
+    return new Operations(service, range.from(), range.to(), operations);
+  }
+}

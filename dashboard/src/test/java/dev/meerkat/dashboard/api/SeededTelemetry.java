@@ -1,0 +1,227 @@
+package dev.meerkat.dashboard.api;
+
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.write.ClickHouseLogWriter;
+import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
+import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
+import dev.meerkat.store.model.LogRecord;
+import dev.meerkat.store.model.MetricPointRecord;
+import dev.meerkat.store.model.MetricType;
+import dev.meerkat.store.model.SpanKind;
+import dev.meerkat.store.model.SpanRecord;
+import dev.meerkat.store.model.SpanStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The telemetry the API tests read, written through the collector's real writers, and the
+ * arithmetic of what the API must answer for it.
+ *
+ * <p>Minute {@link #M1} and {@link #M2} (the two minutes before {@link #NOW}): checkout handles
+ * eight {@code POST /pay} requests (durations {@link #PAY_MILLIS}, the last two failed), each
+ * querying PostgreSQL database {@code orders} for 1 ms; search handles two 3 ms requests in M2.
+ */
+final class SeededTelemetry {
+
+  static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  static final Instant M1 = NOW.minusSeconds(120);
+  static final Instant M2 = NOW.minusSeconds(60);
+
+  /** Durations of the eight POST /pay requests; requests 6 and 7 failed. */
+  static final long[] PAY_MILLIS = {2, 2, 2, 2, 8, 8, 8, 40};
+
+  static final int PAY_REQUESTS = PAY_MILLIS.length;
+  static final int PAY_ERRORS = 2;
+  static final Duration DB_CALL = Duration.ofMillis(1);
+  static final Duration SEARCH = Duration.ofMillis(3);
+
+  private SeededTelemetry() {}
+
+  /** Request {@code i} of POST /pay (0 to 7) is trace {@code i + 1}; search's are 9 and 10. */
+  static String traceId(int n) {
+    return String.format("%032x", n);
+  }
+
+  static String serverSpanId(int n) {
+    return String.format("%016x", n);
+  }
+
+  static String clientSpanId(int n) {
+    return String.format("%016x", 100 + n);
+  }
+
+  /** Request i of POST /pay: the first four in M1, the rest in M2, i seconds into the minute. */
+  static Instant payStart(int i) {
+    return (i < 4 ? M1 : M2).plusSeconds(i);
+  }
+
+  static boolean payFailed(int i) {
+    return i >= PAY_REQUESTS - PAY_ERRORS;
+  }
+
+  static String tier(int i) {
+    return i % 2 == 0 ? "gold" : "free";
+  }
+
+  /**
+   * Upper bound in ms of the rollup's latency bucket holding {@code duration}: bucket b holds [2^(b
+   * / 4), 2^((b + 1) / 4)) µs (docs/api.md, LatencyHistogram); quantiles are reported as that
+   * bound.
+   */
+  static double bucketUpperMillis(Duration duration) {
+    double micros = Math.max(duration.toNanos(), 1000) / 1000.0;
+    int bucket = (int) Math.floor(Math.log(micros) / Math.log(2) * 4);
+    return Math.pow(2, (bucket + 1) / 4.0) / 1000.0;
+  }
+
+  static void writeInto(ClickHouseStore store) {
+    ClickHouseSpanWriter.create(store).write(spans());
+    ClickHouseLogWriter.create(store).write(logs());
+    ClickHouseMetricWriter.create(store).write(metricPoints());
+  }
+
+  private static List<SpanRecord> spans() {
+    List<SpanRecord> spans = new ArrayList<>();
+    for (int i = 0; i < PAY_REQUESTS; i++) {
+      int n = i + 1;
+      Instant start = payStart(i);
+      spans.add(
+          span(
+              n,
+              serverSpanId(n),
+              "",
+              "checkout",
+              "POST /pay",
+              SpanKind.SERVER,
+              start,
+              Duration.ofMillis(PAY_MILLIS[i]),
+              payFailed(i),
+              List.of("http.route", "customer.tier"),
+              List.of("/pay", tier(i))));
+      spans.add(
+          span(
+              n,
+              clientSpanId(n),
+              serverSpanId(n),
+              "checkout",
+              "SELECT orders",
+              SpanKind.CLIENT,
+              start.plusNanos(100_000),
+              DB_CALL,
+              false,
+              List.of("db.system", "db.namespace"),
+              List.of("postgresql", "orders")));
+    }
+    for (int n = 9; n <= 10; n++) {
+      spans.add(
+          span(
+              n,
+              serverSpanId(n),
+              "",
+              "search",
+              "GET /search",
+              SpanKind.SERVER,
+              M2.plusSeconds(20 + n),
+              SEARCH,
+              false,
+              List.of(),
+              List.of()));
+    }
+    return spans;
+  }
+
+  private static SpanRecord span(
+      int n,
+      String spanId,
+      String parent,
+      String service,
+      String name,
+      SpanKind kind,
+      Instant start,
+      Duration duration,
+      boolean error,
+      List<String> keys,
+      List<String> values) {
+    return new SpanRecord(
+        nanos(start),
+        duration.toNanos(),
+        traceId(n),
+        spanId,
+        parent,
+        "",
+        service,
+        name,
+        kind,
+        error ? SpanStatus.ERROR : SpanStatus.OK,
+        error ? "card declined" : "",
+        "",
+        "",
+        0,
+        "",
+        1.0,
+        keys,
+        values,
+        List.of("service.name"),
+        List.of(service),
+        "seed",
+        "1.0");
+  }
+
+  /** Error for trace 7 at M1+5s, info at M1+10s (checkout), warn at M2+40s (search). */
+  private static List<LogRecord> logs() {
+    return List.of(
+        log(M1.plusSeconds(5), 17, "ERROR", "payment declined for order 7", 7, "checkout"),
+        log(M1.plusSeconds(10), 9, "INFO", "payment accepted", 0, "checkout"),
+        log(M2.plusSeconds(40), 13, "WARN", "slow index", 0, "search"));
+  }
+
+  private static LogRecord log(
+      Instant time, int severity, String severityText, String body, int trace, String service) {
+    return new LogRecord(
+        nanos(time),
+        nanos(time),
+        severity,
+        severityText,
+        body,
+        trace == 0 ? "" : traceId(trace),
+        trace == 0 ? "" : serverSpanId(trace),
+        0,
+        "",
+        service,
+        List.of(),
+        List.of(),
+        List.of("service.name"),
+        List.of(service),
+        "seed",
+        "1.0");
+  }
+
+  /**
+   * jvm.memory.used of checkout: heap 100 and 300 in M1, 500 in M2, non-heap 50 in M1; of search:
+   * heap 70 in M2.
+   */
+  private static List<MetricPointRecord> metricPoints() {
+    return List.of(
+        gauge("checkout", "heap", M1.plusSeconds(10), 100),
+        gauge("checkout", "heap", M1.plusSeconds(40), 300),
+        gauge("checkout", "heap", M2.plusSeconds(10), 500),
+        gauge("checkout", "nonheap", M1.plusSeconds(20), 50),
+        gauge("search", "heap", M2, 70));
+  }
+
+  private static MetricPointRecord gauge(String service, String area, Instant at, double value) {
+    return MetricPointRecord.builder(MetricType.GAUGE, service, "jvm.memory.used")
+        .time(nanos(at), nanos(at))
+        .description("memory used", "By")
+        .attributes(List.of("area"), List.of(area))
+        .resource(List.of("service.name"), List.of(service))
+        .value(value)
+        .build();
+  }
+
+  private static long nanos(Instant at) {
+    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+  }
+}

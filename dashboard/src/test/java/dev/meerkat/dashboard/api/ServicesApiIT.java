@@ -1,0 +1,160 @@
+package dev.meerkat.dashboard.api;
+
+import static dev.meerkat.dashboard.api.SeededTelemetry.DB_CALL;
+import static dev.meerkat.dashboard.api.SeededTelemetry.M1;
+import static dev.meerkat.dashboard.api.SeededTelemetry.M2;
+import static dev.meerkat.dashboard.api.SeededTelemetry.NOW;
+import static dev.meerkat.dashboard.api.SeededTelemetry.PAY_ERRORS;
+import static dev.meerkat.dashboard.api.SeededTelemetry.PAY_REQUESTS;
+import static dev.meerkat.dashboard.api.SeededTelemetry.SEARCH;
+import static dev.meerkat.dashboard.api.SeededTelemetry.bucketUpperMillis;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** RED per service and operation, and the service graph, over HTTP against seeded spans. */
+class ServicesApiIT extends ApiTestBase {
+
+  private static final double WINDOW_SECONDS = 120;
+
+  @Test
+  void answersRedPerServiceFromTheSeededSpans() throws Exception {
+    JsonNode body = ok("/api/v1/services?window=2m");
+
+    assertThat(body.get("from").asString()).isEqualTo(M1.toString());
+    assertThat(body.get("to").asString()).isEqualTo(NOW.toString());
+    JsonNode services = body.get("services");
+    assertThat(services.size()).isEqualTo(2);
+    // POST /pay: 2, 2, 2, 2, 8, 8, 8, 40 ms. p50: rank 4 of 8 is a 2 ms one; p95 (rank 7.6) and
+    // p99 (rank 7.92) fall on the 40 ms request. Each is its bucket's upper bound.
+    assertRed(
+        services.get(0),
+        "checkout",
+        PAY_REQUESTS,
+        PAY_REQUESTS / WINDOW_SECONDS,
+        (double) PAY_ERRORS / PAY_REQUESTS,
+        bucketUpperMillis(Duration.ofMillis(2)),
+        bucketUpperMillis(Duration.ofMillis(40)),
+        bucketUpperMillis(Duration.ofMillis(40)));
+    // Search first appears in M2: its rate is over the minute since then (docs/api.md).
+    assertRed(
+        services.get(1),
+        "search",
+        2,
+        2 / 60.0,
+        0,
+        bucketUpperMillis(SEARCH),
+        bucketUpperMillis(SEARCH),
+        bucketUpperMillis(SEARCH));
+  }
+
+  @Test
+  void takesFromAndToAsIsoInstantsOrEpochMillis() throws Exception {
+    JsonNode iso = ok("/api/v1/services?from=" + M2 + "&to=" + NOW);
+    JsonNode millis =
+        ok("/api/v1/services?from=" + M2.toEpochMilli() + "&to=" + NOW.toEpochMilli());
+
+    for (JsonNode body : new JsonNode[] {iso, millis}) {
+      assertThat(body.get("from").asString()).isEqualTo(M2.toString());
+      JsonNode checkout = body.get("services").get(0);
+      assertThat(checkout.get("service").asString()).isEqualTo("checkout");
+      // M2 holds requests 4 to 7: 8, 8, 8 and 40 ms, the last two failed.
+      assertThat(checkout.get("requests").asDouble()).isEqualTo(4);
+      assertThat(checkout.get("errorRatio").asDouble()).isEqualTo(0.5);
+      assertThat(checkout.get("p50Millis").asDouble())
+          .isEqualTo(bucketUpperMillis(Duration.ofMillis(8)));
+    }
+  }
+
+  @Test
+  void answersRedPerOperationOfOneService() throws Exception {
+    JsonNode body = ok("/api/v1/services/checkout/operations?window=2m");
+
+    assertThat(body.get("service").asString()).isEqualTo("checkout");
+    JsonNode operations = body.get("operations");
+    assertThat(operations.size()).isEqualTo(2);
+    // Kinds in OTLP order (SERVER before CLIENT), then names.
+    JsonNode pay = operations.get(0);
+    assertThat(pay.get("operation").asString()).isEqualTo("POST /pay");
+    assertThat(pay.get("kind").asString()).isEqualTo("SERVER");
+    assertThat(pay.get("spans").asDouble()).isEqualTo(PAY_REQUESTS);
+    assertThat(pay.get("errorRatio").asDouble()).isEqualTo(0.25);
+    assertThat(pay.get("p95Millis").asDouble()).isEqualTo(bucketUpperMillis(Duration.ofMillis(40)));
+    JsonNode query = operations.get(1);
+    assertThat(query.get("operation").asString()).isEqualTo("SELECT orders");
+    assertThat(query.get("kind").asString()).isEqualTo("CLIENT");
+    assertThat(query.get("spans").asDouble()).isEqualTo(PAY_REQUESTS);
+    assertThat(query.get("spansPerSecond").asDouble()).isEqualTo(PAY_REQUESTS / WINDOW_SECONDS);
+    assertThat(query.get("errorRatio").asDouble()).isEqualTo(0);
+    assertThat(query.get("p99Millis").asDouble()).isEqualTo(bucketUpperMillis(DB_CALL));
+  }
+
+  @Test
+  void answersAnUnknownServiceWithNoOperations() throws Exception {
+    assertThat(ok("/api/v1/services/nobody/operations?window=2m").get("operations").size())
+        .isZero();
+  }
+
+  @Test
+  void answersTheServiceGraphWithTheDatabaseCheckoutCalls() throws Exception {
+    JsonNode body = ok("/api/v1/service-graph?window=2m");
+
+    JsonNode nodes = body.get("nodes");
+    assertThat(nodes.size()).isEqualTo(3);
+    assertNode(nodes.get(0), "checkout", "SERVICE");
+    assertNode(nodes.get(1), "postgresql:orders", "DATABASE");
+    assertNode(nodes.get(2), "search", "SERVICE");
+    JsonNode edges = body.get("edges");
+    assertThat(edges.size()).isEqualTo(1);
+    JsonNode edge = edges.get(0);
+    assertThat(edge.get("client").asString()).isEqualTo("checkout");
+    assertThat(edge.get("peer").asString()).isEqualTo("postgresql:orders");
+    assertThat(edge.get("type").asString()).isEqualTo("DATABASE");
+    assertThat(edge.get("calls").asDouble()).isEqualTo(PAY_REQUESTS);
+    assertThat(edge.get("callsPerSecond").asDouble()).isEqualTo(PAY_REQUESTS / WINDOW_SECONDS);
+    assertThat(edge.get("errorRatio").asDouble()).isEqualTo(0);
+    assertThat(edge.get("p99Millis").asDouble()).isEqualTo(bucketUpperMillis(DB_CALL));
+  }
+
+  @Test
+  void refusesTimeParametersItCannotUse() throws Exception {
+    assertThat(error("/api/v1/services?from=yesterday", 400))
+        .isEqualTo(
+            "parameter 'from' must be an ISO-8601 instant like 2026-11-30T10:00:00Z or"
+                + " milliseconds since the epoch, was 'yesterday'");
+    assertThat(error("/api/v1/services?window=2weeks", 400))
+        .isEqualTo(
+            "parameter 'window' must be a positive number with a unit s, m, h or d, like 15m or"
+                + " 7d, was '2weeks'");
+    assertThat(error("/api/v1/services?window=1h&from=" + M1, 400))
+        .isEqualTo("give either 'window' or 'from'/'to', not both (window=1h)");
+    assertThat(error("/api/v1/service-graph?from=" + NOW + "&to=" + M1, 400))
+        .isEqualTo(
+            "parameter 'from' (2026-03-01T12:00:00Z) must be before 'to' (2026-03-01T11:58:00Z)");
+  }
+
+  private static void assertRed(
+      JsonNode red,
+      String service,
+      double requests,
+      double perSecond,
+      double errorRatio,
+      double p50,
+      double p95,
+      double p99) {
+    assertThat(red.get("service").asString()).isEqualTo(service);
+    assertThat(red.get("requests").asDouble()).isEqualTo(requests);
+    assertThat(red.get("requestsPerSecond").asDouble()).isEqualTo(perSecond);
+    assertThat(red.get("errorRatio").asDouble()).isEqualTo(errorRatio);
+    assertThat(red.get("p50Millis").asDouble()).isEqualTo(p50);
+    assertThat(red.get("p95Millis").asDouble()).isEqualTo(p95);
+    assertThat(red.get("p99Millis").asDouble()).isEqualTo(p99);
+  }
+
+  private static void assertNode(JsonNode node, String name, String type) {
+    assertThat(node.get("name").asString()).isEqualTo(name);
+    assertThat(node.get("type").asString()).isEqualTo(type);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.meerkat.dashboard.api;
+
+import static dev.meerkat.dashboard.api.SeededTelemetry.NOW;
+import static dev.meerkat.dashboard.api.SeededTelemetry.PAY_ERRORS;
+import static dev.meerkat.dashboard.api.SeededTelemetry.PAY_REQUESTS;
+import static dev.meerkat.dashboard.api.SeededTelemetry.traceId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meerkat.dashboard.alerting.domain.AlertStatus;
+import dev.meerkat.dashboard.alerting.domain.Severity;
+import dev.meerkat.dashboard.alerting.service.AlertStore;
+import dev.meerkat.store.slo.AlertEvent;
+import dev.meerkat.store.slo.AlertEventRepository;
+import dev.meerkat.store.slo.AlertState;
+import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.slo.SloRepository;
+import dev.meerkat.store.slo.SloSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SLO numbers and alerts over HTTP. The SLO covers checkout's POST /pay with objective 50 % (exact
+ * in binary): 8 requests, 2 failed, all inside every burn-rate window (5 m to 3 d).
+ */
+class SlosAndAlertsApiIT extends ApiTestBase {
+
+  private static final String SLO_ID = "pay-availability";
+  private static final double OBJECTIVE = 0.5;
+  private static final Instant FIRED_AT = NOW.minusSeconds(90);
+  private static boolean saved;
+
+  @Autowired private SloRepository slos;
+  @Autowired private AlertStore alertStates;
+  @Autowired private AlertEventRepository alertHistory;
+
+  @BeforeEach
+  void saveSloAndFiringAlert() {
+    if (saved) {
+      return;
+    }
+    slos.save(
+        new SloDefinition(
+            SLO_ID,
+            0,
+            "Payment availability",
+            "checkout",
+            OBJECTIVE,
+            Duration.ofDays(30),
+            14.4,
+            "",
+            NOW.minusSeconds(3600),
+            new SloSpec("availability", 0, List.of("POST /pay"), "30d", 10, "")));
+    alertStates.recordChange(
+        AlertStatus.initial(SLO_ID, Severity.PAGE).changeTo(AlertState.FIRING, FIRED_AT),
+        Optional.empty());
+    alertHistory.append(
+        new AlertEvent(
+            "event-1",
+            SLO_ID,
+            "Payment availability",
+            "checkout",
+            AlertState.FIRING,
+            FIRED_AT,
+            0.5,
+            0.25,
+            "page"));
+    saved = true;
+  }
+
+  @Test
+  void listsTheSloWithSliBudgetAndBurnRates() throws Exception {
+    JsonNode slos = ok("/api/v1/slos").get("slos");
+
+    assertThat(slos.size()).isEqualTo(1);
+    assertSloNumbers(slos.get(0));
+  }
+
+  @Test
+  void answersOneSloWithWhatBurnedItsBudget() throws Exception {
+    JsonNode body = ok("/api/v1/slos/" + SLO_ID);
+
+    assertSloNumbers(body.get("slo"));
+    JsonNode burners = body.get("budgetBurners");
+    assertThat(burners.size()).isEqualTo(1);
+    assertThat(burners.get(0).get("operation").asString()).isEqualTo("POST /pay");
+    assertThat(burners.get(0).get("errorType").asString()).isEqualTo("card declined");
+    assertThat(burners.get(0).get("requests").asDouble()).isEqualTo(PAY_ERRORS);
+    List<String> examples = new ArrayList<>();
+    burners.get(0).get("exampleTraceIds").forEach(id -> examples.add(id.asString()));
+    assertThat(examples).containsExactly(traceId(7), traceId(8));
+  }
+
+  @Test
+  void answers404ForAnUnknownSlo() throws Exception {
+    assertThat(error("/api/v1/slos/nope", 404)).isEqualTo("no SLO nope");
+  }
+
+  @Test
+  void listsTheFiringAlertAndTheHistory() throws Exception {
+    JsonNode body = ok("/api/v1/alerts");
+
+    JsonNode active = body.get("active");
+    assertThat(active.size()).isEqualTo(1);
+    assertThat(active.get(0).get("sloId").asString()).isEqualTo(SLO_ID);
+    assertThat(active.get(0).get("sloName").asString()).isEqualTo("Payment availability");
+    assertThat(active.get(0).get("service").asString()).isEqualTo("checkout");
+    assertThat(active.get(0).get("severity").asString()).isEqualTo("page");
+    assertThat(active.get(0).get("since").asString()).isEqualTo(FIRED_AT.toString());
+    JsonNode history = body.get("history");
+    assertThat(history.size()).isEqualTo(1);
+    JsonNode event = history.get(0);
+    assertThat(event.get("eventId").asString()).isEqualTo("event-1");
+    assertThat(event.get("time").asString()).isEqualTo(FIRED_AT.toString());
+    assertThat(event.get("state").asString()).isEqualTo("firing");
+    assertThat(event.get("severity").asString()).isEqualTo("page");
+    assertThat(event.get("burnRate").asDouble()).isEqualTo(0.5);
+    assertThat(event.get("threshold").asDouble()).isEqualTo(0.25);
+    assertThat(event.get("delivery").isNull()).isTrue();
+    assertThat(ok("/api/v1/alerts?offset=1").get("history").size()).isZero();
+  }
+
+  @Test
+  void keepsTheOpenSloExportWorking() throws Exception {
+    assertThat(send("/api/v1/slos/openslo").body()).contains("name: " + SLO_ID);
+  }
+
+  @Test
+  void refusesAlertPagingItCannotUse() throws Exception {
+    assertThat(error("/api/v1/alerts?offset=-1", 400))
+        .isEqualTo("parameter 'offset' must be a whole number from 0 to 2147483647, was '-1'");
+  }
+
+  /** SLI 6 / 8; budget left 1 - 0.25 / 0.5; burn rate 0.25 / 0.5 in every window. */
+  private static void assertSloNumbers(JsonNode slo) {
+    double badRatio = (double) PAY_ERRORS / PAY_REQUESTS;
+    assertThat(slo.get("id").asString()).isEqualTo(SLO_ID);
+    assertThat(slo.get("name").asString()).isEqualTo("Payment availability");
+    assertThat(slo.get("service").asString()).isEqualTo("checkout");
+    assertThat(slo.get("indicator").asString()).isEqualTo("availability");
+    assertThat(slo.get("latencyThresholdMillis").isNull()).isTrue();
+    assertThat(slo.get("operations").get(0).asString()).isEqualTo("POST /pay");
+    assertThat(slo.get("objective").asDouble()).isEqualTo(OBJECTIVE);
+    assertThat(slo.get("window").asString()).isEqualTo("30d");
+    assertThat(slo.get("at").asString()).isEqualTo(NOW.toString());
+    assertThat(slo.get("totalEvents").asDouble()).isEqualTo(PAY_REQUESTS);
+    assertThat(slo.get("badEvents").asDouble()).isEqualTo(PAY_ERRORS);
+    assertThat(slo.get("sli").asDouble()).isEqualTo(1 - badRatio);
+    assertThat(slo.get("errorBudgetRemaining").asDouble())
+        .isEqualTo(1 - badRatio / (1 - OBJECTIVE));
+    List<String> windows = new ArrayList<>(slo.get("burnRates").propertyNames());
+    assertThat(windows).containsExactly("5m", "30m", "1h", "2h", "6h", "1d", "3d");
+    for (String window : windows) {
+      assertThat(slo.get("burnRates").get(window).asDouble())
+          .as(window)
+          .isEqualTo(badRatio / (1 - OBJECTIVE));
+    }
+    assertThat(slo.get("alert").asString()).isEqualTo("page");
+  }
+}
