@@ -49,7 +49,7 @@ class QueryLimitResponsesIT {
       this.metrics = metrics;
     }
 
-    @GetMapping("/test/services")
+    @GetMapping("/api/test/services")
     int services(@RequestParam int days) {
       Instant to = Instant.parse("2026-03-01T12:00:00Z");
       return metrics.services(to.minus(Duration.ofDays(days)), to).size();
@@ -65,8 +65,8 @@ class QueryLimitResponsesIT {
 
   @Test
   void aRangeOverTheLimitAnswers400WithTheMessage() throws Exception {
-    HttpResponse<String> refused = get("/test/services?days=10");
-    HttpResponse<String> allowed = get("/test/services?days=7");
+    HttpResponse<String> refused = get("/api/test/services?days=10");
+    HttpResponse<String> allowed = get("/api/test/services?days=7");
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body())
