@@ -72,7 +72,7 @@ class TraceScatter extends HTMLElement {
     this.chart.setOption(
       {
         animation: false,
-        grid: { left: 80, right: 30, top: 20, bottom: 40 },
+        grid: { left: 80, right: 30, top: 40, bottom: 40 },
         tooltip: {
           trigger: 'item',
           confine: true,

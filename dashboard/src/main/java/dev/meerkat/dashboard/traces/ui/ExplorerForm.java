@@ -1,6 +1,5 @@
 package dev.meerkat.dashboard.traces.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -50,7 +49,6 @@ final class ExplorerForm extends FormLayout {
     range.setItems(List.copyOf(TraceSearch.RANGES.keySet()));
     search.setId("explorer-search");
     search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    search.addClickShortcut(Key.ENTER);
     search.addClickListener(e -> onSearch.accept(parameters()));
     add(service, operation, minMillis, maxMillis, status, range, attributes, search);
     setResponsiveSteps(new ResponsiveStep("0", 2), new ResponsiveStep("900px", 4));
@@ -76,7 +74,9 @@ final class ExplorerForm extends FormLayout {
     parameters.put("operation", List.of(operation.getValue()));
     parameters.put("minDurationMs", List.of(minMillis.getValue()));
     parameters.put("maxDurationMs", List.of(maxMillis.getValue()));
-    parameters.put("status", List.of(status.getValue() == null ? "" : status.getValue()));
+    // "any" is no filter: left out of the URL like every other empty field.
+    String chosen = status.getValue();
+    parameters.put("status", List.of(chosen == null || chosen.equals("any") ? "" : chosen));
     parameters.put("range", List.of(range.getValue() == null ? "" : range.getValue()));
     List<String> pairs = new ArrayList<>();
     for (String line : attributes.getValue().split("\n")) {

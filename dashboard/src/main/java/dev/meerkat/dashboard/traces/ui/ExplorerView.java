@@ -59,14 +59,7 @@ public final class ExplorerView extends VerticalLayout implements BeforeEnterObs
     nextPage.addClickListener(e -> navigateTo(search.withCursor(nextCursor).toParameters()));
     scatter.onTraceClick(this::openTrace);
     setSizeFull();
-    add(
-        new H2("Trace explorer"),
-        createOpenById(),
-        form,
-        message,
-        scatter,
-        grid,
-        new HorizontalLayout(firstPage, nextPage));
+    add(new H2("Trace explorer"), createOpenById(), form, createPaging(), scatter, grid);
   }
 
   @Override
@@ -99,6 +92,13 @@ public final class ExplorerView extends VerticalLayout implements BeforeEnterObs
     }
   }
 
+  /** Above the results: the 50 rows of a page would push buttons below them out of sight. */
+  private HorizontalLayout createPaging() {
+    HorizontalLayout paging = new HorizontalLayout(message, firstPage, nextPage);
+    paging.setAlignItems(Alignment.BASELINE);
+    return paging;
+  }
+
   private HorizontalLayout createOpenById() {
     TextField traceId = new TextField();
     traceId.setId("explorer-trace-id");
@@ -120,7 +120,7 @@ public final class ExplorerView extends VerticalLayout implements BeforeEnterObs
     results.addColumn(t -> t.error() ? "error" : "ok").setHeader("Status");
     results.addColumn(TraceOverview::traceId).setHeader("Trace id").setAutoWidth(true);
     results.addItemClickListener(e -> openTrace(e.getItem().traceId()));
-    results.setHeight("400px");
+    results.setAllRowsVisible(true);
     return results;
   }
 
