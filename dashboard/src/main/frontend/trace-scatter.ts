@@ -76,6 +76,7 @@ class TraceScatter extends HTMLElement {
         tooltip: {
           trigger: 'item',
           confine: true,
+          className: 'meerkat-scatter-tooltip',
           extraCssText: 'max-width: 500px; white-space: normal; overflow-wrap: anywhere;',
           // ECharts puts this string into innerHTML: service and operation names are data and are
           // escaped, or a span named <img onerror=...> would run script in the reader's browser.

@@ -59,6 +59,9 @@ class TraceExplorerBrowserIT {
   private static final int REQUESTS = 120;
   private static final int PAGE_SIZE = 50;
 
+  /** An operation name that runs script if any page puts it into innerHTML unescaped. */
+  private static final String MARKUP = "<img src=x onerror=\"window.__xss=1\">";
+
   private static ChromeDriver driver;
   private static boolean signedIn;
 
@@ -111,6 +114,18 @@ class TraceExplorerBrowserIT {
           "",
           "");
     }
+    seeder.span(
+        traceId(3000),
+        "d0",
+        "",
+        "xss",
+        MARKUP,
+        "SERVER",
+        NOW.minusSeconds(300),
+        Duration.ofMillis(7),
+        false,
+        "",
+        "");
     seeder.span(
         traceId(2000),
         "c0",
@@ -202,16 +217,8 @@ class TraceExplorerBrowserIT {
     assertThat(checkoutTracesAtLeast(40)).contains(wanted);
     driver.get(url("/explore?service=checkout&minDurationMs=40"));
     awaitTraceIds(checkoutTracesAtLeast(40).getFirst());
-    WebElement scatter = driver.findElement(By.id("trace-scatter"));
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", scatter);
-
-    @SuppressWarnings("unchecked")
-    List<Number> pixel =
-        (List<Number>)
-            driver.executeScript("return arguments[0].pixelOf(arguments[1])", scatter, wanted);
-    int x = (int) Math.round(pixel.get(0).doubleValue() - scatter.getSize().getWidth() / 2.0);
-    int y = (int) Math.round(pixel.get(1).doubleValue() - scatter.getSize().getHeight() / 2.0);
-    new Actions(driver).moveToElement(scatter, x, y).click().perform();
+    hoverPoint(wanted);
+    new Actions(driver).click().perform();
 
     Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/trace/" + wanted)));
     assertThat(Browser.waitForText(driver, By.tagName("h2"), wanted).getText())
@@ -234,6 +241,37 @@ class TraceExplorerBrowserIT {
     cell.click();
 
     Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/trace/" + expected.get(2))));
+  }
+
+  @Test
+  void scatterTooltipShowsMarkupAsText() {
+    String id = traceId(3000);
+    driver.get(url("/explore?service=xss"));
+    awaitTraceIds(id);
+
+    hoverPoint(id);
+
+    WebElement tooltip =
+        Browser.waitForText(driver, By.className("meerkat-scatter-tooltip"), MARKUP);
+    assertThat(tooltip.getText())
+        .isEqualTo("xss " + MARKUP + "\n7.000 ms\n2026-11-30T09:55:00.000Z\n" + id);
+    assertThat(driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
+  }
+
+  /**
+   * Moves the real mouse onto the point of {@code traceId}, at the pixel the chart reports for it
+   * (Selenium offsets count from the element's centre).
+   */
+  private static void hoverPoint(String traceId) {
+    WebElement scatter = driver.findElement(By.id("trace-scatter"));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", scatter);
+    @SuppressWarnings("unchecked")
+    List<Number> pixel =
+        (List<Number>)
+            driver.executeScript("return arguments[0].pixelOf(arguments[1])", scatter, traceId);
+    int x = (int) Math.round(pixel.get(0).doubleValue() - scatter.getSize().getWidth() / 2.0);
+    int y = (int) Math.round(pixel.get(1).doubleValue() - scatter.getSize().getHeight() / 2.0);
+    new Actions(driver).moveToElement(scatter, x, y).perform();
   }
 
   /** Checkout traces in the last hour lasting at least {@code minMillis}, newest first. */
