@@ -54,6 +54,7 @@ public final class MainLayout extends AppLayout {
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Services", "services", VaadinIcon.SERVER.create()));
     nav.addItem(new SideNavItem("Traces", "traces", VaadinIcon.LIST.create()));
+    nav.addItem(new SideNavItem("Trace explorer", "explore", VaadinIcon.SEARCH.create()));
     nav.addItem(new SideNavItem("SLOs", "slos", VaadinIcon.CHECK_CIRCLE.create()));
     nav.addItem(new SideNavItem("Alerts", "alerts", VaadinIcon.BELL.create()));
     nav.addItem(new SideNavItem("Alert rules", "rules", VaadinIcon.FILTER.create()));

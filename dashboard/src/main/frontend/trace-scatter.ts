@@ -1,0 +1,105 @@
+// <meerkat-trace-scatter>: the explorer's results as duration (ms) over start time, one point per
+// trace, errors red. Clicking a point fires 'trace-click' with the trace id in event.detail.traceId.
+import * as echarts from 'echarts/core';
+import { ScatterChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { escapeHtml } from './escape-html';
+
+echarts.use([ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+interface TracePoint {
+  traceId: string;
+  service: string;
+  operation: string;
+  startMillis: number;
+  durationMillis: number;
+  error: boolean;
+}
+
+const OK_COLOR = '#1676f3';
+const ERROR_COLOR = '#e03131';
+
+class TraceScatter extends HTMLElement {
+  private chart?: echarts.ECharts;
+  private points: TracePoint[] = [];
+  private observer?: ResizeObserver;
+
+  connectedCallback() {
+    // Fixed height from the start: no layout jump when the data arrives.
+    this.style.display = 'block';
+    this.style.height = '260px';
+    this.chart = echarts.init(this);
+    this.chart.on('click', (p: any) => {
+      const point = this.points[p.dataIndex];
+      if (point) {
+        this.dispatchEvent(new CustomEvent('trace-click', { detail: { traceId: point.traceId } }));
+      }
+    });
+    this.observer = new ResizeObserver(() => this.chart?.resize());
+    this.observer.observe(this);
+    this.render();
+  }
+
+  disconnectedCallback() {
+    this.observer?.disconnect();
+    this.chart?.dispose();
+    this.chart = undefined;
+  }
+
+  setPoints(points: TracePoint[]) {
+    this.points = points;
+    this.render();
+  }
+
+  /** Where a trace's point is drawn, in pixels from the element's top left (for tests and tools). */
+  pixelOf(traceId: string): number[] | null {
+    const point = this.points.find((p) => p.traceId === traceId);
+    if (!point || !this.chart) {
+      return null;
+    }
+    return this.chart.convertToPixel({ seriesIndex: 0 }, [point.startMillis, point.durationMillis]);
+  }
+
+  private render() {
+    if (!this.chart) {
+      return;
+    }
+    const data = this.points.map((p) => ({
+      value: [p.startMillis, p.durationMillis],
+      itemStyle: { color: p.error ? ERROR_COLOR : OK_COLOR },
+    }));
+    this.chart.setOption(
+      {
+        animation: false,
+        grid: { left: 80, right: 30, top: 40, bottom: 40 },
+        tooltip: {
+          trigger: 'item',
+          confine: true,
+          className: 'meerkat-scatter-tooltip',
+          extraCssText: 'max-width: 500px; white-space: normal; overflow-wrap: anywhere;',
+          // ECharts puts this string into innerHTML: service and operation names are data and are
+          // escaped, or a span named <img onerror=...> would run script in the reader's browser.
+          formatter: (p: any) => {
+            const point = this.points[p.dataIndex];
+            return (
+              `${escapeHtml(point.service)} ${escapeHtml(point.operation)}<br/>` +
+              `${point.durationMillis.toFixed(3)} ms${point.error ? ', error' : ''}<br/>` +
+              `${escapeHtml(new Date(point.startMillis).toISOString())}<br/>${escapeHtml(point.traceId)}`
+            );
+          },
+        },
+        xAxis: { type: 'time', name: 'start (UTC)', nameLocation: 'middle', nameGap: 25 },
+        yAxis: {
+          type: 'value',
+          name: 'duration',
+          axisLabel: { formatter: '{value} ms' },
+        },
+        series: [{ type: 'scatter', symbolSize: 10, data }],
+      },
+      true,
+    );
+  }
+}
+
+customElements.define('meerkat-trace-scatter', TraceScatter);
