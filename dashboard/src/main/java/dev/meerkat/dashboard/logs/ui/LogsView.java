@@ -1,0 +1,172 @@
+package dev.meerkat.dashboard.logs.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.meerkat.dashboard.logs.domain.LogLevel;
+import dev.meerkat.dashboard.logs.domain.LogSearch;
+import dev.meerkat.dashboard.logs.domain.LogWindow;
+import dev.meerkat.dashboard.logs.service.LogService;
+import dev.meerkat.dashboard.ui.MainLayout;
+import dev.meerkat.dashboard.ui.TraceIds;
+import dev.meerkat.store.query.log.LogEntry;
+import dev.meerkat.store.query.log.LogPage;
+import dev.meerkat.store.query.log.LogQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Log search by service, lowest severity, message text and trace id over a window, newest first, a
+ * page at a time ("Show more"). Each correlated line links to its trace.
+ */
+@Route(value = "logs", layout = MainLayout.class)
+@PageTitle("Logs | Meerkat")
+public final class LogsView extends VerticalLayout {
+
+  private final LogService logs;
+  private final ComboBox<String> service = createServiceFilter();
+  private final Select<LogLevel> level = createLevelFilter();
+  private final TextField text = createTextField("Message contains", "log-text");
+  private final TextField traceId = createTextField("Trace id", "log-trace-id");
+  private final Select<LogWindow> window = createWindowSelect();
+  private final Span problem = createProblem();
+  private final LogGrid grid = new LogGrid();
+  private final Button more = createMoreButton();
+  private final List<LogEntry> shown = new ArrayList<>();
+  private LogQuery query;
+  private Optional<String> nextCursor = Optional.empty();
+
+  public LogsView(LogService logs) {
+    this.logs = logs;
+    setSizeFull();
+    service.setItems(logs.services());
+    add(new H2("Logs"), createFilters(), problem, grid, more);
+    search();
+  }
+
+  private HorizontalLayout createFilters() {
+    Button apply = new Button("Search", e -> search());
+    apply.setId("log-search");
+    apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    HorizontalLayout filters = new HorizontalLayout(service, level, text, traceId, window, apply);
+    // Scoped to the filters, so Enter in the header's trace-id box does not search.
+    apply.addClickShortcut(Key.ENTER).listenOn(filters);
+    filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    filters.setWrap(true);
+    return filters;
+  }
+
+  private static ComboBox<String> createServiceFilter() {
+    ComboBox<String> combo = new ComboBox<>("Service");
+    combo.setId("log-service");
+    combo.setAllowCustomValue(true);
+    combo.addCustomValueSetListener(e -> combo.setValue(e.getDetail()));
+    combo.setClearButtonVisible(true);
+    return combo;
+  }
+
+  private static Select<LogLevel> createLevelFilter() {
+    Select<LogLevel> select = new Select<>();
+    select.setLabel("Severity at least");
+    select.setId("log-level");
+    select.setItems(LogLevel.values());
+    select.setItemLabelGenerator(LogLevel::label);
+    select.setValue(LogLevel.ANY);
+    return select;
+  }
+
+  private static TextField createTextField(String label, String id) {
+    TextField field = new TextField(label);
+    field.setId(id);
+    field.setClearButtonVisible(true);
+    return field;
+  }
+
+  private static Select<LogWindow> createWindowSelect() {
+    Select<LogWindow> select = new Select<>();
+    select.setLabel("Window");
+    select.setId("log-window");
+    select.setItems(LogWindow.values());
+    select.setItemLabelGenerator(LogWindow::label);
+    select.setValue(LogWindow.ONE_HOUR);
+    return select;
+  }
+
+  private static Span createProblem() {
+    Span span = new Span();
+    span.setId("log-problem");
+    span.getStyle().set("color", "var(--lumo-error-text-color)");
+    return span;
+  }
+
+  private Button createMoreButton() {
+    Button button = new Button("Show more", e -> showMore());
+    button.setId("log-more");
+    button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    button.setVisible(false);
+    return button;
+  }
+
+  private void search() {
+    Optional<String> trace = Optional.empty();
+    if (!traceId.getValue().isBlank()) {
+      trace = TraceIds.parse(traceId.getValue());
+      if (trace.isEmpty()) {
+        problem.setText("Trace id: " + TraceIds.FORMAT + " (0-9, a-f).");
+        return;
+      }
+    }
+    problem.setText("");
+    LogSearch search =
+        new LogSearch(
+            window.getValue(),
+            Optional.ofNullable(service.getValue()),
+            level.getValue(),
+            Optional.of(text.getValue()),
+            trace);
+    query = logs.query(search);
+    shown.clear();
+    show(logs.page(query));
+  }
+
+  private void showMore() {
+    nextCursor.ifPresent(cursor -> show(logs.page(query.withCursor(cursor))));
+  }
+
+  private void show(LogPage page) {
+    shown.addAll(page.logs());
+    nextCursor = page.nextCursor();
+    grid.setItems(List.copyOf(shown));
+    more.setVisible(nextCursor.isPresent());
+  }
+
+  /** The results: text cells only; the trace column is a router link with the id as its text. */
+  private static final class LogGrid extends Grid<LogEntry> {
+
+    LogGrid() {
+      setId("logs-grid");
+      addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+      addColumn(e -> LogTimes.format(e.time())).setHeader("Time").setAutoWidth(true);
+      addColumn(LogEntry::service).setHeader("Service").setAutoWidth(true);
+      addColumn(e -> LogLevel.nameOf(e.severityNumber(), e.severityText()))
+          .setHeader("Severity")
+          .setAutoWidth(true);
+      addColumn(LogEntry::body).setHeader("Message").setFlexGrow(4);
+      addComponentColumn(TraceLinks::of).setHeader("Trace").setAutoWidth(true);
+      setSizeFull();
+    }
+  }
+}
