@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +59,11 @@ class LogsBrowserIT {
   private static final Instant STOCK_TIMEOUT = NOW.minus(Duration.ofMinutes(7)).plusMillis(5);
   private static final Instant RETRYING = NOW.minus(Duration.ofMinutes(6));
   private static final Instant OLD_FAILURE = NOW.minus(Duration.ofHours(3));
+
+  /** One more line than a page holds (LogService.PAGE_SIZE = 100), 12 h ago, one second apart. */
+  private static final int BATCH_LINES = 101;
+
+  private static final Instant BATCH_START = NOW.minus(Duration.ofHours(12));
 
   private static ChromeDriver driver;
 
@@ -127,6 +134,11 @@ class LogsBrowserIT {
                       "payment failed long ago",
                       CHECKOUT_TRACE,
                       "checkout")));
+      List<LogRecord> batch = new ArrayList<>();
+      for (int i = 0; i < BATCH_LINES; i++) {
+        batch.add(log(BATCH_START.plusSeconds(i), 9, "INFO", "job step " + i, "", "batch"));
+      }
+      ClickHouseLogWriter.create(store).write(batch);
     }
     driver = Browser.start();
   }
@@ -208,6 +220,25 @@ class LogsBrowserIT {
         List.of(
             row(PAYMENT_DECLINED, "checkout", "ERROR", "payment declined", CHECKOUT_TRACE),
             row(CART_LOADED, "checkout", "INFO", "cart loaded", CHECKOUT_TRACE)));
+  }
+
+  @Test
+  void showMoreLoadsTheNextPageUntilNoneIsLeft() {
+    driver.findElement(By.cssSelector("#log-service input")).sendKeys("batch", Keys.ENTER);
+    choose("log-window", "24h");
+    driver.findElement(By.id("log-search")).click();
+
+    assertThat(eventually(this::gridSize, 100L)).isEqualTo(100L);
+    assertThat(rows().getFirst())
+        .isEqualTo(row(BATCH_START.plusSeconds(100), "batch", "INFO", "job step 100", ""));
+    driver.findElement(By.id("log-more")).click();
+
+    assertThat(eventually(this::gridSize, (long) BATCH_LINES)).isEqualTo(BATCH_LINES);
+    Browser.waitFor(driver)
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("log-more")));
+    driver.executeScript("document.getElementById('logs-grid').scrollToIndex(100)");
+    List<String> oldest = row(BATCH_START, "batch", "INFO", "job step 0", "");
+    assertThat(eventually(() -> rows().getLast(), oldest)).isEqualTo(oldest);
   }
 
   @Test
@@ -299,13 +330,25 @@ class LogsBrowserIT {
             """);
   }
 
+  private long gridSize() {
+    return (Long) driver.executeScript("return document.getElementById('logs-grid').size");
+  }
+
   private void assertRows(List<List<String>> expected) {
+    assertThat(eventually(this::rows, expected)).isEqualTo(expected);
+  }
+
+  /**
+   * What {@code read} returns once it equals {@code expected}, or after the browser wait's deadline
+   * what it returns then, so a failing assertion shows what the page holds.
+   */
+  private <T> T eventually(Supplier<T> read, T expected) {
     try {
-      Browser.waitFor(driver).until(d -> rows().equals(expected));
+      Browser.waitFor(driver).until(d -> read.get().equals(expected));
     } catch (TimeoutException e) {
-      // Fall through: the assertion below shows what the grid holds instead.
+      // Fall through to the caller's assertion.
     }
-    assertThat(rows()).isEqualTo(expected);
+    return read.get();
   }
 
   private String url(String path) {
