@@ -63,7 +63,8 @@ public final class LogsView extends VerticalLayout {
     apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     HorizontalLayout filters = new HorizontalLayout(service, level, text, traceId, window, apply);
     // Scoped to the filters, so Enter in the header's trace-id box does not search.
-    apply.addClickShortcut(Key.ENTER).listenOn(filters);
+    // Resetting focus commits the value of the field Enter was pressed in before the search runs.
+    apply.addClickShortcut(Key.ENTER).listenOn(filters).resetFocusOnActiveElement();
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     filters.setWrap(true);
     return filters;
