@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.logs.domain;
 
+import dev.meerkat.dashboard.services.domain.TimeRange;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param traceId correlated trace
  */
 public record LogSearch(
-    LogWindow window,
+    TimeRange window,
     Optional<String> service,
     LogLevel level,
     Optional<String> text,
@@ -29,7 +30,7 @@ public record LogSearch(
   }
 
   /** Everything of the last {@code window}. */
-  public static LogSearch all(LogWindow window) {
+  public static LogSearch all(TimeRange window) {
     return new LogSearch(
         window, Optional.empty(), LogLevel.ANY, Optional.empty(), Optional.empty());
   }

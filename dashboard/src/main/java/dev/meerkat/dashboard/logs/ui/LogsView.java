@@ -17,14 +17,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.meerkat.dashboard.logs.domain.LogLevel;
 import dev.meerkat.dashboard.logs.domain.LogSearch;
-import dev.meerkat.dashboard.logs.domain.LogWindow;
 import dev.meerkat.dashboard.logs.service.LogService;
+import dev.meerkat.dashboard.services.domain.TimeRange;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.dashboard.ui.TraceIds;
 import dev.meerkat.store.query.log.LogEntry;
 import dev.meerkat.store.query.log.LogPage;
 import dev.meerkat.store.query.log.LogQuery;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ public final class LogsView extends VerticalLayout {
   private final Select<LogLevel> level = createLevelFilter();
   private final TextField text = createTextField("Message contains", "log-text");
   private final TextField traceId = createTextField("Trace id", "log-trace-id");
-  private final Select<LogWindow> window = createWindowSelect();
+  private final Select<TimeRange> window = createWindowSelect();
   private final Span problem = createProblem();
   private final LogGrid grid = new LogGrid();
   private final Button more = createMoreButton();
@@ -96,13 +97,13 @@ public final class LogsView extends VerticalLayout {
     return field;
   }
 
-  private static Select<LogWindow> createWindowSelect() {
-    Select<LogWindow> select = new Select<>();
+  private static Select<TimeRange> createWindowSelect() {
+    Select<TimeRange> select = new Select<>();
     select.setLabel("Window");
     select.setId("log-window");
-    select.setItems(LogWindow.values());
-    select.setItemLabelGenerator(LogWindow::label);
-    select.setValue(LogWindow.ONE_HOUR);
+    select.setItems(EnumSet.range(TimeRange.FIFTEEN_MINUTES, TimeRange.SEVEN_DAYS));
+    select.setItemLabelGenerator(TimeRange::label);
+    select.setValue(TimeRange.ONE_HOUR);
     return select;
   }
 

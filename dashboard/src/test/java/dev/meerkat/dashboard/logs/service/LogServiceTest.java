@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.logs.domain.LogLevel;
 import dev.meerkat.dashboard.logs.domain.LogSearch;
-import dev.meerkat.dashboard.logs.domain.LogWindow;
+import dev.meerkat.dashboard.services.domain.TimeRange;
 import dev.meerkat.dashboard.testing.TestClock;
 import dev.meerkat.store.query.log.LogQuery;
 import java.time.Instant;
@@ -21,7 +21,7 @@ class LogServiceTest {
 
   @Test
   void searchWithoutFiltersCoversTheWindowUpToAMinuteAheadOfNow() {
-    assertThat(service.query(LogSearch.all(LogWindow.FIFTEEN_MINUTES)))
+    assertThat(service.query(LogSearch.all(TimeRange.FIFTEEN_MINUTES)))
         .isEqualTo(
             new LogQuery(
                 Instant.parse("2026-11-30T11:45:00Z"),
@@ -38,7 +38,7 @@ class LogServiceTest {
   void everyFilterGivenBecomesACondition() {
     LogSearch search =
         new LogSearch(
-            LogWindow.SEVEN_DAYS,
+            TimeRange.SEVEN_DAYS,
             Optional.of("checkout"),
             LogLevel.ERROR,
             Optional.of("timed out"),
@@ -61,16 +61,16 @@ class LogServiceTest {
   void blankFiltersAreNoFilters() {
     LogSearch search =
         new LogSearch(
-            LogWindow.ONE_HOUR, Optional.of("  "), LogLevel.ANY, Optional.of(""), Optional.of(" "));
+            TimeRange.ONE_HOUR, Optional.of("  "), LogLevel.ANY, Optional.of(""), Optional.of(" "));
 
-    assertThat(service.query(search)).isEqualTo(service.query(LogSearch.all(LogWindow.ONE_HOUR)));
+    assertThat(service.query(search)).isEqualTo(service.query(LogSearch.all(TimeRange.ONE_HOUR)));
   }
 
   @Test
   void textKeepsItsSpacesBecauseTheMessageMustContainThemExactly() {
     LogSearch search =
         new LogSearch(
-            LogWindow.ONE_HOUR,
+            TimeRange.ONE_HOUR,
             Optional.empty(),
             LogLevel.WARN,
             Optional.of(" failed "),
