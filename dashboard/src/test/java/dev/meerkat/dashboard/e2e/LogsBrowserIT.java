@@ -182,6 +182,13 @@ class LogsBrowserIT {
             row(PAYMENT_DECLINED, "checkout", "ERROR", "payment declined", CHECKOUT_TRACE)));
     Browser.screenshot(driver, "logs-errors");
 
+    // The URL holds the search: opening it again shows the same lines.
+    driver.get(driver.getCurrentUrl());
+    assertRows(
+        List.of(
+            row(STOCK_TIMEOUT, "inventory", "ERROR", "stock lookup timed out", INVENTORY_TRACE),
+            row(PAYMENT_DECLINED, "checkout", "ERROR", "payment declined", CHECKOUT_TRACE)));
+
     driver.findElement(By.linkText(CHECKOUT_TRACE)).click();
     Browser.waitFor(driver).until(ExpectedConditions.urlContains("/trace/" + CHECKOUT_TRACE));
     assertThat(waitForText(By.id("spans-grid"), "POST /checkout").getText()).contains("ERROR");
@@ -239,6 +246,27 @@ class LogsBrowserIT {
     driver.executeScript("document.getElementById('logs-grid').scrollToIndex(100)");
     List<String> oldest = row(BATCH_START, "batch", "INFO", "job step 0", "");
     assertThat(eventually(() -> rows().getLast(), oldest)).isEqualTo(oldest);
+  }
+
+  @Test
+  void aLinkSetsTheFilters() {
+    driver.get(url("/logs?level=error&window=6h"));
+
+    assertRows(
+        List.of(
+            row(STOCK_TIMEOUT, "inventory", "ERROR", "stock lookup timed out", INVENTORY_TRACE),
+            row(PAYMENT_DECLINED, "checkout", "ERROR", "payment declined", CHECKOUT_TRACE),
+            row(OLD_FAILURE, "checkout", "ERROR", "payment failed long ago", CHECKOUT_TRACE)));
+  }
+
+  @Test
+  void aLinkWithAnUnknownSeverityShowsEveryLevelAndSaysSo() {
+    driver.get(url("/logs?level=LOUD"));
+
+    assertThat(waitForText(By.id("log-problem"), "Unknown").getText())
+        .isEqualTo(
+            "Unknown severity in the link; use any, TRACE, DEBUG, INFO, WARN, ERROR or FATAL.");
+    assertThat(rows()).hasSize(5);
   }
 
   @Test
@@ -320,6 +348,9 @@ class LogsBrowserIT {
         driver.executeScript(
             """
             const grid = document.getElementById('logs-grid');
+            if (!grid) {
+              return [];
+            }
             return Array.from(grid.shadowRoot.querySelectorAll('tbody#items > tr'))
               .filter(tr => !tr.hidden && tr.index < grid.size)
               .sort((a, b) => a.index - b.index)

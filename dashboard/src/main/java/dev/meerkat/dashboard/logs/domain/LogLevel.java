@@ -1,5 +1,7 @@
 package dev.meerkat.dashboard.logs.domain;
 
+import java.util.Optional;
+
 /**
  * The lowest severity a log search shows, on the OTLP severity-number scale (TRACE 1-4, DEBUG 5-8,
  * INFO 9-12, WARN 13-16, ERROR 17-20, FATAL 21-24).
@@ -27,6 +29,16 @@ public enum LogLevel {
 
   public int minSeverity() {
     return minSeverity;
+  }
+
+  /** The level with this label ({@code any}, {@code TRACE} ... {@code FATAL}), any case. */
+  public static Optional<LogLevel> ofLabel(String label) {
+    for (LogLevel level : values()) {
+      if (level.label.equalsIgnoreCase(label)) {
+        return Optional.of(level);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -13,8 +13,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import dev.meerkat.dashboard.logs.domain.LogLevel;
 import dev.meerkat.dashboard.logs.domain.LogSearch;
 import dev.meerkat.dashboard.logs.service.LogService;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Log search by service, lowest severity, message text and trace id over a window, newest first, a
@@ -35,7 +39,10 @@ import java.util.Optional;
  */
 @Route(value = "logs", layout = MainLayout.class)
 @PageTitle("Logs | Meerkat")
-public final class LogsView extends VerticalLayout {
+public final class LogsView extends VerticalLayout implements BeforeEnterObserver {
+
+  private static final Set<TimeRange> WINDOWS =
+      EnumSet.range(TimeRange.FIFTEEN_MINUTES, TimeRange.SEVEN_DAYS);
 
   private final LogService logs;
   private final ComboBox<String> service = createServiceFilter();
@@ -55,11 +62,23 @@ public final class LogsView extends VerticalLayout {
     setSizeFull();
     service.setItems(logs.services());
     add(new H2("Logs"), createFilters(), problem, grid, more);
+  }
+
+  /** A link's query parameters fill the filters, then the search runs. */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    LogsLink link = LogsLink.read(event.getLocation().getQueryParameters(), WINDOWS);
+    service.setValue(link.service().orElse(null));
+    level.setValue(link.level());
+    text.setValue(link.text().orElse(""));
+    traceId.setValue(link.traceId().orElse(""));
+    window.setValue(link.window());
     search();
+    link.problem().ifPresent(problem::setText);
   }
 
   private HorizontalLayout createFilters() {
-    Button apply = new Button("Search", e -> search());
+    Button apply = new Button("Search", e -> searchAndKeepInUrl());
     apply.setId("log-search");
     apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     HorizontalLayout filters = new HorizontalLayout(service, level, text, traceId, window, apply);
@@ -101,7 +120,7 @@ public final class LogsView extends VerticalLayout {
     Select<TimeRange> select = new Select<>();
     select.setLabel("Window");
     select.setId("log-window");
-    select.setItems(EnumSet.range(TimeRange.FIFTEEN_MINUTES, TimeRange.SEVEN_DAYS));
+    select.setItems(WINDOWS);
     select.setItemLabelGenerator(TimeRange::label);
     select.setValue(TimeRange.ONE_HOUR);
     return select;
@@ -142,6 +161,20 @@ public final class LogsView extends VerticalLayout {
     query = logs.query(search);
     shown.clear();
     show(logs.page(query));
+  }
+
+  /** The URL says what is shown, so a copied link shows a colleague the same search. */
+  private void searchAndKeepInUrl() {
+    search();
+    String path =
+        RouteConfiguration.forSessionScope().getUrl(LogsView.class)
+            + LogsLink.write(
+                service.getValue(),
+                level.getValue(),
+                text.getValue(),
+                traceId.getValue(),
+                window.getValue());
+    getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, path));
   }
 
   private void showMore() {
