@@ -4,8 +4,6 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -186,22 +184,5 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
     nextCursor = page.nextCursor();
     grid.setItems(List.copyOf(shown));
     more.setVisible(nextCursor.isPresent());
-  }
-
-  /** The results: text cells only; the trace column is a router link with the id as its text. */
-  private static final class LogGrid extends Grid<LogEntry> {
-
-    LogGrid() {
-      setId("logs-grid");
-      addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-      addColumn(e -> LogTimes.format(e.time())).setHeader("Time").setAutoWidth(true);
-      addColumn(LogEntry::service).setHeader("Service").setAutoWidth(true);
-      addColumn(e -> LogLevel.nameOf(e.severityNumber(), e.severityText()))
-          .setHeader("Severity")
-          .setAutoWidth(true);
-      addColumn(LogEntry::body).setHeader("Message").setFlexGrow(4);
-      addComponentColumn(TraceLinks::of).setHeader("Trace").setAutoWidth(true);
-      setSizeFull();
-    }
   }
 }
