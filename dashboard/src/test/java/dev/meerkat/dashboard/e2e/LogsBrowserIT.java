@@ -3,15 +3,13 @@ package dev.meerkat.dashboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.clickhouse.write.ClickHouseLogWriter;
 import dev.meerkat.store.model.LogRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class LogsBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = temporaryDirectory();
+  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-dashboard-data-");
   private static final String CHECKOUT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String INVENTORY_TRACE = "0af7651916cd43dd8448eb211c80319c";
   private static final DateTimeFormatter SHOWN_TIME =
@@ -66,6 +64,7 @@ class LogsBrowserIT {
   private static final Instant BATCH_START = NOW.minus(Duration.ofHours(12));
 
   private static ChromeDriver driver;
+  private static boolean signedIn;
 
   @LocalServerPort private int port;
 
@@ -150,8 +149,13 @@ class LogsBrowserIT {
     }
   }
 
+  /** Signed in once per browser as a viewer: reading logs needs no more. */
   @BeforeEach
   void openLogsPage() {
+    if (!signedIn) {
+      Browser.signIn(driver, url(""), TestUsers.VIEWER);
+      signedIn = true;
+    }
     driver.get(url("/logs"));
     waitForText(By.id("logs-grid"), "cart loaded");
   }
@@ -198,7 +202,7 @@ class LogsBrowserIT {
   void textSearchMatchesSubstringsOfTheMessageOverTheChosenWindow() {
     choose("log-window", "6h");
     // Enter in a filter searches, with the value just typed.
-    driver.findElement(By.cssSelector("#log-text input")).sendKeys("payment", Keys.ENTER);
+    input("log-text").sendKeys("payment", Keys.ENTER);
 
     assertRows(
         List.of(
@@ -209,19 +213,15 @@ class LogsBrowserIT {
 
   @Test
   void serviceAndTraceIdFiltersNarrowTheLines() {
-    driver.findElement(By.cssSelector("#log-service input")).sendKeys("inventory", Keys.ENTER);
+    input("log-service").sendKeys("inventory", Keys.ENTER);
     driver.findElement(By.id("log-search")).click();
     assertRows(
         List.of(
             row(STOCK_TIMEOUT, "inventory", "ERROR", "stock lookup timed out", INVENTORY_TRACE),
             row(STOCK_LOW, "inventory", "WARN", "stock low for sku 42", INVENTORY_TRACE)));
 
-    driver
-        .findElement(By.cssSelector("#log-service input"))
-        .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.TAB);
-    driver
-        .findElement(By.cssSelector("#log-trace-id input"))
-        .sendKeys(CHECKOUT_TRACE.toUpperCase());
+    input("log-service").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.TAB);
+    input("log-trace-id").sendKeys(CHECKOUT_TRACE.toUpperCase());
     driver.findElement(By.id("log-search")).click();
     assertRows(
         List.of(
@@ -231,7 +231,7 @@ class LogsBrowserIT {
 
   @Test
   void showMoreLoadsTheNextPageUntilNoneIsLeft() {
-    driver.findElement(By.cssSelector("#log-service input")).sendKeys("batch", Keys.ENTER);
+    input("log-service").sendKeys("batch", Keys.ENTER);
     choose("log-window", "24h");
     driver.findElement(By.id("log-search")).click();
 
@@ -271,7 +271,7 @@ class LogsBrowserIT {
 
   @Test
   void aBadTraceIdFilterSaysWhatATraceIdIs() {
-    driver.findElement(By.cssSelector("#log-trace-id input")).sendKeys("trace-1");
+    input("log-trace-id").sendKeys("trace-1");
     driver.findElement(By.id("log-search")).click();
 
     assertThat(waitForText(By.id("log-problem"), "Trace id").getText())
@@ -280,13 +280,13 @@ class LogsBrowserIT {
 
   @Test
   void headerBoxOpensAPastedTraceIdAndExplainsABadOne() {
-    WebElement box = driver.findElement(By.cssSelector("#trace-id-search input"));
+    WebElement box = input("trace-id-search");
     box.sendKeys(" " + INVENTORY_TRACE.toUpperCase() + " ", Keys.ENTER);
 
     Browser.waitFor(driver).until(ExpectedConditions.urlContains("/trace/" + INVENTORY_TRACE));
     assertThat(waitForText(By.id("spans-grid"), "GET /items").getText()).contains("inventory");
 
-    box = driver.findElement(By.cssSelector("#trace-id-search input"));
+    box = input("trace-id-search");
     box.sendKeys("trace-1", Keys.ENTER);
     assertThat(waitForText(By.tagName("vaadin-notification-card"), "Not a trace id").getText())
         .isEqualTo(
@@ -361,6 +361,12 @@ class LogsBrowserIT {
             """);
   }
 
+  /** The input inside a Vaadin field, once the field's web component has made it. */
+  private WebElement input(String fieldId) {
+    return Browser.waitFor(driver)
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + fieldId + " input")));
+  }
+
   private long gridSize() {
     return (Long) driver.executeScript("return document.getElementById('logs-grid').size");
   }
@@ -387,16 +393,6 @@ class LogsBrowserIT {
   }
 
   private WebElement waitForText(By locator, String text) {
-    Browser.waitFor(driver)
-        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
-    return driver.findElement(locator);
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("meerkat-dashboard-data-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Browser.waitForText(driver, locator, text);
   }
 }

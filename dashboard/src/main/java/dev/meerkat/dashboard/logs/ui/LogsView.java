@@ -4,10 +4,9 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -25,6 +24,7 @@ import dev.meerkat.dashboard.ui.TraceIds;
 import dev.meerkat.store.query.log.LogEntry;
 import dev.meerkat.store.query.log.LogPage;
 import dev.meerkat.store.query.log.LogQuery;
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +35,7 @@ import java.util.Set;
  * Log search by service, lowest severity, message text and trace id over a window, newest first, a
  * page at a time ("Show more"). Each correlated line links to its trace.
  */
+@PermitAll
 @Route(value = "logs", layout = MainLayout.class)
 @PageTitle("Logs | Meerkat")
 public final class LogsView extends VerticalLayout implements BeforeEnterObserver {
@@ -75,16 +76,21 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
     link.problem().ifPresent(problem::setText);
   }
 
-  private HorizontalLayout createFilters() {
+  private Div createFilters() {
     Button apply = new Button("Search", e -> searchAndKeepInUrl());
     apply.setId("log-search");
     apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    HorizontalLayout filters = new HorizontalLayout(service, level, text, traceId, window, apply);
+    // A plain flex row: HorizontalLayout is not in the committed production bundle.
+    Div filters = new Div(service, level, text, traceId, window, apply);
     // Scoped to the filters, so Enter in the header's trace-id box does not search.
     // Resetting focus commits the value of the field Enter was pressed in before the search runs.
     apply.addClickShortcut(Key.ENTER).listenOn(filters).resetFocusOnActiveElement();
-    filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-    filters.setWrap(true);
+    filters
+        .getStyle()
+        .set("display", "flex")
+        .set("flex-wrap", "wrap")
+        .set("align-items", "baseline")
+        .set("gap", "var(--lumo-space-m)");
     return filters;
   }
 
