@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.api;
 
+import dev.meerkat.dashboard.logs.domain.LogLevel;
 import dev.meerkat.store.query.log.LogEntry;
 import dev.meerkat.store.query.log.LogPage;
 import dev.meerkat.store.query.log.LogQuery;
@@ -8,7 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,10 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Log search by service, severity, text and trace, newest first, with paging. */
 @RestController
 class LogsApi {
-
-  /** The lowest OTLP severity number of each level name: TRACE 1-4, DEBUG 5-8, ... FATAL 21-24. */
-  static final Map<String, Integer> SEVERITIES =
-      Map.of("trace", 1, "debug", 5, "info", 9, "warn", 13, "error", 17, "fatal", 21);
 
   private final LogRepository logs;
   private final Clock clock;
@@ -68,9 +65,9 @@ class LogsApi {
 
   /** A level name (records of that level and worse) or an OTLP severity number 1 to 24. */
   private static int minSeverity(String severity) {
-    Integer named = SEVERITIES.get(severity.toLowerCase(Locale.ROOT));
-    if (named != null) {
-      return named;
+    Optional<LogLevel> named = LogLevel.ofLabel(severity).filter(level -> level != LogLevel.ANY);
+    if (named.isPresent()) {
+      return named.get().minSeverity();
     }
     try {
       int number = Integer.parseInt(severity);

@@ -21,7 +21,7 @@ public final class MainLayout extends AppLayout {
   public MainLayout(AuthenticationContext authentication) {
     this.authentication = authentication;
     setPrimarySection(Section.DRAWER);
-    addToNavbar(new DrawerToggle(), createTitle());
+    addToNavbar(new DrawerToggle(), createTitle(), createTraceIdSearch());
     if (authentication.isAuthenticated()) {
       addToNavbar(createSignOut());
     }
@@ -35,8 +35,8 @@ public final class MainLayout extends AppLayout {
     signOut.setId("sign-out");
     signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     Span box = new Span(user, signOut);
+    // The trace-id search before it already pushes the header's right side to the right.
     box.getStyle()
-        .set("margin-left", "auto")
         .set("margin-right", "var(--lumo-space-m)")
         .set("display", "flex")
         .set("align-items", "center")
@@ -50,11 +50,18 @@ public final class MainLayout extends AppLayout {
     return title;
   }
 
+  private TraceIdSearch createTraceIdSearch() {
+    TraceIdSearch search = new TraceIdSearch();
+    search.getStyle().set("margin-left", "auto").set("margin-right", "var(--lumo-space-m)");
+    return search;
+  }
+
   private SideNav createNavigation() {
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Services", "services", VaadinIcon.SERVER.create()));
     nav.addItem(new SideNavItem("Traces", "traces", VaadinIcon.LIST.create()));
     nav.addItem(new SideNavItem("Trace explorer", "explore", VaadinIcon.SEARCH.create()));
+    nav.addItem(new SideNavItem("Logs", "logs", VaadinIcon.FILE_TEXT_O.create()));
     nav.addItem(new SideNavItem("SLOs", "slos", VaadinIcon.CHECK_CIRCLE.create()));
     nav.addItem(new SideNavItem("Alerts", "alerts", VaadinIcon.BELL.create()));
     nav.addItem(new SideNavItem("Alert rules", "rules", VaadinIcon.FILTER.create()));

@@ -20,6 +20,7 @@ import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.store.query.ServiceSummary;
 import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
+import java.util.EnumSet;
 
 /** Every service's request rate, errors and latency; a latency chart for the selected one. */
 @PermitAll
@@ -43,7 +44,7 @@ public final class ServicesView extends VerticalLayout {
   private Select<TimeRange> createRangeSelect() {
     Select<TimeRange> select = new Select<>();
     select.setLabel("Window");
-    select.setItems(TimeRange.values());
+    select.setItems(EnumSet.range(TimeRange.FIVE_MINUTES, TimeRange.ONE_DAY));
     select.setItemLabelGenerator(TimeRange::label);
     select.setValue(TimeRange.FIFTEEN_MINUTES);
     select.addValueChangeListener(e -> refresh());

@@ -1,0 +1,194 @@
+package dev.meerkat.dashboard.logs.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+import dev.meerkat.dashboard.logs.domain.LogLevel;
+import dev.meerkat.dashboard.logs.domain.LogSearch;
+import dev.meerkat.dashboard.logs.service.LogService;
+import dev.meerkat.dashboard.services.domain.TimeRange;
+import dev.meerkat.dashboard.ui.MainLayout;
+import dev.meerkat.dashboard.ui.TraceIds;
+import dev.meerkat.store.query.log.LogEntry;
+import dev.meerkat.store.query.log.LogPage;
+import dev.meerkat.store.query.log.LogQuery;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Log search by service, lowest severity, message text and trace id over a window, newest first, a
+ * page at a time ("Show more"). Each correlated line links to its trace.
+ */
+@PermitAll
+@Route(value = "logs", layout = MainLayout.class)
+@PageTitle("Logs | Meerkat")
+public final class LogsView extends VerticalLayout implements BeforeEnterObserver {
+
+  private static final Set<TimeRange> WINDOWS =
+      EnumSet.range(TimeRange.FIFTEEN_MINUTES, TimeRange.SEVEN_DAYS);
+
+  private final LogService logs;
+  private final ComboBox<String> service = createServiceFilter();
+  private final Select<LogLevel> level = createLevelFilter();
+  private final TextField text = createTextField("Message contains", "log-text");
+  private final TextField traceId = createTextField("Trace id", "log-trace-id");
+  private final Select<TimeRange> window = createWindowSelect();
+  private final Span problem = createProblem();
+  private final LogGrid grid = new LogGrid();
+  private final Button more = createMoreButton();
+  private final List<LogEntry> shown = new ArrayList<>();
+  private LogQuery query;
+  private Optional<String> nextCursor = Optional.empty();
+
+  public LogsView(LogService logs) {
+    this.logs = logs;
+    setSizeFull();
+    service.setItems(logs.services());
+    add(new H2("Logs"), createFilters(), problem, grid, more);
+  }
+
+  /** A link's query parameters fill the filters, then the search runs. */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    LogsLink link = LogsLink.read(event.getLocation().getQueryParameters(), WINDOWS);
+    service.setValue(link.service().orElse(null));
+    level.setValue(link.level());
+    text.setValue(link.text().orElse(""));
+    traceId.setValue(link.traceId().orElse(""));
+    window.setValue(link.window());
+    search();
+    link.problem().ifPresent(problem::setText);
+  }
+
+  private Div createFilters() {
+    Button apply = new Button("Search", e -> searchAndKeepInUrl());
+    apply.setId("log-search");
+    apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    // A plain flex row: HorizontalLayout is not in the committed production bundle.
+    Div filters = new Div(service, level, text, traceId, window, apply);
+    // Scoped to the filters, so Enter in the header's trace-id box does not search.
+    // Resetting focus commits the value of the field Enter was pressed in before the search runs.
+    apply.addClickShortcut(Key.ENTER).listenOn(filters).resetFocusOnActiveElement();
+    filters
+        .getStyle()
+        .set("display", "flex")
+        .set("flex-wrap", "wrap")
+        .set("align-items", "baseline")
+        .set("gap", "var(--lumo-space-m)");
+    return filters;
+  }
+
+  private static ComboBox<String> createServiceFilter() {
+    ComboBox<String> combo = new ComboBox<>("Service");
+    combo.setId("log-service");
+    combo.setAllowCustomValue(true);
+    combo.addCustomValueSetListener(e -> combo.setValue(e.getDetail()));
+    combo.setClearButtonVisible(true);
+    return combo;
+  }
+
+  private static Select<LogLevel> createLevelFilter() {
+    Select<LogLevel> select = new Select<>();
+    select.setLabel("Severity at least");
+    select.setId("log-level");
+    select.setItems(LogLevel.values());
+    select.setItemLabelGenerator(LogLevel::label);
+    select.setValue(LogLevel.ANY);
+    return select;
+  }
+
+  private static TextField createTextField(String label, String id) {
+    TextField field = new TextField(label);
+    field.setId(id);
+    field.setClearButtonVisible(true);
+    return field;
+  }
+
+  private static Select<TimeRange> createWindowSelect() {
+    Select<TimeRange> select = new Select<>();
+    select.setLabel("Window");
+    select.setId("log-window");
+    select.setItems(WINDOWS);
+    select.setItemLabelGenerator(TimeRange::label);
+    select.setValue(TimeRange.ONE_HOUR);
+    return select;
+  }
+
+  private static Span createProblem() {
+    Span span = new Span();
+    span.setId("log-problem");
+    span.getStyle().set("color", "var(--lumo-error-text-color)");
+    return span;
+  }
+
+  private Button createMoreButton() {
+    Button button = new Button("Show more", e -> showMore());
+    button.setId("log-more");
+    button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    button.setVisible(false);
+    return button;
+  }
+
+  private void search() {
+    Optional<String> trace = Optional.empty();
+    if (!traceId.getValue().isBlank()) {
+      trace = TraceIds.parse(traceId.getValue());
+      if (trace.isEmpty()) {
+        problem.setText("Trace id: " + TraceIds.FORMAT + " (0-9, a-f).");
+        return;
+      }
+    }
+    problem.setText("");
+    LogSearch search =
+        new LogSearch(
+            window.getValue(),
+            Optional.ofNullable(service.getValue()),
+            level.getValue(),
+            Optional.of(text.getValue()),
+            trace);
+    query = logs.query(search);
+    shown.clear();
+    show(logs.page(query));
+  }
+
+  /** The URL says what is shown, so a copied link shows a colleague the same search. */
+  private void searchAndKeepInUrl() {
+    search();
+    String path =
+        RouteConfiguration.forSessionScope().getUrl(LogsView.class)
+            + LogsLink.write(
+                service.getValue(),
+                level.getValue(),
+                text.getValue(),
+                traceId.getValue(),
+                window.getValue());
+    getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, path));
+  }
+
+  private void showMore() {
+    nextCursor.ifPresent(cursor -> show(logs.page(query.withCursor(cursor))));
+  }
+
+  private void show(LogPage page) {
+    shown.addAll(page.logs());
+    nextCursor = page.nextCursor();
+    grid.setItems(List.copyOf(shown));
+    more.setVisible(nextCursor.isPresent());
+  }
+}
