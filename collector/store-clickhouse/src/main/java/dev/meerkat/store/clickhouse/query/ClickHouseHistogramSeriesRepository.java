@@ -8,7 +8,6 @@ import dev.meerkat.store.query.metric.HistogramSeriesRepository;
 import dev.meerkat.store.query.metric.MetricSeriesQuery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,19 +41,14 @@ public final class ClickHouseHistogramSeriesRepository implements HistogramSerie
                 + MetricPointSql.where(query, "'HISTOGRAM'")
                 + " GROUP BY service_name, label_keys, label_values, step_start"
                 + " ORDER BY service_name, label_keys, label_values, step_start");
-    Map<Map<String, String>, List<HistogramSample>> bySeries = new LinkedHashMap<>();
-    for (Row row : rows) {
-      Map<String, String> labels =
-          Attributes.zip(row.strings("label_keys"), row.strings("label_values"));
-      labels.put(MetricPointSql.SERVICE_LABEL, row.string("service_name"));
-      bySeries
-          .computeIfAbsent(labels, key -> new ArrayList<>())
-          .add(
-              new HistogramSample(
-                  Instant.ofEpochSecond(row.longValue("step_start")),
-                  row.longValue("count"),
-                  row.doubleValue("sum")));
-    }
+    Map<Map<String, String>, List<HistogramSample>> bySeries =
+        MetricPointSql.bySeries(
+            rows,
+            row ->
+                new HistogramSample(
+                    Instant.ofEpochSecond(row.longValue("step_start")),
+                    row.longValue("count"),
+                    row.doubleValue("sum")));
     List<HistogramSeries> series = new ArrayList<>(bySeries.size());
     bySeries.forEach((labels, samples) -> series.add(new HistogramSeries(labels, samples)));
     return series;

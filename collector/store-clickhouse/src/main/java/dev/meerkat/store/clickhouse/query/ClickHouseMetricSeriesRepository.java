@@ -8,7 +8,6 @@ import dev.meerkat.store.query.metric.MetricSeriesQuery;
 import dev.meerkat.store.query.metric.MetricSeriesRepository;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,17 +39,12 @@ public final class ClickHouseMetricSeriesRepository implements MetricSeriesRepos
                 + MetricPointSql.where(query, "'GAUGE', 'SUM'")
                 + " GROUP BY service_name, label_keys, label_values, step_start"
                 + " ORDER BY service_name, label_keys, label_values, step_start");
-    Map<Map<String, String>, List<MetricSample>> bySeries = new LinkedHashMap<>();
-    for (Row row : rows) {
-      Map<String, String> labels =
-          Attributes.zip(row.strings("label_keys"), row.strings("label_values"));
-      labels.put(MetricPointSql.SERVICE_LABEL, row.string("service_name"));
-      bySeries
-          .computeIfAbsent(labels, key -> new ArrayList<>())
-          .add(
-              new MetricSample(
-                  Instant.ofEpochSecond(row.longValue("step_start")), row.doubleValue("value")));
-    }
+    Map<Map<String, String>, List<MetricSample>> bySeries =
+        MetricPointSql.bySeries(
+            rows,
+            row ->
+                new MetricSample(
+                    Instant.ofEpochSecond(row.longValue("step_start")), row.doubleValue("value")));
     List<MetricSeries> series = new ArrayList<>(bySeries.size());
     bySeries.forEach((labels, samples) -> series.add(new MetricSeries(labels, samples)));
     return series;

@@ -1,10 +1,14 @@
 package dev.meerkat.store.clickhouse.query;
 
+import dev.meerkat.store.clickhouse.Row;
 import dev.meerkat.store.query.metric.LabelMatcher;
 import dev.meerkat.store.query.metric.MetricSeriesQuery;
 import dev.meerkat.store.query.metric.StepAggregation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** SQL shared by the metric series reads over {@code metric_points}. */
 final class MetricPointSql {
@@ -51,6 +55,21 @@ final class MetricPointSql {
       case MIN -> "min(" + column + ")";
       case MAX -> "max(" + column + ")";
     };
+  }
+
+  /**
+   * Rows ordered by series (service and sorted attributes) as samples grouped per series, in order;
+   * the service becomes the {@value #SERVICE_LABEL} label.
+   */
+  static <S> Map<Map<String, String>, List<S>> bySeries(List<Row> rows, Function<Row, S> sample) {
+    Map<Map<String, String>, List<S>> bySeries = new LinkedHashMap<>();
+    for (Row row : rows) {
+      Map<String, String> labels =
+          Attributes.zip(row.strings("label_keys"), row.strings("label_values"));
+      labels.put(SERVICE_LABEL, row.string("service_name"));
+      bySeries.computeIfAbsent(labels, key -> new ArrayList<>()).add(sample.apply(row));
+    }
+    return bySeries;
   }
 
   /** The value of resource attribute {@code name}; a missing key gives index 0, read as ''. */
