@@ -7,7 +7,9 @@ import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.query.ClickHouseErrorCauseRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseHistogramSeriesRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseLogRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseMetricInstanceRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricSeriesRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricValueRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
@@ -23,6 +25,8 @@ import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.query.graph.ServiceGraphRepository;
 import dev.meerkat.store.query.log.LogRepository;
+import dev.meerkat.store.query.metric.HistogramSeriesRepository;
+import dev.meerkat.store.query.metric.MetricInstanceRepository;
 import dev.meerkat.store.query.metric.MetricSeriesRepository;
 import dev.meerkat.store.slo.AlertEventRepository;
 import java.net.URI;
@@ -120,6 +124,16 @@ class StorageConfiguration {
   @Bean
   MetricSeriesRepository metricSeriesRepository(ClickHouseStore store) {
     return new ClickHouseMetricSeriesRepository(store);
+  }
+
+  @Bean
+  HistogramSeriesRepository histogramSeriesRepository(ClickHouseStore store) {
+    return new ClickHouseHistogramSeriesRepository(store);
+  }
+
+  @Bean
+  MetricInstanceRepository metricInstanceRepository(ClickHouseStore store) {
+    return new ClickHouseMetricInstanceRepository(store);
   }
 
   @Bean

@@ -74,6 +74,11 @@ public final class CollectorProcess implements AutoCloseable {
     }
   }
 
+  /** The OTLP/HTTP base URL, for {@code otel.exporter.otlp.endpoint}. */
+  public String otlpEndpoint() {
+    return "http://127.0.0.1:" + otlpPort;
+  }
+
   /**
    * POSTs one OTLP export to the receiver, e.g. {@code post("/v1/traces", PROTOBUF, bytes)}.
    *

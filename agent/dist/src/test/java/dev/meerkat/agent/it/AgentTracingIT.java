@@ -24,6 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentTracingIT {
   private static final String TEST_CLASSES = System.getProperty("meerkat.test.classes");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** A random (version 4) UUID. */
+  private static final String UUID_V4 =
+      "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
   private final HttpClient client = HttpClient.newHttpClient();
 
   static List<Path> jdks() {
@@ -71,6 +76,15 @@ class AgentTracingIT {
                   assertThat(OtlpReceiver.attributes(r.getAttributesList()))
                       .containsEntry("service.name", "it-app")
                       .containsEntry("telemetry.distro.name", "meerkat"));
+      // One instance id per JVM, the SDK's random UUID: the dashboard's JVM page tells instances
+      // apart by it.
+      List<Object> instanceIds =
+          receiver.resources().stream()
+              .map(r -> OtlpReceiver.attributes(r.getAttributesList()).get("service.instance.id"))
+              .distinct()
+              .collect(Collectors.toList());
+      assertThat(instanceIds).hasSize(1);
+      assertThat(String.valueOf(instanceIds.get(0))).matches(UUID_V4);
 
       List<String> jvmMetrics =
           List.of(

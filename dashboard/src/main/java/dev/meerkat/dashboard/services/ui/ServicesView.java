@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
@@ -12,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import dev.meerkat.dashboard.jvm.ui.JvmView;
 import dev.meerkat.dashboard.services.domain.TimeRange;
 import dev.meerkat.dashboard.services.service.ServiceOverviewService;
 import dev.meerkat.dashboard.traces.ui.TracesView;
@@ -101,6 +103,15 @@ public final class ServicesView extends VerticalLayout {
             TracesView.class,
             new RouteParameters("service", service.service()));
     traces.setId("traces-link");
-    details.add(new H3("Latency of " + service.service() + " (p50, p99)"), chart, traces);
+    RouterLink jvm =
+        new RouterLink(
+            "JVM of " + service.service(),
+            JvmView.class,
+            new RouteParameters("service", service.service()));
+    jvm.setId("jvm-link");
+    details.add(
+        new H3("Latency of " + service.service() + " (p50, p99)"),
+        chart,
+        new HorizontalLayout(traces, jvm));
   }
 }

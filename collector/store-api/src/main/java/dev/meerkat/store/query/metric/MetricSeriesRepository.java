@@ -3,7 +3,8 @@ package dev.meerkat.store.query.metric;
 import java.util.List;
 
 /**
- * Gauge and sum series from the stored metric points. Histograms and summaries are not read here.
+ * Gauge and sum series from the stored metric points. Histograms: {@link
+ * HistogramSeriesRepository}.
  */
 public interface MetricSeriesRepository {
 

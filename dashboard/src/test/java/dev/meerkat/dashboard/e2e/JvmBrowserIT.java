@@ -1,0 +1,188 @@
+package dev.meerkat.dashboard.e2e;
+
+import static dev.meerkat.dashboard.jvm.JvmTelemetry.I1;
+import static dev.meerkat.dashboard.jvm.JvmTelemetry.I2;
+import static dev.meerkat.dashboard.jvm.JvmTelemetry.NOW;
+import static dev.meerkat.dashboard.jvm.JvmTelemetry.lastSteps;
+import static dev.meerkat.dashboard.jvm.JvmTelemetry.steps;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meerkat.dashboard.MeerkatDashboardApplication;
+import dev.meerkat.dashboard.jvm.JvmTelemetry;
+import dev.meerkat.dashboard.testing.TestUsers;
+import dev.meerkat.store.clickhouse.ClickHouseConfig;
+import dev.meerkat.store.clickhouse.ClickHouseStore;
+import dev.meerkat.store.clickhouse.SchemaMigrator;
+import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The JVM page in a real headless Chromium over {@link JvmTelemetry} in a real ClickHouse, the
+ * dashboard's clock fixed at its {@code NOW}: the page picks the first instance, its charts'
+ * elements receive the exact series, and choosing another instance puts it in the URL.
+ */
+@SpringBootTest(
+    classes = {MeerkatDashboardApplication.class, JvmBrowserIT.FixedClock.class},
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "meerkat.slo.evaluation-enabled=false")
+class JvmBrowserIT {
+
+  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
+  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-jvm-state-");
+
+  private static ChromeDriver driver;
+  private static boolean signedIn;
+
+  @LocalServerPort private int port;
+
+  @TestConfiguration
+  static class FixedClock {
+    @Bean
+    @Primary
+    Clock fixedClock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+  }
+
+  @DynamicPropertySource
+  static void stores(DynamicPropertyRegistry registry) {
+    registry.add("meerkat.clickhouse.url", DATABASE::url);
+    registry.add("meerkat.clickhouse.database", DATABASE::database);
+    registry.add("meerkat.data-dir", STATE_DIR::toString);
+  }
+
+  @BeforeAll
+  static void seedAndStartBrowser() {
+    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
+      SchemaMigrator.create(store).migrate();
+      JvmTelemetry.writeInto(store);
+    }
+    driver = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @BeforeEach
+  void signInAsEditor() {
+    if (!signedIn) {
+      Browser.signIn(driver, url(""), TestUsers.EDITOR);
+      signedIn = true;
+    }
+  }
+
+  @Test
+  void showsTheFirstInstanceWithExactSeriesInItsCharts() {
+    driver.get(url("/jvm/checkout?range=15m"));
+
+    Browser.waitForText(driver, By.id("jvm-title"), "JVM of checkout");
+    Map<String, Object> heap = chartData("jvm-chart-heap");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#jvm-instance vaadin-select-value-button"))
+                .getText())
+        .isEqualTo(I1);
+    assertThat(heap.get("unit")).isEqualTo("MiB");
+    assertThat(longs(heap.get("times"))).isEqualTo(steps());
+    assertThat(heap.get("labels")).isEqualTo(List.of("G1 Eden Space", "G1 Old Gen"));
+    assertThat(lines(heap))
+        .containsExactly(lastSteps(15.0, 30.0, 20.0), lastSteps(50.0, 50.0, 50.0));
+    Map<String, Object> gcPause = chartData("jvm-chart-gc-pause");
+    assertThat(gcPause.get("unit")).isEqualTo("ms/min");
+    assertThat(lines(gcPause))
+        .containsExactly(lastSteps(null, (0.25 - 0.125) * 1000, (0.5 - 0.25) * 1000));
+    assertThat(lines(chartData("jvm-chart-gc-count")))
+        .containsExactly(lastSteps(null, 13.0 - 10, 19.0 - 13));
+    assertThat(lines(chartData("jvm-chart-cpu"))).containsExactly(lastSteps(null, 25.0, 50.0));
+    assertThat(chartData("jvm-chart-cpu-limits").get("labels"))
+        .isEqualTo(List.of("available to the JVM", "container limit"));
+    // uPlot drew a canvas for the chart.
+    assertThat(driver.findElements(By.cssSelector("#jvm-chart-heap canvas"))).hasSize(1);
+    Browser.screenshot(driver, "jvm");
+  }
+
+  @Test
+  void choosingAnotherInstancePutsItInTheUrlAndShowsItsSeries() {
+    driver.get(url("/jvm/checkout?range=15m&instance=" + I1));
+    chartData("jvm-chart-heap");
+
+    driver.findElement(By.id("jvm-instance")).click();
+    Browser.waitFor(driver)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[normalize-space()='" + I2 + "']")))
+        .click();
+
+    Browser.waitFor(driver).until(ExpectedConditions.urlContains("instance=77%40host-b"));
+    Browser.waitFor(driver)
+        .until(
+            d -> lines(chartData("jvm-chart-heap")).equals(List.of(lastSteps(null, null, 99.0))));
+    assertThat(driver.getCurrentUrl())
+        .isEqualTo(url("/jvm/checkout?instance=77%40host-b&range=15m"));
+    assertThat(driver.findElements(By.id("jvm-chart-gc-count-none"))).hasSize(1);
+  }
+
+  @Test
+  void unknownRangeSaysWhichRangesExist() {
+    driver.get(url("/jvm/checkout?range=2w"));
+
+    assertThat(Browser.waitForText(driver, By.id("jvm-problem"), "Unknown range").getText())
+        .isEqualTo("Unknown range '2w': use 15m, 1h, 6h or 24h. Showing 15m.");
+  }
+
+  /** The {@code chart} property of the element once it holds lines (its data has arrived). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> chartData(String id) {
+    String script =
+        "const e = document.getElementById(arguments[0]);"
+            + " return e && e.chart && e.chart.labels.length > 0 ? e.chart : null;";
+    return (Map<String, Object>)
+        Browser.waitFor(driver).until(d -> driver.executeScript(script, id));
+  }
+
+  /** Each line's values as doubles (Selenium returns whole numbers as Long), nulls kept. */
+  @SuppressWarnings("unchecked")
+  private static List<List<Double>> lines(Map<String, Object> chart) {
+    List<List<Double>> lines = new ArrayList<>();
+    for (Object line : (List<Object>) chart.get("values")) {
+      List<Double> values = new ArrayList<>();
+      for (Object value : (List<Object>) line) {
+        values.add(value == null ? null : ((Number) value).doubleValue());
+      }
+      lines.add(values);
+    }
+    return lines;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Long> longs(Object numbers) {
+    return ((List<Object>) numbers).stream().map(n -> ((Number) n).longValue()).toList();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
