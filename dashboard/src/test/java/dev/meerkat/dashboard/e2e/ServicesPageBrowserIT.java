@@ -108,10 +108,13 @@ class ServicesPageBrowserIT {
 
     driver.findElement(By.cssSelector("#service-search input")).sendKeys("CHECK");
     Browser.waitFor(driver)
+        .withMessage("rows for 'CHECK' should be exactly checkout, checkout-worker")
         .until(d -> serviceNames(grid).equals(List.of("checkout", "checkout-worker")));
 
     driver.findElement(By.cssSelector("#service-search input")).sendKeys("out-w");
-    Browser.waitFor(driver).until(d -> serviceNames(grid).equals(List.of("checkout-worker")));
+    Browser.waitFor(driver)
+        .withMessage("rows for 'CHECKout-w' should be exactly checkout-worker")
+        .until(d -> serviceNames(grid).equals(List.of("checkout-worker")));
   }
 
   private static void seedCheckoutWorkerAndInventory() {
