@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.api;
 
+import dev.meerkat.dashboard.testing.LatencyBucketBounds;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.write.ClickHouseLogWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
@@ -65,15 +66,9 @@ final class SeededTelemetry {
     return i % 2 == 0 ? "gold" : "free";
   }
 
-  /**
-   * Upper bound in ms of the rollup's latency bucket holding {@code duration}: bucket b holds [2^(b
-   * / 4), 2^((b + 1) / 4)) µs (docs/api.md, LatencyHistogram); quantiles are reported as that
-   * bound.
-   */
+  /** Upper bound in ms of the rollup's latency bucket holding {@code duration}. */
   static double bucketUpperMillis(Duration duration) {
-    double micros = Math.max(duration.toNanos(), 1000) / 1000.0;
-    int bucket = (int) Math.floor(Math.log(micros) / Math.log(2) * 4);
-    return Math.pow(2, (bucket + 1) / 4.0) / 1000.0;
+    return LatencyBucketBounds.upperMillis(duration);
   }
 
   static void writeInto(ClickHouseStore store) {

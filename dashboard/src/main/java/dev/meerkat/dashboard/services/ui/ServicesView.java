@@ -2,12 +2,17 @@ package dev.meerkat.dashboard.services.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -23,6 +28,8 @@ import dev.meerkat.store.query.ServiceSummary;
 import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 
 /** Every service's request rate, errors and latency; a latency chart for the selected one. */
 @PermitAll
@@ -33,14 +40,50 @@ public final class ServicesView extends VerticalLayout {
 
   private final ServiceOverviewService overview;
   private final Select<TimeRange> range = createRangeSelect();
+  private final TextField search = createSearch();
   private final Grid<ServiceSummary> grid = createGrid();
+  private final Div empty = createEmptyState();
   private final Div details = createDetails();
 
   public ServicesView(ServiceOverviewService overview) {
     this.overview = overview;
     setSizeFull();
-    add(new H2("Services"), range, grid, details);
+    add(new H2("Services"), new HorizontalLayout(range, search), grid, empty, details);
     refresh();
+  }
+
+  private TextField createSearch() {
+    TextField field = new TextField("Search");
+    field.setPlaceholder("service name");
+    field.setClearButtonVisible(true);
+    field.setValueChangeMode(ValueChangeMode.EAGER);
+    field.addValueChangeListener(e -> grid.getListDataView().refreshAll());
+    field.setId("service-search");
+    return field;
+  }
+
+  /** Case-insensitive substring of the service name; a blank search keeps every row. */
+  private boolean matchesSearch(ServiceSummary service) {
+    String term = search.getValue().strip().toLowerCase(Locale.ROOT);
+    return service.service().toLowerCase(Locale.ROOT).contains(term);
+  }
+
+  /**
+   * Shown instead of the grid when no service sent spans in the window: how to attach the agent.
+   */
+  private static Div createEmptyState() {
+    Div div = new Div();
+    div.setId("services-empty");
+    div.add(
+        new Paragraph(
+            "No service has sent spans in this window. Start your service with the Meerkat agent"
+                + " (see \"Using the agent on your own service\" in the README):"),
+        new Pre(
+            """
+            OTEL_SERVICE_NAME=<your service> \\
+            OTEL_EXPORTER_OTLP_ENDPOINT=http://<collector>:4318 \\
+            java -javaagent:meerkat-agent.jar -jar <your service>.jar"""));
+    return div;
   }
 
   private Select<TimeRange> createRangeSelect() {
@@ -72,6 +115,7 @@ public final class ServicesView extends VerticalLayout {
         .setHeader("Errors")
         .setComparator(Comparator.comparingDouble(ServiceSummary::errorRatio));
     services.addColumn(s -> Formats.millis(s.p50Millis())).setHeader("p50");
+    services.addColumn(s -> Formats.millis(s.p95Millis())).setHeader("p95");
     services.addColumn(s -> Formats.millis(s.p99Millis())).setHeader("p99");
     services.setAllRowsVisible(true);
     services.addSelectionListener(e -> showDetails(e.getFirstSelectedItem().orElse(null)));
@@ -86,7 +130,11 @@ public final class ServicesView extends VerticalLayout {
   }
 
   private void refresh() {
-    grid.setItems(overview.services(range.getValue()));
+    List<ServiceSummary> services = overview.services(range.getValue());
+    GridListDataView<ServiceSummary> rows = grid.setItems(services);
+    rows.setFilter(this::matchesSearch);
+    grid.setVisible(!services.isEmpty());
+    empty.setVisible(services.isEmpty());
     details.removeAll();
   }
 
