@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
 import dev.meerkat.dashboard.testing.ApiGet;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -41,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class ApiTestBase {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = temporaryDirectory("meerkat-api-state-");
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-api-state-");
   private static final JsonMapper json = JsonMapper.builder().build();
   private static boolean seeded;
 
@@ -106,13 +104,5 @@ abstract class ApiTestBase {
 
   HttpResponse<String> send(String path) throws Exception {
     return ApiGet.get(port, path);
-  }
-
-  static Path temporaryDirectory(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

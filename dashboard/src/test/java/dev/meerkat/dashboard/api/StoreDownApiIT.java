@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
 import dev.meerkat.dashboard.testing.ApiGet;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -25,10 +26,10 @@ class StoreDownApiIT {
 
   private static final EmbeddedClickHouse clickHouse =
       EmbeddedClickHouse.start(
-          ApiTestBase.temporaryDirectory("meerkat-api-clickhouse-"),
+          TemporaryDirectories.create("meerkat-api-clickhouse-"),
           ClickHouseFixture.freePort(),
           ClickHouseFixture.freePort());
-  private static final Path STATE_DIR = ApiTestBase.temporaryDirectory("meerkat-api-state-");
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-api-state-");
 
   @LocalServerPort private int port;
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meerkat.agent.testing.SelfSignedPem;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"meerkat.slo.evaluation-enabled=false", "meerkat.auth.enabled=false"})
 class DashboardTlsIT {
 
-  private static final Path DIRECTORY = temporaryDirectory();
+  private static final Path DIRECTORY = TemporaryDirectories.create("meerkat-dashboard-tls-");
   private static final SelfSignedPem PEM = SelfSignedPem.create(DIRECTORY, "dashboard");
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
 
@@ -114,14 +114,6 @@ class DashboardTlsIT {
       throws GeneralSecurityException, IOException {
     try (InputStream in = Files.newInputStream(pem.certificate())) {
       return CertificateFactory.getInstance("X.509").generateCertificate(in);
-    }
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("meerkat-dashboard-tls-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -3,13 +3,12 @@ package dev.meerkat.dashboard.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.testing.ApiGet;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 class QueryLimitResponsesIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = temporaryDirectory();
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-query-limits-");
 
   @LocalServerPort private int port;
 
@@ -79,13 +78,5 @@ class QueryLimitResponsesIT {
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return ApiGet.get(port, path);
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("meerkat-query-limits-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -17,6 +17,7 @@ import dev.meerkat.dashboard.alerting.service.MetricRuleStore;
 import dev.meerkat.dashboard.alerting.service.RoutingStore;
 import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -24,10 +25,7 @@ import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class AlertingBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = temporaryDirectory();
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-alerting-data-");
   private static final HttpReceiver RECEIVER = new HttpReceiver();
 
   private static ChromeDriver driver;
@@ -256,14 +254,6 @@ class AlertingBrowserIT {
     WebElement input = driver.findElement(By.cssSelector("#" + id + " input"));
     input.clear();
     input.sendKeys(text);
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("meerkat-alerting-data-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private String url(String path) {

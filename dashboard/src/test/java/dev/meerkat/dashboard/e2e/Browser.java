@@ -83,15 +83,6 @@ final class Browser {
     return driver.findElement(locator);
   }
 
-  /** A fresh directory for a test dashboard's state store (never the working directory). */
-  static Path temporaryDirectory(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static void screenshot(ChromeDriver driver, String name) {
     try {
       Path target = Path.of("target", "screenshots", name + ".png");

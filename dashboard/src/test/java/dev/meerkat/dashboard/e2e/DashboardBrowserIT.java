@@ -6,6 +6,7 @@ import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -15,9 +16,6 @@ import dev.meerkat.store.slo.AlertState;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import dev.meerkat.store.slo.SloSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +47,7 @@ class DashboardBrowserIT {
   private static final Duration MS = Duration.ofMillis(1);
 
   /** The embedded H2 state store goes here, not into the working directory. */
-  private static final Path STATE_DIR = temporaryDirectory();
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-dashboard-data-");
 
   private static ChromeDriver driver;
   private static boolean signedIn;
@@ -295,14 +293,6 @@ class DashboardBrowserIT {
     driver.get(url("/alerts"));
     waitForText(By.id("alerts-grid"), "Delivery");
     Browser.screenshot(driver, "alerts");
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("meerkat-dashboard-data-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private String url(String path) {

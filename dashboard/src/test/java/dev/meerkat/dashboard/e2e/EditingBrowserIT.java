@@ -10,6 +10,7 @@ import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.alerting.service.MetricRuleStore;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -52,7 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class EditingBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-editing-data-");
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-editing-data-");
   private static final String WEBHOOK = "https://hooks.example.com/services/T1/B2/secret-token";
 
   private static ChromeDriver driver;

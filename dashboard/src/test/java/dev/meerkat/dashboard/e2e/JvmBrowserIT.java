@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
 import dev.meerkat.dashboard.jvm.JvmTelemetry;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -47,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class JvmBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-jvm-state-");
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-jvm-state-");
 
   private static ChromeDriver driver;
   private static boolean signedIn;

@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -44,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class LogsBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-dashboard-data-");
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-dashboard-data-");
   private static final String CHECKOUT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String INVENTORY_TRACE = "0af7651916cd43dd8448eb211c80319c";
   private static final DateTimeFormatter SHOWN_TIME =

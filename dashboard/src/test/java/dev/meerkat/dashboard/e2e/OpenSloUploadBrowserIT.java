@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -48,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class OpenSloUploadBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-openslo-data-");
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-openslo-data-");
 
   private static ChromeDriver driver;
 

@@ -8,6 +8,7 @@ import dev.meerkat.dashboard.security.domain.AuditEntry;
 import dev.meerkat.dashboard.security.service.AuditLog;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -16,13 +17,10 @@ import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import dev.meerkat.store.slo.SloSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SecurityBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = temporaryDirectory();
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-security-data-");
   private static final String SEEDED = "seeded-availability";
   private static final String WRONG = "Wrong user name or password.";
   static final String DEMO_PASSWORD = "demo-password-for-tests";
@@ -322,13 +320,5 @@ class SecurityBrowserIT {
     Browser.waitFor(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     return driver.findElement(locator);
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("meerkat-security-data-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

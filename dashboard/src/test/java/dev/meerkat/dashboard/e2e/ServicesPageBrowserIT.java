@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.testing.LatencyBucketBounds;
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -37,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ServicesPageBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-services-page-");
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-services-page-");
   private static final Duration MS = Duration.ofMillis(1);
   private static final Set<String> SERVICES = Set.of("checkout", "checkout-worker", "inventory");
 

@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
@@ -36,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SessionTimeoutBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-session-data-");
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-session-data-");
 
   private static ChromeDriver driver;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -55,7 +56,7 @@ class TraceExplorerBrowserIT {
 
   private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = Browser.temporaryDirectory("meerkat-explorer-state-");
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-explorer-state-");
   private static final int REQUESTS = 120;
   private static final int PAGE_SIZE = 50;
 

@@ -2,15 +2,13 @@ package dev.meerkat.dashboard.security.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class OidcSignInIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = temporaryDirectory();
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-oidc-data-");
 
   @LocalServerPort private int port;
 
@@ -82,14 +80,6 @@ class OidcSignInIT {
       return client.send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
-    }
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("meerkat-oidc-data-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

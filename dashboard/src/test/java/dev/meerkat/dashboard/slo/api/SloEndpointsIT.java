@@ -7,6 +7,7 @@ import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
 import dev.meerkat.dashboard.testing.SpanSeeder;
+import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -16,7 +17,6 @@ import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +56,8 @@ class SloEndpointsIT {
 
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:30Z");
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = temporaryDirectory("meerkat-state-");
-  private static final Path SLO_DIR = temporaryDirectory("meerkat-slos-");
+  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-state-");
+  private static final Path SLO_DIR = TemporaryDirectories.create("meerkat-slos-");
 
   /** Objective 75 %: 1 - 0.75 = 0.25 is exact in binary, so every expected number is too. */
   private static final String SLO_FILE =
@@ -246,14 +246,6 @@ class SloEndpointsIT {
   private static String resource(String name) throws IOException {
     try (InputStream in = SloEndpointsIT.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static Path temporaryDirectory(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
