@@ -31,6 +31,12 @@ public interface ServiceMetricsRepository {
   List<OperationSummary> operations(String service, Instant from, Instant to);
 
   /**
+   * The summed span durations of every operation of {@code service} with spans in the range (exact
+   * sums, not bucket bounds), ordered by kind then name like {@link #operations}.
+   */
+  List<OperationTime> operationTimes(String service, Instant from, Instant to);
+
+  /**
    * RED of the requests (SERVER and CONSUMER spans) of one service per {@code step}: steps start at
    * multiples of {@code step} since the epoch, the first and last are clipped to [from, to). Steps
    * without requests are left out. {@code step} is at least one minute and whole minutes.

@@ -10,6 +10,7 @@ import dev.meerkat.store.clickhouse.Row;
 import dev.meerkat.store.query.LatencyHistogram;
 import dev.meerkat.store.query.LatencyPoint;
 import dev.meerkat.store.query.OperationSummary;
+import dev.meerkat.store.query.OperationTime;
 import dev.meerkat.store.query.RedPoint;
 import dev.meerkat.store.query.RequestCounts;
 import dev.meerkat.store.query.ServiceMetricsRepository;
@@ -197,6 +198,27 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
                     red.quantileMillis(0.95),
                     red.quantileMillis(0.99))));
     return operations;
+  }
+
+  @Override
+  public List<OperationTime> operationTimes(String service, Instant from, Instant to) {
+    store.limits().checkRange(from, to);
+    return store
+        .read(
+            "SELECT span_name, toString(span_kind) AS kind, sum(duration_nanos_sum) AS nanos FROM "
+                + redRows(
+                    "span_name, span_kind, duration_nanos_sum",
+                    "service_name = " + SqlLiteral.string(service),
+                    from,
+                    to,
+                    coverage.coveredFrom())
+                + " GROUP BY span_name, span_kind ORDER BY span_kind, span_name")
+        .stream()
+        .map(
+            row ->
+                new OperationTime(
+                    row.string("span_name"), row.string("kind"), row.doubleValue("nanos") / 1e6))
+        .toList();
   }
 
   @Override

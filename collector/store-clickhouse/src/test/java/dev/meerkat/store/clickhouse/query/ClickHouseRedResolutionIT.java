@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.query.OperationSummary;
+import dev.meerkat.store.query.OperationTime;
 import dev.meerkat.store.query.RedPoint;
 import dev.meerkat.store.query.RequestCounts;
 import dev.meerkat.store.query.ServiceMetricsRepository;
@@ -202,6 +203,25 @@ class ClickHouseRedResolutionIT {
                 "api", "GET /b", "SERVER", 40, 40 / seconds, 10.0 / 40, P_1MS, P_100MS, P_100MS),
             new OperationSummary(
                 "api", "SELECT", "CLIENT", 2, 2 / seconds, 0, P_1MS, P_1MS, P_1MS));
+  }
+
+  @Test
+  void operationTimesSumTheDurationsOfMinutesHoursAndDays() {
+    // GET /a: 54 spans of 1 ms (10:20) + 6 of 100 ms (12:10); GET /b: 30 of 1 ms + 10 of 100 ms;
+    // SELECT: one 1 ms span standing for 2 (sample rate 2).
+    assertThat(repository.operationTimes("api", FROM, TO))
+        .containsExactly(
+            new OperationTime("GET /a", "SERVER", 54 + 600),
+            new OperationTime("GET /b", "SERVER", 30 + 1000),
+            new OperationTime("SELECT", "CLIENT", 2));
+    // Two days on, GET /a adds spans of 1 ms: 9 at 12:40, 7 on 03-02 (the daily rollup) and 8 on
+    // 03-03 11:00.
+    assertThat(repository.operationTimes("api", FROM, DAYS_TO))
+        .containsExactly(
+            new OperationTime("GET /a", "SERVER", 54 + 600 + 9 + 7 + 8),
+            new OperationTime("GET /b", "SERVER", 30 + 1000),
+            new OperationTime("SELECT", "CLIENT", 2));
+    assertThat(repository.operationTimes("nobody", FROM, TO)).isEmpty();
   }
 
   @Test
