@@ -18,4 +18,13 @@ public interface ErrorCauseRepository {
    */
   List<ErrorCause> errorCauses(
       String service, List<String> operations, Instant from, Instant to, int limit);
+
+  /**
+   * Failed requests (server and consumer spans with status ERROR) of {@code service} that started
+   * in {@code [from, to)}, grouped by error type and message, most requests first, then by type and
+   * message.
+   *
+   * @param limit at most this many groups
+   */
+  List<ErrorGroup> topErrors(String service, Instant from, Instant to, int limit);
 }

@@ -13,6 +13,12 @@ public interface TraceRepository {
    */
   List<TraceSummary> recentTraces(String service, Instant from, Instant to, int offset, int limit);
 
+  /**
+   * The longest root or SERVER/CONSUMER spans a service recorded with start in [from, to), longest
+   * first, ties by trace id then span id: the slowest requests of the service.
+   */
+  List<TraceSummary> slowestRequests(String service, Instant from, Instant to, int limit);
+
   /** All spans of a trace ordered by start time, or empty when the id is unknown. */
   Optional<List<SpanDetail>> trace(String traceId);
 

@@ -7,6 +7,7 @@ import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
 import dev.meerkat.store.query.ErrorCause;
 import dev.meerkat.store.query.ErrorCauseRepository;
+import dev.meerkat.store.query.ErrorGroup;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,6 +27,13 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
           + "), indexOf(arrayElement(event_attribute_keys, "
           + EXCEPTION_INDEX
           + "), 'exception.type'))";
+
+  private static final String EXCEPTION_MESSAGE =
+      "arrayElement(arrayElement(event_attribute_values, "
+          + EXCEPTION_INDEX
+          + "), indexOf(arrayElement(event_attribute_keys, "
+          + EXCEPTION_INDEX
+          + "), 'exception.message'))";
 
   /** Semconv's {@code error.type} span attribute, e.g. {@code 502} for an HTTP server span. */
   private static final String ERROR_TYPE_ATTRIBUTE =
@@ -60,15 +68,8 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
                 + " arraySlice(arraySort(groupUniqArray(trace_id)), 1, "
                 + EXAMPLES
                 + ") AS traces"
-                + " FROM spans WHERE service_name = "
-                + ClickHouseStore.quote(service)
-                + " AND "
-                + IS_REQUEST
-                + " AND status_code = 'ERROR'"
-                + " AND start_time >= "
-                + dateTime(from)
-                + " AND start_time < "
-                + dateTime(to)
+                + " FROM spans WHERE "
+                + failedRequests(service, from, to)
                 + operationFilter
                 + " GROUP BY span_name, error_type"
                 + " ORDER BY requests DESC, span_name, error_type LIMIT "
@@ -82,5 +83,49 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
                     row.doubleValue("requests"),
                     row.strings("traces")))
         .toList();
+  }
+
+  @Override
+  public List<ErrorGroup> topErrors(String service, Instant from, Instant to, int limit) {
+    store.limits().checkRange(from, to);
+    List<Row> rows =
+        store.read(
+            "SELECT multiIf("
+                + EXCEPTION_TYPE
+                + " != '', "
+                + EXCEPTION_TYPE
+                + ", "
+                + ERROR_TYPE_ATTRIBUTE
+                + ") AS type, multiIf("
+                + EXCEPTION_MESSAGE
+                + " != '', "
+                + EXCEPTION_MESSAGE
+                + ", status_message) AS message, sum(sample_rate) AS requests,"
+                + " arraySlice(arraySort(groupUniqArray(trace_id)), 1, "
+                + EXAMPLES
+                + ") AS traces FROM spans WHERE "
+                + failedRequests(service, from, to)
+                + " GROUP BY type, message ORDER BY requests DESC, type, message LIMIT "
+                + Math.max(0, limit));
+    return rows.stream()
+        .map(
+            row ->
+                new ErrorGroup(
+                    row.string("type"),
+                    row.string("message"),
+                    row.doubleValue("requests"),
+                    row.strings("traces")))
+        .toList();
+  }
+
+  private static String failedRequests(String service, Instant from, Instant to) {
+    return "service_name = "
+        + ClickHouseStore.quote(service)
+        + " AND "
+        + IS_REQUEST
+        + " AND status_code = 'ERROR' AND start_time >= "
+        + dateTime(from)
+        + " AND start_time < "
+        + dateTime(to);
   }
 }

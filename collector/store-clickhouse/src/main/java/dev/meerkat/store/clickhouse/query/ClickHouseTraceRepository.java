@@ -59,6 +59,21 @@ public final class ClickHouseTraceRepository implements TraceRepository {
     if (offset < 0 || limit < 0) {
       throw new IllegalArgumentException("offset and limit must be >= 0");
     }
+    return requests(
+        service, from, to, "start_time_unix_nano DESC, span_id LIMIT " + offset + ", " + limit);
+  }
+
+  @Override
+  public List<TraceSummary> slowestRequests(String service, Instant from, Instant to, int limit) {
+    store.limits().checkRange(from, to);
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0: " + limit);
+    }
+    return requests(service, from, to, "duration_nanos DESC, trace_id, span_id LIMIT " + limit);
+  }
+
+  /** Root or SERVER/CONSUMER spans of {@code service} starting in [from, to), in that order. */
+  private List<TraceSummary> requests(String service, Instant from, Instant to, String orderBy) {
     return store
         .query(
             "SELECT trace_id, span_id, span_name, toString(span_kind) AS kind,"
@@ -70,10 +85,8 @@ public final class ClickHouseTraceRepository implements TraceRepository {
                 + " AND start_time < "
                 + dateTime(to)
                 + " AND (parent_span_id = '' OR span_kind IN ('SERVER', 'CONSUMER'))"
-                + " ORDER BY start_time_unix_nano DESC, span_id LIMIT "
-                + offset
-                + ", "
-                + limit)
+                + " ORDER BY "
+                + orderBy)
         .stream()
         .map(ClickHouseTraceRepository::summary)
         .toList();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.query.ErrorCause;
+import dev.meerkat.store.query.ErrorGroup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,24 @@ class ClickHouseErrorCauseRepositoryIT {
                 .errorCauses("checkout", List.of(), T0, T0.plusSeconds(60), 1))
         .extracting(ErrorCause::errorType)
         .containsExactly("card declined");
+  }
+
+  @Test
+  void groupsFailedRequestsByExceptionTypeAndMessageOverAllOperations() {
+    // Every seeded span has error.type 502: the type of those without an exception event.
+    assertThat(
+            new ClickHouseErrorCauseRepository(store)
+                .topErrors("checkout", T0, T0.plusSeconds(60), 10))
+        .containsExactly(
+            new ErrorGroup("502", "card declined", 10.0, List.of("t1", "t2")),
+            new ErrorGroup("java.net.SocketTimeoutException", "read timed out", 3.0, List.of("t3")),
+            new ErrorGroup("502", "", 2.0, List.of("t8")),
+            new ErrorGroup("502", "timeout", 1.0, List.of("t4")));
+    assertThat(
+            new ClickHouseErrorCauseRepository(store)
+                .topErrors("checkout", T0, T0.plusSeconds(60), 2))
+        .extracting(ErrorGroup::requests)
+        .containsExactly(10.0, 3.0);
   }
 
   private static String row(

@@ -130,6 +130,24 @@ class ClickHouseTraceRepositoryIT {
         .containsExactly(tuple("inv", true));
   }
 
+  @Test
+  void listsTheSlowestRequestsLongestFirstWithTiesByTraceId() {
+    Instant from = T0.minusSeconds(3600);
+    Instant to = T0.plusSeconds(3600);
+
+    // abc's root lasted 30 ms (its 20 ms client span is no request); t0..t4 5 ms each.
+    assertThat(repository.slowestRequests("checkout", from, to, 3))
+        .containsExactly(
+            new TraceSummary("abc", "root", "POST /checkout", "SERVER", T0, 30_000_000L, "OK"),
+            new TraceSummary(
+                "t0", "r0", "GET /cart", "SERVER", T0.minusSeconds(60), 5_000_000L, "OK"),
+            new TraceSummary(
+                "t1", "r1", "GET /cart", "SERVER", T0.minusSeconds(59), 5_000_000L, "OK"));
+    assertThat(repository.slowestRequests("checkout", from, T0.minusSeconds(58), 10))
+        .extracting(TraceSummary::traceId)
+        .containsExactly("t0", "t1");
+  }
+
   private static TestSpans.Span span(
       String trace,
       String id,
