@@ -140,6 +140,24 @@ public final class SpanSeeder {
     return this;
   }
 
+  /**
+   * Gives the span added last one {@code exception} event at {@code at} with semconv's {@code
+   * exception.type} and {@code exception.message}, and no links.
+   */
+  public SpanSeeder withException(Instant at, String type, String message) {
+    long nanos = at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    eventsAndLinks.set(
+        eventsAndLinks.size() - 1,
+        "["
+            + nanos
+            + "], ['exception'], [['exception.type', 'exception.message']], [["
+            + q(type)
+            + ", "
+            + q(message)
+            + "]], [], [], [], [], []");
+    return this;
+  }
+
   public void insertInto(ClickHouseStore store) {
     store.execute(
         "INSERT INTO spans (start_time, start_time_unix_nano, duration_nanos, trace_id, span_id,"

@@ -9,18 +9,21 @@ import dev.meerkat.dashboard.jvm.domain.JvmChart;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Several lines over time with a unit on the y axis (uPlot), backed by {@code time-chart.ts}. */
+/**
+ * Several lines over time with a unit on the y axis (uPlot), backed by {@code time-chart.ts}. Used
+ * by the JVM page and the service page's RED charts.
+ */
 @Tag("meerkat-time-chart")
 @NpmPackage(value = "uplot", version = "1.6.32")
 @JsModule("./time-chart.ts")
-class TimeChart extends Component {
+public class TimeChart extends Component {
 
-  TimeChart() {
+  public TimeChart() {
     getElement().getStyle().set("width", "100%");
   }
 
   /** Nulls in the lines become gaps; NaN never reaches the browser. */
-  void setChart(JvmChart chart) {
+  public void setChart(JvmChart chart) {
     List<String> labels = new ArrayList<>();
     List<List<Double>> values = new ArrayList<>();
     for (ChartLine line : chart.lines()) {

@@ -1,0 +1,115 @@
+package dev.meerkat.dashboard.services.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasComponents;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import dev.meerkat.dashboard.services.domain.Endpoint;
+import dev.meerkat.dashboard.services.service.ServicePageService;
+import dev.meerkat.dashboard.ui.Formats;
+import dev.meerkat.dashboard.ui.PathSegment;
+import dev.meerkat.store.query.ErrorGroup;
+import dev.meerkat.store.query.TraceSummary;
+import java.time.Instant;
+import java.util.List;
+
+/** The service page's tables: endpoints, slowest traces, top errors and instances. */
+final class ServiceTables {
+
+  private final Grid<Endpoint> endpoints = createEndpoints();
+  private final Grid<TraceSummary> slowest = createSlowest();
+  private final Grid<ErrorGroup> errors = createErrors();
+  private final Div instances = new Div();
+  private final Paragraph noInstances =
+      new Paragraph("No JVM metrics from this service in this window.");
+
+  ServiceTables() {
+    instances.setId("service-instances");
+    noInstances.setId("service-instances-none");
+  }
+
+  void addTo(HasComponents parent) {
+    parent.add(new H3("Endpoints"), endpoints);
+    parent.add(new H3("Slowest traces"), slowest);
+    parent.add(new H3("Top errors"), errors);
+    parent.add(new H3("Instances"), instances, noInstances);
+  }
+
+  void show(String service, ServicePageService page, Instant from, Instant to) {
+    endpoints.setItems(page.endpoints(service, from, to));
+    slowest.setItems(page.slowestRequests(service, from, to));
+    errors.setItems(page.topErrors(service, from, to));
+    showInstances(service, page.instances(service, from, to));
+  }
+
+  private void showInstances(String service, List<String> ids) {
+    instances.removeAll();
+    for (String id : ids) {
+      String label = id.isEmpty() ? "(no service.instance.id)" : id;
+      Anchor link =
+          new Anchor(
+              "jvm/" + PathSegment.encode(service) + "?instance=" + PathSegment.encode(id), label);
+      instances.add(new Div(link));
+    }
+    noInstances.setVisible(ids.isEmpty());
+  }
+
+  private static <T> Grid<T> grid(String id) {
+    Grid<T> grid = new Grid<>();
+    grid.setId(id);
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+    grid.setAllRowsVisible(true);
+    return grid;
+  }
+
+  private static Grid<Endpoint> createEndpoints() {
+    Grid<Endpoint> grid = grid("service-endpoints");
+    grid.addColumn(e -> e.red().operation()).setHeader("Operation").setFlexGrow(3);
+    grid.addColumn(e -> e.red().kind()).setHeader("Kind");
+    grid.addColumn(e -> Formats.rate(e.red().perSecond())).setHeader("Rate (/s)");
+    grid.addColumn(e -> Formats.percent(e.red().errorRatio())).setHeader("Errors");
+    grid.addColumn(e -> Formats.millis(e.red().p50Millis())).setHeader("p50");
+    grid.addColumn(e -> Formats.millis(e.red().p95Millis())).setHeader("p95");
+    grid.addColumn(e -> Formats.millis(e.red().p99Millis())).setHeader("p99");
+    grid.addColumn(e -> Formats.percent(e.shareOfTime())).setHeader("Share of time");
+    return grid;
+  }
+
+  private static Grid<TraceSummary> createSlowest() {
+    Grid<TraceSummary> grid = grid("service-slowest");
+    grid.addComponentColumn(t -> traceLink(t.traceId())).setHeader("Trace").setFlexGrow(2);
+    grid.addColumn(TraceSummary::name).setHeader("Operation").setFlexGrow(2);
+    grid.addColumn(t -> Formats.millis(t.durationNanos() / 1e6)).setHeader("Duration");
+    grid.addColumn(t -> Formats.time(t.start())).setHeader("Start").setFlexGrow(2);
+    grid.addColumn(TraceSummary::status).setHeader("Status");
+    return grid;
+  }
+
+  private static Grid<ErrorGroup> createErrors() {
+    Grid<ErrorGroup> grid = grid("service-errors");
+    grid.addColumn(e -> e.type().isEmpty() ? Formats.NONE : e.type()).setHeader("Type");
+    grid.addColumn(e -> e.message().isEmpty() ? Formats.NONE : e.message())
+        .setHeader("Message")
+        .setFlexGrow(3);
+    grid.addColumn(e -> Formats.rate(e.requests())).setHeader("Requests");
+    grid.addComponentColumn(ServiceTables::examples).setHeader("Example traces").setFlexGrow(2);
+    return grid;
+  }
+
+  private static Component examples(ErrorGroup group) {
+    Span span = new Span();
+    for (String traceId : group.exampleTraceIds()) {
+      span.add(traceLink(traceId), new Span(" "));
+    }
+    return span;
+  }
+
+  private static Anchor traceLink(String traceId) {
+    return new Anchor("trace/" + PathSegment.encode(traceId), traceId);
+  }
+}
