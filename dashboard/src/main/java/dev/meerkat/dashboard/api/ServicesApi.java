@@ -2,7 +2,9 @@ package dev.meerkat.dashboard.api;
 
 import static dev.meerkat.dashboard.api.Numbers.finite;
 
+import dev.meerkat.dashboard.services.domain.Endpoint;
 import dev.meerkat.dashboard.services.service.ServiceOverviewService;
+import dev.meerkat.dashboard.services.service.ServicePageService;
 import dev.meerkat.store.query.OperationSummary;
 import dev.meerkat.store.query.ServiceSummary;
 import java.time.Clock;
@@ -18,10 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ServicesApi {
 
   private final ServiceOverviewService overview;
+  private final ServicePageService page;
   private final Clock clock;
 
-  ServicesApi(ServiceOverviewService overview, Clock clock) {
+  ServicesApi(ServiceOverviewService overview, ServicePageService page, Clock clock) {
     this.overview = overview;
+    this.page = page;
     this.clock = clock;
   }
 
@@ -52,6 +56,10 @@ class ServicesApi {
 
   record Operations(String service, Instant from, Instant to, List<OperationRed> operations) {}
 
+  /**
+   * {@code totalMillis} is the summed duration of the operation's spans, {@code shareOfTime} that
+   * over the sum of every operation's total of the service.
+   */
   record OperationRed(
       String operation,
       String kind,
@@ -60,8 +68,11 @@ class ServicesApi {
       double errorRatio,
       Double p50Millis,
       Double p95Millis,
-      Double p99Millis) {
-    static OperationRed of(OperationSummary o) {
+      Double p99Millis,
+      double totalMillis,
+      double shareOfTime) {
+    static OperationRed of(Endpoint e) {
+      OperationSummary o = e.red();
       return new OperationRed(
           o.operation(),
           o.kind(),
@@ -70,7 +81,9 @@ class ServicesApi {
           o.errorRatio(),
           finite(o.p50Millis()),
           finite(o.p95Millis()),
-          finite(o.p99Millis()));
+          finite(o.p99Millis()),
+          e.totalMillis(),
+          e.shareOfTime());
     }
   }
 
@@ -93,9 +106,7 @@ class ServicesApi {
       @RequestParam(name = "window", required = false) String window) {
     QueryWindow range = QueryWindow.resolve(from, to, window, clock);
     List<OperationRed> operations =
-        overview.operations(service, range.from(), range.to()).stream()
-            .map(OperationRed::of)
-            .toList();
+        page.endpoints(service, range.from(), range.to()).stream().map(OperationRed::of).toList();
     return new Operations(service, range.from(), range.to(), operations);
   }
 }
