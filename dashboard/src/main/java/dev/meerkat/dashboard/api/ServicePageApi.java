@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.api;
 import static dev.meerkat.dashboard.api.Numbers.finite;
 
 import dev.meerkat.dashboard.services.domain.RedCharts;
+import dev.meerkat.dashboard.services.domain.WeekRow;
 import dev.meerkat.dashboard.services.service.ServicePageService;
 import dev.meerkat.store.query.ErrorGroup;
 import dev.meerkat.store.query.RedPoint;
@@ -81,6 +82,34 @@ class ServicePageApi {
   }
 
   record Errors(String service, Instant from, Instant to, List<ErrorGroup> errors) {}
+
+  record Weekly(String service, List<Week> weeks) {}
+
+  /** Quantiles are null in a week without requests. */
+  record Week(
+      String week,
+      Instant start,
+      double requests,
+      double errorRatio,
+      Double p95Millis,
+      Double p99Millis,
+      List<String> violatedSlos) {
+    static Week of(WeekRow w) {
+      return new Week(
+          w.label(),
+          w.start(),
+          w.requests(),
+          w.errorRatio(),
+          finite(w.p95Millis()),
+          finite(w.p99Millis()),
+          w.violatedSlos());
+    }
+  }
+
+  @GetMapping("/api/v1/services/{service}/weekly")
+  Weekly weekly(@PathVariable("service") String service) {
+    return new Weekly(service, page.weeks(service).stream().map(Week::of).toList());
+  }
 
   @GetMapping("/api/v1/services/{service}")
   Service service(

@@ -6,6 +6,7 @@ import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.dashboard.slo.service.DemoSloInitializer;
 import dev.meerkat.dashboard.slo.service.SloDetails;
 import dev.meerkat.dashboard.slo.service.SloService;
+import dev.meerkat.dashboard.slo.service.SloWeeks;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
 import dev.meerkat.dashboard.slo.service.SlowRequestBurners;
 import dev.meerkat.notify.HostResolver;
@@ -51,6 +52,11 @@ class SloConfiguration {
   SlowRequestBurners slowRequestBurners(
       SloRepository slos, RequestCellRepository cells, TraceRepository traces, Clock clock) {
     return new SlowRequestBurners(slos, cells, traces, clock);
+  }
+
+  @Bean
+  SloWeeks sloWeeks(SloRepository slos, EventCountSource events) {
+    return new SloWeeks(slos, events);
   }
 
   @Bean

@@ -108,6 +108,36 @@ class ServicePageApiIT extends ApiTestBase {
     assertThat(operations.get(1).get("shareOfTime").asDouble()).isEqualTo(query / (pay + query));
   }
 
+  @Test
+  void answersTheLastEightIsoWeeksNewestFirst() throws Exception {
+    JsonNode weeks = ok("/api/v1/services/checkout/weekly").get("weeks");
+
+    // NOW is Sunday 2026-03-01: its ISO week 2026-W09 started on Monday 02-23; no SLOs here.
+    assertThat(each(weeks, "week"))
+        .containsExactly(
+            "2026-W09",
+            "2026-W08",
+            "2026-W07",
+            "2026-W06",
+            "2026-W05",
+            "2026-W04",
+            "2026-W03",
+            "2026-W02");
+    JsonNode current = weeks.get(0);
+    assertThat(current.get("start").asString()).isEqualTo("2026-02-23T00:00:00Z");
+    assertThat(current.get("requests").asDouble()).isEqualTo(PAY_REQUESTS);
+    assertThat(current.get("errorRatio").asDouble()).isEqualTo(0.25);
+    assertThat(current.get("p95Millis").asDouble())
+        .isEqualTo(bucketUpperMillis(Duration.ofMillis(40)));
+    assertThat(current.get("p99Millis").asDouble())
+        .isEqualTo(bucketUpperMillis(Duration.ofMillis(40)));
+    assertThat(current.get("violatedSlos").size()).isZero();
+    JsonNode before = weeks.get(1);
+    assertThat(before.get("start").asString()).isEqualTo("2026-02-16T00:00:00Z");
+    assertThat(before.get("requests").asDouble()).isZero();
+    assertThat(before.get("p95Millis").isNull()).isTrue();
+  }
+
   private static void assertStep(
       JsonNode step,
       String start,

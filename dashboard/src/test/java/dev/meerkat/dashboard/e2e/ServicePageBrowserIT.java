@@ -15,6 +15,8 @@ import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import dev.meerkat.store.slo.SloDefinition;
+import dev.meerkat.store.slo.SloRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +67,12 @@ class ServicePageBrowserIT {
   private static final Instant M3 = NOW.minusSeconds(60);
   private static final double WINDOW_SECONDS = 15 * 60;
 
+  /** NOW is Sunday 2026-03-01, in ISO week 2026-W09 (from Monday 02-23); W08 starts 02-16. */
+  private static final Instant W09 = Instant.parse("2026-02-23T00:00:00Z");
+
+  private static final Instant W08 = Instant.parse("2026-02-16T00:00:00Z");
+  private static final Instant W08_SPANS = Instant.parse("2026-02-18T10:00:00Z");
+
   /** A seeded request of checkout; trace ids are SpanSeeder's, in seeding order. */
   private record Request(
       String traceId, String operation, Instant start, long millis, String exception) {
@@ -78,6 +87,8 @@ class ServicePageBrowserIT {
   private static boolean signedIn;
 
   @LocalServerPort private int port;
+
+  @Autowired private SloRepository slos;
 
   @TestConfiguration
   static class FixedClock {
@@ -128,6 +139,9 @@ class ServicePageBrowserIT {
           "");
     }
     spans.requests(7, "inventory", "GET /items", "SERVER", M1, Duration.ofMillis(500), true);
+    // The ISO week before: 20 requests of 5 ms, one failed.
+    spans.requests(19, "checkout", "GET /cart", "SERVER", W08_SPANS, Duration.ofMillis(5), false);
+    spans.requests(1, "checkout", "GET /cart", "SERVER", W08_SPANS, Duration.ofMillis(5), true);
     try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
       SchemaMigrator.create(store).migrate();
       spans.insertInto(store);
@@ -310,6 +324,48 @@ class ServicePageBrowserIT {
 
     assertThat(Browser.waitForText(driver, By.id("service-problem"), "Unknown").getText())
         .isEqualTo("Unknown range '2w': use 5m, 15m, 1h, 6h, 24h or 7d. Showing 1h.");
+  }
+
+  @Test
+  void weeklyTableMarksTheWeeksAnSloOfTheServiceWasViolatedIn() {
+    // 90 % availability: W09 has 3 failed of 16 (81.25 % good), W08 1 of 20 (95 % good).
+    slos.save(
+        new SloDefinition(
+            "checkout-availability",
+            0,
+            "Checkout availability",
+            "checkout",
+            0.9,
+            Duration.ofDays(28),
+            14.4,
+            "",
+            NOW));
+    driver.get(url("/service/checkout?range=15m"));
+
+    WebElement grid = Browser.waitForText(driver, By.id("service-weeks"), "2026-W02");
+    List<String> expected =
+        new ArrayList<>(
+            List.of("Week", "From", "Requests", "Errors", "p95", "p99", "SLOs violated"));
+    expected.addAll(
+        List.of(
+            "2026-W09",
+            time(W09),
+            "16.00",
+            percent(failedRatio(REQUESTS)),
+            millis(quantile(REQUESTS, 0.95)),
+            millis(quantile(REQUESTS, 0.99)),
+            "Checkout availability"));
+    double fiveMillis = LatencyBucketBounds.upperMillis(Duration.ofMillis(5));
+    expected.addAll(List.of("2026-W08", time(W08), "20.00", percent(1 / 20.0), millis(fiveMillis)));
+    expected.add(millis(fiveMillis));
+    for (int week = 7; week >= 2; week--) {
+      expected.add("2026-W0" + week);
+      expected.add(time(W09.minus(Duration.ofDays(7L * (9 - week)))));
+      expected.addAll(List.of("0.00", "–", "–", "–"));
+    }
+    assertThat(cellTexts(grid)).containsExactlyElementsOf(expected);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", grid);
+    Browser.screenshot(driver, "service-page-weeks");
   }
 
   /** Scrolls the link to the middle of the window first: the page is longer than the window. */

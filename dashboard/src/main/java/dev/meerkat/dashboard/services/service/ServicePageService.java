@@ -3,6 +3,9 @@ package dev.meerkat.dashboard.services.service;
 import dev.meerkat.dashboard.jvm.domain.JvmChart;
 import dev.meerkat.dashboard.services.domain.Endpoint;
 import dev.meerkat.dashboard.services.domain.RedCharts;
+import dev.meerkat.dashboard.services.domain.WeekRow;
+import dev.meerkat.dashboard.slo.domain.WeeklySloCheck;
+import dev.meerkat.dashboard.slo.service.SloWeeks;
 import dev.meerkat.store.query.ErrorCauseRepository;
 import dev.meerkat.store.query.ErrorGroup;
 import dev.meerkat.store.query.RedPoint;
@@ -11,8 +14,10 @@ import dev.meerkat.store.query.ServiceSummary;
 import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.query.TraceSummary;
 import dev.meerkat.store.query.metric.MetricInstanceRepository;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -21,6 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ServicePageService {
 
+  /** ISO weeks in the weekly table. */
+  public static final int WEEKS = 8;
+
   /** Rows of the slowest-traces and top-errors tables. */
   public static final int TOP = 10;
 
@@ -28,16 +36,22 @@ public class ServicePageService {
   private final TraceRepository traces;
   private final ErrorCauseRepository errors;
   private final MetricInstanceRepository instances;
+  private final SloWeeks sloWeeks;
+  private final Clock clock;
 
   ServicePageService(
       ServiceMetricsRepository metrics,
       TraceRepository traces,
       ErrorCauseRepository errors,
-      MetricInstanceRepository instances) {
+      MetricInstanceRepository instances,
+      SloWeeks sloWeeks,
+      Clock clock) {
     this.metrics = metrics;
     this.traces = traces;
     this.errors = errors;
     this.instances = instances;
+    this.sloWeeks = sloWeeks;
+    this.clock = clock;
   }
 
   /** The service's RED over the window; empty when it had no spans there. */
@@ -71,5 +85,34 @@ public class ServicePageService {
   /** The service.instance.id of the JVMs that sent metrics in the window, sorted. */
   public List<String> instances(String service, Instant from, Instant to) {
     return instances.instances(service, from, to);
+  }
+
+  /**
+   * The last {@link #WEEKS} ISO weeks, newest first (the current one up to now), each with the
+   * service's RED and the names of its SLOs violated in that week.
+   */
+  public List<WeekRow> weeks(String service) {
+    Instant now = clock.instant();
+    List<Instant> starts = WeekRow.lastWeekStarts(now, WEEKS);
+    List<WeeklySloCheck> checks = sloWeeks.check(service, starts, now);
+    List<WeekRow> rows = new ArrayList<>(starts.size());
+    for (Instant start : starts) {
+      Instant end = start.plus(WeekRow.WEEK).isAfter(now) ? now : start.plus(WeekRow.WEEK);
+      List<String> violated =
+          checks.stream()
+              .filter(check -> check.violatedWeeks().contains(start))
+              .map(WeeklySloCheck::name)
+              .toList();
+      Optional<ServiceSummary> red = summary(service, start, end);
+      rows.add(
+          new WeekRow(
+              start,
+              red.map(ServiceSummary::requests).orElse(0.0),
+              red.map(ServiceSummary::errorRatio).orElse(0.0),
+              red.map(ServiceSummary::p95Millis).orElse(Double.NaN),
+              red.map(ServiceSummary::p99Millis).orElse(Double.NaN),
+              violated));
+    }
+    return rows;
   }
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import dev.meerkat.dashboard.services.domain.Endpoint;
+import dev.meerkat.dashboard.services.domain.WeekRow;
 import dev.meerkat.dashboard.services.service.ServicePageService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.PathSegment;
@@ -24,6 +25,7 @@ final class ServiceTables {
   private final Grid<Endpoint> endpoints = createEndpoints();
   private final Grid<TraceSummary> slowest = createSlowest();
   private final Grid<ErrorGroup> errors = createErrors();
+  private final Grid<WeekRow> weeks = createWeeks();
   private final Div instances = new Div();
   private final Paragraph noInstances =
       new Paragraph("No JVM metrics from this service in this window.");
@@ -38,6 +40,7 @@ final class ServiceTables {
     parent.add(new H3("Slowest traces"), slowest);
     parent.add(new H3("Top errors"), errors);
     parent.add(new H3("Instances"), instances, noInstances);
+    parent.add(new H3("Last " + ServicePageService.WEEKS + " weeks"), weeks);
   }
 
   void show(String service, ServicePageService page, Instant from, Instant to) {
@@ -45,6 +48,7 @@ final class ServiceTables {
     slowest.setItems(page.slowestRequests(service, from, to));
     errors.setItems(page.topErrors(service, from, to));
     showInstances(service, page.instances(service, from, to));
+    weeks.setItems(page.weeks(service));
   }
 
   private void showInstances(String service, List<String> ids) {
@@ -99,6 +103,26 @@ final class ServiceTables {
     grid.addColumn(e -> Formats.rate(e.requests())).setHeader("Requests");
     grid.addComponentColumn(ServiceTables::examples).setHeader("Example traces").setFlexGrow(2);
     return grid;
+  }
+
+  private static Grid<WeekRow> createWeeks() {
+    Grid<WeekRow> grid = grid("service-weeks");
+    grid.addColumn(WeekRow::label).setHeader("Week");
+    grid.addColumn(w -> Formats.time(w.start())).setHeader("From").setFlexGrow(2);
+    grid.addColumn(w -> Formats.rate(w.requests())).setHeader("Requests");
+    grid.addColumn(w -> w.requests() > 0 ? Formats.percent(w.errorRatio()) : Formats.NONE)
+        .setHeader("Errors");
+    grid.addColumn(w -> Formats.millis(w.p95Millis())).setHeader("p95");
+    grid.addColumn(w -> Formats.millis(w.p99Millis())).setHeader("p99");
+    grid.addComponentColumn(ServiceTables::violations).setHeader("SLOs violated").setFlexGrow(2);
+    return grid;
+  }
+
+  /** The violated SLOs' names in the error colour, so violated weeks stand out. */
+  private static Component violations(WeekRow week) {
+    Span names = new Span(String.join(", ", week.violatedSlos()));
+    names.getStyle().set("color", "var(--lumo-error-text-color)");
+    return names;
   }
 
   private static Component examples(ErrorGroup group) {
