@@ -64,6 +64,9 @@ class ServiceMapBrowserIT {
 
   private static final String P99_100MS = "110.22 ms";
 
+  private static final String LAST_HOUR =
+      "7 nodes, 5 connections (last 1 hour). Click a service to open its page.";
+
   private static ChromeDriver driver;
   private static boolean signedIn;
   private static int spans;
@@ -135,9 +138,7 @@ class ServiceMapBrowserIT {
 
   @Test
   void drawsEveryServiceAndPeerCallersLeftWithServiceColoursAndShapesByType() {
-    openMap(
-        "/map?range=1h",
-        "7 nodes, 5 connections in the last 1h. Click a service to open its page.");
+    openMap("/map?range=1h", LAST_HOUR);
     Map<String, String> colours = ServiceColourGolden.read();
 
     // Columns 320 apart, rows 110 apart (service-map.ts): callers left, each column by name.
@@ -163,7 +164,7 @@ class ServiceMapBrowserIT {
 
   @Test
   void edgeTooltipShowsRateErrorRateAndP99() {
-    openMap("/map", "7 nodes, 5 connections in the last 1h. Click a service to open its page.");
+    openMap("/map", LAST_HOUR);
 
     hoverBetween("frontend", "checkout");
 
@@ -186,7 +187,7 @@ class ServiceMapBrowserIT {
 
   @Test
   void nodeTooltipShowsAMarkupNameAsText() {
-    openMap("/map", "7 nodes, 5 connections in the last 1h. Click a service to open its page.");
+    openMap("/map", LAST_HOUR);
 
     hover(pixelOf(MARKUP));
 
@@ -197,7 +198,7 @@ class ServiceMapBrowserIT {
 
   @Test
   void clickingAServiceOpensItsServicePage() {
-    openMap("/map", "7 nodes, 5 connections in the last 1h. Click a service to open its page.");
+    openMap("/map", LAST_HOUR);
 
     hover(pixelOf("checkout"));
     new Actions(driver).click().perform();
@@ -209,8 +210,8 @@ class ServiceMapBrowserIT {
   void anEmptyWindowExplainsInsteadOfDrawingAnEmptyCanvas() {
     openMap(
         "/map?range=5m",
-        "No service sent spans in the last 5m. Choose a longer range, or attach the Meerkat agent"
-            + " to a service (-javaagent:meerkat-agent.jar) and send it some requests.");
+        "No service sent spans (last 5 minutes). Choose a longer time range, or attach the Meerkat"
+            + " agent to a service (-javaagent:meerkat-agent.jar) and send it some requests.");
 
     // Vaadin does not even send an invisible component to the browser.
     assertThat(driver.findElements(By.id("service-map")).stream().filter(WebElement::isDisplayed))
@@ -219,15 +220,34 @@ class ServiceMapBrowserIT {
 
   @Test
   void anUnknownRangeSaysWhatToUseAndShowsTheLastHour() {
+    openMap("/map?range=2x", LAST_HOUR);
+
+    assertThat(driver.findElement(By.id("time-problem")).getText())
+        .isEqualTo(
+            "Unknown range '2x': use 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 2d, 7d or 30d."
+                + " Showing last 1 hour instead.");
+  }
+
+  @Test
+  void aFixedWindowFromTheLinkCountsOnlyItsMinutes() {
+    // The minute 09:30 holds the first 60 spans: frontend's 6 SERVER spans, its 12 calls to
+    // checkout (3 failed) and 4 to api.stripe.com (1 failed), checkout's 12 SERVER spans and the
+    // first 26 of its 30 PostgreSQL calls. Rates per second over those 60 s.
     openMap(
-        "/map?range=2x",
-        "Unknown range '2x': use 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 2d, 7d, 30d. Showing 1h."
-            + " 7 nodes, 5 connections in the last 1h. Click a service to open its page.");
+        "/map?from=2026-11-30T09:30:00Z&to=2026-11-30T09:31:00Z",
+        "4 nodes, 3 connections (2026-11-30 09:30:00 UTC to 2026-11-30 09:31:00 UTC)."
+            + " Click a service to open its page.");
+
+    assertThat(chartEdges())
+        .containsExactly(
+            List.of("checkout", "postgresql", "0.433/s, 0.00 % errors", "#8c8c8c"),
+            List.of("frontend", "api.stripe.com", "0.0667/s, 25.00 % errors", "#e03131"),
+            List.of("frontend", "checkout", "0.2/s, 25.00 % errors", "#e03131"));
   }
 
   @Test
   void frontendGivesTheGoldenColours() {
-    openMap("/map", "7 nodes, 5 connections in the last 1h. Click a service to open its page.");
+    openMap("/map", LAST_HOUR);
     WebElement map = driver.findElement(By.id("service-map"));
 
     Map<String, String> inBrowser = new LinkedHashMap<>();
