@@ -40,8 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The service map in a real headless Chromium over seeded spans, the clock fixed at {@link #NOW}.
  * In the last hour (3600 s): frontend called checkout 12 times (3 failed, 100 ms; 9 ok, 1 ms) and
  * api.stripe.com 4 times (1 failed); checkout called PostgreSQL 30 times, produced 6 Kafka messages
- * and called a host named like an HTML tag twice; cron only ran alone. A call from frontend two
- * hours ago must not show up.
+ * and called a host named like an HTML tag twice; "cron jobs" only ran alone. A call from frontend
+ * two hours ago must not show up.
  */
 @SpringBootTest(
     classes = {MeerkatDashboardApplication.class, ServiceMapBrowserIT.FixedClock.class},
@@ -101,7 +101,7 @@ class ServiceMapBrowserIT {
     add(seeder, 30, "checkout", "CLIENT", 1, false, "db.system", "postgresql");
     add(seeder, 6, "checkout", "PRODUCER", 1, false, "messaging.system", "kafka");
     add(seeder, 2, "checkout", "CLIENT", 1, false, "server.address", MARKUP);
-    add(seeder, 2, "cron", "INTERNAL", 1, false, "", "");
+    add(seeder, 2, "cron jobs", "INTERNAL", 1, false, "", "");
     seeder.span(
         "old",
         "old",
@@ -144,7 +144,7 @@ class ServiceMapBrowserIT {
     // Columns 320 apart, rows 110 apart (service-map.ts): callers left, each column by name.
     assertThat(chartNodes())
         .containsExactly(
-            List.of("cron", "circle", colours.get("cron"), 0L, 0L),
+            List.of("cron jobs", "circle", colours.get("cron jobs"), 0L, 0L),
             List.of("frontend", "circle", colours.get("frontend"), 0L, 110L),
             List.of("api.stripe.com", "triangle", "#8c8c8c", 320L, 0L),
             List.of("checkout", "circle", colours.get("checkout"), 320L, 110L),
@@ -197,13 +197,31 @@ class ServiceMapBrowserIT {
   }
 
   @Test
-  void clickingAServiceOpensItsServicePage() {
+  void clickingAServiceOpensItsServicePageWithTheNameEncoded() {
     openMap("/map", LAST_HOUR);
 
+    hover(pixelOf("cron jobs"));
+    new Actions(driver).click().perform();
+
+    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/service/cron%20jobs")));
+  }
+
+  @Test
+  void clickingAPeerFiresNothing() {
+    openMap("/map", LAST_HOUR);
+    driver.executeScript(
+        "window.__mapClicks = [];"
+            + "document.getElementById('service-map').addEventListener('service-click',"
+            + " (e) => window.__mapClicks.push(e.detail.service));");
+
+    hover(pixelOf("postgresql"));
+    new Actions(driver).click().perform();
     hover(pixelOf("checkout"));
     new Actions(driver).click().perform();
 
+    // Vaadin navigates in the page: the listener's record survives the move to checkout's page.
     Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/service/checkout")));
+    assertThat(driver.executeScript("return window.__mapClicks")).isEqualTo(List.of("checkout"));
   }
 
   @Test

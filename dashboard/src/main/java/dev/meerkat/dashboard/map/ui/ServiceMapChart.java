@@ -10,6 +10,7 @@ import dev.meerkat.store.query.graph.GraphEdge;
 import dev.meerkat.store.query.graph.ServiceGraph;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -76,8 +77,14 @@ class ServiceMapChart extends Component {
         e.errorRatio() > 0);
   }
 
-  /** Three significant digits: a quiet edge's 0.00333 calls/s is not rounded to 0.00. */
+  /**
+   * Three significant digits, so a quiet edge's 0.00333 calls/s is not rounded to 0.00; from 100 on
+   * whole numbers (1235, not 1230).
+   */
   static String significant(double value) {
-    return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+    BigDecimal exact = new BigDecimal(value);
+    BigDecimal shown =
+        value >= 100 ? exact.setScale(0, RoundingMode.HALF_UP) : exact.round(new MathContext(3));
+    return shown.stripTrailingZeros().toPlainString();
   }
 }
