@@ -1,10 +1,11 @@
 // <meerkat-trace-scatter>: the explorer's results as duration (ms) over start time, one point per
-// trace, errors red. Clicking a point fires 'trace-click' with the trace id in event.detail.traceId.
+// trace in its root service's colour (service-colour.ts), errors as triangles with a red border. Clicking a point fires 'trace-click' with the trace id in event.detail.traceId.
 import * as echarts from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { escapeHtml } from './escape-html';
+import { serviceColour } from './service-colour';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -17,7 +18,6 @@ interface TracePoint {
   error: boolean;
 }
 
-const OK_COLOR = '#1676f3';
 const ERROR_COLOR = '#e03131';
 
 class TraceScatter extends HTMLElement {
@@ -67,7 +67,12 @@ class TraceScatter extends HTMLElement {
     }
     const data = this.points.map((p) => ({
       value: [p.startMillis, p.durationMillis],
-      itemStyle: { color: p.error ? ERROR_COLOR : OK_COLOR },
+      symbol: p.error ? 'triangle' : 'circle',
+      itemStyle: {
+        color: serviceColour(p.service),
+        borderColor: p.error ? ERROR_COLOR : 'transparent',
+        borderWidth: p.error ? 2 : 0,
+      },
     }));
     this.chart.setOption(
       {

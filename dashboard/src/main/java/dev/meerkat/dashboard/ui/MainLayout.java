@@ -61,6 +61,7 @@ public final class MainLayout extends AppLayout {
     nav.addItem(new SideNavItem("Services", "services", VaadinIcon.SERVER.create()));
     nav.addItem(new SideNavItem("Traces", "traces", VaadinIcon.LIST.create()));
     nav.addItem(new SideNavItem("Trace explorer", "explore", VaadinIcon.SEARCH.create()));
+    nav.addItem(new SideNavItem("Service map", "map", VaadinIcon.SITEMAP.create()));
     nav.addItem(new SideNavItem("Logs", "logs", VaadinIcon.FILE_TEXT_O.create()));
     nav.addItem(new SideNavItem("SLOs", "slos", VaadinIcon.CHECK_CIRCLE.create()));
     nav.addItem(new SideNavItem("Alerts", "alerts", VaadinIcon.BELL.create()));

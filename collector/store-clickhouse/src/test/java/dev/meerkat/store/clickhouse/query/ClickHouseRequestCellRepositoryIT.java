@@ -34,7 +34,21 @@ class ClickHouseRequestCellRepositoryIT {
     spans.add(span("GET /stock", "CLIENT", T0.plusSeconds(5), Duration.ofMillis(1), "ERROR", 1));
     spans.add(
         span("POST /pay", "SERVER", T0.plus(Duration.ofMinutes(3)), Duration.ofMillis(1), "OK", 1));
+    // GET /day, 1 ms each, weights 1, 2, 4, 8 inside the range of readsWholeDaysAndHours (its
+    // first minutes, a whole day, a whole hour, its last minutes) and 16, 32 outside it; the
+    // first, on Feb 26 at 08:00, makes the daily rollup cover Feb 27 on and the hourly one 09:00.
+    spans.add(span("GET /day", "SERVER", day(26, "08:00:00"), Duration.ofMillis(1), "OK", 16));
+    spans.add(span("GET /day", "SERVER", day(26, "23:57:00"), Duration.ofMillis(1), "OK", 32));
+    spans.add(span("GET /day", "SERVER", day(26, "23:59:30"), Duration.ofMillis(1), "OK", 1));
+    spans.add(span("GET /day", "SERVER", day(27, "05:00:30"), Duration.ofMillis(1), "OK", 2));
+    spans.add(span("GET /day", "SERVER", day(28, "03:10:00"), Duration.ofMillis(1), "OK", 4));
+    spans.add(span("GET /day", "SERVER", day(28, "04:05:00"), Duration.ofMillis(1), "OK", 8));
+    spans.add(span("GET /day", "SERVER", day(28, "04:25:00"), Duration.ofMillis(1), "OK", 32));
     spans.insertInto(store);
+  }
+
+  private static Instant day(int dayOfFebruary, String time) {
+    return Instant.parse("2026-02-" + dayOfFebruary + "T" + time + "Z");
   }
 
   @AfterAll
@@ -53,6 +67,17 @@ class ClickHouseRequestCellRepositoryIT {
             new RequestCell("GET /cart", false, 39, 1.0),
             new RequestCell("POST /pay", false, 39, 12.0),
             new RequestCell("POST /pay", true, 72, 2.0));
+  }
+
+  @Test
+  void readsWholeDaysAndHoursFromTheCoarserRollupsWithTheSameSums() {
+    List<RequestCell> cells =
+        new ClickHouseRequestCellRepository(store)
+            .requestCells("checkout", day(26, "23:58:00"), day(28, "04:20:00"));
+
+    // Minutes 23:58-00:00 (weight 1), Feb 27 from the daily rollup (2), 00:00-04:00 of Feb 28
+    // from the hourly one (4), 04:00-04:20 from the per-minute one (8).
+    assertThat(cells).containsExactly(new RequestCell("GET /day", false, 39, 1.0 + 2 + 4 + 8));
   }
 
   @Test
