@@ -322,8 +322,33 @@ class ServicePageBrowserIT {
   void unknownRangeSaysWhichRangesExist() {
     driver.get(url("/service/checkout?range=2w"));
 
-    assertThat(Browser.waitForText(driver, By.id("service-problem"), "Unknown").getText())
-        .isEqualTo("Unknown range '2w': use 5m, 15m, 1h, 6h, 24h or 7d. Showing 1h.");
+    assertThat(Browser.waitForText(driver, By.id("time-problem"), "Unknown").getText())
+        .isEqualTo(
+            "Unknown range '2w': use 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 2d, 7d or 30d."
+                + " Showing last 1 hour instead.");
+  }
+
+  @Test
+  void pickingAnotherRangePutsItInTheUrlAndTheChartsFollow() {
+    driver.get(url("/service/checkout?range=15m"));
+    chartData(driver, "service-chart-rate");
+
+    driver.findElement(By.id("time-range")).click();
+    Browser.waitFor(driver)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[normalize-space()='Last 5 minutes']")))
+        .click();
+
+    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/service/checkout?range=5m")));
+    // 11:55 to 11:59: requests at 11:57 and 11:59 only.
+    Browser.waitFor(driver)
+        .until(
+            d ->
+                lines(chartData(driver, "service-chart-rate"))
+                    .equals(
+                        List.of(
+                            List.of(0.0, 0.0, at(M1).size() / 60.0, 0.0, at(M3).size() / 60.0))));
   }
 
   @Test
