@@ -1,5 +1,8 @@
 package dev.meerkat.dashboard.e2e;
 
+import static dev.meerkat.dashboard.e2e.ChartElements.chartData;
+import static dev.meerkat.dashboard.e2e.ChartElements.lines;
+import static dev.meerkat.dashboard.e2e.ChartElements.longs;
 import static dev.meerkat.dashboard.jvm.JvmTelemetry.I1;
 import static dev.meerkat.dashboard.jvm.JvmTelemetry.I2;
 import static dev.meerkat.dashboard.jvm.JvmTelemetry.NOW;
@@ -18,7 +21,6 @@ import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -100,7 +102,7 @@ class JvmBrowserIT {
     driver.get(url("/jvm/checkout?range=15m"));
 
     Browser.waitForText(driver, By.id("jvm-title"), "JVM of checkout");
-    Map<String, Object> heap = chartData("jvm-chart-heap");
+    Map<String, Object> heap = chartData(driver, "jvm-chart-heap");
     assertThat(
             driver
                 .findElement(By.cssSelector("#jvm-instance vaadin-select-value-button"))
@@ -111,14 +113,15 @@ class JvmBrowserIT {
     assertThat(heap.get("labels")).isEqualTo(List.of("G1 Eden Space", "G1 Old Gen"));
     assertThat(lines(heap))
         .containsExactly(lastSteps(15.0, 30.0, 20.0), lastSteps(50.0, 50.0, 50.0));
-    Map<String, Object> gcPause = chartData("jvm-chart-gc-pause");
+    Map<String, Object> gcPause = chartData(driver, "jvm-chart-gc-pause");
     assertThat(gcPause.get("unit")).isEqualTo("ms/min");
     assertThat(lines(gcPause))
         .containsExactly(lastSteps(null, (0.25 - 0.125) * 1000, (0.5 - 0.25) * 1000));
-    assertThat(lines(chartData("jvm-chart-gc-count")))
+    assertThat(lines(chartData(driver, "jvm-chart-gc-count")))
         .containsExactly(lastSteps(null, 13.0 - 10, 19.0 - 13));
-    assertThat(lines(chartData("jvm-chart-cpu"))).containsExactly(lastSteps(null, 25.0, 50.0));
-    assertThat(chartData("jvm-chart-cpu-limits").get("labels"))
+    assertThat(lines(chartData(driver, "jvm-chart-cpu")))
+        .containsExactly(lastSteps(null, 25.0, 50.0));
+    assertThat(chartData(driver, "jvm-chart-cpu-limits").get("labels"))
         .isEqualTo(List.of("available to the JVM", "container limit"));
     // uPlot drew a canvas for the chart.
     assertThat(driver.findElements(By.cssSelector("#jvm-chart-heap canvas"))).hasSize(1);
@@ -128,7 +131,7 @@ class JvmBrowserIT {
   @Test
   void choosingAnotherInstancePutsItInTheUrlAndShowsItsSeries() {
     driver.get(url("/jvm/checkout?range=15m&instance=" + I1));
-    chartData("jvm-chart-heap");
+    chartData(driver, "jvm-chart-heap");
 
     driver.findElement(By.id("jvm-instance")).click();
     Browser.waitFor(driver)
@@ -140,7 +143,9 @@ class JvmBrowserIT {
     Browser.waitFor(driver).until(ExpectedConditions.urlContains("instance=77%40host-b"));
     Browser.waitFor(driver)
         .until(
-            d -> lines(chartData("jvm-chart-heap")).equals(List.of(lastSteps(null, null, 99.0))));
+            d ->
+                lines(chartData(driver, "jvm-chart-heap"))
+                    .equals(List.of(lastSteps(null, null, 99.0))));
     assertThat(driver.getCurrentUrl())
         .isEqualTo(url("/jvm/checkout?instance=77%40host-b&range=15m"));
     assertThat(driver.findElements(By.id("jvm-chart-gc-count-none"))).hasSize(1);
@@ -152,35 +157,6 @@ class JvmBrowserIT {
 
     assertThat(Browser.waitForText(driver, By.id("jvm-problem"), "Unknown range").getText())
         .isEqualTo("Unknown range '2w': use 15m, 1h, 6h or 24h. Showing 15m.");
-  }
-
-  /** The {@code chart} property of the element once it holds lines (its data has arrived). */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> chartData(String id) {
-    String script =
-        "const e = document.getElementById(arguments[0]);"
-            + " return e && e.chart && e.chart.labels.length > 0 ? e.chart : null;";
-    return (Map<String, Object>)
-        Browser.waitFor(driver).until(d -> driver.executeScript(script, id));
-  }
-
-  /** Each line's values as doubles (Selenium returns whole numbers as Long), nulls kept. */
-  @SuppressWarnings("unchecked")
-  private static List<List<Double>> lines(Map<String, Object> chart) {
-    List<List<Double>> lines = new ArrayList<>();
-    for (Object line : (List<Object>) chart.get("values")) {
-      List<Double> values = new ArrayList<>();
-      for (Object value : (List<Object>) line) {
-        values.add(value == null ? null : ((Number) value).doubleValue());
-      }
-      lines.add(values);
-    }
-    return lines;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Long> longs(Object numbers) {
-    return ((List<Object>) numbers).stream().map(n -> ((Number) n).longValue()).toList();
   }
 
   private String url(String path) {
