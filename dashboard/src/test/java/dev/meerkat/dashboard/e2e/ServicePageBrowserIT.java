@@ -206,6 +206,18 @@ class ServicePageBrowserIT {
             lastThree(null, quantile(m1, 0.99), null, quantile(m3, 0.99)));
     assertThat(driver.findElements(By.cssSelector("#service-chart-latency canvas"))).hasSize(1);
     assertThat(driver.findElement(By.id("service-title")).getText()).isEqualTo("checkout");
+    // The service first sent spans at 11:57, so its rate is over the 180 s since (docs/api.md).
+    assertThat(driver.findElement(By.id("service-summary")).getText())
+        .isEqualTo(
+            rate(REQUESTS.size(), 180)
+                + " req/s · "
+                + percent(failedRatio(REQUESTS))
+                + " errors · p50 "
+                + millis(quantile(REQUESTS, 0.5))
+                + " · p95 "
+                + millis(quantile(REQUESTS, 0.95))
+                + " · p99 "
+                + millis(quantile(REQUESTS, 0.99)));
     Browser.screenshot(driver, "service-page");
   }
 
@@ -329,6 +341,15 @@ class ServicePageBrowserIT {
   }
 
   @Test
+  void aServiceWithoutSpansSaysSo() {
+    driver.get(url("/service/nobody?range=15m"));
+
+    assertThat(Browser.waitForText(driver, By.id("service-problem"), "nobody").getText())
+        .isEqualTo("No spans from nobody in this time range: choose a longer one.");
+    assertThat(driver.findElements(By.id("service-summary"))).isEmpty();
+  }
+
+  @Test
   void pickingAnotherRangePutsItInTheUrlAndTheChartsFollow() {
     driver.get(url("/service/checkout?range=15m"));
     chartData(driver, "service-chart-rate");
@@ -437,7 +458,11 @@ class ServicePageBrowserIT {
   }
 
   private static String rate(int requests) {
-    return String.format(Locale.ROOT, "%.2f", requests / WINDOW_SECONDS);
+    return rate(requests, WINDOW_SECONDS);
+  }
+
+  private static String rate(int requests, double seconds) {
+    return String.format(Locale.ROOT, "%.2f", requests / seconds);
   }
 
   private static String percent(double ratio) {
