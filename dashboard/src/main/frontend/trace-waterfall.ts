@@ -39,40 +39,30 @@ function serviceColor(services: string[], service: string): string {
   return PALETTE[services.indexOf(service) % PALETTE.length];
 }
 
-function plotArea(params: any) {
-  const { x, y, width, height } = params.coordSys;
-  return { x, y, width, height };
-}
-
-function renderBar(params: any, api: any): any {
+// The rectangle from value 1 to value 2 on row value 0, `share` of the row high, clipped to the
+// plot; null when it lies outside.
+function rowRect(params: any, api: any, share: number): any {
   const row = api.value(0);
   const start = api.coord([api.value(1), row]);
   const end = api.coord([api.value(2), row]);
-  const height = api.size([0, 1])[1] * 0.6;
-  const shape = echarts.graphic.clipRectByRect(
+  const height = api.size([0, 1])[1] * share;
+  const { x, y, width, height: plotHeight } = params.coordSys;
+  return echarts.graphic.clipRectByRect(
     { x: start[0], y: start[1] - height / 2, width: Math.max(end[0] - start[0], 2), height },
-    plotArea(params),
+    { x, y, width, height: plotHeight },
   );
+}
+
+function renderBar(params: any, api: any): any {
+  const shape = rowRect(params, api, 0.6);
   return shape && { type: 'rect', shape, style: api.style() };
 }
 
 // A critical-path segment: a dark outline a little taller than the bar it lies on.
 function renderPathSegment(params: any, api: any): any {
-  const row = api.value(0);
-  const start = api.coord([api.value(1), row]);
-  const end = api.coord([api.value(2), row]);
-  const height = api.size([0, 1])[1] * 0.8;
-  const shape = echarts.graphic.clipRectByRect(
-    { x: start[0], y: start[1] - height / 2, width: Math.max(end[0] - start[0], 2), height },
-    plotArea(params),
-  );
-  return (
-    shape && {
-      type: 'rect',
-      shape,
-      style: { fill: 'rgba(0, 0, 0, 0)', stroke: '#212529', lineWidth: 2 },
-    }
-  );
+  const shape = rowRect(params, api, 0.8);
+  const style = { fill: 'rgba(0, 0, 0, 0)', stroke: '#212529', lineWidth: 2 };
+  return shape && { type: 'rect', shape, style };
 }
 
 // An exception: a red triangle pointing down at the moment it was recorded, above the bar.
@@ -173,7 +163,11 @@ class TraceWaterfall extends HTMLElement {
           left: 0,
           top: 4,
           data: [
-            { name: CRITICAL_PATH, icon: 'rect', itemStyle: { color: '#fff', borderColor: '#212529', borderWidth: 2 } },
+            {
+              name: CRITICAL_PATH,
+              icon: 'rect',
+              itemStyle: { color: '#fff', borderColor: '#212529', borderWidth: 2 },
+            },
             { name: EXCEPTIONS, icon: 'triangle', itemStyle: { color: '#c92a2a' } },
           ],
         },
