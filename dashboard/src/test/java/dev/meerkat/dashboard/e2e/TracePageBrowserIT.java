@@ -70,6 +70,9 @@ class TracePageBrowserIT {
   private static final Instant T =
       Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(2));
 
+  private static final int SPAN_COLUMNS = 8;
+  private static final String MATCH = "\u2714 match";
+
   private static ChromeDriver driver;
 
   @LocalServerPort private int port;
@@ -121,56 +124,7 @@ class TracePageBrowserIT {
         .containsExactly("critical path", "exceptions");
 
     // Per span: its own time on the critical path (root 20 + 10, charge card 5 + 5).
-    String in = "   "; // three no-break spaces per level; the driver reads them as spaces
-    assertThat(cellTexts(spans))
-        .containsExactly(
-            "Span",
-            "Service",
-            "Kind",
-            "Offset",
-            "Duration",
-            "On critical path",
-            "Status",
-            "POST /orders",
-            "checkout",
-            "SERVER",
-            "0.00 ms",
-            "100.00 ms",
-            "30.00 ms",
-            "OK",
-            in + "SELECT stock",
-            "checkout",
-            "CLIENT",
-            "5.00 ms",
-            "20.00 ms",
-            "OK",
-            in + "charge card",
-            "checkout",
-            "CLIENT",
-            "20.00 ms",
-            "60.00 ms",
-            "10.00 ms",
-            "OK",
-            in + in + "POST /charge",
-            "payments eu",
-            "SERVER",
-            "25.00 ms",
-            "50.00 ms",
-            "50.00 ms",
-            "ERROR",
-            in + "send email",
-            "checkout",
-            "PRODUCER",
-            "85.00 ms",
-            "10.00 ms",
-            "OK",
-            in + "audit",
-            "checkout",
-            "INTERNAL",
-            "90.00 ms",
-            "40.00 ms",
-            "10.00 ms",
-            "OK");
+    assertThat(rows(spans)).containsExactlyElementsOf(spanRows("", ""));
     // The service names link to the service pages (path segment encoded).
     assertThat(
             spans.findElements(By.cssSelector("a.service-link")).stream()
@@ -239,7 +193,68 @@ class TracePageBrowserIT {
     Browser.waitForText(driver, By.id("trace-search-result"), "match");
     assertThat(driver.findElement(By.id("trace-search-result")).getText())
         .isEqualTo("2 of 6 spans match: charge card, POST /charge");
+    Browser.waitFor(driver)
+        .withMessage("charge card and POST /charge should be marked")
+        .until(d -> rows(spans).equals(spanRows(MATCH, MATCH)));
     Browser.screenshot(driver, "trace-page-search");
+  }
+
+  /**
+   * The spans table's header and rows, {@code chargeMark} and {@code remoteMark} in the search
+   * column of charge card and POST /charge. Three no-break spaces indent each level; the driver
+   * reads them as spaces.
+   */
+  private static List<List<String>> spanRows(String chargeMark, String remoteMark) {
+    String in = "   ";
+    return List.of(
+        List.of(
+            "Span",
+            "Service",
+            "Kind",
+            "Offset",
+            "Duration",
+            "On critical path",
+            "Status",
+            "Search"),
+        List.of("POST /orders", "checkout", "SERVER", "0.00 ms", "100.00 ms", "30.00 ms", "OK", ""),
+        List.of(in + "SELECT stock", "checkout", "CLIENT", "5.00 ms", "20.00 ms", "", "OK", ""),
+        List.of(
+            in + "charge card",
+            "checkout",
+            "CLIENT",
+            "20.00 ms",
+            "60.00 ms",
+            "10.00 ms",
+            "OK",
+            chargeMark),
+        List.of(
+            in + in + "POST /charge",
+            "payments eu",
+            "SERVER",
+            "25.00 ms",
+            "50.00 ms",
+            "50.00 ms",
+            "ERROR",
+            remoteMark),
+        List.of(in + "send email", "checkout", "PRODUCER", "85.00 ms", "10.00 ms", "", "OK", ""),
+        List.of(
+            in + "audit", "checkout", "INTERNAL", "90.00 ms", "40.00 ms", "10.00 ms", "OK", ""));
+  }
+
+  /** The grid's cells row by row (8 columns), leaving out all-empty rows (the footer). */
+  private static List<List<String>> rows(WebElement grid) {
+    List<String> cells =
+        grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+            .map(cell -> cell.getText().replace('\u00a0', ' '))
+            .toList();
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i + SPAN_COLUMNS <= cells.size(); i += SPAN_COLUMNS) {
+      List<String> row = cells.subList(i, i + SPAN_COLUMNS);
+      if (row.stream().anyMatch(text -> !text.isEmpty())) {
+        rows.add(List.copyOf(row));
+      }
+    }
+    return rows;
   }
 
   @SuppressWarnings("unchecked")

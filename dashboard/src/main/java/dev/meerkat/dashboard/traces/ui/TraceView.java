@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
 @PageTitle("Trace | Meerkat")
 public final class TraceView extends VerticalLayout implements BeforeEnterObserver {
 
-  static final String MATCH_PART = "attribute-match";
+  /** Marks, in the spans table, a span whose attributes match the search. */
+  static final String MATCH_MARK = "\u2714 match";
 
   private final TraceService traces;
   private final TraceLogService traceLogs;
@@ -110,7 +111,10 @@ public final class TraceView extends VerticalLayout implements BeforeEnterObserv
     grid.addColumn(r -> Formats.millis(r.durationMillis())).setHeader("Duration");
     grid.addColumn(this::criticalPathText).setHeader("On critical path");
     grid.addColumn(r -> r.span().status()).setHeader("Status");
-    grid.setPartNameGenerator(r -> matching.contains(r.span().spanId()) ? MATCH_PART : null);
+    grid.addColumn(r -> matching.contains(r.span().spanId()) ? MATCH_MARK : "")
+        .setHeader("Search")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.setAllRowsVisible(true);
     grid.addSelectionListener(e -> details.show(e.getFirstSelectedItem().orElse(null)));
     return grid;
