@@ -113,7 +113,7 @@ public final class TraceView extends VerticalLayout implements BeforeEnterObserv
     grid.addColumn(r -> r.span().status()).setHeader("Status");
     grid.addColumn(r -> matching.contains(r.span().spanId()) ? MATCH_MARK : "")
         .setHeader("Search")
-        .setAutoWidth(true)
+        .setWidth("8em") // not auto: the column is empty when the width is measured
         .setFlexGrow(0);
     grid.setAllRowsVisible(true);
     grid.addSelectionListener(e -> details.show(e.getFirstSelectedItem().orElse(null)));
