@@ -150,8 +150,11 @@ class JvmBrowserIT {
   void unknownRangeSaysWhichRangesExist() {
     driver.get(url("/jvm/checkout?range=2w"));
 
-    assertThat(Browser.waitForText(driver, By.id("jvm-problem"), "Unknown range").getText())
-        .isEqualTo("Unknown range '2w': use 15m, 1h, 6h or 24h. Showing 15m.");
+    assertThat(Browser.waitForText(driver, By.id("time-problem"), "Unknown range").getText())
+        .isEqualTo(
+            "Unknown range '2w': use 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 2d, 7d or 30d."
+                + " Showing last 15 minutes instead.");
+    assertThat(longs(chartData("jvm-chart-heap").get("times"))).isEqualTo(steps());
   }
 
   /** The {@code chart} property of the element once it holds lines (its data has arrived). */
