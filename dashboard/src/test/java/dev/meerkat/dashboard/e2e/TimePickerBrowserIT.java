@@ -59,6 +59,8 @@ class TimePickerBrowserIT {
   private static final String LIVE_EARLY = traceId(10);
   private static final String LIVE_LATE = traceId(11);
 
+  private static final String EXPLORER = "explorer-grid";
+
   private static ChromeDriver driver;
   private static boolean signedIn;
 
@@ -114,7 +116,7 @@ class TimePickerBrowserIT {
   void choosingAPresetRewritesTheUrlAndShowsExactlyTheTracesInsideIt() {
     driver.get(url("/explore?service=timed"));
     // Without a range the explorer shows the last hour.
-    assertThat(ExplorerGrid.awaitExactly(driver, timedWithin(Duration.ofHours(1))))
+    assertThat(TraceGrid.awaitExactly(driver, EXPLORER, timedWithin(Duration.ofHours(1))))
         .containsExactly(TWO_MINUTES_AGO, TEN_MINUTES_AGO, FORTY_MINUTES_AGO);
 
     Browser.choose(driver, "time-range", "Last 15 minutes");
@@ -122,13 +124,13 @@ class TimePickerBrowserIT {
     Browser.waitFor(driver).until(ExpectedConditions.urlContains("range=15m"));
     assertThat(Browser.queryOf(driver.getCurrentUrl()))
         .isEqualTo(Map.of("service", List.of("timed"), "range", List.of("15m")));
-    assertThat(ExplorerGrid.awaitExactly(driver, timedWithin(Duration.ofMinutes(15))))
+    assertThat(TraceGrid.awaitExactly(driver, EXPLORER, timedWithin(Duration.ofMinutes(15))))
         .containsExactly(TWO_MINUTES_AGO, TEN_MINUTES_AGO);
 
     Browser.choose(driver, "time-range", "Last 6 hours");
 
     Browser.waitFor(driver).until(ExpectedConditions.urlContains("range=6h"));
-    assertThat(ExplorerGrid.awaitExactly(driver, timedWithin(Duration.ofHours(6))))
+    assertThat(TraceGrid.awaitExactly(driver, EXPLORER, timedWithin(Duration.ofHours(6))))
         .containsExactly(TWO_MINUTES_AGO, TEN_MINUTES_AGO, FORTY_MINUTES_AGO, THREE_HOURS_AGO);
   }
 
@@ -136,7 +138,7 @@ class TimePickerBrowserIT {
   @Test
   void aCustomRangeGoesIntoTheUrlAndItsLinkShowsTheSameRowsInAFreshPage() {
     driver.get(url("/explore?service=timed&range=1h"));
-    ExplorerGrid.awaitExactly(driver, timedWithin(Duration.ofHours(1)));
+    TraceGrid.awaitExactly(driver, EXPLORER, timedWithin(Duration.ofHours(1)));
 
     Browser.choose(driver, "time-range", "Custom range");
     // The custom fields start as the window shown, 2026-11-30 09:00 to 10:00 UTC.
@@ -151,7 +153,8 @@ class TimePickerBrowserIT {
                 "service", List.of("timed"),
                 "from", List.of("2026-11-30T09:15:00Z"),
                 "to", List.of("2026-11-30T09:55:00Z")));
-    assertThat(ExplorerGrid.awaitExactly(driver, List.of(TEN_MINUTES_AGO, FORTY_MINUTES_AGO)))
+    assertThat(
+            TraceGrid.awaitExactly(driver, EXPLORER, List.of(TEN_MINUTES_AGO, FORTY_MINUTES_AGO)))
         .containsExactly(TEN_MINUTES_AGO, FORTY_MINUTES_AGO);
     Browser.screenshot(driver, "time-picker-custom");
 
@@ -159,7 +162,8 @@ class TimePickerBrowserIT {
     driver.get(url("/services"));
     driver.get(link);
 
-    assertThat(ExplorerGrid.awaitExactly(driver, List.of(TEN_MINUTES_AGO, FORTY_MINUTES_AGO)))
+    assertThat(
+            TraceGrid.awaitExactly(driver, EXPLORER, List.of(TEN_MINUTES_AGO, FORTY_MINUTES_AGO)))
         .containsExactly(TEN_MINUTES_AGO, FORTY_MINUTES_AGO);
     assertThat(selectedLabel("time-range")).isEqualTo("Custom range");
     assertThat(input("time-from", "time-picker").getDomProperty("value")).isEqualTo("09:15");
@@ -174,7 +178,7 @@ class TimePickerBrowserIT {
         .isEqualTo(
             "Unknown range '2w': use 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 2d, 7d or 30d."
                 + " Showing last 1 hour instead.");
-    assertThat(ExplorerGrid.awaitExactly(driver, timedWithin(Duration.ofHours(1))))
+    assertThat(TraceGrid.awaitExactly(driver, EXPLORER, timedWithin(Duration.ofHours(1))))
         .containsExactly(TWO_MINUTES_AGO, TEN_MINUTES_AGO, FORTY_MINUTES_AGO);
     assertThat(selectedLabel("time-range")).isEqualTo("Last 1 hour");
   }
@@ -183,7 +187,8 @@ class TimePickerBrowserIT {
   void autoRefreshShowsTracesWrittenAfterThePageOpenedWithoutNavigating() {
     String address = url("/explore?service=live&range=15m&refresh=10s");
     driver.get(address);
-    assertThat(ExplorerGrid.awaitExactly(driver, List.of(LIVE_EARLY))).containsExactly(LIVE_EARLY);
+    assertThat(TraceGrid.awaitExactly(driver, EXPLORER, List.of(LIVE_EARLY)))
+        .containsExactly(LIVE_EARLY);
     assertThat(selectedLabel("time-refresh")).isEqualTo("Every 10 seconds");
     // Gone if the page were loaded again.
     driver.executeScript("window.__sameDocument = true");
@@ -194,10 +199,23 @@ class TimePickerBrowserIT {
       late.insertInto(store);
     }
 
-    assertThat(ExplorerGrid.awaitExactly(driver, List.of(LIVE_LATE, LIVE_EARLY)))
+    assertThat(TraceGrid.awaitExactly(driver, EXPLORER, List.of(LIVE_LATE, LIVE_EARLY)))
         .containsExactly(LIVE_LATE, LIVE_EARLY);
     assertThat(driver.getCurrentUrl()).isEqualTo(address);
     assertThat(driver.executeScript("return window.__sameDocument === true")).isEqualTo(true);
+  }
+
+  @Test
+  void theTracesOfAServiceKeepTheServiceInThePathAndTheTimeInTheQuery() {
+    driver.get(url("/traces/timed?range=15m"));
+    assertThat(TraceGrid.awaitExactly(driver, "traces-grid", timedWithin(Duration.ofMinutes(15))))
+        .containsExactly(TWO_MINUTES_AGO, TEN_MINUTES_AGO);
+
+    Browser.choose(driver, "time-range", "Last 6 hours");
+
+    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/traces/timed?range=6h")));
+    assertThat(TraceGrid.awaitExactly(driver, "traces-grid", timedWithin(Duration.ofHours(6))))
+        .containsExactly(TWO_MINUTES_AGO, TEN_MINUTES_AGO, FORTY_MINUTES_AGO, THREE_HOURS_AGO);
   }
 
   /** The "timed" traces that started within {@code window} before NOW, newest first. */

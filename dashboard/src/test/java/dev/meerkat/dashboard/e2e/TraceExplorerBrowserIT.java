@@ -297,7 +297,7 @@ class TraceExplorerBrowserIT {
   }
 
   private static List<String> awaitTraceIds(String first) {
-    return ExplorerGrid.awaitTraceIds(driver, first);
+    return TraceGrid.awaitTraceIds(driver, "explorer-grid", first);
   }
 
   @SuppressWarnings("unchecked")
