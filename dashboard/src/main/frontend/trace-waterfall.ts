@@ -1,21 +1,36 @@
 // <meerkat-trace-waterfall>: one row per span, indented by depth, bar from offset to
-// offset + duration (ms), errors red. Clicking a bar fires 'span-click' with the row index.
+// offset + duration (ms), errors red. The critical path is outlined over the bars and exceptions
+// are marked where they happened; the legend toggles both. Clicking a bar fires 'span-click' with
+// the row index.
 import * as echarts from 'echarts/core';
 import { CustomChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { escapeHtml } from './escape-html';
 
-echarts.use([CustomChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([CustomChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 interface WaterfallSpan {
+  spanId: string;
   name: string;
   service: string;
   depth: number;
   offset: number;
   duration: number;
   error: boolean;
+  /** When each exception event happened, in ms after the trace start. */
+  exceptions: number[];
 }
+
+interface PathSegment {
+  spanId: string;
+  row: number;
+  start: number;
+  end: number;
+}
+
+const CRITICAL_PATH = 'critical path';
+const EXCEPTIONS = 'exceptions';
 
 const PALETTE = ['#1676f3', '#2f9e44', '#7048e8', '#f08c00', '#0c8599', '#c2255c'];
 const ROW_HEIGHT = 28;
@@ -24,35 +39,58 @@ function serviceColor(services: string[], service: string): string {
   return PALETTE[services.indexOf(service) % PALETTE.length];
 }
 
-function renderBar(params: any, api: any): any {
+// The rectangle from value 1 to value 2 on row value 0, `share` of the row high, clipped to the
+// plot; null when it lies outside.
+function rowRect(params: any, api: any, share: number): any {
   const row = api.value(0);
   const start = api.coord([api.value(1), row]);
   const end = api.coord([api.value(2), row]);
-  const height = api.size([0, 1])[1] * 0.6;
-  const shape = echarts.graphic.clipRectByRect(
+  const height = api.size([0, 1])[1] * share;
+  const { x, y, width, height: plotHeight } = params.coordSys;
+  return echarts.graphic.clipRectByRect(
     { x: start[0], y: start[1] - height / 2, width: Math.max(end[0] - start[0], 2), height },
-    {
-      x: params.coordSys.x,
-      y: params.coordSys.y,
-      width: params.coordSys.width,
-      height: params.coordSys.height,
-    },
+    { x, y, width, height: plotHeight },
   );
+}
+
+function renderBar(params: any, api: any): any {
+  const shape = rowRect(params, api, 0.6);
   return shape && { type: 'rect', shape, style: api.style() };
+}
+
+// A critical-path segment: a dark outline a little taller than the bar it lies on.
+function renderPathSegment(params: any, api: any): any {
+  const shape = rowRect(params, api, 0.8);
+  const style = { fill: 'rgba(0, 0, 0, 0)', stroke: '#212529', lineWidth: 2 };
+  return shape && { type: 'rect', shape, style };
+}
+
+// An exception: a red triangle pointing down at the moment it was recorded, above the bar.
+function renderException(_params: any, api: any): any {
+  const [x, y] = api.coord([api.value(1), api.value(0)]);
+  const top = y - api.size([0, 1])[1] * 0.5;
+  return {
+    type: 'polygon',
+    shape: { points: [[x - 5, top], [x + 5, top], [x, top + 8]] },
+    style: { fill: '#c92a2a', stroke: '#fff', lineWidth: 1 },
+  };
 }
 
 class TraceWaterfall extends HTMLElement {
   private chart?: echarts.ECharts;
   private spans: WaterfallSpan[] = [];
+  private path: PathSegment[] = [];
   private observer?: ResizeObserver;
 
   connectedCallback() {
     this.style.display = 'block';
     this.style.height = `${this.heightFor(this.spans.length)}px`;
     this.chart = echarts.init(this);
-    this.chart.on('click', (p: any) =>
-      this.dispatchEvent(new CustomEvent('span-click', { detail: { index: p.dataIndex } })),
-    );
+    this.chart.on('click', (p: any) => {
+      if (p.seriesIndex === 0) {
+        this.dispatchEvent(new CustomEvent('span-click', { detail: { index: p.dataIndex } }));
+      }
+    });
     this.observer = new ResizeObserver(() => this.chart?.resize());
     this.observer.observe(this);
     this.render();
@@ -64,11 +102,17 @@ class TraceWaterfall extends HTMLElement {
     this.chart = undefined;
   }
 
-  setSpans(spans: WaterfallSpan[]) {
+  setSpans(spans: WaterfallSpan[], path: PathSegment[]) {
     this.spans = spans;
+    this.path = path;
     this.style.height = `${this.heightFor(spans.length)}px`;
     this.chart?.resize();
     this.render();
+  }
+
+  /** The chart's current option: what tests read to check what is drawn. */
+  option(): any {
+    return this.chart?.getOption();
   }
 
   private heightFor(rows: number) {
@@ -86,6 +130,10 @@ class TraceWaterfall extends HTMLElement {
       value: [i, s.offset, s.offset + s.duration, s.duration],
       itemStyle: { color: s.error ? '#e03131' : serviceColor(services, s.service) },
     }));
+    const path = this.path.map((p) => ({ name: p.spanId, value: [p.row, p.start, p.end] }));
+    const exceptions = this.spans.flatMap((s, i) =>
+      s.exceptions.map((at) => ({ name: s.spanId, value: [i, at] })),
+    );
     this.chart.setOption(
       {
         animation: false,
@@ -110,7 +158,41 @@ class TraceWaterfall extends HTMLElement {
           axisTick: { show: false },
           axisLabel: { align: 'left', margin: 250, width: 240, overflow: 'truncate' },
         },
-        series: [{ type: 'custom', renderItem: renderBar, encode: { x: [1, 2], y: 0 }, data }],
+        // In the label column's free corner, so the plot keeps its place (top 30, bottom 10).
+        legend: {
+          left: 0,
+          top: 4,
+          data: [
+            {
+              name: CRITICAL_PATH,
+              icon: 'rect',
+              itemStyle: { color: '#fff', borderColor: '#212529', borderWidth: 2 },
+            },
+            { name: EXCEPTIONS, icon: 'triangle', itemStyle: { color: '#c92a2a' } },
+          ],
+        },
+        series: [
+          { type: 'custom', renderItem: renderBar, encode: { x: [1, 2], y: 0 }, data },
+          // Overlays are silent: hovering or clicking goes through to the span's bar.
+          {
+            type: 'custom',
+            name: CRITICAL_PATH,
+            silent: true,
+            tooltip: { show: false },
+            renderItem: renderPathSegment,
+            encode: { x: [1, 2], y: 0 },
+            data: path,
+          },
+          {
+            type: 'custom',
+            name: EXCEPTIONS,
+            silent: true,
+            tooltip: { show: false },
+            renderItem: renderException,
+            encode: { x: 1, y: 0 },
+            data: exceptions,
+          },
+        ],
       },
       true,
     );

@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.api;
 
+import dev.meerkat.dashboard.traces.domain.CriticalPath;
 import dev.meerkat.dashboard.traces.service.TraceService;
 import dev.meerkat.store.model.SpanStatus;
 import dev.meerkat.store.query.SpanDetail;
@@ -52,8 +53,17 @@ class TracesApi {
     }
   }
 
-  /** A trace: its spans by start time, each as the store returns it. */
-  record Trace(String traceId, List<SpanDetail> spans) {}
+  /** A trace: its spans by start time, each as the store returns it, and its critical path. */
+  record Trace(String traceId, List<SpanDetail> spans, List<CriticalPathSegment> criticalPath) {}
+
+  /** A stretch of the critical path spent in one span, in ms after the trace's first span start. */
+  record CriticalPathSegment(String spanId, double startMillis, double endMillis) {
+    static List<CriticalPathSegment> of(CriticalPath path) {
+      return path.segments().stream()
+          .map(s -> new CriticalPathSegment(s.spanId(), s.startNanos() / 1e6, s.endNanos() / 1e6))
+          .toList();
+    }
+  }
 
   @GetMapping("/api/v1/traces")
   Traces search(
@@ -113,7 +123,7 @@ class TracesApi {
     }
     List<SpanDetail> spans =
         traces.spans(id).orElseThrow(() -> new NotFoundException("no trace with id " + id));
-    return new Trace(id, spans);
+    return new Trace(id, spans, CriticalPathSegment.of(CriticalPath.of(spans)));
   }
 
   private TracePage search(TraceQuery query, String cursor) {

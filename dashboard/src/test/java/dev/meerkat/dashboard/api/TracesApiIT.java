@@ -94,6 +94,21 @@ class TracesApiIT extends ApiTestBase {
     assertThat(client.get("start").asString()).isEqualTo(payStart(6).plusNanos(100_000).toString());
     assertThat(client.get("durationNanos").asLong()).isEqualTo(DB_CALL.toNanos());
     assertThat(client.get("attributes").get("db.system").asString()).isEqualTo("postgresql");
+    // The server (8 ms) waits for its one client call (1 ms, from 0.1 ms): its own time before
+    // and after the call, the call in between.
+    JsonNode path = body.get("criticalPath");
+    assertThat(path.size()).isEqualTo(3);
+    assertThat(segment(path.get(0))).isEqualTo(serverSpanId(7) + " 0.0-0.1");
+    assertThat(segment(path.get(1))).isEqualTo(clientSpanId(7) + " 0.1-1.1");
+    assertThat(segment(path.get(2))).isEqualTo(serverSpanId(7) + " 1.1-8.0");
+  }
+
+  private static String segment(JsonNode segment) {
+    return segment.get("spanId").asString()
+        + " "
+        + segment.get("startMillis").asDouble()
+        + "-"
+        + segment.get("endMillis").asDouble();
   }
 
   @Test

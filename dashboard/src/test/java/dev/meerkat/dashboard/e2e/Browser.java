@@ -3,10 +3,17 @@ package dev.meerkat.dashboard.e2e;
 import dev.meerkat.dashboard.testing.TestUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -81,6 +88,36 @@ final class Browser {
   static WebElement waitForText(ChromeDriver driver, By locator, String text) {
     waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     return driver.findElement(locator);
+  }
+
+  /** Opens a {@code vaadin-select} and picks the item with that label. */
+  static void choose(ChromeDriver driver, String selectId, String label) {
+    driver.findElement(By.id(selectId)).click();
+    waitFor(driver)
+        .until(
+            d ->
+                d.findElements(By.tagName("vaadin-select-item")).stream()
+                    .filter(item -> item.isDisplayed() && item.getText().equals(label))
+                    .findFirst()
+                    .orElse(null))
+        .click();
+  }
+
+  /** The query parameters of {@code address}, decoded, in their order. */
+  static Map<String, List<String>> queryOf(String address) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    String query = URI.create(address).getRawQuery();
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      parameters
+          .computeIfAbsent(decode(pair.substring(0, equals)), k -> new ArrayList<>())
+          .add(decode(pair.substring(equals + 1)));
+    }
+    return parameters;
+  }
+
+  private static String decode(String value) {
+    return URLDecoder.decode(value, StandardCharsets.UTF_8);
   }
 
   static void screenshot(ChromeDriver driver, String name) {

@@ -5,6 +5,8 @@ import static dev.meerkat.dashboard.e2e.ChartElements.lines;
 import static dev.meerkat.dashboard.e2e.ChartElements.longs;
 import static dev.meerkat.dashboard.jvm.JvmTelemetry.I1;
 import static dev.meerkat.dashboard.jvm.JvmTelemetry.I2;
+import static dev.meerkat.dashboard.jvm.JvmTelemetry.M1;
+import static dev.meerkat.dashboard.jvm.JvmTelemetry.M3;
 import static dev.meerkat.dashboard.jvm.JvmTelemetry.NOW;
 import static dev.meerkat.dashboard.jvm.JvmTelemetry.lastSteps;
 import static dev.meerkat.dashboard.jvm.JvmTelemetry.steps;
@@ -41,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The JVM page in a real headless Chromium over {@link JvmTelemetry} in a real ClickHouse, the
  * dashboard's clock fixed at its {@code NOW}: the page picks the first instance, its charts'
- * elements receive the exact series, and choosing another instance puts it in the URL.
+ * elements receive the exact series, choosing another instance puts it in the URL, and auto-refresh
+ * brings points written later into the charts on the page.
  */
 @SpringBootTest(
     classes = {MeerkatDashboardApplication.class, JvmBrowserIT.FixedClock.class},
@@ -155,8 +158,43 @@ class JvmBrowserIT {
   void unknownRangeSaysWhichRangesExist() {
     driver.get(url("/jvm/checkout?range=2w"));
 
-    assertThat(Browser.waitForText(driver, By.id("jvm-problem"), "Unknown range").getText())
-        .isEqualTo("Unknown range '2w': use 15m, 1h, 6h or 24h. Showing 15m.");
+    assertThat(Browser.waitForText(driver, By.id("time-problem"), "Unknown range").getText())
+        .isEqualTo(
+            "Unknown range '2w': use 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 2d, 7d or 30d."
+                + " Showing last 15 minutes instead.");
+    assertThat(longs(chartData(driver, "jvm-chart-heap").get("times"))).isEqualTo(steps());
+  }
+
+  /**
+   * Auto-refresh puts the new point into the chart element already on the page: the same element
+   * (its marker survives), so the page neither navigates nor rebuilds its layout.
+   */
+  @Test
+  void autoRefreshPutsNewPointsIntoTheChartsInPlace() {
+    String instance = "9@host-c";
+    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
+      JvmTelemetry.writeEden(store, instance, M1.plusSeconds(10), 5);
+    }
+    String address = url("/jvm/checkout?instance=9%40host-c&range=15m&refresh=10s");
+    driver.get(address);
+    assertThat(lines(chartData(driver, "jvm-chart-heap")))
+        .containsExactly(lastSteps(5.0, null, null));
+    driver.executeScript("document.getElementById('jvm-chart-heap').__before = true");
+
+    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
+      JvmTelemetry.writeEden(store, instance, M3.plusSeconds(10), 7);
+    }
+
+    Browser.waitFor(driver)
+        .until(
+            d ->
+                lines(chartData(driver, "jvm-chart-heap"))
+                    .equals(List.of(lastSteps(5.0, null, 7.0))));
+    assertThat(
+            driver.executeScript(
+                "return document.getElementById('jvm-chart-heap').__before === true"))
+        .isEqualTo(true);
+    assertThat(driver.getCurrentUrl()).isEqualTo(address);
   }
 
   private String url(String path) {

@@ -201,7 +201,7 @@ class LogsBrowserIT {
 
   @Test
   void textSearchMatchesSubstringsOfTheMessageOverTheChosenWindow() {
-    choose("log-window", "6h");
+    choose("time-range", "Last 6 hours");
     // Enter in a filter searches, with the value just typed.
     input("log-text").sendKeys("payment", Keys.ENTER);
 
@@ -233,7 +233,7 @@ class LogsBrowserIT {
   @Test
   void showMoreLoadsTheNextPageUntilNoneIsLeft() {
     input("log-service").sendKeys("batch", Keys.ENTER);
-    choose("log-window", "24h");
+    choose("time-range", "Last 24 hours");
     driver.findElement(By.id("log-search")).click();
 
     assertThat(eventually(this::gridSize, 100L)).isEqualTo(100L);
@@ -251,7 +251,7 @@ class LogsBrowserIT {
 
   @Test
   void aLinkSetsTheFilters() {
-    driver.get(url("/logs?level=error&window=6h"));
+    driver.get(url("/logs?level=error&range=6h"));
 
     assertRows(
         List.of(
@@ -329,17 +329,8 @@ class LogsBrowserIT {
     return List.of(SHOWN_TIME.format(time), service, severity, message, traceId);
   }
 
-  /** Opens a {@code vaadin-select} and picks the item with that label. */
   private void choose(String selectId, String label) {
-    driver.findElement(By.id(selectId)).click();
-    Browser.waitFor(driver)
-        .until(
-            d ->
-                d.findElements(By.tagName("vaadin-select-item")).stream()
-                    .filter(item -> item.isDisplayed() && item.getText().equals(label))
-                    .findFirst()
-                    .orElse(null))
-        .click();
+    Browser.choose(driver, selectId, label);
   }
 
   /** The grid's body rows in display order, each as the text of its cells. */

@@ -10,17 +10,12 @@ import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -176,7 +171,7 @@ class TraceExplorerBrowserIT {
     driver.findElement(By.id("explorer-search")).click();
 
     Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("minDurationMs"));
-    assertThat(queryOf(driver.getCurrentUrl()))
+    assertThat(Browser.queryOf(driver.getCurrentUrl()))
         .isEqualTo(
             Map.of(
                 "service", List.of("checkout"),
@@ -203,7 +198,7 @@ class TraceExplorerBrowserIT {
 
     assertThat(awaitTraceIds(expected.get(PAGE_SIZE)))
         .isEqualTo(expected.subList(PAGE_SIZE, expected.size()));
-    assertThat(queryOf(driver.getCurrentUrl())).containsKey("cursor");
+    assertThat(Browser.queryOf(driver.getCurrentUrl())).containsKey("cursor");
     // Selenium's isEnabled() only knows native form controls: ask the vaadin-button itself.
     assertThat(driver.findElement(By.id("explorer-next-page")).getDomProperty("disabled"))
         .isEqualTo("true");
@@ -301,35 +296,8 @@ class TraceExplorerBrowserIT {
     return i % 5 == 0;
   }
 
-  /** The trace ids of the grid's rows in order, once the first row is {@code first}. */
   private static List<String> awaitTraceIds(String first) {
-    List<List<String>> seen = new ArrayList<>();
-    Browser.waitFor(driver)
-        .until(
-            d -> {
-              List<String> ids = gridTraceIds();
-              seen.add(ids);
-              return !ids.isEmpty() && ids.getFirst().equals(first);
-            });
-    return seen.getLast();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> gridTraceIds() {
-    // Cells are light-DOM children of the grid, slotted into its rows; rows left over from a longer
-    // page stay in the DOM hidden. Visible rows top to bottom; the trace id column is the only one
-    // with 32 hexadecimal characters.
-    return (List<String>)
-        driver.executeScript(
-            "const grid = document.getElementById('explorer-grid');"
-                + "if (!grid) return [];"
-                + "return Array.from(grid.querySelectorAll('vaadin-grid-cell-content'))"
-                + ".filter((c) => /^[0-9a-f]{32}$/.test(c.textContent))"
-                + ".map((c) => ({ id: c.textContent, row: c.assignedSlot?.closest('tr') }))"
-                + ".filter((c) => c.row && !c.row.hidden && c.row.offsetParent !== null)"
-                + ".sort((a, b) => a.row.getBoundingClientRect().top"
-                + " - b.row.getBoundingClientRect().top)"
-                + ".map((c) => c.id);");
+    return TraceGrid.awaitTraceIds(driver, "explorer-grid", first);
   }
 
   @SuppressWarnings("unchecked")
@@ -341,22 +309,6 @@ class TraceExplorerBrowserIT {
 
   private static String fieldValue(String css) {
     return driver.findElement(By.cssSelector(css)).getDomProperty("value");
-  }
-
-  private static Map<String, List<String>> queryOf(String address) {
-    Map<String, List<String>> parameters = new LinkedHashMap<>();
-    String query = URI.create(address).getRawQuery();
-    for (String pair : query.split("&")) {
-      int equals = pair.indexOf('=');
-      parameters
-          .computeIfAbsent(decode(pair.substring(0, equals)), k -> new ArrayList<>())
-          .add(decode(pair.substring(equals + 1)));
-    }
-    return parameters;
-  }
-
-  private static String decode(String value) {
-    return URLDecoder.decode(value, StandardCharsets.UTF_8);
   }
 
   private String url(String path) {

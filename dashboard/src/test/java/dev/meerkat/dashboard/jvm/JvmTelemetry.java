@@ -28,9 +28,9 @@ public final class JvmTelemetry {
   public static final String SERVICE = "checkout";
   public static final String I1 = "4242@host-a";
   public static final String I2 = "77@host-b";
-  static final Instant M1 = NOW.minusSeconds(180);
-  static final Instant M2 = NOW.minusSeconds(120);
-  static final Instant M3 = NOW.minusSeconds(60);
+  public static final Instant M1 = NOW.minusSeconds(180);
+  public static final Instant M2 = NOW.minusSeconds(120);
+  public static final Instant M3 = NOW.minusSeconds(60);
   private static final double MIB = 1024 * 1024;
 
   /** Steps of the 15-minute window before the three minutes with points. */
@@ -79,6 +79,12 @@ public final class JvmTelemetry {
     points.add(gc(I1, M3.plusSeconds(10), 19, 0.5));
     points.add(memory(I2, "heap", "G1 Eden Space", M3.plusSeconds(20), 99 * MIB));
     ClickHouseMetricWriter.create(store).write(points);
+  }
+
+  /** One more Eden point of {@code instance}, as a test writes it while a page is open. */
+  public static void writeEden(ClickHouseStore store, String instance, Instant at, double mib) {
+    ClickHouseMetricWriter.create(store)
+        .write(List.of(memory(instance, "heap", "G1 Eden Space", at, mib * MIB)));
   }
 
   private static MetricPointRecord memory(

@@ -15,8 +15,20 @@ import java.util.function.DoubleUnaryOperator;
  */
 public record StepGrid(List<Long> epochSeconds) {
 
+  private static final int STEPS = 60;
+
   public StepGrid {
     epochSeconds = List.copyOf(epochSeconds);
+  }
+
+  /**
+   * One minute, the agent's default export interval (so a step without a point is a real gap), or a
+   * sixtieth of the window in whole minutes when that is longer (6 min for 6 h, 3 min for a custom
+   * 2 h 1 min).
+   */
+  public static Duration stepFor(Instant from, Instant to) {
+    long sixtiethMinutes = Math.ceilDiv(Duration.between(from, to).toSeconds(), STEPS * 60L);
+    return Duration.ofMinutes(Math.max(1, sixtiethMinutes));
   }
 
   /** Steps from the one holding {@code from} up to the last starting before {@code to}. */

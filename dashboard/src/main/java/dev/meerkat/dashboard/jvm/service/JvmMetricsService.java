@@ -3,7 +3,6 @@ package dev.meerkat.dashboard.jvm.service;
 import dev.meerkat.dashboard.jvm.domain.ChartLine;
 import dev.meerkat.dashboard.jvm.domain.CounterRates;
 import dev.meerkat.dashboard.jvm.domain.JvmChart;
-import dev.meerkat.dashboard.jvm.domain.JvmRange;
 import dev.meerkat.dashboard.jvm.domain.StepGrid;
 import dev.meerkat.store.query.metric.HistogramSample;
 import dev.meerkat.store.query.metric.HistogramSeries;
@@ -15,48 +14,43 @@ import dev.meerkat.store.query.metric.MetricSeries;
 import dev.meerkat.store.query.metric.MetricSeriesQuery;
 import dev.meerkat.store.query.metric.MetricSeriesRepository;
 import dev.meerkat.store.query.metric.StepAggregation;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** The JVM page's data: a service's instances and one instance's JVM charts over a window. */
+/** The JVM page's data: a service's instances and one instance's JVM charts from/to instants. */
 @Service
 public class JvmMetricsService {
 
   private final MetricSeriesRepository series;
   private final HistogramSeriesRepository histograms;
   private final MetricInstanceRepository instances;
-  private final Clock clock;
 
   JvmMetricsService(
       MetricSeriesRepository series,
       HistogramSeriesRepository histograms,
-      MetricInstanceRepository instances,
-      Clock clock) {
+      MetricInstanceRepository instances) {
     this.series = series;
     this.histograms = histograms;
     this.instances = instances;
-    this.clock = clock;
   }
 
-  /** The instances of {@code service} that sent metric points in the window, sorted. */
-  public List<String> instances(String service, JvmRange range) {
-    Instant now = clock.instant();
-    return instances.instances(service, now.minus(range.duration()), now);
+  /** The instances of {@code service} that sent metric points from {@code from} to {@code to}. */
+  public List<String> instances(String service, Instant from, Instant to) {
+    return instances.instances(service, from, to);
   }
 
   /** Every chart of the page for one instance, in page order; a chart without data has no lines. */
-  public List<JvmChart> charts(String service, String instance, JvmRange range) {
-    Instant to = clock.instant();
-    Instant from = to.minus(range.duration());
-    StepGrid grid = StepGrid.of(from, to, range.step());
+  public List<JvmChart> charts(String service, String instance, Instant from, Instant to) {
+    Duration step = StepGrid.stepFor(from, to);
+    StepGrid grid = StepGrid.of(from, to, step);
     List<JvmChart> charts = new ArrayList<>();
     for (ChartSpec spec : JvmChartCatalogue.CHARTS) {
       List<ChartLine> lines = new ArrayList<>();
       for (LineSource source : spec.sources()) {
-        MetricSeriesQuery query = query(source, service, instance, from, to, range);
+        MetricSeriesQuery query = query(source, service, instance, from, to, step);
         lines.addAll(lines(source, query, grid));
       }
       charts.add(new JvmChart(spec.id(), spec.title(), spec.unit(), grid.epochSeconds(), lines));
@@ -95,17 +89,12 @@ public class JvmMetricsService {
    * end (the agent exports cumulative temporality, the OTLP default).
    */
   private static MetricSeriesQuery query(
-      LineSource source,
-      String service,
-      String instance,
-      Instant from,
-      Instant to,
-      JvmRange range) {
+      LineSource source, String service, String instance, Instant from, Instant to, Duration step) {
     List<LabelMatcher> matchers = new ArrayList<>(source.matchers());
     matchers.add(LabelMatcher.equal("service.name", service));
     matchers.add(LabelMatcher.equal(LabelMatcher.INSTANCE_LABEL, instance));
     StepAggregation aggregation =
         source.reading() == LineSource.Reading.GAUGE ? StepAggregation.AVG : StepAggregation.LAST;
-    return new MetricSeriesQuery(source.metric(), matchers, from, to, range.step(), aggregation);
+    return new MetricSeriesQuery(source.metric(), matchers, from, to, step, aggregation);
   }
 }

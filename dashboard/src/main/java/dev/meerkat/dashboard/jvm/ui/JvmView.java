@@ -5,8 +5,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -16,18 +14,22 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.meerkat.dashboard.jvm.domain.JvmChart;
-import dev.meerkat.dashboard.jvm.domain.JvmRange;
 import dev.meerkat.dashboard.jvm.service.JvmMetricsService;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.dashboard.ui.PathSegment;
+import dev.meerkat.dashboard.ui.time.Interval;
+import dev.meerkat.dashboard.ui.time.Preset;
+import dev.meerkat.dashboard.ui.time.TimePicker;
+import dev.meerkat.dashboard.ui.time.TimeSelection;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One JVM instance of a service over time: memory pools, GC, threads, CPU, classes, buffer pools
- * and container limits. The instance and range are in the URL ({@code
+ * and container limits. The instance and the time picker's selection are in the URL ({@code
  * jvm/checkout?instance=42@host&range=1h}) so a link shows a colleague the same view.
  */
 @PermitAll
@@ -36,24 +38,33 @@ import java.util.Map;
 public final class JvmView extends VerticalLayout implements BeforeEnterObserver {
 
   static final String INSTANCE = "instance";
-  static final String RANGE = "range";
 
   private final JvmMetricsService metrics;
+  private final Clock clock;
   private final H2 title = new H2();
+  private final TimePicker time;
   private final Select<String> instance = createInstanceSelect();
-  private final Select<JvmRange> range = createRangeSelect();
   private final Paragraph problem = createProblem();
   private final Div charts = createCharts();
+  private final Map<String, TimeChart> shownCharts = new LinkedHashMap<>();
+  private QueryParameters query = QueryParameters.empty();
   private String service;
+  private String chosen;
 
-  public JvmView(JvmMetricsService metrics) {
+  public JvmView(JvmMetricsService metrics, Clock clock) {
     this.metrics = metrics;
+    this.clock = clock;
+    this.time = new TimePicker(clock);
     title.setId("jvm-title");
-    HorizontalLayout controls = new HorizontalLayout(instance, range);
-    controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-    add(title, controls, problem, charts);
-    instance.addValueChangeListener(e -> navigate(e.isFromClient()));
-    range.addValueChangeListener(e -> navigate(e.isFromClient()));
+    add(title, time, instance, problem, charts);
+    instance.addValueChangeListener(
+        e -> {
+          if (e.isFromClient() && e.getValue() != null) {
+            navigate(time.getSelection().mergeInto(QueryParameters.of(INSTANCE, e.getValue())));
+          }
+        });
+    time.addSelectionListener(selection -> navigate(selection.mergeInto(query)));
+    time.addRefreshListener(this::reload);
   }
 
   private static Select<String> createInstanceSelect() {
@@ -62,15 +73,6 @@ public final class JvmView extends VerticalLayout implements BeforeEnterObserver
     select.setId("jvm-instance");
     select.setItemLabelGenerator(id -> id.isEmpty() ? "(no service.instance.id)" : id);
     select.setMinWidth("20em");
-    return select;
-  }
-
-  private static Select<JvmRange> createRangeSelect() {
-    Select<JvmRange> select = new Select<>();
-    select.setLabel("Window");
-    select.setId("jvm-range");
-    select.setItems(JvmRange.values());
-    select.setItemLabelGenerator(JvmRange::label);
     return select;
   }
 
@@ -91,32 +93,56 @@ public final class JvmView extends VerticalLayout implements BeforeEnterObserver
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     service = event.getRouteParameters().get("service").map(PathSegment::decode).orElse("");
-    Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-    String rangeText = first(query, RANGE, JvmRange.FIFTEEN_MINUTES.label());
-    JvmRange chosenRange = JvmRange.parse(rangeText).orElse(JvmRange.FIFTEEN_MINUTES);
-    List<String> instances = metrics.instances(service, chosenRange);
-    String chosen = first(query, INSTANCE, instances.isEmpty() ? "" : instances.getFirst());
+    query = event.getLocation().getQueryParameters();
+    time.setSelection(TimeSelection.read(query, Preset.FIFTEEN_MINUTES));
     title.setText("JVM of " + service);
-    setValues(instances, chosen, chosenRange);
-    showProblem(rangeText, instances, chosen);
-    showCharts(
-        instances.contains(chosen) ? metrics.charts(service, chosen, chosenRange) : List.of());
+    load();
   }
 
-  /** Values set here are not from the client, so they do not navigate again. */
-  private void setValues(List<String> instances, String chosen, JvmRange chosenRange) {
+  /** The instances in the picked time, the chosen one's charts from scratch. */
+  private void load() {
+    Interval interval = time.getSelection().window().resolve(clock.instant());
+    List<String> instances = metrics.instances(service, interval.from(), interval.to());
+    chosen =
+        query.getSingleParameter(INSTANCE).orElse(instances.isEmpty() ? "" : instances.getFirst());
     instance.setItems(instances);
     if (instances.contains(chosen)) {
+      // Not from the client, so it does not navigate again.
       instance.setValue(chosen);
     }
-    range.setValue(chosenRange);
+    showProblem(instances);
+    shownCharts.clear();
+    charts.removeAll();
+    if (instances.contains(chosen)) {
+      metrics.charts(service, chosen, interval.from(), interval.to()).forEach(this::addChart);
+    }
   }
 
-  private void showProblem(String rangeText, List<String> instances, String chosen) {
+  /**
+   * Auto-refresh: new data into the charts already on the page, so nothing jumps; a chart that
+   * gained or lost all its lines since is rebuilt with the rest.
+   */
+  private void reload() {
+    if (shownCharts.isEmpty()) {
+      load();
+      return;
+    }
+    Interval interval = time.getSelection().window().resolve(clock.instant());
+    List<JvmChart> fresh = metrics.charts(service, chosen, interval.from(), interval.to());
+    boolean sameShape =
+        fresh.stream().allMatch(c -> c.isEmpty() != shownCharts.containsKey(c.id()));
+    if (sameShape) {
+      fresh.stream().filter(c -> !c.isEmpty()).forEach(c -> shownCharts.get(c.id()).setChart(c));
+    } else {
+      shownCharts.clear();
+      charts.removeAll();
+      fresh.forEach(this::addChart);
+    }
+  }
+
+  private void showProblem(List<String> instances) {
     String text = null;
-    if (JvmRange.parse(rangeText).isEmpty()) {
-      text = "Unknown range '" + rangeText + "': use 15m, 1h, 6h or 24h. Showing 15m.";
-    } else if (instances.isEmpty()) {
+    if (instances.isEmpty()) {
       text =
           "No JVM metrics from "
               + service
@@ -128,42 +154,25 @@ public final class JvmView extends VerticalLayout implements BeforeEnterObserver
     problem.setVisible(text != null);
   }
 
-  private void showCharts(List<JvmChart> list) {
-    charts.removeAll();
-    for (JvmChart chart : list) {
-      Div box = new Div();
-      box.setWidthFull();
-      H3 heading = new H3(chart.title() + " (" + chart.unit() + ")");
-      if (chart.isEmpty()) {
-        Paragraph none = new Paragraph("Not reported by this instance in this window.");
-        none.setId("jvm-chart-" + chart.id() + "-none");
-        box.add(heading, none);
-      } else {
-        TimeChart timeChart = new TimeChart();
-        timeChart.setId("jvm-chart-" + chart.id());
-        timeChart.setChart(chart);
-        box.add(heading, timeChart);
-      }
-      charts.add(box);
+  private void addChart(JvmChart chart) {
+    Div box = new Div();
+    box.setWidthFull();
+    H3 heading = new H3(chart.title() + " (" + chart.unit() + ")");
+    if (chart.isEmpty()) {
+      Paragraph none = new Paragraph("Not reported by this instance in this window.");
+      none.setId("jvm-chart-" + chart.id() + "-none");
+      box.add(heading, none);
+    } else {
+      TimeChart timeChart = new TimeChart();
+      timeChart.setId("jvm-chart-" + chart.id());
+      timeChart.setChart(chart);
+      shownCharts.put(chart.id(), timeChart);
+      box.add(heading, timeChart);
     }
+    charts.add(box);
   }
 
-  private void navigate(boolean fromClient) {
-    if (!fromClient) {
-      return;
-    }
-    Map<String, String> query = new LinkedHashMap<>();
-    if (instance.getValue() != null) {
-      query.put(INSTANCE, instance.getValue());
-    }
-    query.put(RANGE, range.getValue().label());
-    UI.getCurrent()
-        .navigate(
-            JvmView.class, new RouteParameters("service", service), QueryParameters.simple(query));
-  }
-
-  private static String first(Map<String, List<String>> query, String name, String otherwise) {
-    List<String> values = query.get(name);
-    return values == null || values.isEmpty() ? otherwise : values.getFirst();
+  private void navigate(QueryParameters target) {
+    UI.getCurrent().navigate(JvmView.class, new RouteParameters("service", service), target);
   }
 }

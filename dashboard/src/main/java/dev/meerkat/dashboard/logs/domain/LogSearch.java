@@ -1,6 +1,6 @@
 package dev.meerkat.dashboard.logs.domain;
 
-import dev.meerkat.dashboard.services.domain.TimeRange;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,30 +8,33 @@ import java.util.Optional;
  * What the logs page asks for: every filter given must hold. Blank text filters mean "no filter";
  * {@code traceId} is already a checked, lower-case trace id.
  *
- * @param window how far back from now
+ * @param from oldest record time, inclusive
+ * @param to newest record time, exclusive
  * @param service emitting service
  * @param level lowest severity shown
  * @param text substring of the message (case-sensitive)
  * @param traceId correlated trace
  */
 public record LogSearch(
-    TimeRange window,
+    Instant from,
+    Instant to,
     Optional<String> service,
     LogLevel level,
     Optional<String> text,
     Optional<String> traceId) {
 
   public LogSearch {
-    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
     Objects.requireNonNull(level, "level");
     service = service.filter(s -> !s.isBlank());
     text = text.filter(s -> !s.isEmpty());
     traceId = traceId.filter(s -> !s.isBlank());
   }
 
-  /** Everything of the last {@code window}. */
-  public static LogSearch all(TimeRange window) {
+  /** Every record from {@code from} to {@code to}. */
+  public static LogSearch all(Instant from, Instant to) {
     return new LogSearch(
-        window, Optional.empty(), LogLevel.ANY, Optional.empty(), Optional.empty());
+        from, to, Optional.empty(), LogLevel.ANY, Optional.empty(), Optional.empty());
   }
 }

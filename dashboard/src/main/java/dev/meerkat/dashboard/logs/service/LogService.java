@@ -32,14 +32,11 @@ public class LogService {
   }
 
   /**
-   * The store query for {@code search}, its window fixed at this instant, so that the later pages
-   * of one search ({@link LogQuery#withCursor}) cover the same records as the first.
+   * The store query for {@code search}; its later pages ({@link LogQuery#withCursor}) cover the
+   * same instants as the first.
    */
   public LogQuery query(LogSearch search) {
-    Instant now = clock.instant();
-    LogQuery query =
-        LogQuery.between(now.minus(search.window().duration()), now.plus(FUTURE_SLACK))
-            .withLimit(PAGE_SIZE);
+    LogQuery query = LogQuery.between(search.from(), search.to()).withLimit(PAGE_SIZE);
     if (search.level() != LogLevel.ANY) {
       query = query.withMinSeverity(search.level().minSeverity());
     }

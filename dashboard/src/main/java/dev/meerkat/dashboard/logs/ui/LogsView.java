@@ -13,42 +13,43 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import dev.meerkat.dashboard.logs.domain.LogLevel;
 import dev.meerkat.dashboard.logs.domain.LogSearch;
 import dev.meerkat.dashboard.logs.service.LogService;
-import dev.meerkat.dashboard.services.domain.TimeRange;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.dashboard.ui.TraceIds;
+import dev.meerkat.dashboard.ui.time.Interval;
+import dev.meerkat.dashboard.ui.time.Preset;
+import dev.meerkat.dashboard.ui.time.TimePicker;
+import dev.meerkat.dashboard.ui.time.TimeSelection;
 import dev.meerkat.store.query.log.LogEntry;
 import dev.meerkat.store.query.log.LogPage;
 import dev.meerkat.store.query.log.LogQuery;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Log search by service, lowest severity, message text and trace id over a window, newest first, a
- * page at a time ("Show more"). Each correlated line links to its trace.
+ * Log search by service, lowest severity, message text and trace id over the picked time, newest
+ * first, a page at a time ("Show more"). Each correlated line links to its trace.
  */
 @PermitAll
 @Route(value = "logs", layout = MainLayout.class)
 @PageTitle("Logs | Meerkat")
 public final class LogsView extends VerticalLayout implements BeforeEnterObserver {
 
-  private static final Set<TimeRange> WINDOWS =
-      EnumSet.range(TimeRange.FIFTEEN_MINUTES, TimeRange.SEVEN_DAYS);
-
   private final LogService logs;
+  private final Clock clock;
+  private final TimePicker time;
   private final ComboBox<String> service = createServiceFilter();
   private final Select<LogLevel> level = createLevelFilter();
   private final TextField text = createTextField("Message contains", "log-text");
   private final TextField traceId = createTextField("Trace id", "log-trace-id");
-  private final Select<TimeRange> window = createWindowSelect();
   private final Span problem = createProblem();
   private final LogGrid grid = new LogGrid();
   private final Button more = createMoreButton();
@@ -56,22 +57,27 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
   private LogQuery query;
   private Optional<String> nextCursor = Optional.empty();
 
-  public LogsView(LogService logs) {
+  public LogsView(LogService logs, Clock clock) {
     this.logs = logs;
+    this.clock = clock;
+    this.time = new TimePicker(clock);
+    time.addSelectionListener(selection -> searchAndKeepInUrl());
+    time.addRefreshListener(this::search);
     setSizeFull();
     service.setItems(logs.services());
-    add(new H2("Logs"), createFilters(), problem, grid, more);
+    add(new H2("Logs"), time, createFilters(), problem, grid, more);
   }
 
   /** A link's query parameters fill the filters, then the search runs. */
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    LogsLink link = LogsLink.read(event.getLocation().getQueryParameters(), WINDOWS);
+    QueryParameters query = event.getLocation().getQueryParameters();
+    LogsLink link = LogsLink.read(query);
+    time.setSelection(TimeSelection.read(query, Preset.ONE_HOUR));
     service.setValue(link.service().orElse(null));
     level.setValue(link.level());
     text.setValue(link.text().orElse(""));
     traceId.setValue(link.traceId().orElse(""));
-    window.setValue(link.window());
     search();
     link.problem().ifPresent(problem::setText);
   }
@@ -81,7 +87,7 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
     apply.setId("log-search");
     apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     // A plain flex row: HorizontalLayout is not in the committed production bundle.
-    Div filters = new Div(service, level, text, traceId, window, apply);
+    Div filters = new Div(service, level, text, traceId, apply);
     // Scoped to the filters, so Enter in the header's trace-id box does not search.
     // Resetting focus commits the value of the field Enter was pressed in before the search runs.
     apply.addClickShortcut(Key.ENTER).listenOn(filters).resetFocusOnActiveElement();
@@ -120,16 +126,6 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
     return field;
   }
 
-  private static Select<TimeRange> createWindowSelect() {
-    Select<TimeRange> select = new Select<>();
-    select.setLabel("Window");
-    select.setId("log-window");
-    select.setItems(WINDOWS);
-    select.setItemLabelGenerator(TimeRange::label);
-    select.setValue(TimeRange.ONE_HOUR);
-    return select;
-  }
-
   private static Span createProblem() {
     Span span = new Span();
     span.setId("log-problem");
@@ -155,9 +151,11 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
       }
     }
     problem.setText("");
+    Interval interval = time.getSelection().window().resolve(clock.instant());
     LogSearch search =
         new LogSearch(
-            window.getValue(),
+            interval.from(),
+            interval.to(),
             Optional.ofNullable(service.getValue()),
             level.getValue(),
             Optional.of(text.getValue()),
@@ -170,14 +168,12 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
   /** The URL says what is shown, so a copied link shows a colleague the same search. */
   private void searchAndKeepInUrl() {
     search();
+    QueryParameters filters =
+        LogsLink.write(service.getValue(), level.getValue(), text.getValue(), traceId.getValue());
     String path =
         RouteConfiguration.forSessionScope().getUrl(LogsView.class)
-            + LogsLink.write(
-                service.getValue(),
-                level.getValue(),
-                text.getValue(),
-                traceId.getValue(),
-                window.getValue());
+            + "?"
+            + time.getSelection().mergeInto(filters).getQueryString();
     getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, path));
   }
 

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,9 @@ import java.util.Optional;
 /**
  * What the trace explorer's form asks for, as it travels in the page's URL: the same parameter
  * names as {@code GET /api/v1/traces} ({@code service}, {@code operation}, {@code minDurationMs},
- * {@code maxDurationMs}, {@code status}, {@code attr=key=value}, {@code cursor}) plus {@code range}
- * (one of {@link #RANGES}, counted back from now). A value that cannot be read from a hand-edited
+ * {@code maxDurationMs}, {@code status}, {@code attr=key=value}, {@code cursor}). The time range is
+ * not part of it: the page's time picker owns the URL's {@code range}/{@code from}/{@code to} and
+ * hands the resolved instants to {@link #toQuery}. A value that cannot be read from a hand-edited
  * URL is dropped rather than failing the page; {@link #problems()} says which.
  *
  * @param service span's service, empty for any
@@ -27,7 +27,6 @@ import java.util.Optional;
  * @param maxMillis span lasted at most this many ms
  * @param status span's status, empty for any
  * @param attributes attribute filters, all of them must match on one span
- * @param range how far back from now to search, one of {@link #RANGES}
  * @param cursor the page after the one this cursor came with, empty for the first page
  * @param problems what was dropped from the URL and why
  */
@@ -38,14 +37,8 @@ public record TraceSearch(
     Optional<BigDecimal> maxMillis,
     Optional<SpanStatus> status,
     List<AttributeFilter> attributes,
-    String range,
     String cursor,
     List<String> problems) {
-
-  /** The time range presets, label to length. */
-  public static final Map<String, Duration> RANGES = ranges();
-
-  public static final String DEFAULT_RANGE = "1h";
 
   /** Rows per page of results (and points in the scatter plot). */
   public static final int PAGE_SIZE = 50;
@@ -57,15 +50,7 @@ public record TraceSearch(
 
   public static TraceSearch empty() {
     return new TraceSearch(
-        "",
-        "",
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        DEFAULT_RANGE,
-        "",
-        List.of());
+        "", "", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), "", List.of());
   }
 
   /** Reads the URL's query parameters (each name to its values, as Vaadin hands them over). */
@@ -80,12 +65,6 @@ public record TraceSearch(
         problems.add("attr must be key=value with a non-empty key, was '" + pair + "'");
       }
     }
-    String range = first(parameters, "range");
-    if (!range.isEmpty() && !RANGES.containsKey(range)) {
-      problems.add(
-          "range must be one of " + String.join(", ", RANGES.keySet()) + ", was '" + range + "'");
-      range = "";
-    }
     return new TraceSearch(
         first(parameters, "service"),
         first(parameters, "operation"),
@@ -93,7 +72,6 @@ public record TraceSearch(
         millis(parameters, "maxDurationMs", problems),
         status(first(parameters, "status"), problems),
         attributes,
-        range.isEmpty() ? DEFAULT_RANGE : range,
         first(parameters, "cursor"),
         problems);
   }
@@ -109,16 +87,13 @@ public record TraceSearch(
     if (!attributes.isEmpty()) {
       parameters.put("attr", attributes.stream().map(a -> a.key() + "=" + a.value()).toList());
     }
-    parameters.put("range", List.of(range));
     putIfSet(parameters, "cursor", cursor);
     return parameters;
   }
 
-  /** The store query for the range ending at {@code now}, one page of {@link #PAGE_SIZE}. */
-  public TraceQuery toQuery(Instant now) {
-    // Spans may start a little in the future of this clock (skewed hosts): include a minute.
-    Instant to = now.plusSeconds(60);
-    TraceQuery query = TraceQuery.between(now.minus(RANGES.get(range)), to).withLimit(PAGE_SIZE);
+  /** The store query for traces started in [from, to), one page of {@link #PAGE_SIZE}. */
+  public TraceQuery toQuery(Instant from, Instant to) {
+    TraceQuery query = TraceQuery.between(from, to).withLimit(PAGE_SIZE);
     if (!service.isEmpty()) {
       query = query.withService(service);
     }
@@ -148,17 +123,7 @@ public record TraceSearch(
   /** The same search at the page {@code next} points to. */
   public TraceSearch withCursor(String next) {
     return new TraceSearch(
-        service, operation, minMillis, maxMillis, status, attributes, range, next, problems);
-  }
-
-  private static Map<String, Duration> ranges() {
-    Map<String, Duration> ranges = new LinkedHashMap<>();
-    ranges.put("15m", Duration.ofMinutes(15));
-    ranges.put("1h", Duration.ofHours(1));
-    ranges.put("6h", Duration.ofHours(6));
-    ranges.put("24h", Duration.ofHours(24));
-    ranges.put("7d", Duration.ofDays(7));
-    return Collections.unmodifiableMap(ranges);
+        service, operation, minMillis, maxMillis, status, attributes, next, problems);
   }
 
   private static String first(Map<String, List<String>> parameters, String name) {

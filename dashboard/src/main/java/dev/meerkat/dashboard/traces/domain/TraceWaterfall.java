@@ -14,9 +14,11 @@ import java.util.Set;
 /**
  * A trace laid out as a waterfall: spans in depth-first order (children after their parent,
  * siblings by start time), each with its depth and its offset from the trace start. Spans whose
- * parent is missing, or that sit in a parent cycle, are shown as roots.
+ * parent is missing, or that sit in a parent cycle, are shown as roots. The trace's critical path
+ * comes with it.
  */
-public record TraceWaterfall(String traceId, List<WaterfallRow> rows, double totalMillis) {
+public record TraceWaterfall(
+    String traceId, List<WaterfallRow> rows, double totalMillis, CriticalPath criticalPath) {
 
   public static TraceWaterfall of(String traceId, List<SpanDetail> spans) {
     Set<String> ids = new HashSet<>();
@@ -42,7 +44,7 @@ public record TraceWaterfall(String traceId, List<WaterfallRow> rows, double tot
     }
     double total =
         rows.stream().mapToDouble(r -> r.offsetMillis() + r.durationMillis()).max().orElse(0);
-    return new TraceWaterfall(traceId, List.copyOf(rows), total);
+    return new TraceWaterfall(traceId, List.copyOf(rows), total, CriticalPath.of(spans));
   }
 
   private static void visit(

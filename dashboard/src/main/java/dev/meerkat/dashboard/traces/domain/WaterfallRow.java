@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.traces.domain;
 import dev.meerkat.store.query.SpanDetail;
 import dev.meerkat.store.query.SpanEventDetail;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * One bar of a trace waterfall.
@@ -16,6 +17,11 @@ public record WaterfallRow(SpanDetail span, int depth, double offsetMillis, doub
 
   /** When {@code event} happened, in ms after this span's start (negative if before it). */
   public double millisIntoSpan(SpanEventDetail event) {
-    return Duration.between(span.start(), event.time()).toNanos() / 1e6;
+    return millisIntoSpan(event.time());
+  }
+
+  /** {@code time} in ms after this span's start (negative if before it). */
+  public double millisIntoSpan(Instant time) {
+    return Duration.between(span.start(), time).toNanos() / 1e6;
   }
 }

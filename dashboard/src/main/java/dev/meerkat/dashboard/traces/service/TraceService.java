@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class TraceService {
 
-  /** How far back "recent" traces reach. */
+  /** How far back the service list reaches. */
   static final Duration LOOKBACK = Duration.ofHours(24);
 
   private final TraceRepository traces;
@@ -31,10 +31,10 @@ public class TraceService {
     this.clock = clock;
   }
 
-  public List<TraceSummary> recentTraces(String service, int offset, int limit) {
-    Instant now = clock.instant();
-    // Spans may start a little in the future of this clock (skewed hosts): include a minute.
-    return traces.recentTraces(service, now.minus(LOOKBACK), now.plusSeconds(60), offset, limit);
+  /** Traces of {@code service} started from {@code from} to {@code to}, newest first. */
+  public List<TraceSummary> recentTraces(
+      String service, Instant from, Instant to, int offset, int limit) {
+    return traces.recentTraces(service, from, to, offset, limit);
   }
 
   public List<String> services() {

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The explorer's search fields. Submitting hands over the fields as URL query parameters, so the
- * typed text is read by {@link TraceSearch#fromParameters} exactly like a link a colleague opens.
+ * The explorer's search fields (the time range is the page's time picker). Submitting hands over
+ * the fields as URL query parameters, so the typed text is read by {@link
+ * TraceSearch#fromParameters} exactly like a link a colleague opens.
  */
 final class ExplorerForm extends FormLayout {
 
@@ -27,7 +28,6 @@ final class ExplorerForm extends FormLayout {
   private final TextField maxMillis = new TextField("Max duration (ms)");
   private final Select<String> status = new Select<>();
   private final TextArea attributes = new TextArea("Attributes (key=value, one per line)");
-  private final Select<String> range = new Select<>();
   private final Button search = new Button("Search");
 
   ExplorerForm(List<String> services, Consumer<Map<String, List<String>>> onSearch) {
@@ -44,13 +44,10 @@ final class ExplorerForm extends FormLayout {
     status.setLabel("Status");
     status.setItems("any", "ok", "error", "unset");
     attributes.setId("explorer-attributes");
-    range.setId("explorer-range");
-    range.setLabel("Time range (last)");
-    range.setItems(List.copyOf(TraceSearch.RANGES.keySet()));
     search.setId("explorer-search");
     search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     search.addClickListener(e -> onSearch.accept(parameters()));
-    add(service, operation, minMillis, maxMillis, status, range, attributes, search);
+    add(service, operation, minMillis, maxMillis, status, attributes, search);
     setResponsiveSteps(new ResponsiveStep("0", 2), new ResponsiveStep("900px", 4));
     setColspan(attributes, 2);
   }
@@ -65,7 +62,6 @@ final class ExplorerForm extends FormLayout {
     attributes.setValue(
         String.join(
             "\n", search.attributes().stream().map(a -> a.key() + "=" + a.value()).toList()));
-    range.setValue(search.range());
   }
 
   private Map<String, List<String>> parameters() {
@@ -77,7 +73,6 @@ final class ExplorerForm extends FormLayout {
     // "any" is no filter: left out of the URL like every other empty field.
     String chosen = status.getValue();
     parameters.put("status", List.of(chosen == null || chosen.equals("any") ? "" : chosen));
-    parameters.put("range", List.of(range.getValue() == null ? "" : range.getValue()));
     List<String> pairs = new ArrayList<>();
     for (String line : attributes.getValue().split("\n")) {
       if (!line.isBlank()) {

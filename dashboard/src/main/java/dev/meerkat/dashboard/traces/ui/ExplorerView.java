@@ -17,6 +17,10 @@ import dev.meerkat.dashboard.traces.domain.TraceSearch;
 import dev.meerkat.dashboard.traces.service.TraceService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
+import dev.meerkat.dashboard.ui.time.Interval;
+import dev.meerkat.dashboard.ui.time.Preset;
+import dev.meerkat.dashboard.ui.time.TimePicker;
+import dev.meerkat.dashboard.ui.time.TimeSelection;
 import dev.meerkat.store.query.TraceOverview;
 import dev.meerkat.store.query.TracePage;
 import jakarta.annotation.security.PermitAll;
@@ -40,6 +44,7 @@ public final class ExplorerView extends VerticalLayout implements BeforeEnterObs
   private final TraceService traces;
   private final Clock clock;
   private final ExplorerForm form;
+  private final TimePicker time;
   private final Paragraph message = new Paragraph();
   private final ScatterChart scatter = new ScatterChart();
   private final Grid<TraceOverview> grid = createGrid();
@@ -52,6 +57,9 @@ public final class ExplorerView extends VerticalLayout implements BeforeEnterObs
     this.traces = traces;
     this.clock = clock;
     this.form = new ExplorerForm(traces.services(), this::navigateTo);
+    this.time = new TimePicker(clock);
+    time.addSelectionListener(selection -> navigateTo(search.firstPage().toParameters()));
+    time.addRefreshListener(this::showResults);
     message.setId("explorer-message");
     firstPage.setId("explorer-first-page");
     firstPage.addClickListener(e -> navigateTo(search.firstPage().toParameters()));
@@ -59,13 +67,20 @@ public final class ExplorerView extends VerticalLayout implements BeforeEnterObs
     nextPage.addClickListener(e -> navigateTo(search.withCursor(nextCursor).toParameters()));
     scatter.onTraceClick(this::openTrace);
     setSizeFull();
-    add(new H2("Trace explorer"), createOpenById(), form, createPaging(), scatter, grid);
+    add(new H2("Trace explorer"), createOpenById(), time, form, createPaging(), scatter, grid);
   }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    search = TraceSearch.fromParameters(event.getLocation().getQueryParameters().getParameters());
+    QueryParameters query = event.getLocation().getQueryParameters();
+    search = TraceSearch.fromParameters(query.getParameters());
     form.show(search);
+    time.setSelection(TimeSelection.read(query, Preset.ONE_HOUR));
+    showResults();
+  }
+
+  /** Runs the search over the picked time as of now: on entering and on every auto-refresh. */
+  private void showResults() {
     TracePage page = find(search);
     nextCursor = page.nextCursor().orElse("");
     grid.setItems(page.traces());
@@ -77,7 +92,8 @@ public final class ExplorerView extends VerticalLayout implements BeforeEnterObs
   private TracePage find(TraceSearch wanted) {
     List<String> problems = wanted.problems();
     try {
-      TracePage page = traces.search(wanted.toQuery(clock.instant()));
+      Interval interval = time.getSelection().window().resolve(clock.instant());
+      TracePage page = traces.search(wanted.toQuery(interval.from(), interval.to()));
       message.setText(
           problems.isEmpty()
               ? page.traces().size()
@@ -124,7 +140,10 @@ public final class ExplorerView extends VerticalLayout implements BeforeEnterObs
     return results;
   }
 
-  /** Shows the search in the URL (empty fields left out) and runs it through beforeEnter. */
+  /**
+   * Shows the search and the picked time in the URL (empty fields left out) and runs it through
+   * beforeEnter.
+   */
   private void navigateTo(Map<String, List<String>> parameters) {
     Map<String, List<String>> set = new LinkedHashMap<>();
     parameters.forEach(
@@ -134,7 +153,8 @@ public final class ExplorerView extends VerticalLayout implements BeforeEnterObs
             set.put(name, given);
           }
         });
-    getUI().ifPresent(ui -> ui.navigate(ExplorerView.class, new QueryParameters(set)));
+    QueryParameters query = time.getSelection().mergeInto(new QueryParameters(set));
+    getUI().ifPresent(ui -> ui.navigate(ExplorerView.class, query));
   }
 
   private void openTrace(String traceId) {

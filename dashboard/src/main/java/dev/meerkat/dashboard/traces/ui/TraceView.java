@@ -1,60 +1,71 @@
 package dev.meerkat.dashboard.traces.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
+import dev.meerkat.dashboard.traces.domain.AttributeSearch;
+import dev.meerkat.dashboard.traces.domain.CriticalPath;
 import dev.meerkat.dashboard.traces.domain.TraceWaterfall;
 import dev.meerkat.dashboard.traces.domain.WaterfallRow;
+import dev.meerkat.dashboard.traces.service.TraceLogService;
 import dev.meerkat.dashboard.traces.service.TraceService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
-import dev.meerkat.store.query.SpanEventDetail;
-import dev.meerkat.store.query.SpanLinkDetail;
+import dev.meerkat.dashboard.ui.PathSegment;
 import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One trace: waterfall chart, its spans, and the attributes, events and links of the selected span.
+ * One trace: the waterfall with its critical path and exceptions, the trace's log lines beside it,
+ * its spans (each linking to its service page, those whose attributes match the search marked), and
+ * the selected span's exceptions, attributes, events and links.
  */
 @PermitAll
 @Route(value = "trace/:traceId", layout = MainLayout.class)
 @PageTitle("Trace | Meerkat")
 public final class TraceView extends VerticalLayout implements BeforeEnterObserver {
 
+  /** Marks, in the spans table, a span whose attributes match the search. */
+  static final String MATCH_MARK = "\u2714 match";
+
   private final TraceService traces;
+  private final TraceLogService traceLogs;
   private final H2 title = new H2("Trace");
   private final WaterfallChart chart = new WaterfallChart();
+  private final TraceLogPanel logs = new TraceLogPanel();
+  private final TextField search = createSearch();
+  private final Span searchResult = new Span();
   private final Grid<WaterfallRow> spans = createSpanGrid();
-  private final Grid<Map.Entry<String, String>> attributes = createAttributeGrid();
-  private final Grid<SpanEventDetail> events = createEventGrid();
-  private final Grid<SpanLinkDetail> links = createLinkGrid();
-  private WaterfallRow selected;
+  private final SpanDetails details = new SpanDetails();
   private List<WaterfallRow> rows = List.of();
+  private Map<String, Long> criticalNanos = Map.of();
+  private Set<String> matching = Set.of();
 
-  public TraceView(TraceService traces) {
+  public TraceView(TraceService traces, TraceLogService traceLogs) {
     this.traces = traces;
+    this.traceLogs = traceLogs;
     chart.onSpanClick(index -> spans.select(rows.get(index)));
-    add(
-        title,
-        chart,
-        new H3("Spans"),
-        spans,
-        new H3("Attributes of the selected span"),
-        attributes,
-        new H3("Events of the selected span"),
-        events,
-        new H3("Links of the selected span"),
-        links);
+    logs.onLineClick(this::selectSpan);
+    searchResult.setId("trace-search-result");
+    add(title, createWaterfallAndLogs(), search, searchResult, new H3("Spans"), spans, details);
   }
 
   @Override
@@ -64,100 +75,114 @@ public final class TraceView extends VerticalLayout implements BeforeEnterObserv
     traces.waterfall(traceId).ifPresentOrElse(this::show, () -> showMissing(traceId));
   }
 
+  /** Side by side on a wide screen; the logs wrap under the waterfall on a narrow one. */
+  private FlexLayout createWaterfallAndLogs() {
+    Div waterfall = new Div(chart);
+    waterfall.getStyle().set("flex", "3 1 640px").set("min-width", "0");
+    logs.getStyle().set("flex", "2 1 360px").set("min-width", "0");
+    FlexLayout layout = new FlexLayout(waterfall, logs);
+    layout.setId("trace-body");
+    layout.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+    layout.getStyle().set("gap", "var(--lumo-space-m)");
+    layout.setWidthFull();
+    return layout;
+  }
+
+  private TextField createSearch() {
+    TextField field = new TextField("Search the attributes of every span");
+    field.setId("trace-search");
+    field.setPlaceholder("key or value");
+    field.setClearButtonVisible(true);
+    field.setValueChangeMode(ValueChangeMode.LAZY);
+    field.setWidth("24em");
+    field.addValueChangeListener(e -> markMatches(AttributeSearch.of(e.getValue())));
+    return field;
+  }
+
   private Grid<WaterfallRow> createSpanGrid() {
     Grid<WaterfallRow> grid = new Grid<>();
     grid.setId("spans-grid");
     grid.addColumn(r -> "\u00a0".repeat(r.depth() * 3) + r.span().name())
         .setHeader("Span")
         .setFlexGrow(3);
-    grid.addColumn(r -> r.span().service()).setHeader("Service");
+    grid.addComponentColumn(TraceView::serviceLink).setHeader("Service");
     grid.addColumn(r -> r.span().kind()).setHeader("Kind");
     grid.addColumn(r -> Formats.millis(r.offsetMillis())).setHeader("Offset");
     grid.addColumn(r -> Formats.millis(r.durationMillis())).setHeader("Duration");
+    grid.addColumn(this::criticalPathText).setHeader("On critical path");
     grid.addColumn(r -> r.span().status()).setHeader("Status");
+    grid.addColumn(r -> matching.contains(r.span().spanId()) ? MATCH_MARK : "")
+        .setHeader("Search")
+        .setWidth("8em") // not auto: the column is empty when the width is measured
+        .setFlexGrow(0);
     grid.setAllRowsVisible(true);
-    grid.addSelectionListener(e -> showAttributes(e.getFirstSelectedItem().orElse(null)));
+    grid.addSelectionListener(e -> details.show(e.getFirstSelectedItem().orElse(null)));
     return grid;
   }
 
-  private Grid<Map.Entry<String, String>> createAttributeGrid() {
-    Grid<Map.Entry<String, String>> grid = new Grid<>();
-    grid.setId("attributes-grid");
-    grid.addColumn(Map.Entry::getKey).setHeader("Attribute");
-    grid.addColumn(Map.Entry::getValue).setHeader("Value").setFlexGrow(3);
-    grid.setAllRowsVisible(true);
-    return grid;
+  private static Anchor serviceLink(WaterfallRow row) {
+    String service = row.span().service();
+    Anchor link = new Anchor("service/" + PathSegment.encode(service), service);
+    link.addClassName("service-link");
+    return link;
   }
 
-  private Grid<SpanEventDetail> createEventGrid() {
-    Grid<SpanEventDetail> grid = new Grid<>();
-    grid.setId("events-grid");
-    grid.addColumn(e -> selected == null ? "" : Formats.millis(selected.millisIntoSpan(e)))
-        .setHeader("Into span");
-    grid.addColumn(SpanEventDetail::name).setHeader("Event");
-    grid.addColumn(e -> joined(e.attributes())).setHeader("Attributes").setFlexGrow(4);
-    grid.setAllRowsVisible(true);
-    return grid;
-  }
-
-  private Grid<SpanLinkDetail> createLinkGrid() {
-    Grid<SpanLinkDetail> grid = new Grid<>();
-    grid.setId("links-grid");
-    grid.addComponentColumn(
-            link ->
-                new RouterLink(
-                    link.traceId(),
-                    TraceView.class,
-                    new RouteParameters("traceId", link.traceId())))
-        .setHeader("Linked trace")
-        .setFlexGrow(2);
-    grid.addColumn(SpanLinkDetail::spanId).setHeader("Linked span");
-    grid.addColumn(link -> joined(link.attributes())).setHeader("Attributes").setFlexGrow(3);
-    grid.setAllRowsVisible(true);
-    return grid;
-  }
-
-  /** {@code key=value} pairs in recorded order, as text (the grid escapes it). */
-  private static String joined(Map<String, String> attributes) {
-    return attributes.entrySet().stream()
-        .map(entry -> entry.getKey() + "=" + entry.getValue())
-        .collect(Collectors.joining(", "));
+  /** How long the span's own time lies on the critical path; empty when it is not on it. */
+  private String criticalPathText(WaterfallRow row) {
+    Long nanos = criticalNanos.get(row.span().spanId());
+    return nanos == null ? "" : Formats.millis(nanos / 1e6);
   }
 
   private void show(TraceWaterfall waterfall) {
     rows = waterfall.rows();
+    criticalNanos = nanosPerSpan(waterfall.criticalPath());
     chart.setWaterfall(waterfall);
     spans.setItems(rows);
+    Map<String, String> names = new HashMap<>();
+    rows.forEach(r -> names.putIfAbsent(r.span().spanId(), r.span().name()));
+    logs.show(
+        traceLogs.logsOf(waterfall),
+        names,
+        rows.stream().map(r -> r.span().start()).min(Instant::compareTo).orElse(Instant.EPOCH));
     if (!rows.isEmpty()) {
       spans.select(rows.getFirst());
     }
+  }
+
+  private static Map<String, Long> nanosPerSpan(CriticalPath path) {
+    Map<String, Long> nanos = new LinkedHashMap<>();
+    path.segments().forEach(s -> nanos.merge(s.spanId(), s.endNanos() - s.startNanos(), Long::sum));
+    return nanos;
+  }
+
+  private void markMatches(AttributeSearch query) {
+    matching =
+        rows.stream()
+            .filter(r -> query.matchesAnyOf(r.span()))
+            .map(r -> r.span().spanId())
+            .collect(Collectors.toUnmodifiableSet());
+    spans.getDataProvider().refreshAll();
+    searchResult.setText(
+        query.isBlank()
+            ? ""
+            : rows.stream()
+                .filter(r -> matching.contains(r.span().spanId()))
+                .map(r -> r.span().name())
+                .reduce((a, b) -> a + ", " + b)
+                .map(names -> matching.size() + " of " + rows.size() + " spans match: " + names)
+                .orElse("No span's attributes match."));
+  }
+
+  private void selectSpan(String spanId) {
+    rows.stream()
+        .filter(r -> r.span().spanId().equals(spanId))
+        .findFirst()
+        .ifPresent(spans::select);
   }
 
   private void showMissing(String traceId) {
     rows = List.of();
     spans.setItems(rows);
     add(new Paragraph("No trace with id " + traceId + " was found."));
-  }
-
-  private void showAttributes(WaterfallRow row) {
-    selected = row;
-    if (row == null) {
-      attributes.setItems(List.of());
-      events.setItems(List.of());
-      links.setItems(List.of());
-      return;
-    }
-    events.setItems(row.span().events());
-    links.setItems(row.span().links());
-    Map<String, String> all = new java.util.LinkedHashMap<>();
-    all.put("service", row.span().service());
-    all.put("span id", row.span().spanId());
-    all.put("parent span id", row.span().parentSpanId());
-    if (!row.span().statusMessage().isEmpty()) {
-      all.put("status message", row.span().statusMessage());
-    }
-    all.putAll(row.span().attributes());
-    row.span().resource().forEach((k, v) -> all.put("resource." + k, v));
-    attributes.setItems(List.copyOf(all.entrySet()));
   }
 }

@@ -7,30 +7,45 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.meerkat.dashboard.traces.service.TraceService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.dashboard.ui.PathSegment;
+import dev.meerkat.dashboard.ui.time.Interval;
+import dev.meerkat.dashboard.ui.time.Preset;
+import dev.meerkat.dashboard.ui.time.TimePicker;
+import dev.meerkat.dashboard.ui.time.TimeSelection;
 import dev.meerkat.store.query.TraceSummary;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.util.List;
 
-/** Recent traces of one service, newest first, in a lazily paged grid. */
+/** Traces of one service in the picked time, newest first, in a lazily paged grid. */
 @PermitAll
 @Route(value = "traces/:service?", layout = MainLayout.class)
 @PageTitle("Traces | Meerkat")
 public final class TracesView extends VerticalLayout implements BeforeEnterObserver {
 
   private final TraceService traces;
+  private final Clock clock;
+  private final TimePicker time;
   private final ComboBox<String> service = createServiceSelect();
   private final Grid<TraceSummary> grid = createGrid();
+  private QueryParameters query = QueryParameters.empty();
 
-  public TracesView(TraceService traces) {
+  public TracesView(TraceService traces, Clock clock) {
     this.traces = traces;
+    this.clock = clock;
+    this.time = new TimePicker(clock);
+    time.addSelectionListener(
+        selection -> navigate(service.getValue(), selection.mergeInto(query)));
+    time.addRefreshListener(() -> showTraces(service.getValue()));
     setSizeFull();
     service.setItems(traces.services());
-    add(new H2("Traces"), service, grid);
+    add(new H2("Traces"), time, service, grid);
   }
 
   @Override
@@ -38,8 +53,16 @@ public final class TracesView extends VerticalLayout implements BeforeEnterObser
     // Vaadin encodes the value in the links it builds but hands it over still encoded.
     String selected =
         event.getRouteParameters().get("service").map(PathSegment::decode).orElse(null);
+    query = event.getLocation().getQueryParameters();
+    time.setSelection(TimeSelection.read(query, Preset.ONE_DAY));
     service.setValue(selected);
     showTraces(selected);
+  }
+
+  private void navigate(String serviceName, QueryParameters target) {
+    RouteParameters route =
+        serviceName == null ? RouteParameters.empty() : new RouteParameters("service", serviceName);
+    getUI().ifPresent(ui -> ui.navigate(TracesView.class, route, target));
   }
 
   private ComboBox<String> createServiceSelect() {
@@ -48,14 +71,7 @@ public final class TracesView extends VerticalLayout implements BeforeEnterObser
     combo.addValueChangeListener(
         e -> {
           if (e.isFromClient()) {
-            getUI()
-                .ifPresent(
-                    ui ->
-                        ui.navigate(
-                            TracesView.class,
-                            e.getValue() == null
-                                ? RouteParameters.empty()
-                                : new RouteParameters("service", e.getValue())));
+            navigate(e.getValue(), query);
           }
         });
     return combo;
@@ -82,12 +98,18 @@ public final class TracesView extends VerticalLayout implements BeforeEnterObser
     return traceGrid;
   }
 
+  /** The grid's pages all cover the instants resolved here, so scrolling never shifts rows. */
   private void showTraces(String serviceName) {
     if (serviceName == null) {
-      grid.setItems(java.util.List.of());
+      grid.setItems(List.of());
       return;
     }
+    Interval interval = time.getSelection().window().resolve(clock.instant());
     grid.setItems(
-        query -> traces.recentTraces(serviceName, query.getOffset(), query.getLimit()).stream());
+        page ->
+            traces
+                .recentTraces(
+                    serviceName, interval.from(), interval.to(), page.getOffset(), page.getLimit())
+                .stream());
   }
 }

@@ -53,6 +53,7 @@ public final class TimePicker extends HorizontalLayout {
     createRefresh();
     apply.setId("time-apply");
     problem.setId("time-problem");
+    problem.getStyle().set("color", "var(--lumo-error-text-color)");
     add(range, from, to, apply, refresh, problem);
     show(selection);
   }

@@ -50,13 +50,18 @@ class StepGridAndRatesTest {
   }
 
   @Test
-  void rangeStepIsOneMinuteOrASixtiethOfTheWindow() {
-    assertThat(JvmRange.FIFTEEN_MINUTES.step()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(JvmRange.ONE_HOUR.step()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(JvmRange.SIX_HOURS.step()).isEqualTo(Duration.ofMinutes(6));
-    assertThat(JvmRange.ONE_DAY.step()).isEqualTo(Duration.ofMinutes(24));
-    assertThat(JvmRange.parse("6h")).contains(JvmRange.SIX_HOURS);
-    assertThat(JvmRange.parse("7h")).isEmpty();
+  void stepIsOneMinuteOrASixtiethOfTheWindowInWholeMinutes() {
+    assertThat(stepFor(Duration.ofMinutes(15))).isEqualTo(Duration.ofMinutes(1));
+    assertThat(stepFor(Duration.ofHours(1))).isEqualTo(Duration.ofMinutes(1));
+    assertThat(stepFor(Duration.ofHours(6))).isEqualTo(Duration.ofMinutes(6));
+    assertThat(stepFor(Duration.ofHours(24))).isEqualTo(Duration.ofMinutes(24));
+    assertThat(stepFor(Duration.ofDays(30))).isEqualTo(Duration.ofHours(12));
+    // 121 min / 60 = 2 min 1 s, rounded up to whole minutes.
+    assertThat(stepFor(Duration.ofMinutes(121))).isEqualTo(Duration.ofMinutes(3));
+  }
+
+  private static Duration stepFor(Duration window) {
+    return StepGrid.stepFor(T0, T0.plus(window));
   }
 
   private static MetricSample sample(long seconds, double value) {

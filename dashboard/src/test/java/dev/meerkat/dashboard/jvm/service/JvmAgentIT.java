@@ -7,7 +7,6 @@ import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.dashboard.jvm.IdleApp;
 import dev.meerkat.dashboard.jvm.domain.ChartLine;
 import dev.meerkat.dashboard.jvm.domain.JvmChart;
-import dev.meerkat.dashboard.jvm.domain.JvmRange;
 import dev.meerkat.dashboard.testing.CollectorProcess;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -20,8 +19,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,13 +59,12 @@ class JvmAgentIT {
           new JvmMetricsService(
               new ClickHouseMetricSeriesRepository(store),
               new ClickHouseHistogramSeriesRepository(store),
-              new ClickHouseMetricInstanceRepository(store),
-              Clock.systemUTC());
+              new ClickHouseMetricInstanceRepository(store));
 
       List<String> instances =
           Poll.until(
               DEADLINE,
-              () -> service.instances("jvm-agent-it", JvmRange.FIFTEEN_MINUTES),
+              () -> service.instances("jvm-agent-it", lastMinutes(15), Instant.now()),
               found -> !found.isEmpty(),
               () -> "no instance; collector log in " + work);
       assertThat(instances).hasSize(1);
@@ -74,7 +72,10 @@ class JvmAgentIT {
       Map<String, JvmChart> charts =
           Poll.until(
               DEADLINE,
-              () -> byId(service.charts("jvm-agent-it", instances.getFirst(), JvmRange.ONE_HOUR)),
+              () ->
+                  byId(
+                      service.charts(
+                          "jvm-agent-it", instances.getFirst(), lastMinutes(60), Instant.now())),
               c -> !c.get("threads").isEmpty() && !c.get("heap").isEmpty(),
               () -> "no thread or heap series yet");
 
@@ -88,6 +89,11 @@ class JvmAgentIT {
   }
 
   /** This JVM's pool names of one type, sorted as the store orders series. */
+  /** The real agent stamps points with the real time: the window ends at the real now. */
+  private static Instant lastMinutes(long minutes) {
+    return Instant.now().minus(Duration.ofMinutes(minutes));
+  }
+
   private static List<String> pools(MemoryType type) {
     return ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == type)

@@ -11,14 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meerkat.dashboard.jvm.JvmTelemetry;
 import dev.meerkat.dashboard.jvm.domain.ChartLine;
 import dev.meerkat.dashboard.jvm.domain.JvmChart;
-import dev.meerkat.dashboard.jvm.domain.JvmRange;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.query.ClickHouseHistogramSeriesRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricInstanceRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricSeriesRepository;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.time.Clock;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +40,7 @@ class JvmMetricsServiceIT {
         new JvmMetricsService(
             new ClickHouseMetricSeriesRepository(store),
             new ClickHouseHistogramSeriesRepository(store),
-            new ClickHouseMetricInstanceRepository(store),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            new ClickHouseMetricInstanceRepository(store));
   }
 
   @AfterAll
@@ -53,13 +50,15 @@ class JvmMetricsServiceIT {
 
   @Test
   void instancesOfTheServiceSorted() {
-    assertThat(service.instances(SERVICE, JvmRange.FIFTEEN_MINUTES)).containsExactly(I1, I2);
-    assertThat(service.instances("search", JvmRange.FIFTEEN_MINUTES)).isEmpty();
+    assertThat(service.instances(SERVICE, NOW.minus(Duration.ofMinutes(15)), NOW))
+        .containsExactly(I1, I2);
+    assertThat(service.instances("search", NOW.minus(Duration.ofMinutes(15)), NOW)).isEmpty();
   }
 
   @Test
   void everyChartOfOneInstanceWithExactValuesPerStep() {
-    Map<String, JvmChart> charts = byId(service.charts(SERVICE, I1, JvmRange.FIFTEEN_MINUTES));
+    Map<String, JvmChart> charts =
+        byId(service.charts(SERVICE, I1, NOW.minus(Duration.ofMinutes(15)), NOW));
 
     assertThat(charts.keySet())
         .containsExactly(
@@ -119,7 +118,8 @@ class JvmMetricsServiceIT {
 
   @Test
   void anotherInstanceShowsOnlyItsOwnPoints() {
-    Map<String, JvmChart> charts = byId(service.charts(SERVICE, I2, JvmRange.FIFTEEN_MINUTES));
+    Map<String, JvmChart> charts =
+        byId(service.charts(SERVICE, I2, NOW.minus(Duration.ofMinutes(15)), NOW));
 
     assertThat(charts.get("heap").lines())
         .containsExactly(new ChartLine("G1 Eden Space", lastSteps(null, null, 99.0)));
@@ -129,7 +129,7 @@ class JvmMetricsServiceIT {
 
   @Test
   void longerWindowHasLongerSteps() {
-    JvmChart heap = service.charts(SERVICE, I1, JvmRange.SIX_HOURS).getFirst();
+    JvmChart heap = service.charts(SERVICE, I1, NOW.minus(Duration.ofHours(6)), NOW).getFirst();
 
     // 6 min steps from 06:00: the last, 11:54, averages all four Eden points of I1.
     assertThat(heap.epochSeconds()).hasSize(60);

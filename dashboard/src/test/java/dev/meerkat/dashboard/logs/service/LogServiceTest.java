@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.logs.domain.LogLevel;
 import dev.meerkat.dashboard.logs.domain.LogSearch;
-import dev.meerkat.dashboard.services.domain.TimeRange;
 import dev.meerkat.dashboard.testing.TestClock;
 import dev.meerkat.store.query.log.LogQuery;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,17 +15,18 @@ import org.junit.jupiter.api.Test;
 class LogServiceTest {
 
   private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+  private static final Instant HOUR_AGO = NOW.minus(Duration.ofHours(1));
 
   // query() reads neither repository.
   private final LogService service = new LogService(null, null, new TestClock(NOW));
 
   @Test
-  void searchWithoutFiltersCoversTheWindowUpToAMinuteAheadOfNow() {
-    assertThat(service.query(LogSearch.all(TimeRange.FIFTEEN_MINUTES)))
+  void searchWithoutFiltersCoversExactlyItsInstants() {
+    assertThat(service.query(LogSearch.all(NOW.minus(Duration.ofMinutes(15)), NOW)))
         .isEqualTo(
             new LogQuery(
                 Instant.parse("2026-11-30T11:45:00Z"),
-                Instant.parse("2026-11-30T12:01:00Z"),
+                Instant.parse("2026-11-30T12:00:00Z"),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -38,7 +39,8 @@ class LogServiceTest {
   void everyFilterGivenBecomesACondition() {
     LogSearch search =
         new LogSearch(
-            TimeRange.SEVEN_DAYS,
+            NOW.minus(Duration.ofDays(7)),
+            NOW,
             Optional.of("checkout"),
             LogLevel.ERROR,
             Optional.of("timed out"),
@@ -48,7 +50,7 @@ class LogServiceTest {
         .isEqualTo(
             new LogQuery(
                 Instant.parse("2026-11-23T12:00:00Z"),
-                Instant.parse("2026-11-30T12:01:00Z"),
+                Instant.parse("2026-11-30T12:00:00Z"),
                 Optional.of("checkout"),
                 Optional.of(17),
                 Optional.of("timed out"),
@@ -61,16 +63,17 @@ class LogServiceTest {
   void blankFiltersAreNoFilters() {
     LogSearch search =
         new LogSearch(
-            TimeRange.ONE_HOUR, Optional.of("  "), LogLevel.ANY, Optional.of(""), Optional.of(" "));
+            HOUR_AGO, NOW, Optional.of("  "), LogLevel.ANY, Optional.of(""), Optional.of(" "));
 
-    assertThat(service.query(search)).isEqualTo(service.query(LogSearch.all(TimeRange.ONE_HOUR)));
+    assertThat(service.query(search)).isEqualTo(service.query(LogSearch.all(HOUR_AGO, NOW)));
   }
 
   @Test
   void textKeepsItsSpacesBecauseTheMessageMustContainThemExactly() {
     LogSearch search =
         new LogSearch(
-            TimeRange.ONE_HOUR,
+            HOUR_AGO,
+            NOW,
             Optional.empty(),
             LogLevel.WARN,
             Optional.of(" failed "),

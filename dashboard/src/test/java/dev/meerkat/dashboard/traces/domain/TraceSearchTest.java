@@ -26,18 +26,17 @@ class TraceSearchTest {
     url.put("maxDurationMs", List.of("40"));
     url.put("status", List.of("error"));
     url.put("attr", List.of("customer.tier=gold", "http.route=/a=b"));
-    url.put("range", List.of("6h"));
     url.put("cursor", List.of("abc"));
 
     TraceSearch search = TraceSearch.fromParameters(url);
 
     assertThat(search.problems()).isEmpty();
     assertThat(search.toParameters()).isEqualTo(url);
-    assertThat(search.toQuery(NOW))
+    assertThat(search.toQuery(NOW.minus(Duration.ofHours(6)), NOW))
         .isEqualTo(
             new TraceQuery(
                 NOW.minus(Duration.ofHours(6)),
-                NOW.plusSeconds(60),
+                NOW,
                 Optional.of("checkout"),
                 Optional.of("POST /pay"),
                 Optional.of(Duration.ofNanos(2_500_000)),
@@ -51,13 +50,13 @@ class TraceSearchTest {
   }
 
   @Test
-  void anEmptyUrlSearchesEverythingOfTheLastHour() {
+  void anEmptyUrlSearchesEverythingInTheTimeRange() {
     TraceSearch search = TraceSearch.fromParameters(Map.of());
 
-    assertThat(search.toParameters()).isEqualTo(Map.of("range", List.of("1h")));
-    assertThat(search.toQuery(NOW))
+    assertThat(search.toParameters()).isEqualTo(Map.of());
+    assertThat(search.toQuery(NOW.minus(Duration.ofMinutes(5)), NOW))
         .isEqualTo(
-            TraceQuery.between(NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(60))
+            TraceQuery.between(NOW.minus(Duration.ofMinutes(5)), NOW)
                 .withLimit(TraceSearch.PAGE_SIZE));
   }
 
@@ -69,17 +68,15 @@ class TraceSearchTest {
                 "minDurationMs", List.of("-1"),
                 "maxDurationMs", List.of("fast"),
                 "status", List.of("failed"),
-                "attr", List.of("gold"),
-                "range", List.of("2h")));
+                "attr", List.of("gold")));
 
     assertThat(search.problems())
         .containsExactly(
             "attr must be key=value with a non-empty key, was 'gold'",
-            "range must be one of 15m, 1h, 6h, 24h, 7d, was '2h'",
             "minDurationMs must be a non-negative number of milliseconds, was '-1'",
             "maxDurationMs must be a non-negative number of milliseconds, was 'fast'",
             "status must be one of any, ok, error, unset, was 'failed'");
-    assertThat(search.toParameters()).isEqualTo(Map.of("range", List.of("1h")));
+    assertThat(search.toParameters()).isEqualTo(Map.of());
   }
 
   @Test
@@ -91,9 +88,7 @@ class TraceSearchTest {
     TraceSearch second = first.withCursor("next");
 
     assertThat(second.toParameters())
-        .isEqualTo(
-            Map.of(
-                "service", List.of("checkout"), "range", List.of("1h"), "cursor", List.of("next")));
+        .isEqualTo(Map.of("service", List.of("checkout"), "cursor", List.of("next")));
     assertThat(second.firstPage()).isEqualTo(first);
   }
 }
