@@ -1,13 +1,23 @@
 package dev.meerkat.dashboard.services.service;
 
+import dev.meerkat.dashboard.services.domain.Apdex;
+import dev.meerkat.dashboard.services.domain.ApdexThresholds;
 import dev.meerkat.dashboard.services.domain.LatencySeries;
+import dev.meerkat.dashboard.services.domain.ServiceOverview;
+import dev.meerkat.dashboard.services.domain.Sparkline;
 import dev.meerkat.dashboard.services.domain.TimeRange;
 import dev.meerkat.store.query.OperationSummary;
+import dev.meerkat.store.query.ServiceLatencyCell;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.ServiceSummary;
+import dev.meerkat.store.query.ServiceTrafficPoint;
+import dev.meerkat.store.query.ServiceTrafficRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** Services overview and per-service latency over a look-back window ending now. */
@@ -15,11 +25,43 @@ import org.springframework.stereotype.Service;
 public class ServiceOverviewService {
 
   private final ServiceMetricsRepository metrics;
+  private final ServiceTrafficRepository traffic;
+  private final ApdexThresholds apdexThresholds;
   private final Clock clock;
 
-  ServiceOverviewService(ServiceMetricsRepository metrics, Clock clock) {
+  ServiceOverviewService(
+      ServiceMetricsRepository metrics,
+      ServiceTrafficRepository traffic,
+      ApdexThresholds apdexThresholds,
+      Clock clock) {
     this.metrics = metrics;
+    this.traffic = traffic;
+    this.apdexThresholds = apdexThresholds;
     this.clock = clock;
+  }
+
+  /**
+   * Every service with spans in [from, to): RED, Apdex with its threshold and requests per step.
+   * Three store queries whatever the number of services.
+   */
+  public List<ServiceOverview> overview(Instant from, Instant to) {
+    Map<String, List<ServiceLatencyCell>> cells =
+        traffic.latencyCells(from, to).stream()
+            .collect(Collectors.groupingBy(ServiceLatencyCell::service));
+    Duration step = Sparkline.stepFor(from, to);
+    Map<String, List<ServiceTrafficPoint>> points =
+        traffic.trafficSeries(from, to, step).stream()
+            .collect(Collectors.groupingBy(ServiceTrafficPoint::service));
+    return metrics.services(from, to).stream()
+        .map(
+            red ->
+                new ServiceOverview(
+                    red,
+                    Apdex.of(
+                        cells.getOrDefault(red.service(), List.of()),
+                        apdexThresholds.of(red.service())),
+                    Sparkline.of(points.getOrDefault(red.service(), List.of()), from, to, step)))
+        .toList();
   }
 
   public List<ServiceSummary> services(TimeRange range) {

@@ -1,8 +1,11 @@
 package dev.meerkat.dashboard.services.ui;
 
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridListDataView;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -13,43 +16,60 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import dev.meerkat.dashboard.jvm.ui.JvmView;
+import dev.meerkat.dashboard.services.domain.Apdex;
+import dev.meerkat.dashboard.services.domain.ServiceOverview;
 import dev.meerkat.dashboard.services.domain.TimeRange;
 import dev.meerkat.dashboard.services.service.ServiceOverviewService;
 import dev.meerkat.dashboard.traces.ui.TracesView;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
-import dev.meerkat.store.query.ServiceSummary;
+import dev.meerkat.dashboard.ui.PathSegment;
 import jakarta.annotation.security.PermitAll;
-import java.util.Comparator;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** Every service's request rate, errors and latency; a latency chart for the selected one. */
+/**
+ * Every service's request rate with a sparkline, errors, Apdex and latency, sortable by each; the
+ * name links to the service page, selecting a row shows its latency chart. The window is in the URL
+ * ({@code ?range=1h}).
+ */
 @PermitAll
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "services", layout = MainLayout.class)
 @PageTitle("Services | Meerkat")
-public final class ServicesView extends VerticalLayout {
+public final class ServicesView extends VerticalLayout implements BeforeEnterObserver {
+
+  private static final String RANGE_PARAMETER = "range";
+  private static final Set<TimeRange> RANGES =
+      EnumSet.range(TimeRange.FIVE_MINUTES, TimeRange.ONE_DAY);
+  private static final TimeRange DEFAULT_RANGE = TimeRange.FIFTEEN_MINUTES;
 
   private final ServiceOverviewService overview;
+  private final Clock clock;
   private final Select<TimeRange> range = createRangeSelect();
   private final TextField search = createSearch();
-  private final Grid<ServiceSummary> grid = createGrid();
+  private final Grid<ServiceOverview> grid = createGrid();
   private final Div empty = createEmptyState();
   private final Div details = createDetails();
 
-  public ServicesView(ServiceOverviewService overview) {
+  public ServicesView(ServiceOverviewService overview, Clock clock) {
     this.overview = overview;
+    this.clock = clock;
     setSizeFull();
     add(new H2("Services"), new HorizontalLayout(range, search), grid, empty, details);
-    refresh();
   }
 
   private TextField createSearch() {
@@ -63,7 +83,7 @@ public final class ServicesView extends VerticalLayout {
   }
 
   /** Case-insensitive substring of the service name; a blank search keeps every row. */
-  private boolean matchesSearch(ServiceSummary service) {
+  private boolean matchesSearch(ServiceOverview service) {
     String term = search.getValue().strip().toLowerCase(Locale.ROOT);
     return service.service().toLowerCase(Locale.ROOT).contains(term);
   }
@@ -89,37 +109,90 @@ public final class ServicesView extends VerticalLayout {
   private Select<TimeRange> createRangeSelect() {
     Select<TimeRange> select = new Select<>();
     select.setLabel("Window");
-    select.setItems(EnumSet.range(TimeRange.FIVE_MINUTES, TimeRange.ONE_DAY));
+    select.setItems(RANGES);
     select.setItemLabelGenerator(TimeRange::label);
-    select.setValue(TimeRange.FIFTEEN_MINUTES);
-    select.addValueChangeListener(e -> refresh());
+    select.setValue(DEFAULT_RANGE);
+    select.addValueChangeListener(
+        e -> {
+          if (e.isFromClient()) {
+            UI.getCurrent()
+                .navigate(
+                    ServicesView.class, QueryParameters.of(RANGE_PARAMETER, e.getValue().label()));
+          }
+        });
     select.setId("window");
     return select;
   }
 
-  private Grid<ServiceSummary> createGrid() {
-    Grid<ServiceSummary> services = new Grid<>();
+  /** The window from the URL's {@code range} (5m, 15m, 1h, 6h, 24h); 15m when absent or unknown. */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    String label =
+        event
+            .getLocation()
+            .getQueryParameters()
+            .getSingleParameter(RANGE_PARAMETER)
+            .orElse(DEFAULT_RANGE.label());
+    range.setValue(
+        RANGES.stream().filter(r -> r.label().equals(label)).findFirst().orElse(DEFAULT_RANGE));
+    refresh();
+  }
+
+  private Grid<ServiceOverview> createGrid() {
+    MissingLastGrid<ServiceOverview> services = new MissingLastGrid<>();
     services.setId("services-grid");
     services.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     services
-        .addColumn(ServiceSummary::service)
+        .addComponentColumn(ServicesView::serviceLink)
         .setHeader("Service")
-        .setSortable(true)
+        .setComparator(ServiceOverview::service)
         .setFlexGrow(2);
     services
-        .addColumn(s -> Formats.rate(s.requestsPerSecond()))
-        .setHeader("Req/s")
-        .setComparator(Comparator.comparingDouble(ServiceSummary::requestsPerSecond));
+        .addNumberColumn(
+            s -> s.red().requestsPerSecond(), s -> Formats.rate(s.red().requestsPerSecond()))
+        .setHeader("Req/s");
     services
-        .addColumn(s -> s.hasRequests() ? Formats.percent(s.errorRatio()) : Formats.NONE)
-        .setHeader("Errors")
-        .setComparator(Comparator.comparingDouble(ServiceSummary::errorRatio));
-    services.addColumn(s -> Formats.millis(s.p50Millis())).setHeader("p50");
-    services.addColumn(s -> Formats.millis(s.p95Millis())).setHeader("p95");
-    services.addColumn(s -> Formats.millis(s.p99Millis())).setHeader("p99");
+        .addComponentColumn(s -> new Html(SparklineSvg.render(s.traffic())))
+        .setHeader("Requests")
+        .setWidth(SparklineSvg.WIDTH + 32 + "px")
+        .setFlexGrow(0);
+    services
+        .addNumberColumn(ServicesView::errorRatio, s -> Formats.percent(errorRatio(s)))
+        .setHeader("Errors");
+    services.addNumberColumn(s -> s.apdex().score(), ServicesView::apdex).setHeader("Apdex [T]");
+    services
+        .addNumberColumn(s -> s.red().p50Millis(), s -> Formats.millis(s.red().p50Millis()))
+        .setHeader("p50");
+    services
+        .addNumberColumn(s -> s.red().p95Millis(), s -> Formats.millis(s.red().p95Millis()))
+        .setHeader("p95");
+    services
+        .addNumberColumn(s -> s.red().p99Millis(), s -> Formats.millis(s.red().p99Millis()))
+        .setHeader("p99");
     services.setAllRowsVisible(true);
     services.addSelectionListener(e -> showDetails(e.getFirstSelectedItem().orElse(null)));
     return services;
+  }
+
+  /** The service page, linked by URL so this view does not depend on it. */
+  private static Anchor serviceLink(ServiceOverview service) {
+    Anchor link = new Anchor("service/" + PathSegment.encode(service.service()), service.service());
+    link.addClassName("service-link");
+    return link;
+  }
+
+  /** NaN without requests, so the column sorts it last. */
+  private static double errorRatio(ServiceOverview service) {
+    return service.red().hasRequests() ? service.red().errorRatio() : Double.NaN;
+  }
+
+  /** The score with two decimals and its threshold: {@code 0.94 [500 ms]}. */
+  static String apdex(ServiceOverview service) {
+    Apdex apdex = service.apdex();
+    String threshold = "[" + apdex.threshold().toMillis() + " ms]";
+    return Double.isFinite(apdex.score())
+        ? String.format(Locale.ROOT, "%.2f %s", apdex.score(), threshold)
+        : Formats.NONE + " " + threshold;
   }
 
   private Div createDetails() {
@@ -130,15 +203,16 @@ public final class ServicesView extends VerticalLayout {
   }
 
   private void refresh() {
-    List<ServiceSummary> services = overview.services(range.getValue());
-    GridListDataView<ServiceSummary> rows = grid.setItems(services);
+    Instant now = clock.instant();
+    List<ServiceOverview> services = overview.overview(now.minus(range.getValue().duration()), now);
+    GridListDataView<ServiceOverview> rows = grid.setItems(services);
     rows.setFilter(this::matchesSearch);
     grid.setVisible(!services.isEmpty());
     empty.setVisible(services.isEmpty());
     details.removeAll();
   }
 
-  private void showDetails(ServiceSummary service) {
+  private void showDetails(ServiceOverview service) {
     details.removeAll();
     if (service == null) {
       return;
