@@ -37,8 +37,9 @@ final class SparklineSvg {
             WIDTH,
             HEIGHT));
     svg.append("<title>").append(Markup.escape(title(steps))).append("</title>");
-    svg.append(line(steps, max, false, "var(--lumo-primary-color)"));
+    // Errors first, so the request line stays visible where no request failed.
     svg.append(line(steps, max, true, "var(--lumo-error-color)"));
+    svg.append(line(steps, max, false, "var(--lumo-primary-color)"));
     return svg.append("</svg>").toString();
   }
 
@@ -49,7 +50,7 @@ final class SparklineSvg {
       title.append(
           String.format(
               Locale.ROOT,
-              "%n%s  %s requests, %s errors (%.2f/s)",
+              "%n%s  %s requests, %s failed (%.2f/s)",
               TIME.format(step.start()),
               count(step.requests()),
               count(step.errors()),
