@@ -178,6 +178,14 @@ public final class ServicesView extends VerticalLayout implements BeforeEnterObs
   private static Anchor serviceLink(ServiceOverview service) {
     Anchor link = new Anchor("service/" + PathSegment.encode(service.service()), service.service());
     link.addClassName("service-link");
+    // A long name ends in an ellipsis before the cell's end, so a click beside it still selects
+    // the row (and shows its latency chart) instead of always leaving the page.
+    link.getStyle()
+        .set("display", "inline-block")
+        .set("max-width", "calc(100% - 1.5em)")
+        .set("overflow", "hidden")
+        .set("text-overflow", "ellipsis")
+        .set("vertical-align", "bottom");
     return link;
   }
 
