@@ -178,27 +178,27 @@ class ServicesPageBrowserIT {
   }
 
   @Test
-  void keepsTheWindowInTheUrl() {
+  void keepsTheTimePickersWindowInTheUrl() {
     driver.get(url("/services?range=1h"));
     Browser.waitFor(driver)
-        .withMessage("the window select should show 1h from the URL")
-        .until(d -> "1h".equals(selectedWindow()));
+        .withMessage("the time picker should show 1h from the URL")
+        .until(d -> "Last 1 hour".equals(selectedRange()));
 
-    driver.findElement(By.id("window")).click();
-    Browser.waitForText(driver, By.tagName("vaadin-select-list-box"), "24h");
+    driver.findElement(By.id("time-range")).click();
+    Browser.waitForText(driver, By.tagName("vaadin-select-list-box"), "Last 6 hours");
     driver.findElements(By.tagName("vaadin-select-item")).stream()
-        .filter(item -> item.getText().equals("6h"))
+        .filter(item -> item.getText().equals("Last 6 hours"))
         .findFirst()
         .orElseThrow()
         .click();
     Browser.waitFor(driver)
-        .withMessage("choosing 6h should put range=6h in the URL")
+        .withMessage("choosing 6 hours should put range=6h in the URL")
         .until(d -> d.getCurrentUrl().equals(url("/?range=6h")));
-    assertThat(selectedWindow()).isEqualTo("6h");
+    assertThat(selectedRange()).isEqualTo("Last 6 hours");
   }
 
-  private static String selectedWindow() {
-    return driver.findElement(By.cssSelector("#window vaadin-select-value-button")).getText();
+  private static String selectedRange() {
+    return driver.findElement(By.cssSelector("#time-range vaadin-select-value-button")).getText();
   }
 
   /**

@@ -5,14 +5,12 @@ import dev.meerkat.dashboard.services.domain.ApdexThresholds;
 import dev.meerkat.dashboard.services.domain.LatencySeries;
 import dev.meerkat.dashboard.services.domain.ServiceOverview;
 import dev.meerkat.dashboard.services.domain.Sparkline;
-import dev.meerkat.dashboard.services.domain.TimeRange;
 import dev.meerkat.store.query.OperationSummary;
 import dev.meerkat.store.query.ServiceLatencyCell;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.ServiceSummary;
 import dev.meerkat.store.query.ServiceTrafficPoint;
 import dev.meerkat.store.query.ServiceTrafficRepository;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,24 +18,21 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
-/** Services overview and per-service latency over a look-back window ending now. */
+/** Services overview and per-service latency over a time range. */
 @Service
 public class ServiceOverviewService {
 
   private final ServiceMetricsRepository metrics;
   private final ServiceTrafficRepository traffic;
   private final ApdexThresholds apdexThresholds;
-  private final Clock clock;
 
   ServiceOverviewService(
       ServiceMetricsRepository metrics,
       ServiceTrafficRepository traffic,
-      ApdexThresholds apdexThresholds,
-      Clock clock) {
+      ApdexThresholds apdexThresholds) {
     this.metrics = metrics;
     this.traffic = traffic;
     this.apdexThresholds = apdexThresholds;
-    this.clock = clock;
   }
 
   /**
@@ -64,11 +59,6 @@ public class ServiceOverviewService {
         .toList();
   }
 
-  public List<ServiceSummary> services(TimeRange range) {
-    Instant now = clock.instant();
-    return services(now.minus(range.duration()), now);
-  }
-
   /** RED of every service with spans in [from, to). */
   public List<ServiceSummary> services(Instant from, Instant to) {
     return metrics.services(from, to);
@@ -79,9 +69,8 @@ public class ServiceOverviewService {
     return metrics.operations(service, from, to);
   }
 
-  public LatencySeries latency(String service, TimeRange range) {
-    Instant now = clock.instant();
-    Instant from = now.minus(range.duration());
-    return LatencySeries.of(metrics.latencySeries(service, from, now), from, now);
+  /** Per-minute p50/p99 and rate of one service in [from, to). */
+  public LatencySeries latency(String service, Instant from, Instant to) {
+    return LatencySeries.of(metrics.latencySeries(service, from, to), from, to);
   }
 }

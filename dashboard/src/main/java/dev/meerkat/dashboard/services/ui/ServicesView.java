@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -27,19 +26,19 @@ import com.vaadin.flow.router.RouterLink;
 import dev.meerkat.dashboard.jvm.ui.JvmView;
 import dev.meerkat.dashboard.services.domain.Apdex;
 import dev.meerkat.dashboard.services.domain.ServiceOverview;
-import dev.meerkat.dashboard.services.domain.TimeRange;
 import dev.meerkat.dashboard.services.service.ServiceOverviewService;
 import dev.meerkat.dashboard.traces.ui.TracesView;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.dashboard.ui.PathSegment;
+import dev.meerkat.dashboard.ui.time.Interval;
+import dev.meerkat.dashboard.ui.time.Preset;
+import dev.meerkat.dashboard.ui.time.TimePicker;
+import dev.meerkat.dashboard.ui.time.TimeSelection;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Every service's request rate with a sparkline, errors, Apdex and latency, sortable by each; the
@@ -52,14 +51,13 @@ import java.util.Set;
 @PageTitle("Services | Meerkat")
 public final class ServicesView extends VerticalLayout implements BeforeEnterObserver {
 
-  private static final String RANGE_PARAMETER = "range";
-  private static final Set<TimeRange> RANGES =
-      EnumSet.range(TimeRange.FIVE_MINUTES, TimeRange.ONE_DAY);
-  private static final TimeRange DEFAULT_RANGE = TimeRange.FIFTEEN_MINUTES;
+  private static final Preset DEFAULT_RANGE = Preset.FIFTEEN_MINUTES;
 
   private final ServiceOverviewService overview;
   private final Clock clock;
-  private final Select<TimeRange> range = createRangeSelect();
+  private final TimePicker time;
+  private QueryParameters query = QueryParameters.empty();
+  private Interval window;
   private final TextField search = createSearch();
   private final Grid<ServiceOverview> grid = createGrid();
   private final Div empty = createEmptyState();
@@ -68,8 +66,9 @@ public final class ServicesView extends VerticalLayout implements BeforeEnterObs
   public ServicesView(ServiceOverviewService overview, Clock clock) {
     this.overview = overview;
     this.clock = clock;
+    this.time = createTimePicker();
     setSizeFull();
-    add(new H2("Services"), new HorizontalLayout(range, search), grid, empty, details);
+    add(new H2("Services"), time, search, grid, empty, details);
   }
 
   private TextField createSearch() {
@@ -106,36 +105,20 @@ public final class ServicesView extends VerticalLayout implements BeforeEnterObs
     return div;
   }
 
-  private Select<TimeRange> createRangeSelect() {
-    Select<TimeRange> select = new Select<>();
-    select.setLabel("Window");
-    select.setItems(RANGES);
-    select.setItemLabelGenerator(TimeRange::label);
-    select.setValue(DEFAULT_RANGE);
-    select.addValueChangeListener(
-        e -> {
-          if (e.isFromClient()) {
-            UI.getCurrent()
-                .navigate(
-                    ServicesView.class, QueryParameters.of(RANGE_PARAMETER, e.getValue().label()));
-          }
-        });
-    select.setId("window");
-    return select;
-  }
-
-  /** The window from the URL's {@code range} (5m, 15m, 1h, 6h, 24h); 15m when absent or unknown. */
+  /** The window and auto-refresh from the URL ({@code range}, {@code from}/{@code to}). */
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    String label =
-        event
-            .getLocation()
-            .getQueryParameters()
-            .getSingleParameter(RANGE_PARAMETER)
-            .orElse(DEFAULT_RANGE.label());
-    range.setValue(
-        RANGES.stream().filter(r -> r.label().equals(label)).findFirst().orElse(DEFAULT_RANGE));
+    query = event.getLocation().getQueryParameters();
+    time.setSelection(TimeSelection.read(query, DEFAULT_RANGE));
     refresh();
+  }
+
+  private TimePicker createTimePicker() {
+    TimePicker picker = new TimePicker(clock);
+    picker.addSelectionListener(
+        selection -> UI.getCurrent().navigate(ServicesView.class, selection.mergeInto(query)));
+    picker.addRefreshListener(this::refresh);
+    return picker;
   }
 
   private Grid<ServiceOverview> createGrid() {
@@ -211,8 +194,8 @@ public final class ServicesView extends VerticalLayout implements BeforeEnterObs
   }
 
   private void refresh() {
-    Instant now = clock.instant();
-    List<ServiceOverview> services = overview.overview(now.minus(range.getValue().duration()), now);
+    window = time.getSelection().window().resolve(clock.instant());
+    List<ServiceOverview> services = overview.overview(window.from(), window.to());
     GridListDataView<ServiceOverview> rows = grid.setItems(services);
     rows.setFilter(this::matchesSearch);
     grid.setVisible(!services.isEmpty());
@@ -226,7 +209,7 @@ public final class ServicesView extends VerticalLayout implements BeforeEnterObs
       return;
     }
     LatencyChart chart = new LatencyChart();
-    chart.setSeries(overview.latency(service.service(), range.getValue()));
+    chart.setSeries(overview.latency(service.service(), window.from(), window.to()));
     RouterLink traces =
         new RouterLink(
             "Traces of " + service.service(),
