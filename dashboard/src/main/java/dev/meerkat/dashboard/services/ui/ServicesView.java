@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.services.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
@@ -37,6 +38,7 @@ import dev.meerkat.dashboard.ui.time.TimePicker;
 import dev.meerkat.dashboard.ui.time.TimeSelection;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,6 +54,7 @@ import java.util.Locale;
 public final class ServicesView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final Preset DEFAULT_RANGE = Preset.FIFTEEN_MINUTES;
+  private static final Duration LATENCY_CHART_MAX = Duration.ofDays(1);
 
   private final ServiceOverviewService overview;
   private final Clock clock;
@@ -208,8 +211,16 @@ public final class ServicesView extends VerticalLayout implements BeforeEnterObs
     if (service == null) {
       return;
     }
-    LatencyChart chart = new LatencyChart();
-    chart.setSeries(overview.latency(service.service(), window.from(), window.to()));
+    Component chart;
+    if (Duration.between(window.from(), window.to()).compareTo(LATENCY_CHART_MAX) <= 0) {
+      LatencyChart latency = new LatencyChart();
+      latency.setSeries(overview.latency(service.service(), window.from(), window.to()));
+      chart = latency;
+    } else {
+      // One point per minute: beyond a day that is more points than pixels and than a query
+      // may return (meerkat.query.max-rows); the service page charts longer windows.
+      chart = new Paragraph("The latency chart shows windows up to 24 hours.");
+    }
     RouterLink traces =
         new RouterLink(
             "Traces of " + service.service(),
