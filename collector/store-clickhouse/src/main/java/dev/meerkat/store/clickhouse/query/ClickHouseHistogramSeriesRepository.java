@@ -29,21 +29,7 @@ public final class ClickHouseHistogramSeriesRepository implements HistogramSerie
 
   @Override
   public List<HistogramSeries> histograms(MetricSeriesQuery query) {
-    store.limits().checkRange(query.from(), query.to());
-    List<Row> rows =
-        store.read(
-            "SELECT service_name, "
-                + MetricPointSql.LABEL_COLUMNS
-                + ", "
-                + MetricPointSql.stepStart(query)
-                + ", toUInt64("
-                + MetricPointSql.aggregate(query.aggregation(), "point_count")
-                + ") AS count, "
-                + MetricPointSql.aggregate(query.aggregation(), "value")
-                + " AS sum FROM metric_points WHERE "
-                + MetricPointSql.where(query, "'HISTOGRAM'")
-                + " GROUP BY service_name, label_keys, label_values, step_start"
-                + " ORDER BY service_name, label_keys, label_values, step_start");
+    List<Row> rows = read(query, "");
     Map<Map<String, String>, List<HistogramSample>> bySeries =
         MetricPointSql.bySeries(
             rows,
@@ -59,23 +45,12 @@ public final class ClickHouseHistogramSeriesRepository implements HistogramSerie
 
   @Override
   public List<HistogramBucketSeries> histogramBuckets(MetricSeriesQuery query) {
-    store.limits().checkRange(query.from(), query.to());
     List<Row> rows =
-        store.read(
-            "SELECT service_name, "
-                + MetricPointSql.LABEL_COLUMNS
-                + ", "
-                + MetricPointSql.stepStart(query)
-                + ", toUInt64("
-                + MetricPointSql.aggregate(query.aggregation(), "point_count")
-                + ") AS count, "
-                + MetricPointSql.aggregate(query.aggregation(), "value")
-                + " AS sum, argMax(bucket_bounds, time_unix_nano) AS bounds, "
+        read(
+            query,
+            ", argMax(bucket_bounds, time_unix_nano) AS bounds, "
                 + bucketAggregate(query.aggregation())
-                + " AS counts FROM metric_points WHERE "
-                + MetricPointSql.where(query, "'HISTOGRAM'")
-                + " GROUP BY service_name, label_keys, label_values, step_start"
-                + " ORDER BY service_name, label_keys, label_values, step_start");
+                + " AS counts");
     Map<Map<String, String>, List<HistogramBucketSample>> bySeries =
         MetricPointSql.bySeries(
             rows,
@@ -89,6 +64,26 @@ public final class ClickHouseHistogramSeriesRepository implements HistogramSerie
     List<HistogramBucketSeries> series = new ArrayList<>(bySeries.size());
     bySeries.forEach((labels, samples) -> series.add(new HistogramBucketSeries(labels, samples)));
     return series;
+  }
+
+  /** Count and sum (and {@code columns}) per series and step, ordered by series then step. */
+  private List<Row> read(MetricSeriesQuery query, String columns) {
+    store.limits().checkRange(query.from(), query.to());
+    return store.read(
+        "SELECT service_name, "
+            + MetricPointSql.LABEL_COLUMNS
+            + ", "
+            + MetricPointSql.stepStart(query)
+            + ", toUInt64("
+            + MetricPointSql.aggregate(query.aggregation(), "point_count")
+            + ") AS count, "
+            + MetricPointSql.aggregate(query.aggregation(), "value")
+            + " AS sum"
+            + columns
+            + " FROM metric_points WHERE "
+            + MetricPointSql.where(query, "'HISTOGRAM'")
+            + " GROUP BY service_name, label_keys, label_values, step_start"
+            + " ORDER BY service_name, label_keys, label_values, step_start");
   }
 
   /** The aggregation element by element over the points' {@code bucket_counts} arrays. */

@@ -55,10 +55,7 @@ public final class ClickHouseServiceTrafficRepository implements ServiceTrafficR
   @Override
   public List<ServiceTrafficPoint> trafficSeries(Instant from, Instant to, Duration step) {
     store.limits().checkRange(from, to);
-    long stepSeconds = step.toSeconds();
-    if (stepSeconds < 60 || stepSeconds % 60 != 0 || step.getNano() != 0) {
-      throw new IllegalArgumentException("step must be whole minutes, at least one: " + step);
-    }
+    long stepSeconds = RollupSql.stepSeconds(step);
     List<Row> rows =
         store.read(
             "SELECT service_name, intDiv(t, "
