@@ -1,6 +1,5 @@
 package dev.meerkat.dashboard.services.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,10 +8,8 @@ import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -22,13 +19,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
-import dev.meerkat.dashboard.jvm.ui.JvmView;
 import dev.meerkat.dashboard.services.domain.Apdex;
 import dev.meerkat.dashboard.services.domain.ServiceOverview;
 import dev.meerkat.dashboard.services.service.ServiceOverviewService;
-import dev.meerkat.dashboard.traces.ui.TracesView;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.dashboard.ui.PathSegment;
@@ -38,14 +31,13 @@ import dev.meerkat.dashboard.ui.time.TimePicker;
 import dev.meerkat.dashboard.ui.time.TimeSelection;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Every service's request rate with a sparkline, errors, Apdex and latency, sortable by each; the
  * name links to the service page, selecting a row shows its latency chart. The window is in the URL
- * ({@code ?range=1h}).
+ * ({@code ?range=1h} or {@code from}/{@code to}, and {@code refresh}), set by the time picker.
  */
 @PermitAll
 @Route(value = "", layout = MainLayout.class)
@@ -54,7 +46,6 @@ import java.util.Locale;
 public final class ServicesView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final Preset DEFAULT_RANGE = Preset.FIFTEEN_MINUTES;
-  private static final Duration LATENCY_CHART_MAX = Duration.ofDays(1);
 
   private final ServiceOverviewService overview;
   private final Clock clock;
@@ -64,12 +55,13 @@ public final class ServicesView extends VerticalLayout implements BeforeEnterObs
   private final TextField search = createSearch();
   private final Grid<ServiceOverview> grid = createGrid();
   private final Div empty = createEmptyState();
-  private final Div details = createDetails();
+  private final ServiceDetails details;
 
   public ServicesView(ServiceOverviewService overview, Clock clock) {
     this.overview = overview;
     this.clock = clock;
     this.time = createTimePicker();
+    this.details = new ServiceDetails(overview::latency);
     setSizeFull();
     add(new H2("Services"), time, search, grid, empty, details);
   }
@@ -189,13 +181,6 @@ public final class ServicesView extends VerticalLayout implements BeforeEnterObs
         : Formats.NONE + " " + threshold;
   }
 
-  private Div createDetails() {
-    Div div = new Div();
-    div.setWidthFull();
-    div.setId("service-details");
-    return div;
-  }
-
   private void refresh() {
     window = time.getSelection().window().resolve(clock.instant());
     List<ServiceOverview> services = overview.overview(window.from(), window.to());
@@ -203,39 +188,10 @@ public final class ServicesView extends VerticalLayout implements BeforeEnterObs
     rows.setFilter(this::matchesSearch);
     grid.setVisible(!services.isEmpty());
     empty.setVisible(services.isEmpty());
-    details.removeAll();
+    details.show(null, window.from(), window.to());
   }
 
   private void showDetails(ServiceOverview service) {
-    details.removeAll();
-    if (service == null) {
-      return;
-    }
-    Component chart;
-    if (Duration.between(window.from(), window.to()).compareTo(LATENCY_CHART_MAX) <= 0) {
-      LatencyChart latency = new LatencyChart();
-      latency.setSeries(overview.latency(service.service(), window.from(), window.to()));
-      chart = latency;
-    } else {
-      // One point per minute: beyond a day that is more points than pixels and than a query
-      // may return (meerkat.query.max-rows); the service page charts longer windows.
-      chart = new Paragraph("The latency chart shows windows up to 24 hours.");
-    }
-    RouterLink traces =
-        new RouterLink(
-            "Traces of " + service.service(),
-            TracesView.class,
-            new RouteParameters("service", service.service()));
-    traces.setId("traces-link");
-    RouterLink jvm =
-        new RouterLink(
-            "JVM of " + service.service(),
-            JvmView.class,
-            new RouteParameters("service", service.service()));
-    jvm.setId("jvm-link");
-    details.add(
-        new H3("Latency of " + service.service() + " (p50, p99)"),
-        chart,
-        new HorizontalLayout(traces, jvm));
+    details.show(service == null ? null : service.service(), window.from(), window.to());
   }
 }
