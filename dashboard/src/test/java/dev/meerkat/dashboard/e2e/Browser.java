@@ -119,6 +119,8 @@ final class Browser {
 
   private static String decode(String value) {
     return URLDecoder.decode(value, StandardCharsets.UTF_8);
+  }
+
   /**
    * Clicks a grid cell near its right end, beside a link it holds: the services grid's name links
    * to the service page, a click beside it selects the row.
