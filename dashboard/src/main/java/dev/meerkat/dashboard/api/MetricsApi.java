@@ -1,5 +1,7 @@
 package dev.meerkat.dashboard.api;
 
+import dev.meerkat.store.query.metric.HistogramBucketSeries;
+import dev.meerkat.store.query.metric.HistogramSeriesRepository;
 import dev.meerkat.store.query.metric.LabelMatcher;
 import dev.meerkat.store.query.metric.MetricSeries;
 import dev.meerkat.store.query.metric.MetricSeriesQuery;
@@ -15,7 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Gauge and sum series of one stored metric (JVM metrics and any other OTLP metric). */
+/**
+ * Gauge and sum series of one stored metric (JVM metrics and any other OTLP metric), or its
+ * explicit-bucket histogram series with count, sum and buckets per step.
+ */
 @RestController
 class MetricsApi {
 
@@ -25,20 +30,24 @@ class MetricsApi {
   static final Duration DEFAULT_STEP = Duration.ofMinutes(1);
 
   private final MetricSeriesRepository metrics;
+  private final HistogramSeriesRepository histograms;
   private final Clock clock;
 
-  MetricsApi(MetricSeriesRepository metrics, Clock clock) {
+  MetricsApi(MetricSeriesRepository metrics, HistogramSeriesRepository histograms, Clock clock) {
     this.metrics = metrics;
+    this.histograms = histograms;
     this.clock = clock;
   }
 
+  /** A name is one metric type: {@code series} (gauge, sum) or {@code histograms} is empty. */
   record Series(
       String name,
       Instant from,
       Instant to,
       long stepSeconds,
       StepAggregation aggregation,
-      List<MetricSeries> series) {}
+      List<MetricSeries> series,
+      List<HistogramBucketSeries> histograms) {}
 
   @GetMapping("/api/v1/metrics")
   Series series(
@@ -70,7 +79,13 @@ class MetricsApi {
     MetricSeriesQuery query =
         new MetricSeriesQuery(name, matchers(labels), range.from(), range.to(), stepLength, how);
     return new Series(
-        name, range.from(), range.to(), stepLength.toSeconds(), how, metrics.series(query));
+        name,
+        range.from(),
+        range.to(),
+        stepLength.toSeconds(),
+        how,
+        metrics.series(query),
+        histograms.histogramBuckets(query));
   }
 
   /** {@code key=value} selects series with that label value, {@code key!=value} the others. */

@@ -4,6 +4,7 @@ import static dev.meerkat.dashboard.api.Numbers.finite;
 
 import dev.meerkat.dashboard.services.domain.RedCharts;
 import dev.meerkat.dashboard.services.domain.WeekRow;
+import dev.meerkat.dashboard.services.service.ServiceOverviewService;
 import dev.meerkat.dashboard.services.service.ServicePageService;
 import dev.meerkat.store.query.ErrorGroup;
 import dev.meerkat.store.query.RedPoint;
@@ -21,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ServicePageApi {
 
   private final ServicePageService page;
+  private final ServiceOverviewService overview;
   private final Clock clock;
 
-  ServicePageApi(ServicePageService page, Clock clock) {
+  ServicePageApi(ServicePageService page, ServiceOverviewService overview, Clock clock) {
     this.page = page;
+    this.overview = overview;
     this.clock = clock;
   }
 
@@ -122,7 +125,10 @@ class ServicePageApi {
         service,
         range.from(),
         range.to(),
-        page.summary(service, range.from(), range.to())
+        // The same row as in GET /api/v1/services, Apdex included.
+        overview.overview(range.from(), range.to()).stream()
+            .filter(o -> o.service().equals(service))
+            .findFirst()
             .map(ServicesApi.ServiceRed::of)
             .orElse(null),
         page.instances(service, range.from(), range.to()));

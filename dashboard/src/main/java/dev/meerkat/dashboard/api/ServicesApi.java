@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.api;
 import static dev.meerkat.dashboard.api.Numbers.finite;
 
 import dev.meerkat.dashboard.services.domain.Endpoint;
+import dev.meerkat.dashboard.services.domain.ServiceOverview;
 import dev.meerkat.dashboard.services.service.ServiceOverviewService;
 import dev.meerkat.dashboard.services.service.ServicePageService;
 import dev.meerkat.store.query.OperationSummary;
@@ -33,6 +34,8 @@ class ServicesApi {
 
   /**
    * Latencies in ms are the upper bounds of the rollup's latency buckets; null without requests.
+   * Apdex is the score over the window with the service's threshold (docs/dashboard.md), null
+   * without requests.
    */
   record ServiceRed(
       String service,
@@ -41,8 +44,11 @@ class ServicesApi {
       double errorRatio,
       Double p50Millis,
       Double p95Millis,
-      Double p99Millis) {
-    static ServiceRed of(ServiceSummary s) {
+      Double p99Millis,
+      Double apdex,
+      long apdexThresholdMs) {
+    static ServiceRed of(ServiceOverview overview) {
+      ServiceSummary s = overview.red();
       return new ServiceRed(
           s.service(),
           s.requests(),
@@ -50,7 +56,9 @@ class ServicesApi {
           s.errorRatio(),
           finite(s.p50Millis()),
           finite(s.p95Millis()),
-          finite(s.p99Millis()));
+          finite(s.p99Millis()),
+          finite(overview.apdex().score()),
+          overview.apdex().threshold().toMillis());
     }
   }
 
@@ -94,7 +102,7 @@ class ServicesApi {
       @RequestParam(name = "window", required = false) String window) {
     QueryWindow range = QueryWindow.resolve(from, to, window, clock);
     List<ServiceRed> services =
-        overview.services(range.from(), range.to()).stream().map(ServiceRed::of).toList();
+        overview.overview(range.from(), range.to()).stream().map(ServiceRed::of).toList();
     return new Services(range.from(), range.to(), services);
   }
 

@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param query limits on every read query, so that one user cannot stall the store
  * @param secrets the key that encrypts channel secrets in the state store
  * @param auth sign-in, roles and API tokens (docs/security.md)
+ * @param apdex Apdex thresholds per service
  */
 @ConfigurationProperties("meerkat")
 public record MeerkatProperties(
@@ -35,7 +37,35 @@ public record MeerkatProperties(
     @DefaultValue Outbound outbound,
     @DefaultValue Query query,
     @DefaultValue Secrets secrets,
-    @DefaultValue Auth auth) {
+    @DefaultValue Auth auth,
+    @DefaultValue Apdex apdex) {
+
+  /**
+   * Apdex thresholds T of the services page (docs/dashboard.md, "Services").
+   *
+   * @param defaultThreshold T of every service without its own
+   * @param thresholds T per service name ({@code meerkat.apdex.thresholds.checkout=200ms}; a name
+   *     with dots in brackets: {@code meerkat.apdex.thresholds[orders.api]=1s})
+   */
+  public record Apdex(
+      @DefaultValue("500ms") Duration defaultThreshold,
+      @DefaultValue Map<String, Duration> thresholds) {
+
+    public Apdex {
+      requirePositive("meerkat.apdex.default-threshold", defaultThreshold);
+      thresholds.forEach(
+          (service, threshold) ->
+              requirePositive("meerkat.apdex.thresholds." + service, threshold));
+      thresholds = Map.copyOf(thresholds);
+    }
+
+    private static void requirePositive(String key, Duration threshold) {
+      if (threshold == null || threshold.isNegative() || threshold.isZero()) {
+        throw new IllegalArgumentException(
+            key + " must be a positive duration such as 500ms or 2s, was " + threshold);
+      }
+    }
+  }
 
   /**
    * @param key AES-256 key, 32 bytes in base64 ({@code openssl rand -base64 32};

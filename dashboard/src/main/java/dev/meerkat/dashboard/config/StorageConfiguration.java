@@ -15,6 +15,7 @@ import dev.meerkat.store.clickhouse.query.ClickHouseMetricValueRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseRequestCellRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceGraphRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseServiceTrafficRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
 import dev.meerkat.store.query.ErrorCauseRepository;
@@ -22,6 +23,7 @@ import dev.meerkat.store.query.MetricValueRepository;
 import dev.meerkat.store.query.QueryLimits;
 import dev.meerkat.store.query.RequestCellRepository;
 import dev.meerkat.store.query.ServiceMetricsRepository;
+import dev.meerkat.store.query.ServiceTrafficRepository;
 import dev.meerkat.store.query.TraceRepository;
 import dev.meerkat.store.query.graph.ServiceGraphRepository;
 import dev.meerkat.store.query.log.LogRepository;
@@ -88,6 +90,11 @@ class StorageConfiguration {
   @Bean
   ServiceMetricsRepository serviceMetricsRepository(ClickHouseStore store) {
     return new ClickHouseServiceMetricsRepository(store);
+  }
+
+  @Bean
+  ServiceTrafficRepository serviceTrafficRepository(ClickHouseStore store) {
+    return new ClickHouseServiceTrafficRepository(store);
   }
 
   @Bean

@@ -1,11 +1,16 @@
 package dev.meerkat.dashboard.api;
 
+import static dev.meerkat.dashboard.api.SeededTelemetry.GC_BOUNDS;
+import static dev.meerkat.dashboard.api.SeededTelemetry.GC_M1_LATE;
+import static dev.meerkat.dashboard.api.SeededTelemetry.GC_M2;
 import static dev.meerkat.dashboard.api.SeededTelemetry.M1;
 import static dev.meerkat.dashboard.api.SeededTelemetry.M2;
+import static dev.meerkat.dashboard.api.SeededTelemetry.gcSum;
 import static dev.meerkat.dashboard.api.SeededTelemetry.serverSpanId;
 import static dev.meerkat.dashboard.api.SeededTelemetry.traceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +18,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Log search and metric series over HTTP against seeded log records and gauge points. */
+/**
+ * Log search and metric series over HTTP against seeded log records, gauge and histogram points.
+ */
 class LogsAndMetricsApiIT extends ApiTestBase {
 
   @Test
@@ -82,6 +89,36 @@ class LogsAndMetricsApiIT extends ApiTestBase {
     assertThat(labels(series.get(1)))
         .isEqualTo(Map.of("area", "nonheap", "service.name", "checkout"));
     assertThat(samples(series.get(1))).containsExactly(M1 + "=50.0");
+  }
+
+  @Test
+  void answersHistogramCountSumAndBucketsPerStep() throws Exception {
+    JsonNode body = ok("/api/v1/metrics?name=jvm.gc.duration&aggregation=last&window=2m&step=1m");
+
+    assertThat(body.get("series").size()).isZero();
+    JsonNode histograms = body.get("histograms");
+    assertThat(histograms.size()).isEqualTo(1);
+    JsonNode gc = histograms.get(0);
+    assertThat(labels(gc))
+        .isEqualTo(Map.of("jvm.gc.name", "G1 Young Generation", "service.name", "checkout"));
+    // Cumulative, so each step's last point: M1+45s in M1, M2+15s in M2.
+    JsonNode samples = gc.get("samples");
+    assertThat(samples.size()).isEqualTo(2);
+    assertHistogramSample(samples.get(0), M1, GC_M1_LATE);
+    assertHistogramSample(samples.get(1), M2, GC_M2);
+  }
+
+  private static void assertHistogramSample(JsonNode sample, Instant start, long[] counts) {
+    assertThat(sample.get("start").asString()).isEqualTo(start.toString());
+    assertThat(sample.get("count").asLong()).isEqualTo(counts[0] + counts[1] + counts[2]);
+    assertThat(sample.get("sum").asDouble()).isEqualTo(gcSum(counts));
+    List<Double> bounds = new ArrayList<>();
+    sample.get("bucketBounds").forEach(b -> bounds.add(b.asDouble()));
+    assertThat(bounds).isEqualTo(GC_BOUNDS);
+    List<Double> bucketCounts = new ArrayList<>();
+    sample.get("bucketCounts").forEach(c -> bucketCounts.add(c.asDouble()));
+    assertThat(bucketCounts)
+        .containsExactly((double) counts[0], (double) counts[1], (double) counts[2]);
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.meerkat.store.model.MetricType;
 import dev.meerkat.store.model.SpanKind;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.model.SpanStatus;
+import dev.meerkat.store.model.Temporality;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.List;
  *
  * <p>Minute {@link #M1} and {@link #M2} (the two minutes before {@link #NOW}): checkout handles
  * eight {@code POST /pay} requests (durations {@link #PAY_MILLIS}, the last two failed), each
- * querying PostgreSQL database {@code orders} for 1 ms; search handles two 3 ms requests in M2.
+ * querying PostgreSQL database {@code orders} for 1 ms (status UNSET, as instrumentation leaves
+ * client spans; the requests are OK or ERROR); search handles two 3 ms requests (OK) in M2.
  */
 final class SeededTelemetry {
 
@@ -92,7 +94,7 @@ final class SeededTelemetry {
               SpanKind.SERVER,
               start,
               Duration.ofMillis(PAY_MILLIS[i]),
-              payFailed(i),
+              payFailed(i) ? SpanStatus.ERROR : SpanStatus.OK,
               List.of("http.route", "customer.tier"),
               List.of("/pay", tier(i))));
       spans.add(
@@ -105,7 +107,7 @@ final class SeededTelemetry {
               SpanKind.CLIENT,
               start.plusNanos(100_000),
               DB_CALL,
-              false,
+              SpanStatus.UNSET,
               List.of("db.system", "db.namespace"),
               List.of("postgresql", "orders")));
     }
@@ -120,7 +122,7 @@ final class SeededTelemetry {
               SpanKind.SERVER,
               M2.plusSeconds(20 + n),
               SEARCH,
-              false,
+              SpanStatus.OK,
               List.of(),
               List.of()));
     }
@@ -136,7 +138,7 @@ final class SeededTelemetry {
       SpanKind kind,
       Instant start,
       Duration duration,
-      boolean error,
+      SpanStatus status,
       List<String> keys,
       List<String> values) {
     return new SpanRecord(
@@ -149,8 +151,8 @@ final class SeededTelemetry {
         service,
         name,
         kind,
-        error ? SpanStatus.ERROR : SpanStatus.OK,
-        error ? "card declined" : "",
+        status,
+        status == SpanStatus.ERROR ? "card declined" : "",
         "",
         "",
         0,
@@ -203,7 +205,40 @@ final class SeededTelemetry {
         gauge("checkout", "heap", M1.plusSeconds(40), 300),
         gauge("checkout", "heap", M2.plusSeconds(10), 500),
         gauge("checkout", "nonheap", M1.plusSeconds(20), 50),
-        gauge("search", "heap", M2, 70));
+        gauge("search", "heap", M2, 70),
+        gcPauses(M1.plusSeconds(15), GC_M1_EARLY),
+        gcPauses(M1.plusSeconds(45), GC_M1_LATE),
+        gcPauses(M2.plusSeconds(15), GC_M2));
+  }
+
+  /** Bounds of the seeded {@code jvm.gc.duration} histogram, in seconds. */
+  static final List<Double> GC_BOUNDS = List.of(0.01, 0.1);
+
+  /**
+   * Cumulative {@code jvm.gc.duration} of checkout: the bucket counts of its three points (one per
+   * bucket of {@link #GC_BOUNDS} plus the overflow), at M1+15s, M1+45s and M2+15s.
+   */
+  static final long[] GC_M1_EARLY = {3, 1, 0};
+
+  static final long[] GC_M1_LATE = {5, 2, 1};
+  static final long[] GC_M2 = {6, 4, 1};
+
+  /** The sum of the recorded pauses of a point: 5 ms per count, to keep the arithmetic simple. */
+  static double gcSum(long[] counts) {
+    return 0.005 * (counts[0] + counts[1] + counts[2]);
+  }
+
+  private static MetricPointRecord gcPauses(Instant at, long[] counts) {
+    return MetricPointRecord.builder(MetricType.HISTOGRAM, "checkout", "jvm.gc.duration")
+        .time(nanos(M1.minusSeconds(600)), nanos(at))
+        .description("Duration of JVM garbage collection actions.", "s")
+        .aggregation(false, Temporality.CUMULATIVE)
+        .attributes(List.of("jvm.gc.name"), List.of("G1 Young Generation"))
+        .resource(List.of("service.name"), List.of("checkout"))
+        .value(gcSum(counts))
+        .count(counts[0] + counts[1] + counts[2])
+        .buckets(GC_BOUNDS, List.of(counts[0], counts[1], counts[2]))
+        .build();
   }
 
   private static MetricPointRecord gauge(String service, String area, Instant at, double value) {

@@ -33,6 +33,9 @@ class ServicePageApiIT extends ApiTestBase {
     assertThat(body.get("to").asString()).isEqualTo(NOW.toString());
     assertThat(body.get("red").get("requests").asDouble()).isEqualTo(PAY_REQUESTS);
     assertThat(body.get("red").get("errorRatio").asDouble()).isEqualTo(0.25);
+    // The row of GET /api/v1/services: Apdex with the default 500 ms threshold, the 6 successful
+    // requests satisfied and the 2 failed ones frustrated.
+    assertThat(body.get("red").get("apdex").asDouble()).isEqualTo(6.0 / 8);
     // The seeded metric points carry no service.instance.id: one instance with the empty id.
     assertThat(body.get("instances").size()).isEqualTo(1);
     assertThat(body.get("instances").get(0).asString()).isEmpty();

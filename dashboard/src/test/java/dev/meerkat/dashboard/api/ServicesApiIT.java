@@ -5,9 +5,11 @@ import static dev.meerkat.dashboard.api.SeededTelemetry.M1;
 import static dev.meerkat.dashboard.api.SeededTelemetry.M2;
 import static dev.meerkat.dashboard.api.SeededTelemetry.NOW;
 import static dev.meerkat.dashboard.api.SeededTelemetry.PAY_ERRORS;
+import static dev.meerkat.dashboard.api.SeededTelemetry.PAY_MILLIS;
 import static dev.meerkat.dashboard.api.SeededTelemetry.PAY_REQUESTS;
 import static dev.meerkat.dashboard.api.SeededTelemetry.SEARCH;
 import static dev.meerkat.dashboard.api.SeededTelemetry.bucketUpperMillis;
+import static dev.meerkat.dashboard.api.SeededTelemetry.payFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -48,6 +50,38 @@ class ServicesApiIT extends ApiTestBase {
         bucketUpperMillis(SEARCH),
         bucketUpperMillis(SEARCH),
         bucketUpperMillis(SEARCH));
+  }
+
+  @Test
+  void answersApdexWithEachServicesThreshold() throws Exception {
+    JsonNode services = ok("/api/v1/services?window=2m").get("services");
+
+    // Checkout's T is 5 ms (ApiTestBase): by bucket upper bound a request is satisfied up to T,
+    // tolerating up to 4T; the failed ones are frustrated (docs/dashboard.md, Apdex).
+    double satisfied = 0;
+    double tolerating = 0;
+    for (int i = 0; i < PAY_REQUESTS; i++) {
+      double upper = bucketUpperMillis(Duration.ofMillis(PAY_MILLIS[i]));
+      if (payFailed(i)) {
+        continue;
+      }
+      if (upper <= CHECKOUT_APDEX_MILLIS) {
+        satisfied++;
+      } else if (upper <= 4 * CHECKOUT_APDEX_MILLIS) {
+        tolerating++;
+      }
+    }
+    // Four 2 ms requests satisfied, two 8 ms ones tolerating: (4 + 2 / 2) / 8.
+    assertThat(satisfied).isEqualTo(4);
+    assertThat(tolerating).isEqualTo(2);
+    JsonNode checkout = services.get(0);
+    assertThat(checkout.get("apdex").asDouble())
+        .isEqualTo((satisfied + tolerating / 2) / PAY_REQUESTS);
+    assertThat(checkout.get("apdexThresholdMs").asLong()).isEqualTo(CHECKOUT_APDEX_MILLIS);
+    // Search: two 3 ms requests, satisfied under the default T of 500 ms.
+    JsonNode search = services.get(1);
+    assertThat(search.get("apdex").asDouble()).isEqualTo(1.0);
+    assertThat(search.get("apdexThresholdMs").asLong()).isEqualTo(500);
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.meerkat.dashboard.api;
 
 import static dev.meerkat.dashboard.api.SeededTelemetry.DB_CALL;
+import static dev.meerkat.dashboard.api.SeededTelemetry.PAY_REQUESTS;
 import static dev.meerkat.dashboard.api.SeededTelemetry.clientSpanId;
+import static dev.meerkat.dashboard.api.SeededTelemetry.payFailed;
 import static dev.meerkat.dashboard.api.SeededTelemetry.payStart;
 import static dev.meerkat.dashboard.api.SeededTelemetry.serverSpanId;
 import static dev.meerkat.dashboard.api.SeededTelemetry.traceId;
@@ -49,6 +51,30 @@ class TracesApiIT extends ApiTestBase {
   }
 
   @Test
+  void matchesEachStatusExactly() throws Exception {
+    // A trace matches when one of its spans has the status. POST /pay spans are OK or ERROR,
+    // their database calls UNSET; search's spans (traces 9 and 10, the newest) are OK.
+    List<String> ok = new ArrayList<>(List.of(traceId(10), traceId(9)));
+    List<String> error = new ArrayList<>();
+    List<String> unset = new ArrayList<>();
+    for (int i = PAY_REQUESTS - 1; i >= 0; i--) {
+      (payFailed(i) ? error : ok).add(traceId(i + 1));
+      unset.add(traceId(i + 1));
+    }
+
+    assertThat(each(ok("/api/v1/traces?status=ok&window=2m").get("traces"), "traceId"))
+        .isEqualTo(ok);
+    assertThat(each(ok("/api/v1/traces?status=error&window=2m").get("traces"), "traceId"))
+        .isEqualTo(error);
+    assertThat(each(ok("/api/v1/traces?status=unset&window=2m").get("traces"), "traceId"))
+        .isEqualTo(unset);
+    // ok is exactly OK: the UNSET database calls are not OK.
+    assertThat(
+            ok("/api/v1/traces?operation=SELECT%20orders&status=ok&window=2m").get("traces").size())
+        .isZero();
+  }
+
+  @Test
   void pagesThroughTheResultsWithTheCursor() throws Exception {
     List<List<String>> pages = new ArrayList<>();
     String path = "/api/v1/traces?service=checkout&window=2m&limit=3";
@@ -91,6 +117,7 @@ class TracesApiIT extends ApiTestBase {
     assertThat(client.get("spanId").asString()).isEqualTo(clientSpanId(7));
     assertThat(client.get("parentSpanId").asString()).isEqualTo(serverSpanId(7));
     assertThat(client.get("kind").asString()).isEqualTo("CLIENT");
+    assertThat(client.get("status").asString()).isEqualTo("UNSET");
     assertThat(client.get("start").asString()).isEqualTo(payStart(6).plusNanos(100_000).toString());
     assertThat(client.get("durationNanos").asLong()).isEqualTo(DB_CALL.toNanos());
     assertThat(client.get("attributes").get("db.system").asString()).isEqualTo("postgresql");

@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -118,6 +119,14 @@ final class Browser {
 
   private static String decode(String value) {
     return URLDecoder.decode(value, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Clicks a grid cell near its right end, beside a link it holds: the services grid's name links
+   * to the service page, a click beside it selects the row.
+   */
+  static void clickBesideLink(ChromeDriver driver, WebElement cell) {
+    new Actions(driver).moveToElement(cell, cell.getSize().getWidth() / 2 - 4, 0).click().perform();
   }
 
   static void screenshot(ChromeDriver driver, String name) {

@@ -167,7 +167,7 @@ class DashboardBrowserIT {
     WebElement services = waitForText(By.id("services-grid"), "inventory");
     assertThat(services.getText()).contains("checkout", "inventory", "%", "ms");
 
-    cell(services, "checkout").click();
+    Browser.clickBesideLink(driver, cell(services, "checkout"));
     Browser.waitFor(driver)
         .until(
             ExpectedConditions.presenceOfElementLocated(

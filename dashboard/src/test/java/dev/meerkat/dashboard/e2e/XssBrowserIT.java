@@ -206,7 +206,7 @@ class XssBrowserIT {
     driver.get(url("/"));
     awaitCells("services-grid", SERVICE);
     assertNothingInjected("services");
-    cell("services-grid", SERVICE).click();
+    Browser.clickBesideLink(driver, cell("services-grid", SERVICE));
     Browser.waitFor(driver)
         .until(
             ExpectedConditions.presenceOfElementLocated(

@@ -1,55 +1,69 @@
 package dev.meerkat.dashboard.services.ui;
 
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridListDataView;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
-import dev.meerkat.dashboard.jvm.ui.JvmView;
-import dev.meerkat.dashboard.services.domain.TimeRange;
+import dev.meerkat.dashboard.services.domain.Apdex;
+import dev.meerkat.dashboard.services.domain.ServiceOverview;
 import dev.meerkat.dashboard.services.service.ServiceOverviewService;
-import dev.meerkat.dashboard.traces.ui.TracesView;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
-import dev.meerkat.store.query.ServiceSummary;
+import dev.meerkat.dashboard.ui.PathSegment;
+import dev.meerkat.dashboard.ui.time.Interval;
+import dev.meerkat.dashboard.ui.time.Preset;
+import dev.meerkat.dashboard.ui.time.TimePicker;
+import dev.meerkat.dashboard.ui.time.TimeSelection;
 import jakarta.annotation.security.PermitAll;
-import java.util.Comparator;
-import java.util.EnumSet;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
-/** Every service's request rate, errors and latency; a latency chart for the selected one. */
+/**
+ * Every service's request rate with a sparkline, errors, Apdex and latency, sortable by each; the
+ * name links to the service page, selecting a row shows its latency chart. The window is in the URL
+ * ({@code ?range=1h} or {@code from}/{@code to}, and {@code refresh}), set by the time picker.
+ */
 @PermitAll
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "services", layout = MainLayout.class)
 @PageTitle("Services | Meerkat")
-public final class ServicesView extends VerticalLayout {
+public final class ServicesView extends VerticalLayout implements BeforeEnterObserver {
+
+  private static final Preset DEFAULT_RANGE = Preset.FIFTEEN_MINUTES;
 
   private final ServiceOverviewService overview;
-  private final Select<TimeRange> range = createRangeSelect();
+  private final Clock clock;
+  private final TimePicker time;
+  private QueryParameters query = QueryParameters.empty();
+  private Interval window;
   private final TextField search = createSearch();
-  private final Grid<ServiceSummary> grid = createGrid();
+  private final Grid<ServiceOverview> grid = createGrid();
   private final Div empty = createEmptyState();
-  private final Div details = createDetails();
+  private final ServiceDetails details;
 
-  public ServicesView(ServiceOverviewService overview) {
+  public ServicesView(ServiceOverviewService overview, Clock clock) {
     this.overview = overview;
+    this.clock = clock;
+    this.time = createTimePicker();
+    this.details = new ServiceDetails(overview::latency);
     setSizeFull();
-    add(new H2("Services"), new HorizontalLayout(range, search), grid, empty, details);
-    refresh();
+    add(new H2("Services"), time, search, grid, empty, details);
   }
 
   private TextField createSearch() {
@@ -63,7 +77,7 @@ public final class ServicesView extends VerticalLayout {
   }
 
   /** Case-insensitive substring of the service name; a blank search keeps every row. */
-  private boolean matchesSearch(ServiceSummary service) {
+  private boolean matchesSearch(ServiceOverview service) {
     String term = search.getValue().strip().toLowerCase(Locale.ROOT);
     return service.service().toLowerCase(Locale.ROOT).contains(term);
   }
@@ -86,80 +100,98 @@ public final class ServicesView extends VerticalLayout {
     return div;
   }
 
-  private Select<TimeRange> createRangeSelect() {
-    Select<TimeRange> select = new Select<>();
-    select.setLabel("Window");
-    select.setItems(EnumSet.range(TimeRange.FIVE_MINUTES, TimeRange.ONE_DAY));
-    select.setItemLabelGenerator(TimeRange::label);
-    select.setValue(TimeRange.FIFTEEN_MINUTES);
-    select.addValueChangeListener(e -> refresh());
-    select.setId("window");
-    return select;
+  /** The window and auto-refresh from the URL ({@code range}, {@code from}/{@code to}). */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    query = event.getLocation().getQueryParameters();
+    time.setSelection(TimeSelection.read(query, DEFAULT_RANGE));
+    refresh();
   }
 
-  private Grid<ServiceSummary> createGrid() {
-    Grid<ServiceSummary> services = new Grid<>();
+  private TimePicker createTimePicker() {
+    TimePicker picker = new TimePicker(clock);
+    picker.addSelectionListener(
+        selection -> UI.getCurrent().navigate(ServicesView.class, selection.mergeInto(query)));
+    picker.addRefreshListener(this::refresh);
+    return picker;
+  }
+
+  private Grid<ServiceOverview> createGrid() {
+    MissingLastGrid<ServiceOverview> services = new MissingLastGrid<>();
     services.setId("services-grid");
     services.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     services
-        .addColumn(ServiceSummary::service)
+        .addComponentColumn(ServicesView::serviceLink)
         .setHeader("Service")
-        .setSortable(true)
+        .setComparator(ServiceOverview::service)
         .setFlexGrow(2);
     services
-        .addColumn(s -> Formats.rate(s.requestsPerSecond()))
-        .setHeader("Req/s")
-        .setComparator(Comparator.comparingDouble(ServiceSummary::requestsPerSecond));
+        .addNumberColumn(
+            s -> s.red().requestsPerSecond(), s -> Formats.rate(s.red().requestsPerSecond()))
+        .setHeader("Req/s");
     services
-        .addColumn(s -> s.hasRequests() ? Formats.percent(s.errorRatio()) : Formats.NONE)
-        .setHeader("Errors")
-        .setComparator(Comparator.comparingDouble(ServiceSummary::errorRatio));
-    services.addColumn(s -> Formats.millis(s.p50Millis())).setHeader("p50");
-    services.addColumn(s -> Formats.millis(s.p95Millis())).setHeader("p95");
-    services.addColumn(s -> Formats.millis(s.p99Millis())).setHeader("p99");
+        .addComponentColumn(s -> new Html(SparklineSvg.render(s.traffic())))
+        .setHeader("Requests")
+        .setWidth(SparklineSvg.WIDTH + 32 + "px")
+        .setFlexGrow(0);
+    services
+        .addNumberColumn(ServicesView::errorRatio, s -> Formats.percent(errorRatio(s)))
+        .setHeader("Errors");
+    services.addNumberColumn(s -> s.apdex().score(), ServicesView::apdex).setHeader("Apdex [T]");
+    services
+        .addNumberColumn(s -> s.red().p50Millis(), s -> Formats.millis(s.red().p50Millis()))
+        .setHeader("p50");
+    services
+        .addNumberColumn(s -> s.red().p95Millis(), s -> Formats.millis(s.red().p95Millis()))
+        .setHeader("p95");
+    services
+        .addNumberColumn(s -> s.red().p99Millis(), s -> Formats.millis(s.red().p99Millis()))
+        .setHeader("p99");
     services.setAllRowsVisible(true);
     services.addSelectionListener(e -> showDetails(e.getFirstSelectedItem().orElse(null)));
     return services;
   }
 
-  private Div createDetails() {
-    Div div = new Div();
-    div.setWidthFull();
-    div.setId("service-details");
-    return div;
+  /** The service page, linked by URL so this view does not depend on it. */
+  private static Anchor serviceLink(ServiceOverview service) {
+    Anchor link = new Anchor("service/" + PathSegment.encode(service.service()), service.service());
+    link.addClassName("service-link");
+    // A long name ends in an ellipsis before the cell's end, so a click beside it still selects
+    // the row (and shows its latency chart) instead of always leaving the page.
+    link.getStyle()
+        .set("display", "inline-block")
+        .set("max-width", "calc(100% - 1.5em)")
+        .set("overflow", "hidden")
+        .set("text-overflow", "ellipsis")
+        .set("vertical-align", "bottom");
+    return link;
+  }
+
+  /** NaN without requests, so the column sorts it last. */
+  private static double errorRatio(ServiceOverview service) {
+    return service.red().hasRequests() ? service.red().errorRatio() : Double.NaN;
+  }
+
+  /** The score with two decimals and its threshold: {@code 0.94 [500 ms]}. */
+  static String apdex(ServiceOverview service) {
+    Apdex apdex = service.apdex();
+    String threshold = "[" + apdex.threshold().toMillis() + " ms]";
+    return Double.isFinite(apdex.score())
+        ? String.format(Locale.ROOT, "%.2f %s", apdex.score(), threshold)
+        : Formats.NONE + " " + threshold;
   }
 
   private void refresh() {
-    List<ServiceSummary> services = overview.services(range.getValue());
-    GridListDataView<ServiceSummary> rows = grid.setItems(services);
+    window = time.getSelection().window().resolve(clock.instant());
+    List<ServiceOverview> services = overview.overview(window.from(), window.to());
+    GridListDataView<ServiceOverview> rows = grid.setItems(services);
     rows.setFilter(this::matchesSearch);
     grid.setVisible(!services.isEmpty());
     empty.setVisible(services.isEmpty());
-    details.removeAll();
+    details.show(null, window.from(), window.to());
   }
 
-  private void showDetails(ServiceSummary service) {
-    details.removeAll();
-    if (service == null) {
-      return;
-    }
-    LatencyChart chart = new LatencyChart();
-    chart.setSeries(overview.latency(service.service(), range.getValue()));
-    RouterLink traces =
-        new RouterLink(
-            "Traces of " + service.service(),
-            TracesView.class,
-            new RouteParameters("service", service.service()));
-    traces.setId("traces-link");
-    RouterLink jvm =
-        new RouterLink(
-            "JVM of " + service.service(),
-            JvmView.class,
-            new RouteParameters("service", service.service()));
-    jvm.setId("jvm-link");
-    details.add(
-        new H3("Latency of " + service.service() + " (p50, p99)"),
-        chart,
-        new HorizontalLayout(traces, jvm));
+  private void showDetails(ServiceOverview service) {
+    details.show(service == null ? null : service.service(), window.from(), window.to());
   }
 }

@@ -251,10 +251,7 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
    * fall into one step each and those rollups can be used; other steps read minutes.
    */
   private List<RedPoint> series(String where, Instant from, Instant to, Duration step) {
-    long stepSeconds = step.toSeconds();
-    if (stepSeconds < 60 || stepSeconds % 60 != 0 || step.getNano() != 0) {
-      throw new IllegalArgumentException("step must be whole minutes, at least one: " + step);
-    }
+    long stepSeconds = RollupSql.stepSeconds(step);
     long[] covered = coverage.coveredFromForStep(stepSeconds);
     List<Row> rows =
         store.read(

@@ -1,5 +1,6 @@
 package dev.meerkat.store.clickhouse.query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,15 @@ final class RollupSql {
       List.of(
           new Resolution("service_graph_1m", "minute", MINUTE),
           new Resolution("service_graph_1h", "hour", HOUR));
+
+  /** The step of a series in seconds; refused unless whole minutes, at least one. */
+  static long stepSeconds(Duration step) {
+    long seconds = step.toSeconds();
+    if (seconds < 60 || seconds % 60 != 0 || step.getNano() != 0) {
+      throw new IllegalArgumentException("step must be whole minutes, at least one: " + step);
+    }
+    return seconds;
+  }
 
   /** {@code minute >= toDateTime(from) AND minute < toDateTime(to)}: minutes starting in range. */
   static String minutesIn(Instant from, Instant to) {

@@ -8,6 +8,8 @@ import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
 import dev.meerkat.store.model.MetricPointRecord;
 import dev.meerkat.store.model.MetricType;
 import dev.meerkat.store.model.Temporality;
+import dev.meerkat.store.query.metric.HistogramBucketSample;
+import dev.meerkat.store.query.metric.HistogramBucketSeries;
 import dev.meerkat.store.query.metric.HistogramSample;
 import dev.meerkat.store.query.metric.HistogramSeries;
 import dev.meerkat.store.query.metric.LabelMatcher;
@@ -107,6 +109,55 @@ class ClickHouseHistogramSeriesRepositoryIT {
                     new HistogramSample(T1, 9, 0.135))),
             new HistogramSeries(
                 labels("db", "G1 Young Generation"), List.of(new HistogramSample(T0, 7, 0.070))));
+  }
+
+  @Test
+  void bucketsSummedElementByElementPerStep() {
+    List<HistogramBucketSeries> series =
+        new ClickHouseHistogramSeriesRepository(store)
+            .histogramBuckets(
+                new MetricSeriesQuery(
+                    "jvm.gc.duration",
+                    List.of(
+                        LabelMatcher.equal("service.name", "api"),
+                        LabelMatcher.equal("jvm.gc.name", "G1 Young Generation")),
+                    T0,
+                    END,
+                    Duration.ofSeconds(60),
+                    StepAggregation.SUM));
+
+    // Each point puts all its values in the middle bucket (0.01, 0.1]: at T0 a-1 2 + 5 and a-2 1.
+    assertThat(series)
+        .containsExactly(
+            new HistogramBucketSeries(
+                labels("api", "G1 Young Generation"),
+                List.of(
+                    new HistogramBucketSample(
+                        T0, 8, 0.030 + 0.075 + 0.010, List.of(0.01, 0.1), List.of(0.0, 8.0, 0.0)),
+                    new HistogramBucketSample(
+                        T1, 9, 0.135, List.of(0.01, 0.1), List.of(0.0, 9.0, 0.0)))));
+  }
+
+  @Test
+  void bucketsOfTheLatestPointPerStep() {
+    List<HistogramBucketSeries> series =
+        new ClickHouseHistogramSeriesRepository(store)
+            .histogramBuckets(
+                new MetricSeriesQuery(
+                    "jvm.gc.duration",
+                    List.of(LabelMatcher.equal("service.instance.id", "a-1")),
+                    T0,
+                    T1,
+                    Duration.ofSeconds(60),
+                    StepAggregation.LAST));
+
+    assertThat(series)
+        .containsExactly(
+            new HistogramBucketSeries(
+                labels("api", "G1 Young Generation"),
+                List.of(
+                    new HistogramBucketSample(
+                        T0, 5, 0.075, List.of(0.01, 0.1), List.of(0.0, 5.0, 0.0)))));
   }
 
   @Test
