@@ -33,9 +33,11 @@ class ServicePageApiIT extends ApiTestBase {
     assertThat(body.get("to").asString()).isEqualTo(NOW.toString());
     assertThat(body.get("red").get("requests").asDouble()).isEqualTo(PAY_REQUESTS);
     assertThat(body.get("red").get("errorRatio").asDouble()).isEqualTo(0.25);
-    // The row of GET /api/v1/services: Apdex with the default 500 ms threshold, the 6 successful
-    // requests satisfied and the 2 failed ones frustrated.
-    assertThat(body.get("red").get("apdex").asDouble()).isEqualTo(6.0 / 8);
+    // The row of GET /api/v1/services, Apdex included: with checkout's T of 5 ms (ApiTestBase) the
+    // four 2 ms requests are satisfied, the two successful 8 ms ones tolerating (up to 4T) and the
+    // two failed ones frustrated.
+    assertThat(body.get("red").get("apdex").asDouble()).isEqualTo((4 + 2 / 2.0) / 8);
+    assertThat(body.get("red").get("apdexThresholdMs").asLong()).isEqualTo(CHECKOUT_APDEX_MILLIS);
     // The seeded metric points carry no service.instance.id: one instance with the empty id.
     assertThat(body.get("instances").size()).isEqualTo(1);
     assertThat(body.get("instances").get(0).asString()).isEmpty();
