@@ -5,7 +5,6 @@ import dev.meerkat.dashboard.services.domain.ApdexThresholds;
 import dev.meerkat.dashboard.services.domain.LatencySeries;
 import dev.meerkat.dashboard.services.domain.ServiceOverview;
 import dev.meerkat.dashboard.services.domain.Sparkline;
-import dev.meerkat.store.query.OperationSummary;
 import dev.meerkat.store.query.ServiceLatencyCell;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.ServiceSummary;
@@ -62,11 +61,6 @@ public class ServiceOverviewService {
   /** RED of every service with spans in [from, to). */
   public List<ServiceSummary> services(Instant from, Instant to) {
     return metrics.services(from, to);
-  }
-
-  /** RED of every operation of {@code service} in [from, to); empty for an unknown service. */
-  public List<OperationSummary> operations(String service, Instant from, Instant to) {
-    return metrics.operations(service, from, to);
   }
 
   /** Per-minute p50/p99 and rate of one service in [from, to). */
