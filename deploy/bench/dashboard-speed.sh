@@ -12,7 +12,10 @@
 #   defaults: 100 runs per API call (after 5 warm-up), 5 loads per page (after 1 warm-up)
 #   --quick   20 runs per call, 2 loads per page (a smoke test of the harness)
 #   MEERKAT_BENCH_SKIP_BUILD=1 reuses the jars and the test classpath of the last build;
-#   MEERKAT_BENCH_PAGES=file times the pages of another table (apiRuns 0 skips the API calls).
+#   MEERKAT_BENCH_PAGES=file times the pages of another table (apiRuns 0 skips the API calls);
+#   MEERKAT_BENCH_API_PAGES=service,map times only the API calls behind those pages;
+#   MEERKAT_BENCH_CLICKHOUSE_HTTP_PORT, MEERKAT_BENCH_CLICKHOUSE_TCP_PORT, MEERKAT_BENCH_DASHBOARD_PORT
+#   move the private ClickHouse and the dashboard off 18623, 19600 and 18480.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source deploy/local/common.sh
@@ -126,7 +129,7 @@ results="deploy/bench/results/dashboard-speed-$(date +%Y-%m-%d).md"
   echo
 } | tee -a "$results"
 "$JAVA_HOME/bin/java" -cp "$test_classpath" dev.meerkat.dashboard.e2e.DashboardSpeedBench run \
-  "http://127.0.0.1:$port" "$work" "${MEERKAT_BENCH_PAGES:-deploy/bench/dashboard-pages.tsv}" "$api_runs" "$page_runs" |
+  "http://127.0.0.1:$port" "$work" "${MEERKAT_BENCH_PAGES:-deploy/bench/dashboard-pages.tsv}" "$api_runs" "$page_runs" "${MEERKAT_BENCH_API_PAGES:-}" |
   tee -a "$results"
 {
   echo

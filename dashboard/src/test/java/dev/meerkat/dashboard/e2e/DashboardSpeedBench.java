@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
@@ -37,7 +38,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * <ul>
  *   <li>{@code users <dir>}: writes a users file with a fresh password and API token for user
  *       {@code bench} (role editor) and the credentials beside it, both readable by the owner only.
- *   <li>{@code run <baseUrl> <dir> <pages.tsv> <apiRuns> <pageRuns>}: the measurement.
+ *   <li>{@code run <baseUrl> <dir> <pages.tsv> <apiRuns> <pageRuns> [apiPages]}: the measurement;
+ *       {@code apiPages} (comma-separated page names, e.g. {@code service,map}) times only the
+ *       calls behind those pages.
  * </ul>
  */
 public final class DashboardSpeedBench {
@@ -59,7 +62,8 @@ public final class DashboardSpeedBench {
               Path.of(args[2]),
               Path.of(args[3]),
               Integer.parseInt(args[4]),
-              Integer.parseInt(args[5]));
+              Integer.parseInt(args[5]),
+              args.length > 6 && !args[6].isBlank() ? Set.of(args[6].split(",")) : Set.of());
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
@@ -100,7 +104,8 @@ public final class DashboardSpeedBench {
     return HexFormat.of().formatHex(value);
   }
 
-  private static void run(String baseUrl, Path dir, Path pages, int apiRuns, int pageRuns)
+  private static void run(
+      String baseUrl, Path dir, Path pages, int apiRuns, int pageRuns, Set<String> apiPages)
       throws Exception {
     List<String> credentials = Files.readAllLines(dir.resolve("credentials"));
     Api api = new Api(baseUrl, credentials.get(1));
@@ -108,7 +113,7 @@ public final class DashboardSpeedBench {
     System.out.println("Placeholders: " + values);
     System.out.println();
     if (apiRuns > 0) {
-      timeApi(api, values, apiRuns);
+      timeApi(api, values, apiRuns, apiPages);
     }
     System.out.println("### Pages in Chromium (" + pageRuns + " runs each after one warm-up)");
     System.out.println();
@@ -126,13 +131,17 @@ public final class DashboardSpeedBench {
     }
   }
 
-  private static void timeApi(Api api, Map<String, String> values, int runs)
+  /** Times the calls behind {@code apiPages}, or every call when it is empty. */
+  private static void timeApi(Api api, Map<String, String> values, int runs, Set<String> apiPages)
       throws IOException, InterruptedException {
     System.out.println("### API calls (" + runs + " runs each after " + API_WARM_UP + " warm-up)");
     System.out.println();
     System.out.println("| page | call | runs | p50 ms | p99 ms | max ms | bytes | p99 <= 300 ms |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (ApiCall call : ApiCall.ALL) {
+      if (!apiPages.isEmpty() && !apiPages.contains(call.page())) {
+        continue;
+      }
       System.out.println(api.time(call.page(), fill(call.path(), values), runs));
     }
     System.out.println();
@@ -187,8 +196,27 @@ public final class DashboardSpeedBench {
             new ApiCall("services", "/api/v1/services?window=24h"),
             new ApiCall("services", "/api/v1/services?window=7d"),
             new ApiCall("services", "/api/v1/services?window=30d"),
+            new ApiCall("service", "/api/v1/services/{service}?window=1h"),
+            new ApiCall("service", "/api/v1/services/{service}?window=24h"),
+            new ApiCall("service", "/api/v1/services/{service}?window=7d"),
+            new ApiCall("service", "/api/v1/services/{service}?window=30d"),
+            new ApiCall("service", "/api/v1/services/{service}/series?window=1h"),
+            new ApiCall("service", "/api/v1/services/{service}/series?window=24h"),
+            new ApiCall("service", "/api/v1/services/{service}/series?window=7d"),
+            new ApiCall("service", "/api/v1/services/{service}/series?window=30d"),
             new ApiCall("service", "/api/v1/services/{service}/operations?window=1h"),
             new ApiCall("service", "/api/v1/services/{service}/operations?window=24h"),
+            new ApiCall("service", "/api/v1/services/{service}/operations?window=7d"),
+            new ApiCall("service", "/api/v1/services/{service}/operations?window=30d"),
+            new ApiCall("service", "/api/v1/services/{service}/slowest-traces?window=1h"),
+            new ApiCall("service", "/api/v1/services/{service}/slowest-traces?window=24h"),
+            new ApiCall("service", "/api/v1/services/{service}/slowest-traces?window=7d"),
+            new ApiCall("service", "/api/v1/services/{service}/slowest-traces?window=30d"),
+            new ApiCall("service", "/api/v1/services/{service}/errors?window=1h"),
+            new ApiCall("service", "/api/v1/services/{service}/errors?window=24h"),
+            new ApiCall("service", "/api/v1/services/{service}/errors?window=7d"),
+            new ApiCall("service", "/api/v1/services/{service}/errors?window=30d"),
+            new ApiCall("service", "/api/v1/services/{service}/weekly"),
             new ApiCall("explore", "/api/v1/traces?service={service}&window=1h"),
             new ApiCall("explore", "/api/v1/traces?window=1h"),
             new ApiCall("explore", "/api/v1/traces?service={service}&window=24h"),
@@ -199,6 +227,8 @@ public final class DashboardSpeedBench {
             new ApiCall("trace", "/api/v1/traces/{traceId}"),
             new ApiCall("map", "/api/v1/service-graph?window=1h"),
             new ApiCall("map", "/api/v1/service-graph?window=24h"),
+            new ApiCall("map", "/api/v1/service-graph?window=7d"),
+            new ApiCall("map", "/api/v1/service-graph?window=30d"),
             new ApiCall(
                 "jvm",
                 "/api/v1/metrics?name=jvm.memory.used&label=service.instance.id%3D{instance}"
