@@ -125,11 +125,12 @@ class ServicePageApi {
         service,
         range.from(),
         range.to(),
-        // The same row as in GET /api/v1/services, Apdex included.
-        overview.overview(range.from(), range.to()).stream()
-            .filter(o -> o.service().equals(service))
-            .findFirst()
-            .map(ServicesApi.ServiceRed::of)
+        // The same row as in GET /api/v1/services, Apdex included, from this service's rows only.
+        page.summary(service, range.from(), range.to())
+            .map(
+                red ->
+                    ServicesApi.ServiceRed.of(
+                        red, overview.apdex(service, range.from(), range.to())))
             .orElse(null),
         page.instances(service, range.from(), range.to()));
   }

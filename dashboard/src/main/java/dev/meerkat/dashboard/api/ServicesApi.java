@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.api;
 
 import static dev.meerkat.dashboard.api.Numbers.finite;
 
+import dev.meerkat.dashboard.services.domain.Apdex;
 import dev.meerkat.dashboard.services.domain.Endpoint;
 import dev.meerkat.dashboard.services.domain.ServiceOverview;
 import dev.meerkat.dashboard.services.service.ServiceOverviewService;
@@ -48,7 +49,10 @@ class ServicesApi {
       Double apdex,
       long apdexThresholdMs) {
     static ServiceRed of(ServiceOverview overview) {
-      ServiceSummary s = overview.red();
+      return of(overview.red(), overview.apdex());
+    }
+
+    static ServiceRed of(ServiceSummary s, Apdex apdex) {
       return new ServiceRed(
           s.service(),
           s.requests(),
@@ -57,8 +61,8 @@ class ServicesApi {
           finite(s.p50Millis()),
           finite(s.p95Millis()),
           finite(s.p99Millis()),
-          finite(overview.apdex().score()),
-          overview.apdex().threshold().toMillis());
+          finite(apdex.score()),
+          apdex.threshold().toMillis());
     }
   }
 

@@ -3,6 +3,7 @@ package dev.meerkat.store.query;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Per-service RED metrics read from the RED rollups. Time ranges are half-open [from, to) and
@@ -14,6 +15,12 @@ public interface ServiceMetricsRepository {
 
   /** Every service with any span in the range, with its request rate, errors and latency. */
   List<ServiceSummary> services(Instant from, Instant to);
+
+  /**
+   * The row of {@link #services} for one service, read from that service's rollup rows only (the
+   * rollups are ordered by service): empty when it had no span in the range.
+   */
+  Optional<ServiceSummary> service(String service, Instant from, Instant to);
 
   /** Names of every service with any span in the range, sorted. */
   List<String> serviceNames(Instant from, Instant to);

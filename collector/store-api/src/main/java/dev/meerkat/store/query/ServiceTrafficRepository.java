@@ -17,6 +17,9 @@ public interface ServiceTrafficRepository {
    */
   List<ServiceLatencyCell> latencyCells(Instant from, Instant to);
 
+  /** The cells of {@link #latencyCells} for one service, read from its rollup rows only. */
+  List<ServiceLatencyCell> latencyCells(String service, Instant from, Instant to);
+
   /**
    * Requests and failed requests per service per {@code step}: steps start at multiples of {@code
    * step} since the epoch, the first is clipped to {@code from}. Steps without requests are left

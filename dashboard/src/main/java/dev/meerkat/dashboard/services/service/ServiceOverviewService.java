@@ -58,6 +58,11 @@ public class ServiceOverviewService {
         .toList();
   }
 
+  /** Apdex of one service over [from, to) with its threshold, from that service's rows only. */
+  public Apdex apdex(String service, Instant from, Instant to) {
+    return Apdex.of(traffic.latencyCells(service, from, to), apdexThresholds.of(service));
+  }
+
   /** RED of every service with spans in [from, to). */
   public List<ServiceSummary> services(Instant from, Instant to) {
     return metrics.services(from, to);

@@ -56,7 +56,7 @@ public class ServicePageService {
 
   /** The service's RED over the window; empty when it had no spans there. */
   public Optional<ServiceSummary> summary(String service, Instant from, Instant to) {
-    return metrics.services(from, to).stream().filter(s -> s.service().equals(service)).findFirst();
+    return metrics.service(service, from, to);
   }
 
   /** Request RED per step of {@link RedCharts#step}, steps without requests left out. */

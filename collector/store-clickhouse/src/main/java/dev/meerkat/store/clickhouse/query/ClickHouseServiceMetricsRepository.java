@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link ServiceMetricsRepository} over the RED rollups: {@code span_red_1d} for the whole days of
@@ -53,6 +54,16 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
    */
   @Override
   public List<ServiceSummary> services(Instant from, Instant to) {
+    return summaries("1", from, to);
+  }
+
+  @Override
+  public Optional<ServiceSummary> service(String service, Instant from, Instant to) {
+    return summaries("service_name = " + SqlLiteral.string(service), from, to).stream().findFirst();
+  }
+
+  /** {@link #services} of the services matching {@code where}, a condition on the rollups. */
+  private List<ServiceSummary> summaries(String where, Instant from, Instant to) {
     store.limits().checkRange(from, to);
     Duration window = Duration.between(from, to);
     Instant lookBack = from.minus(window.compareTo(MAX_LOOK_BACK) < 0 ? window : MAX_LOOK_BACK);
@@ -63,14 +74,14 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
             redSelects(
                 "0 AS w, service_name, span_kind, toUInt8(0) AS is_error,"
                     + " toUInt8(0) AS latency_bucket, toFloat64(0) AS span_count",
-                "1",
+                where,
                 lookBack,
                 from,
                 covered));
     selects.addAll(
         redSelects(
             "1 AS w, service_name, span_kind, is_error, latency_bucket, span_count",
-            "1",
+            where,
             from,
             to,
             covered));

@@ -28,6 +28,16 @@ public final class ClickHouseServiceTrafficRepository implements ServiceTrafficR
 
   @Override
   public List<ServiceLatencyCell> latencyCells(Instant from, Instant to) {
+    return requestCells(IS_REQUEST, from, to);
+  }
+
+  @Override
+  public List<ServiceLatencyCell> latencyCells(String service, Instant from, Instant to) {
+    return requestCells(IS_REQUEST + " AND service_name = " + SqlLiteral.string(service), from, to);
+  }
+
+  /** Cells of the requests matching {@code where}, a condition on the rollups. */
+  private List<ServiceLatencyCell> requestCells(String where, Instant from, Instant to) {
     store.limits().checkRange(from, to);
     // sum() over GROUP BY: SummingMergeTree merges rows in the background, never on read.
     List<Row> rows =
@@ -35,7 +45,7 @@ public final class ClickHouseServiceTrafficRepository implements ServiceTrafficR
             "SELECT service_name, is_error, latency_bucket, sum(span_count) AS requests FROM "
                 + redRows(
                     "service_name, is_error, latency_bucket, span_count",
-                    IS_REQUEST,
+                    where,
                     from,
                     to,
                     coverage.coveredFrom())

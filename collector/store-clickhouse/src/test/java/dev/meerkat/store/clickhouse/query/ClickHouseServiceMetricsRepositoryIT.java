@@ -97,6 +97,31 @@ class ClickHouseServiceMetricsRepositoryIT {
   }
 
   @Test
+  void summarisesOneServiceLikeItsRowOfEveryService() {
+    ServiceSummary inventory =
+        repository.service("inventory", T0, T0.plus(Duration.ofMinutes(5))).orElseThrow();
+
+    assertThat(inventory.service()).isEqualTo("inventory");
+    assertThat(inventory.requests()).isEqualTo(20.0);
+    // First seen in minute 1 of the window, as in services(): rated over the 4 minutes since.
+    assertThat(inventory.requestsPerSecond()).isCloseTo(20.0 / 240, within(1e-12));
+    assertThat(inventory.errorRatio()).isZero();
+    assertThat(inventory.p99Millis()).isCloseTo(P_1MS, within(1e-9));
+    // One minute later checkout's requests at T0 lie before the window: rated over all of it.
+    ServiceSummary checkout =
+        repository
+            .service("checkout", T0.plusSeconds(60), T0.plus(Duration.ofMinutes(6)))
+            .orElseThrow();
+    assertThat(checkout.requests()).isEqualTo(50.0);
+    assertThat(checkout.requestsPerSecond()).isCloseTo(50.0 / 300, within(1e-12));
+    assertThat(checkout.errorRatio()).isEqualTo(1.0);
+    assertThat(repository.service("batch-job", T0, T0.plus(Duration.ofMinutes(5))).orElseThrow())
+        .extracting(ServiceSummary::hasRequests)
+        .isEqualTo(false);
+    assertThat(repository.service("unknown", T0, T0.plus(Duration.ofMinutes(5)))).isEmpty();
+  }
+
+  @Test
   void listsServiceNames() {
     assertThat(repository.serviceNames(T0, T0.plus(Duration.ofMinutes(2))))
         .containsExactly("batch-job", "checkout", "inventory");

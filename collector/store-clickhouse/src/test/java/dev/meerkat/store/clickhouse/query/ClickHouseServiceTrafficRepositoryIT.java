@@ -63,6 +63,14 @@ class ClickHouseServiceTrafficRepositoryIT {
   }
 
   @Test
+  void sumsTheCellsOfOneServiceOnly() {
+    assertThat(repository.latencyCells("worker", T0, T5))
+        .containsExactly(new ServiceLatencyCell("worker", false, 39, 2.0));
+    // checkout's client span and a service seen only through client spans are not requests.
+    assertThat(repository.latencyCells("caller", T0, T5)).isEmpty();
+  }
+
+  @Test
   void countsRequestsAndErrorsOfEveryServicePerStep() {
     // Steps of 2 minutes since the epoch; T0 + 1m starts inside the step [T0, T0 + 2m).
     Instant from = T0.plusSeconds(60);
