@@ -50,6 +50,12 @@ public interface ServiceMetricsRepository {
    */
   List<RedPoint> redSeries(String service, Instant from, Instant to, Duration step);
 
+  /**
+   * As {@link #redSeries} with steps of ISO weeks: each starts on a Monday at 00:00 UTC, the first
+   * and last clipped to [from, to). One query for any number of weeks.
+   */
+  List<RedPoint> weeklyRedSeries(String service, Instant from, Instant to);
+
   /** As {@link #redSeries}, for the spans of one operation (any kind) of the service. */
   List<RedPoint> operationRedSeries(
       String service, String operation, Instant from, Instant to, Duration step);

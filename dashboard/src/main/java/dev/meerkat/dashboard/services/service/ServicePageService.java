@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -28,6 +30,12 @@ public class ServicePageService {
 
   /** ISO weeks in the weekly table. */
   public static final int WEEKS = 8;
+
+  /**
+   * Weeks of RED per store read: 28 days, within the default 31-day query range limit ({@code
+   * meerkat.query.max-range}), so the weekly table costs two reads instead of one per week.
+   */
+  static final int WEEKS_PER_READ = 4;
 
   /** Rows of the slowest-traces and top-errors tables. */
   public static final int TOP = 10;
@@ -89,28 +97,37 @@ public class ServicePageService {
 
   /**
    * The last {@link #WEEKS} ISO weeks, newest first (the current one up to now), each with the
-   * service's RED and the names of its SLOs violated in that week.
+   * service's RED (read {@link #WEEKS_PER_READ} weeks at a time) and the names of its SLOs violated
+   * in that week.
    */
   public List<WeekRow> weeks(String service) {
     Instant now = clock.instant();
     List<Instant> starts = WeekRow.lastWeekStarts(now, WEEKS);
     List<WeeklySloCheck> checks = sloWeeks.check(service, starts, now);
+    Map<Instant, RedPoint> redByWeek = new HashMap<>();
+    // Newest first: each read ends where the newer one starts (the first ends now).
+    for (int i = 0; i < starts.size(); i += WEEKS_PER_READ) {
+      List<Instant> weeks = starts.subList(i, Math.min(i + WEEKS_PER_READ, starts.size()));
+      Instant end = i == 0 ? now : starts.get(i - 1);
+      metrics
+          .weeklyRedSeries(service, weeks.getLast(), end)
+          .forEach(point -> redByWeek.put(point.start(), point));
+    }
     List<WeekRow> rows = new ArrayList<>(starts.size());
     for (Instant start : starts) {
-      Instant end = start.plus(WeekRow.WEEK).isAfter(now) ? now : start.plus(WeekRow.WEEK);
       List<String> violated =
           checks.stream()
               .filter(check -> check.violatedWeeks().contains(start))
               .map(WeeklySloCheck::name)
               .toList();
-      Optional<ServiceSummary> red = summary(service, start, end);
+      Optional<RedPoint> red = Optional.ofNullable(redByWeek.get(start));
       rows.add(
           new WeekRow(
               start,
-              red.map(ServiceSummary::requests).orElse(0.0),
-              red.map(ServiceSummary::errorRatio).orElse(0.0),
-              red.map(ServiceSummary::p95Millis).orElse(Double.NaN),
-              red.map(ServiceSummary::p99Millis).orElse(Double.NaN),
+              red.map(RedPoint::requests).orElse(0.0),
+              red.map(RedPoint::errorRatio).orElse(0.0),
+              red.map(RedPoint::p95Millis).orElse(Double.NaN),
+              red.map(RedPoint::p99Millis).orElse(Double.NaN),
               violated));
     }
     return rows;

@@ -33,6 +33,11 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
   /** The longest time before a window that {@link #services} reads to find new services. */
   static final Duration MAX_LOOK_BACK = Duration.ofHours(1);
 
+  private static final Duration WEEK = Duration.ofDays(7);
+
+  /** 1970-01-05T00:00Z, the first Monday after the epoch (a Thursday): ISO weeks start here. */
+  private static final long FIRST_MONDAY = Duration.ofDays(4).toSeconds();
+
   private final ClickHouseStore store;
   private final RollupCoverage coverage;
 
@@ -235,7 +240,13 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
   @Override
   public List<RedPoint> redSeries(String service, Instant from, Instant to, Duration step) {
     store.limits().checkRange(from, to);
-    return series(serviceRequests(service), from, to, step);
+    return series(serviceRequests(service), from, to, step, 0);
+  }
+
+  @Override
+  public List<RedPoint> weeklyRedSeries(String service, Instant from, Instant to) {
+    store.limits().checkRange(from, to);
+    return series(serviceRequests(service), from, to, WEEK, FIRST_MONDAY);
   }
 
   @Override
@@ -249,7 +260,8 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
             + SqlLiteral.string(operation),
         from,
         to,
-        step);
+        step,
+        0);
   }
 
   private static String serviceRequests(String service) {
@@ -257,19 +269,25 @@ public final class ClickHouseServiceMetricsRepository implements ServiceMetricsR
   }
 
   /**
-   * Steps are aligned to multiples of the step since the epoch. When the step is whole hours (or
-   * days), each step is whole hours (days) except where the window clips it, so hour (day) rows
-   * fall into one step each and those rollups can be used; other steps read minutes.
+   * Steps are aligned to multiples of the step since {@code offsetSeconds} after the epoch (a whole
+   * number of days). When the step is whole hours (or days), each step is whole hours (days) except
+   * where the window clips it, so hour (day) rows fall into one step each and those rollups can be
+   * used; other steps read minutes.
    */
-  private List<RedPoint> series(String where, Instant from, Instant to, Duration step) {
+  private List<RedPoint> series(
+      String where, Instant from, Instant to, Duration step, long offsetSeconds) {
     long stepSeconds = RollupSql.stepSeconds(step);
     long[] covered = coverage.coveredFromForStep(stepSeconds);
     List<Row> rows =
         store.read(
-            "SELECT intDiv(t, "
+            "SELECT intDiv(t - "
+                + offsetSeconds
+                + ", "
                 + stepSeconds
                 + ") * "
                 + stepSeconds
+                + " + "
+                + offsetSeconds
                 + " AS step_start, is_error, latency_bucket, sum(span_count) AS spans FROM "
                 + redRows("is_error, latency_bucket, span_count", where, from, to, covered)
                 + " GROUP BY step_start, is_error, latency_bucket ORDER BY step_start");

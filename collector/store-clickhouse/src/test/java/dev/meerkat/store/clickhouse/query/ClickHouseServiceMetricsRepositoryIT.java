@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.query.LatencyPoint;
+import dev.meerkat.store.query.RedPoint;
 import dev.meerkat.store.query.RequestCounts;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.ServiceSummary;
@@ -119,6 +120,32 @@ class ClickHouseServiceMetricsRepositoryIT {
         .extracting(ServiceSummary::hasRequests)
         .isEqualTo(false);
     assertThat(repository.service("unknown", T0, T0.plus(Duration.ofMinutes(5)))).isEmpty();
+  }
+
+  @Test
+  void summarisesRequestsPerIsoWeekStartingOnMonday() {
+    // T0, Sunday 2026-03-01, lies in the ISO week of Monday 2026-02-23; 2026-03-02 starts the next.
+    Instant week1 = Instant.parse("2026-02-23T00:00:00Z");
+    Instant week2 = Instant.parse("2026-03-02T00:00:00Z");
+    try (ClickHouseStore weeks = ClickHouseFixture.shared().newDatabase()) {
+      TestSpans.create()
+          .add(3, "checkout", "SERVER", T0, MS, false)
+          .add(1, "checkout", "SERVER", T0.plusSeconds(1), MS, true)
+          .add(2, "checkout", "SERVER", week2.plusSeconds(3600), MS.multipliedBy(100), false)
+          // not requests
+          .add(4, "checkout", "CLIENT", week2.plusSeconds(3600), MS, true)
+          .insertInto(weeks);
+
+      List<RedPoint> points =
+          new ClickHouseServiceMetricsRepository(weeks)
+              .weeklyRedSeries("checkout", week1, week2.plus(Duration.ofDays(7)));
+
+      assertThat(points).extracting(RedPoint::start).containsExactly(week1, week2);
+      assertThat(points).extracting(RedPoint::requests).containsExactly(4.0, 2.0);
+      assertThat(points).extracting(RedPoint::errorRatio).containsExactly(0.25, 0.0);
+      assertThat(points.get(0).p99Millis()).isCloseTo(P_1MS, within(1e-9));
+      assertThat(points.get(1).p95Millis()).isCloseTo(P_100MS, within(1e-9));
+    }
   }
 
   @Test
