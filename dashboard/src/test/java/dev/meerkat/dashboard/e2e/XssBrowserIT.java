@@ -354,8 +354,10 @@ class XssBrowserIT {
             "Time", "Severity", "Message", "Span", "+0.00 ms", "ERROR", SCRIPT, SCRIPT);
     // The root span is selected first: its exception event's type and message.
     assertThat(
-            Browser.waitForText(
-                    driver, By.cssSelector("#span-exceptions .exception-headline"), "__xss")
+            Browser.waitFor(driver)
+                .until(
+                    ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#span-exceptions .exception-headline")))
                 .getDomProperty("textContent"))
         .isEqualTo(SVG + ": " + IMG);
     assertNothingInjected("trace logs and exception");
