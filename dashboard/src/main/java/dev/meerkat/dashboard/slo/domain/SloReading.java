@@ -1,7 +1,9 @@
 package dev.meerkat.dashboard.slo.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -27,13 +29,19 @@ public record SloReading(
     burnRates = Map.copyOf(burnRates);
   }
 
-  /** Reads the SLO's period and every {@link BurnWindow} from {@code source}. */
+  /** Reads the SLO's period and every {@link BurnWindow} from {@code source}, at once. */
   public static SloReading read(ServiceLevelObjective slo, EventCountSource source, Instant now) {
-    EventCounts period = source.count(slo, slo.window().start(now), now);
+    List<CountWindow> windows = new ArrayList<>();
+    windows.add(new CountWindow(slo.window().start(now), now));
+    for (BurnWindow window : BurnWindow.values()) {
+      windows.add(new CountWindow(now.minus(window.duration()), now));
+    }
+    List<EventCounts> counts = source.countEach(slo, windows);
+    EventCounts period = counts.getFirst();
     Map<BurnWindow, OptionalDouble> burnRates = new EnumMap<>(BurnWindow.class);
     for (BurnWindow window : BurnWindow.values()) {
-      EventCounts counts = source.count(slo, now.minus(window.duration()), now);
-      burnRates.put(window, ErrorBudget.burnRate(counts, slo.objective()));
+      burnRates.put(
+          window, ErrorBudget.burnRate(counts.get(window.ordinal() + 1), slo.objective()));
     }
     return new SloReading(
         slo,
