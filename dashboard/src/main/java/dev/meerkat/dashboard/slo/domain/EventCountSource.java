@@ -14,10 +14,11 @@ public interface EventCountSource {
   EventCounts count(ServiceLevelObjective slo, Instant from, Instant to);
 
   /**
-   * {@link #count} over each window, in the order given. A reading counts the period and every
-   * {@link BurnWindow}, a history every step: a source that reads them at once overrides this.
+   * {@link #count} over each window, in the order given. A reading counts each SLO's period and
+   * every {@link BurnWindow}, a history every step: a source that reads them at once overrides
+   * this.
    */
-  default List<EventCounts> countEach(ServiceLevelObjective slo, List<CountWindow> windows) {
-    return windows.stream().map(window -> count(slo, window.from(), window.to())).toList();
+  default List<EventCounts> countEach(List<EventWindow> windows) {
+    return windows.stream().map(window -> count(window.slo(), window.from(), window.to())).toList();
   }
 }

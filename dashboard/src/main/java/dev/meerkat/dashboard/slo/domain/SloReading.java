@@ -31,12 +31,31 @@ public record SloReading(
 
   /** Reads the SLO's period and every {@link BurnWindow} from {@code source}, at once. */
   public static SloReading read(ServiceLevelObjective slo, EventCountSource source, Instant now) {
-    List<CountWindow> windows = new ArrayList<>();
-    windows.add(new CountWindow(slo.window().start(now), now));
-    for (BurnWindow window : BurnWindow.values()) {
-      windows.add(new CountWindow(now.minus(window.duration()), now));
+    return readAll(List.of(slo), source, now).getFirst();
+  }
+
+  /** {@link #read} for each SLO, in order, with one {@link EventCountSource#countEach}. */
+  public static List<SloReading> readAll(
+      List<ServiceLevelObjective> slos, EventCountSource source, Instant now) {
+    List<EventWindow> windows = new ArrayList<>();
+    for (ServiceLevelObjective slo : slos) {
+      windows.add(new EventWindow(slo, slo.window().start(now), now));
+      for (BurnWindow window : BurnWindow.values()) {
+        windows.add(new EventWindow(slo, now.minus(window.duration()), now));
+      }
     }
-    List<EventCounts> counts = source.countEach(slo, windows);
+    List<EventCounts> counts = source.countEach(windows);
+    List<SloReading> readings = new ArrayList<>(slos.size());
+    int perSlo = 1 + BurnWindow.values().length;
+    for (int i = 0; i < slos.size(); i++) {
+      readings.add(reading(slos.get(i), counts.subList(i * perSlo, (i + 1) * perSlo), now));
+    }
+    return readings;
+  }
+
+  /** From the counts of the period, then of each {@link BurnWindow} in declaration order. */
+  private static SloReading reading(
+      ServiceLevelObjective slo, List<EventCounts> counts, Instant now) {
     EventCounts period = counts.getFirst();
     Map<BurnWindow, OptionalDouble> burnRates = new EnumMap<>(BurnWindow.class);
     for (BurnWindow window : BurnWindow.values()) {

@@ -1,13 +1,13 @@
 package dev.meerkat.dashboard.slo.service;
 
-import dev.meerkat.dashboard.slo.domain.CountWindow;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.dashboard.slo.domain.EventCounts;
+import dev.meerkat.dashboard.slo.domain.EventWindow;
 import dev.meerkat.dashboard.slo.domain.RollupCell;
 import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
 import dev.meerkat.store.query.RequestCell;
 import dev.meerkat.store.query.RequestCellRepository;
-import dev.meerkat.store.query.TimeRange;
+import dev.meerkat.store.query.ServiceRange;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,22 +29,26 @@ public final class RollupEventCountSource implements EventCountSource {
 
   @Override
   public EventCounts count(ServiceLevelObjective slo, Instant from, Instant to) {
-    return countEach(slo, List.of(new CountWindow(from, to))).getFirst();
+    return countEach(List.of(new EventWindow(slo, from, to))).getFirst();
   }
 
   @Override
-  public List<EventCounts> countEach(ServiceLevelObjective slo, List<CountWindow> windows) {
-    List<TimeRange> minutes =
+  public List<EventCounts> countEach(List<EventWindow> windows) {
+    List<ServiceRange> minutes =
         windows.stream()
             .map(
                 window ->
-                    new TimeRange(
+                    new ServiceRange(
+                        window.slo().service(),
                         window.from().truncatedTo(ChronoUnit.MINUTES),
                         window.to().truncatedTo(ChronoUnit.MINUTES)))
             .toList();
-    return cells.requestCells(slo.service(), minutes).stream()
-        .map(stored -> slo.indicator().count(rollupCells(stored)))
-        .toList();
+    List<List<RequestCell>> stored = cells.requestCells(minutes);
+    List<EventCounts> counts = new ArrayList<>(windows.size());
+    for (int i = 0; i < windows.size(); i++) {
+      counts.add(windows.get(i).slo().indicator().count(rollupCells(stored.get(i))));
+    }
+    return counts;
   }
 
   /** The store's cells as the SLO engine's (the domain knows no store types). */

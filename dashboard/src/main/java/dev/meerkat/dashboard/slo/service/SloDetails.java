@@ -2,10 +2,10 @@ package dev.meerkat.dashboard.slo.service;
 
 import dev.meerkat.dashboard.slo.domain.AvailabilityIndicator;
 import dev.meerkat.dashboard.slo.domain.BurnDown;
-import dev.meerkat.dashboard.slo.domain.CountWindow;
 import dev.meerkat.dashboard.slo.domain.ErrorBudget;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.dashboard.slo.domain.EventCounts;
+import dev.meerkat.dashboard.slo.domain.EventWindow;
 import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
 import dev.meerkat.dashboard.slo.domain.StoredSlos;
 import dev.meerkat.store.query.ErrorCause;
@@ -89,16 +89,16 @@ public final class SloDetails {
     // Whole minutes per step: the rollup's resolution.
     Duration step =
         Duration.ofMinutes(Math.max(1, Duration.between(start, now).toMinutes() / STEPS));
-    List<CountWindow> windows = new ArrayList<>();
+    List<EventWindow> windows = new ArrayList<>();
     Instant end = now.truncatedTo(ChronoUnit.MINUTES);
     for (Instant from = start; from.isBefore(end); from = from.plus(step)) {
-      windows.add(new CountWindow(from, from.plus(step).isAfter(end) ? end : from.plus(step)));
+      windows.add(new EventWindow(slo, from, from.plus(step).isAfter(end) ? end : from.plus(step)));
     }
-    List<EventCounts> counts = events.countEach(slo, windows);
+    List<EventCounts> counts = events.countEach(windows);
     List<BurnDown.Step> steps = new ArrayList<>();
     List<SliPoint> sli = new ArrayList<>();
     for (int i = 0; i < windows.size(); i++) {
-      CountWindow window = windows.get(i);
+      EventWindow window = windows.get(i);
       steps.add(new BurnDown.Step(window.from(), window.to(), counts.get(i)));
       sli.add(new SliPoint(window.to(), ErrorBudget.sli(counts.get(i))));
     }

@@ -7,7 +7,7 @@ import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
 import dev.meerkat.store.query.RequestCell;
 import dev.meerkat.store.query.RequestCellRepository;
-import dev.meerkat.store.query.TimeRange;
+import dev.meerkat.store.query.ServiceRange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,8 @@ import java.util.List;
  * hours from {@code span_red_1h}, the minutes at the edges from {@code span_red_1m} (see {@link
  * RollupSql#segments}). An SLO's 30-day period then reads ~30 rows per cell instead of 43,200 (with
  * 10 million spans stored: ~780,000 minute rows of one service, ~80 ms a read). Several ranges are
- * one query: each range's rows are tagged with its index and summed per index, so an SLO's period
- * and seven burn windows, or the 30 steps of its history, cost one round trip.
+ * one query: each range's rows are tagged with its index and summed per index, so every SLO's
+ * period and seven burn windows, or the 30 steps of an SLO's history, cost one round trip.
  */
 public final class ClickHouseRequestCellRepository implements RequestCellRepository {
 
@@ -34,22 +34,21 @@ public final class ClickHouseRequestCellRepository implements RequestCellReposit
 
   @Override
   public List<RequestCell> requestCells(String service, Instant from, Instant to) {
-    return requestCells(service, List.of(new TimeRange(from, to))).getFirst();
+    return requestCells(List.of(new ServiceRange(service, from, to))).getFirst();
   }
 
   @Override
-  public List<List<RequestCell>> requestCells(String service, List<TimeRange> ranges) {
+  public List<List<RequestCell>> requestCells(List<ServiceRange> ranges) {
     ranges.forEach(range -> store.limits().checkRange(range.from(), range.to()));
     long[] coveredFrom = coverage.coveredFrom();
-    String where = "service_name = " + ClickHouseStore.quote(service) + " AND " + IS_REQUEST;
     List<String> selects = new ArrayList<>();
     List<List<RequestCell>> cells = new ArrayList<>(ranges.size());
     for (int i = 0; i < ranges.size(); i++) {
-      TimeRange range = ranges.get(i);
+      ServiceRange range = ranges.get(i);
       selects.addAll(
           redSelects(
               "toUInt32(" + i + ") AS range, " + CELL + ", span_count",
-              where,
+              "service_name = " + ClickHouseStore.quote(range.service()) + " AND " + IS_REQUEST,
               range.from(),
               range.to(),
               coveredFrom));

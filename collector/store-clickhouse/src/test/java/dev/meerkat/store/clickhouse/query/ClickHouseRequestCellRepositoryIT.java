@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.query.RequestCell;
-import dev.meerkat.store.query.TimeRange;
+import dev.meerkat.store.query.ServiceRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,18 +82,19 @@ class ClickHouseRequestCellRepositoryIT {
   }
 
   @Test
-  void readsSeveralRangesAtOnceEachSummedOnItsOwnInTheGivenOrder() {
+  void readsSeveralRangesOfServicesAtOnceEachSummedOnItsOwnInTheGivenOrder() {
     List<List<RequestCell>> cells =
         new ClickHouseRequestCellRepository(store)
             .requestCells(
-                "checkout",
                 List.of(
                     // Overlapping ranges, as an SLO's burn windows: a row counts in each.
-                    new TimeRange(day(26, "23:58:00"), day(28, "04:20:00")),
-                    new TimeRange(T0, T0.plus(Duration.ofMinutes(1))),
-                    new TimeRange(T0.minus(Duration.ofHours(1)), T0),
-                    new TimeRange(T0, T0.plus(Duration.ofMinutes(3))),
-                    new TimeRange(day(28, "00:00:00"), day(28, "04:20:00"))));
+                    new ServiceRange("checkout", day(26, "23:58:00"), day(28, "04:20:00")),
+                    new ServiceRange("checkout", T0, T0.plus(Duration.ofMinutes(1))),
+                    new ServiceRange("checkout", T0.minus(Duration.ofHours(1)), T0),
+                    new ServiceRange("checkout", T0, T0.plus(Duration.ofMinutes(3))),
+                    new ServiceRange("checkout", day(28, "00:00:00"), day(28, "04:20:00")),
+                    // Another SLO's service: no traffic, although checkout had some then.
+                    new ServiceRange("payments", T0, T0.plus(Duration.ofMinutes(3)))));
 
     assertThat(cells)
         .containsExactly(
@@ -106,7 +107,8 @@ class ClickHouseRequestCellRepositoryIT {
                 new RequestCell("POST /pay", false, 39, 12.0),
                 new RequestCell("POST /pay", true, 72, 2.0)),
             // 03:10 (weight 4) from the hourly rollup and 04:05 (8) from the per-minute one.
-            List.of(new RequestCell("GET /day", false, 39, 4.0 + 8)));
+            List.of(new RequestCell("GET /day", false, 39, 4.0 + 8)),
+            List.of());
   }
 
   @Test
