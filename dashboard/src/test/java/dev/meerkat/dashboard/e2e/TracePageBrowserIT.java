@@ -85,7 +85,7 @@ class TracePageBrowserIT {
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
+  static void seed() {
     try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
       SchemaMigrator.create(store).migrate();
       ClickHouseSpanWriter.create(store).write(spans());
