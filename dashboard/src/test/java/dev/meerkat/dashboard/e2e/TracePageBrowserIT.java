@@ -85,7 +85,7 @@ class TracePageBrowserIT {
   }
 
   @BeforeAll
-  static void seed() {
+  static void seedAndStartBrowser() {
     try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
       SchemaMigrator.create(store).migrate();
       ClickHouseSpanWriter.create(store).write(spans());
