@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.e2e;
 
+import static dev.meerkat.dashboard.e2e.GridCells.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -239,12 +240,5 @@ class AlertingBrowserIT {
     Browser.waitFor(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     return driver.findElement(locator);
-  }
-
-  private static WebElement cell(WebElement grid, String text) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .filter(c -> c.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no cell '" + text + "' in " + grid.getText()));
   }
 }

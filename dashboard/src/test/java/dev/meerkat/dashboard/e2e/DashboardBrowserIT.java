@@ -1,5 +1,7 @@
 package dev.meerkat.dashboard.e2e;
 
+import static dev.meerkat.dashboard.e2e.GridCells.cell;
+import static dev.meerkat.dashboard.e2e.GridCells.cellTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.alerting.domain.AlertStatus;
@@ -273,21 +275,5 @@ class DashboardBrowserIT {
     Browser.waitFor(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     return driver.findElement(locator);
-  }
-
-  /** The non-empty texts of a grid's header and body cells. */
-  private static List<String> cellTexts(WebElement grid) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText)
-        .filter(text -> !text.isEmpty())
-        .toList();
-  }
-
-  /** Vaadin grid cells are light-DOM {@code vaadin-grid-cell-content} children of the grid. */
-  private static WebElement cell(WebElement grid, String text) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .filter(c -> c.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no cell '" + text + "' in " + grid.getText()));
   }
 }

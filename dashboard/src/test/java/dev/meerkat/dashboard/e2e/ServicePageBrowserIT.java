@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.e2e;
 import static dev.meerkat.dashboard.e2e.ChartElements.chartData;
 import static dev.meerkat.dashboard.e2e.ChartElements.lines;
 import static dev.meerkat.dashboard.e2e.ChartElements.longs;
+import static dev.meerkat.dashboard.e2e.GridCells.cellTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
@@ -438,12 +439,5 @@ class ServicePageBrowserIT {
 
   private static String time(Instant instant) {
     return instant.toString().replace("T", " ").replace("Z", " UTC");
-  }
-
-  private static List<String> cellTexts(WebElement grid) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText)
-        .filter(text -> !text.isEmpty())
-        .toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.e2e;
 
+import static dev.meerkat.dashboard.e2e.GridCells.cellTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.testing.LatencyBucketBounds;
@@ -255,12 +256,5 @@ class ServicesPageBrowserIT {
   /** The Apdex cells ({@code 0.79 [5 ms]}, {@code – [500 ms]}) in row order. */
   private static List<String> apdexTexts(WebElement grid) {
     return cellTexts(grid).stream().filter(t -> t.matches("(\\d\\.\\d\\d|–) \\[\\d+ ms]")).toList();
-  }
-
-  private static List<String> cellTexts(WebElement grid) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText)
-        .filter(text -> !text.isEmpty())
-        .toList();
   }
 }
