@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.dashboard.testing.ServiceColourGolden;
 import dev.meerkat.dashboard.testing.TemporaryDirectories;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,9 @@ class TracePageBrowserIT {
   private static final Instant T =
       Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(2));
 
+  /** How a failed span's bar is marked over its service colour: a red border. */
+  private static final String ERROR_BORDER = "#e03131";
+
   private static final int SPAN_COLUMNS = 8;
   private static final String MATCH = "\u2714 match";
 
@@ -107,8 +112,26 @@ class TracePageBrowserIT {
     driver.get(url("/trace/" + TRACE));
     WebElement spans = Browser.waitForText(driver, By.id("spans-grid"), "audit");
 
-    // The chart draws the critical path's segments over the bars, in time order.
     WebElement chart = driver.findElement(By.tagName("meerkat-trace-waterfall"));
+    // Each bar in its service's colour, the same as on every page (golden file); the failed span
+    // keeps its service colour and is marked by a red border.
+    Map<String, String> colours = ServiceColourGolden.read();
+    String checkout = colours.get("checkout");
+    String payments = colours.get("payments eu");
+    assertThat(
+            chartList(
+                chart,
+                "o.series[0].data.map(d => d.name + ' ' + d.itemStyle.color + ' '"
+                    + " + (d.itemStyle.borderColor || 'no border'))"))
+        .containsExactly(
+            "POST /orders (checkout) " + checkout + " no border",
+            "SELECT stock (checkout) " + checkout + " no border",
+            "charge card (checkout) " + checkout + " no border",
+            "POST /charge (payments eu) " + payments + " " + ERROR_BORDER,
+            "send email (checkout) " + checkout + " no border",
+            "audit (checkout) " + checkout + " no border");
+
+    // The chart draws the critical path's segments over the bars, in time order.
     assertThat(chartList(chart, "o.series[1].data.map(d => d.name + ' ' + d.value.join(' '))"))
         .containsExactly(
             ROOT + " 0 0 20",
