@@ -1,14 +1,12 @@
 package dev.meerkat.dashboard.e2e;
 
+import static dev.meerkat.dashboard.e2e.GridCells.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.testing.ServiceColourGolden;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.clickhouse.write.ClickHouseLogWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
 import dev.meerkat.store.model.LogRecord;
@@ -16,21 +14,19 @@ import dev.meerkat.store.model.SpanEvent;
 import dev.meerkat.store.model.SpanKind;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.model.SpanStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,8 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = "meerkat.slo.evaluation-enabled=false")
 class TracePageBrowserIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-trace-page-");
+  private static final TestStores STORES = TestStores.create("meerkat-trace-page-");
   private static final String TRACE = "0000000000000000000000000000beef";
   private static final String OTHER_TRACE = "0000000000000000000000000000cafe";
   private static final String ROOT = "00000000000000a1";
@@ -78,38 +73,28 @@ class TracePageBrowserIT {
   private static final int SPAN_COLUMNS = 8;
   private static final String MATCH = "\u2714 match";
 
-  private static ChromeDriver driver;
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
 
-  @LocalServerPort private int port;
+  private final ChromeDriver driver = browser.driver();
 
   @DynamicPropertySource
   static void clickHouse(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", () -> STATE_DIR.toString());
+    STORES.register(registry);
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+  static void seed() {
+    try (ClickHouseStore store = STORES.migrated()) {
       ClickHouseSpanWriter.create(store).write(spans());
       ClickHouseLogWriter.create(store).write(logs());
-    }
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
     }
   }
 
   @Test
   void showsCriticalPathExceptionsLogsAttributeSearchAndServiceLinks() {
-    Browser.signIn(driver, url(""), TestUsers.EDITOR);
-    driver.get(url("/trace/" + TRACE));
+    driver.get(browser.url("/trace/" + TRACE));
     WebElement spans = Browser.waitForText(driver, By.id("spans-grid"), "audit");
 
     WebElement chart = driver.findElement(By.tagName("meerkat-trace-waterfall"));
@@ -154,7 +139,7 @@ class TracePageBrowserIT {
                 .map(a -> a.getDomProperty("href"))
                 .distinct()
                 .toList())
-        .containsExactly(url("/service/checkout"), url("/service/payments%20eu"));
+        .containsExactly(browser.url("/service/checkout"), browser.url("/service/payments%20eu"));
 
     // The trace's log lines, oldest first; the other trace's line is not among them.
     WebElement logs = Browser.waitForText(driver, By.id("trace-logs-grid"), "audit queue slow");
@@ -281,7 +266,7 @@ class TracePageBrowserIT {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> chartList(WebElement chart, String expression) {
+  private List<String> chartList(WebElement chart, String expression) {
     return (List<String>)
         driver.executeScript("const o = arguments[0].option(); return " + expression + ";", chart);
   }
@@ -454,21 +439,10 @@ class TracePageBrowserIT {
     return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
   private static List<String> cellTexts(WebElement grid) {
     return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
         .map(cell -> cell.getText().replace('\u00a0', ' '))
         .filter(text -> !text.isEmpty())
         .toList();
-  }
-
-  private static WebElement cell(WebElement grid, String text) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .filter(c -> c.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no cell '" + text + "' in " + grid.getText()));
   }
 }

@@ -18,6 +18,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
 import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.dashboard.testing.CollectorProcess;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -42,8 +43,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
@@ -53,7 +54,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -72,6 +72,8 @@ class XssBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
   private static final Path WORK = Path.of("target", "xss-" + DATABASE.database());
+  private static final TestStores STORES =
+      new TestStores(DATABASE, WORK.resolve("dashboard").toAbsolutePath());
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final String NBSP3 = "\u00a0".repeat(3);
   private static final String SLO_ID = "payload-availability";
@@ -94,19 +96,20 @@ class XssBrowserIT {
       """;
 
   private static CollectorProcess collector;
-  private static ChromeDriver driver;
+
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
+
+  private final ChromeDriver driver = browser.driver();
   private static Instant start;
 
-  @LocalServerPort private int port;
-  private static boolean signedIn;
   @Autowired private SloRepository slos;
   @Autowired private AlertEventRepository alertEvents;
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", () -> WORK.resolve("dashboard").toAbsolutePath().toString());
+    STORES.register(registry);
   }
 
   @BeforeAll
@@ -148,25 +151,12 @@ class XssBrowserIT {
                   () -> "the payload metric point in ClickHouse"))
           .containsExactly(SCRIPT);
     }
-    driver = Browser.start();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
     if (collector != null) {
       collector.close();
-    }
-  }
-
-  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
-  @BeforeEach
-  void signInAsEditor() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
     }
   }
 
@@ -198,7 +188,7 @@ class XssBrowserIT {
       assertThat(names).containsExactly(XssPayloads.INVALID_UTF8_NAME_REPLACED);
       assertThat(spanNames(store, XssPayloads.INVALID_UTF8_TRACE_ID)).isEmpty();
     }
-    driver.get(url("/traces/" + encodedService()));
+    driver.get(browser.url("/traces/" + encodedService()));
     assertThat(awaitCells("traces-grid", XssPayloads.INVALID_UTF8_NAME_REPLACED))
         .contains(XssPayloads.INVALID_UTF8_NAME_REPLACED);
     assertNothingInjected("traces with replaced UTF-8");
@@ -206,7 +196,7 @@ class XssBrowserIT {
 
   @Test
   void servicesTracesAndTraceShowPayloadsAsText() {
-    driver.get(url("/"));
+    driver.get(browser.url("/"));
     awaitCells("services-grid", SERVICE);
     assertNothingInjected("services");
     Browser.clickBesideLink(driver, cell("services-grid", SERVICE));
@@ -245,7 +235,7 @@ class XssBrowserIT {
   /** The waterfall tooltip is HTML (ECharts sets innerHTML): every bar's must be plain text. */
   @Test
   void waterfallTooltipsShowPayloadsAsText() {
-    driver.get(url("/trace/" + TRACE_ID));
+    driver.get(browser.url("/trace/" + TRACE_ID));
     WebElement chart =
         Browser.waitFor(driver)
             .until(
@@ -282,7 +272,7 @@ class XssBrowserIT {
       tooltips.add(
           Poll.until(
               Duration.ofSeconds(10),
-              XssBrowserIT::visibleTooltip,
+              this::visibleTooltip,
               t -> t != null && !tooltips.contains(t),
               () -> "a new tooltip over row " + tooltips.size() + ", have " + tooltips));
       assertNothingInjected("waterfall tooltip " + row);
@@ -303,7 +293,7 @@ class XssBrowserIT {
    */
   @Test
   void serviceMapAndTimePickerProblemShowPayloadsAsText() {
-    driver.get(url("/map?range=" + URLEncoder.encode(IMG, StandardCharsets.UTF_8)));
+    driver.get(browser.url("/map?range=" + URLEncoder.encode(IMG, StandardCharsets.UTF_8)));
     assertThat(Browser.waitForText(driver, By.id("time-problem"), "Unknown range").getText())
         .isEqualTo(
             "Unknown range '"
@@ -347,7 +337,7 @@ class XssBrowserIT {
    */
   @Test
   void tracePageLogsExceptionsAndAttributeSearchShowPayloadsAsText() {
-    driver.get(url("/trace/" + TRACE_ID));
+    driver.get(browser.url("/trace/" + TRACE_ID));
     awaitCells("trace-logs-grid", "ERROR");
     assertThat(visibleCells("trace-logs-grid"))
         .containsExactly(
@@ -402,11 +392,11 @@ class XssBrowserIT {
     alertEvents.append(
         new AlertEvent("payload-event", SLO_ID, SCRIPT, SERVICE, AlertState.FIRING, now, 2, 1));
 
-    driver.get(url("/slos"));
+    driver.get(browser.url("/slos"));
     assertThat(awaitCells("slos-grid", SERVICE)).contains(SCRIPT, SERVICE);
     assertNothingInjected("slos");
 
-    driver.get(url("/slos/" + SLO_ID));
+    driver.get(browser.url("/slos/" + SLO_ID));
     assertThat(awaitCells("budget-burners", SCRIPT)).containsSubsequence(SCRIPT, SVG, "1");
     assertThat(textOf(By.tagName("h2"))).isEqualTo(SCRIPT);
     assertThat(textOf(By.id("slo-summary"))).startsWith("availability of " + SERVICE + ",");
@@ -414,17 +404,17 @@ class XssBrowserIT {
             driver
                 .findElement(By.cssSelector("#budget-burners a.trace-link"))
                 .getDomProperty("href"))
-        .isEqualTo(url("/trace/" + TRACE_ID));
+        .isEqualTo(browser.url("/trace/" + TRACE_ID));
     assertNothingInjected("slo detail");
     Browser.screenshot(driver, "xss-slo");
 
-    driver.get(url("/alerts"));
+    driver.get(browser.url("/alerts"));
     assertThat(awaitCells("alerts-grid", SERVICE)).containsSubsequence(SCRIPT, SERVICE);
     assertNothingInjected("alerts");
   }
 
   /** No payload ran, no dialog opened, no payload element exists. */
-  private static void assertNothingInjected(String page) {
+  private void assertNothingInjected(String page) {
     assertThatThrownBy(() -> driver.switchTo().alert())
         .as("a dialog on " + page)
         .isInstanceOf(NoAlertPresentException.class);
@@ -440,7 +430,7 @@ class XssBrowserIT {
 
   /** The exact text of every cell of a grid, once one cell reads {@code expected}. */
   @SuppressWarnings("unchecked")
-  private static List<String> awaitCells(String gridId, String expected) {
+  private List<String> awaitCells(String gridId, String expected) {
     return Poll.until(
         DEADLINE,
         () -> {
@@ -458,7 +448,7 @@ class XssBrowserIT {
   }
 
   /** The text of a grid's shown cells (rows the grid hides after a filter read as empty). */
-  private static List<String> visibleCells(String gridId) {
+  private List<String> visibleCells(String gridId) {
     return driver
         .findElement(By.id(gridId))
         .findElements(By.tagName("vaadin-grid-cell-content"))
@@ -469,7 +459,7 @@ class XssBrowserIT {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> mapNodeNames(WebElement map) {
+  private List<String> mapNodeNames(WebElement map) {
     return (List<String>)
         driver.executeScript(
             "const o = arguments[0].chartOption();"
@@ -482,7 +472,7 @@ class XssBrowserIT {
    * offsets count from the element's centre).
    */
   @SuppressWarnings("unchecked")
-  private static void hoverMap(WebElement map, double share, String... nodes) {
+  private void hoverMap(WebElement map, double share, String... nodes) {
     List<Number> from =
         (List<Number>)
             driver.executeScript("return arguments[0].pixelOf(arguments[1])", map, nodes[0]);
@@ -503,11 +493,11 @@ class XssBrowserIT {
   }
 
   /** The map tooltip's text (lines as the reader sees them) once it shows {@code marker}. */
-  private static String awaitMapTooltip(String marker) {
+  private String awaitMapTooltip(String marker) {
     return Browser.waitForText(driver, By.className(MAP_TOOLTIP), marker).getText();
   }
 
-  private static WebElement cell(String gridId, String text) {
+  private WebElement cell(String gridId, String text) {
     return driver
         .findElement(By.id(gridId))
         .findElements(By.tagName("vaadin-grid-cell-content"))
@@ -517,12 +507,12 @@ class XssBrowserIT {
         .orElseThrow(() -> new AssertionError("no cell " + abbreviate(text) + " in #" + gridId));
   }
 
-  private static String textOf(By locator) {
+  private String textOf(By locator) {
     return driver.findElement(locator).getDomProperty("textContent");
   }
 
   /** The text of the waterfall's tooltip while it is shown, or null. */
-  private static String visibleTooltip() {
+  private String visibleTooltip() {
     return (String)
         driver.executeScript(
             "const t = document.querySelector('.meerkat-waterfall-tooltip');"
@@ -564,9 +554,5 @@ class XssBrowserIT {
 
   private static String abbreviate(String text) {
     return text.length() > 80 ? text.substring(0, 80) + "… (" + text.length() + " chars)" : text;
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
   }
 }
