@@ -148,7 +148,7 @@ class DashboardBrowserIT {
         .until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("meerkat-latency-chart canvas")));
-    Browser.screenshot(driver, "services");
+    Browser.screenshot(driver, "services-latency");
 
     driver.findElement(By.id("traces-link")).click();
     WebElement traces = waitForText(By.id("traces-grid"), "POST /checkout");
