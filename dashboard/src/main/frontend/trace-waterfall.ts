@@ -1,5 +1,6 @@
 // <meerkat-trace-waterfall>: one row per span, indented by depth, bar from offset to
-// offset + duration (ms), errors red. The critical path is outlined over the bars and exceptions
+// offset + duration (ms) in its service's colour (service-colour.ts, the same on every page);
+// failed spans get a red border and red hatching on top of it. The critical path is outlined over the bars and exceptions
 // are marked where they happened; the legend toggles both. Clicking a bar fires 'span-click' with
 // the row index.
 import * as echarts from 'echarts/core';
@@ -7,6 +8,7 @@ import { CustomChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { escapeHtml } from './escape-html';
+import { serviceColour } from './service-colour';
 
 echarts.use([CustomChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -32,12 +34,30 @@ interface PathSegment {
 const CRITICAL_PATH = 'critical path';
 const EXCEPTIONS = 'exceptions';
 
-const PALETTE = ['#1676f3', '#2f9e44', '#7048e8', '#f08c00', '#0c8599', '#c2255c'];
+const ERROR_COLOUR = '#e03131';
 const ROW_HEIGHT = 28;
 
-function serviceColor(services: string[], service: string): string {
-  return PALETTE[services.indexOf(service) % PALETTE.length];
+// Red diagonal stripes on a transparent tile: laid over a failed span's bar, its service colour
+// still shows between them, and the error does not depend on telling colours apart.
+function hatch(): HTMLCanvasElement {
+  const tile = document.createElement('canvas');
+  tile.width = 8;
+  tile.height = 8;
+  const g = tile.getContext('2d')!;
+  g.strokeStyle = ERROR_COLOUR;
+  g.lineWidth = 2;
+  g.beginPath();
+  g.moveTo(0, 8);
+  g.lineTo(8, 0);
+  g.moveTo(-2, 2);
+  g.lineTo(2, -2);
+  g.moveTo(6, 10);
+  g.lineTo(10, 6);
+  g.stroke();
+  return tile;
 }
+
+let errorHatch: HTMLCanvasElement | undefined;
 
 // The rectangle from value 1 to value 2 on row value 0, `share` of the row high, clipped to the
 // plot; null when it lies outside.
@@ -53,9 +73,23 @@ function rowRect(params: any, api: any, share: number): any {
   );
 }
 
+// A span's bar in its service colour; a failed span's (value 4 is 1) also hatched, and its red
+// border (itemStyle.borderColor) comes with api.style().
 function renderBar(params: any, api: any): any {
   const shape = rowRect(params, api, 0.6);
-  return shape && { type: 'rect', shape, style: api.style() };
+  if (!shape) {
+    return null;
+  }
+  const bar = { type: 'rect', shape, style: api.style() };
+  if (!api.value(4)) {
+    return bar;
+  }
+  errorHatch ??= hatch();
+  const stripes = { image: errorHatch, repeat: 'repeat' };
+  return {
+    type: 'group',
+    children: [bar, { type: 'rect', shape, silent: true, style: { fill: stripes } }],
+  };
 }
 
 // A critical-path segment: a dark outline a little taller than the bar it lies on.
@@ -123,12 +157,13 @@ class TraceWaterfall extends HTMLElement {
     if (!this.chart) {
       return;
     }
-    const services = [...new Set(this.spans.map((s) => s.service))];
     const labels = this.spans.map((s) => '\u00a0'.repeat(s.depth * 3) + s.name);
     const data = this.spans.map((s, i) => ({
       name: `${s.name} (${s.service})`,
-      value: [i, s.offset, s.offset + s.duration, s.duration],
-      itemStyle: { color: s.error ? '#e03131' : serviceColor(services, s.service) },
+      value: [i, s.offset, s.offset + s.duration, s.duration, s.error ? 1 : 0],
+      itemStyle: s.error
+        ? { color: serviceColour(s.service), borderColor: ERROR_COLOUR, borderWidth: 2 }
+        : { color: serviceColour(s.service) },
     }));
     const path = this.path.map((p) => ({ name: p.spanId, value: [p.row, p.start, p.end] }));
     const exceptions = this.spans.flatMap((s, i) =>

@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
 import dev.meerkat.dashboard.testing.ApiGet;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
+import dev.meerkat.dashboard.testing.FixedTestClock;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * classes extend this one and share one application (Spring caches the context).
  */
 @SpringBootTest(
-    classes = {MeerkatDashboardApplication.class, ApiTestBase.FixedClock.class},
+    classes = {MeerkatDashboardApplication.class, FixedTestClock.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "meerkat.slo.evaluation-enabled=false",
@@ -44,28 +36,16 @@ abstract class ApiTestBase {
   /** Apdex T of checkout; search keeps the default of 500 ms. */
   static final long CHECKOUT_APDEX_MILLIS = 5;
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-api-state-");
+  private static final TestStores STORES = TestStores.create("meerkat-api-state-");
   private static final JsonMapper json = JsonMapper.builder().build();
   private static boolean seeded;
 
   @LocalServerPort private int port;
 
-  /** Imported explicitly: a nested configuration of a base class is not found for subclasses. */
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", STATE_DIR::toString);
+    STORES.register(registry);
+    FixedTestClock.register(registry, NOW);
   }
 
   @BeforeAll
@@ -73,8 +53,7 @@ abstract class ApiTestBase {
     if (seeded) {
       return;
     }
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+    try (ClickHouseStore store = STORES.migrated()) {
       SeededTelemetry.writeInto(store);
     }
     seeded = true;

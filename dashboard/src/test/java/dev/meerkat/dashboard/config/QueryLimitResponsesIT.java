@@ -3,13 +3,10 @@ package dev.meerkat.dashboard.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.testing.ApiGet;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -34,8 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Import(QueryLimitResponsesIT.ServicesEndpoint.class)
 class QueryLimitResponsesIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-query-limits-");
+  private static final TestStores STORES = TestStores.create("meerkat-query-limits-");
 
   @LocalServerPort private int port;
 
@@ -57,9 +53,7 @@ class QueryLimitResponsesIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", STATE_DIR::toString);
+    STORES.register(registry);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.e2e;
 
+import static dev.meerkat.dashboard.e2e.GridCells.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -17,16 +18,12 @@ import dev.meerkat.dashboard.alerting.service.MetricRuleStore;
 import dev.meerkat.dashboard.alerting.service.RoutingStore;
 import dev.meerkat.dashboard.testing.HttpReceiver;
 import dev.meerkat.dashboard.testing.SpanSeeder;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertState;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,15 +31,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -61,14 +57,15 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class AlertingBrowserIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-alerting-data-");
+  private static final TestStores STORES = TestStores.create("meerkat-alerting-data-");
   private static final HttpReceiver RECEIVER = new HttpReceiver();
 
-  private static ChromeDriver driver;
-  private static boolean signedIn;
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
 
-  @LocalServerPort private int port;
+  private final ChromeDriver driver = browser.driver();
+
   @Autowired private ChannelRepository channels;
   @Autowired private RoutingStore routing;
   @Autowired private MetricRuleStore rules;
@@ -76,39 +73,22 @@ class AlertingBrowserIT {
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", () -> STATE_DIR.toString());
+    STORES.register(registry);
   }
 
   @BeforeAll
-  static void startBrowser() {
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
-    }
-    driver = Browser.start();
+  static void createTables() {
+    STORES.migrate();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
     RECEIVER.close();
-  }
-
-  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
-  @BeforeEach
-  void signInAsEditor() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
-    }
   }
 
   @Test
   void webhookChannelTestNotificationArrivesAndIsLogged() {
-    driver.get(url("/channels"));
+    driver.get(browser.url("/channels"));
     waitForText(By.id("channel-form"), "Type");
     type("channel-name", "Receiver hook");
     type("channel-url", RECEIVER.url());
@@ -131,7 +111,7 @@ class AlertingBrowserIT {
         .contains("Test notification from Meerkat to Receiver hook");
     assertThat(RECEIVER.requests().getFirst().signature()).startsWith("sha256=");
 
-    driver.get(url("/deliveries"));
+    driver.get(browser.url("/deliveries"));
     WebElement log = waitForText(By.id("deliveries-grid"), "DELIVERED");
     assertThat(log.getText()).contains("Receiver hook", "test", "firing");
     cell(log, "Receiver hook").click();
@@ -142,7 +122,7 @@ class AlertingBrowserIT {
 
   @Test
   void channelFormRefusesTheCloudMetadataAddressSayingWhatToSet() {
-    driver.get(url("/channels"));
+    driver.get(browser.url("/channels"));
     waitForText(By.id("channel-form"), "Type");
     type("channel-name", "Metadata");
     type("channel-url", "http://169.254.169.254/latest/meta-data/iam/security-credentials/");
@@ -159,7 +139,7 @@ class AlertingBrowserIT {
 
   @Test
   void ruleFormShowsValidationMessagesThenSaves() {
-    driver.get(url("/rules"));
+    driver.get(browser.url("/rules"));
     waitForText(By.id("rule-form"), "Series");
     WebElement window = driver.findElement(By.cssSelector("#rule-window input"));
     window.clear();
@@ -215,14 +195,14 @@ class AlertingBrowserIT {
               Map.of("severity", "page"),
               true),
           now);
-      try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
+      try (ClickHouseStore store = ClickHouseStore.connect(STORES.database())) {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2));
         SpanSeeder.create()
             .requests(4, "cart", "POST /cart", "SERVER", minute, Duration.ofMillis(3), true)
             .insertInto(store);
       }
 
-      driver.get(url("/silences"));
+      driver.get(browser.url("/silences"));
       waitForText(By.id("silence-form"), "Matchers");
       type("silence-matchers", "service=cart");
       type("silence-comment", "cart deploy");
@@ -241,7 +221,7 @@ class AlertingBrowserIT {
           .extracting(AlertEvent::service, AlertEvent::state)
           .containsExactly(tuple("cart", AlertState.FIRING));
 
-      driver.get(url("/deliveries"));
+      driver.get(browser.url("/deliveries"));
       WebElement suppressed = waitForText(By.id("suppressed-grid"), "SILENCED");
       assertThat(suppressed.getText()).contains("firing Cart errors", "cart");
       assertThat(cartHook.requests()).isEmpty();
@@ -256,20 +236,9 @@ class AlertingBrowserIT {
     input.sendKeys(text);
   }
 
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
   private WebElement waitForText(By locator, String text) {
     Browser.waitFor(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     return driver.findElement(locator);
-  }
-
-  private static WebElement cell(WebElement grid, String text) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .filter(c -> c.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no cell '" + text + "' in " + grid.getText()));
   }
 }

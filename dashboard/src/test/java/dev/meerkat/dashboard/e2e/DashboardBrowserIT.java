@@ -1,31 +1,28 @@
 package dev.meerkat.dashboard.e2e;
 
+import static dev.meerkat.dashboard.e2e.GridCells.cell;
+import static dev.meerkat.dashboard.e2e.GridCells.cellTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.alerting.domain.AlertStatus;
 import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.testing.SpanSeeder;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.AlertState;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import dev.meerkat.store.slo.SloSpec;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,7 +30,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,31 +39,28 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = "meerkat.slo.evaluation-enabled=false")
 class DashboardBrowserIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
+  private static final TestStores STORES = TestStores.create("meerkat-dashboard-data-");
   private static final Duration MS = Duration.ofMillis(1);
 
   /** The embedded H2 state store goes here, not into the working directory. */
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-dashboard-data-");
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
 
-  private static ChromeDriver driver;
-  private static boolean signedIn;
+  private final ChromeDriver driver = browser.driver();
 
-  @LocalServerPort private int port;
   @Autowired private SloRepository slos;
   @Autowired private AlertStore alerts;
 
   @DynamicPropertySource
   static void clickHouse(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", () -> STATE_DIR.toString());
+    STORES.register(registry);
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
+  static void seed() {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+    try (ClickHouseStore store = STORES.migrated()) {
       Instant t = now.minus(Duration.ofMinutes(2));
       SpanSeeder.create()
           .span(
@@ -142,28 +135,11 @@ class DashboardBrowserIT {
               false)
           .insertInto(store);
     }
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
-  @BeforeEach
-  void signInAsEditor() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
-    }
   }
 
   @Test
   void servicesTracesAndWaterfallRender() {
-    driver.get(url("/"));
+    driver.get(browser.url("/"));
     WebElement services = waitForText(By.id("services-grid"), "inventory");
     assertThat(services.getText()).contains("checkout", "inventory", "%", "ms");
 
@@ -172,7 +148,7 @@ class DashboardBrowserIT {
         .until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("meerkat-latency-chart canvas")));
-    Browser.screenshot(driver, "services");
+    Browser.screenshot(driver, "services-latency");
 
     driver.findElement(By.id("traces-link")).click();
     WebElement traces = waitForText(By.id("traces-grid"), "POST /checkout");
@@ -237,7 +213,7 @@ class DashboardBrowserIT {
             .changeTo(AlertState.FIRING, now),
         Optional.empty());
 
-    driver.get(url("/slos"));
+    driver.get(browser.url("/slos"));
     waitForText(By.id("slo-form"), "Objective");
     driver.findElement(By.cssSelector("#slo-id input")).sendKeys("cart-availability");
     driver.findElement(By.cssSelector("#slo-name input")).sendKeys("Cart availability");
@@ -290,34 +266,14 @@ class DashboardBrowserIT {
     Browser.waitFor(driver).until(ExpectedConditions.urlContains("/trace/trace-checkout-"));
     assertThat(waitForText(By.id("spans-grid"), "GET /cart").getText()).contains("ERROR");
 
-    driver.get(url("/alerts"));
+    driver.get(browser.url("/alerts"));
     waitForText(By.id("alerts-grid"), "Delivery");
     Browser.screenshot(driver, "alerts");
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
   }
 
   private WebElement waitForText(By locator, String text) {
     Browser.waitFor(driver)
         .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     return driver.findElement(locator);
-  }
-
-  /** The non-empty texts of a grid's header and body cells. */
-  private static List<String> cellTexts(WebElement grid) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText)
-        .filter(text -> !text.isEmpty())
-        .toList();
-  }
-
-  /** Vaadin grid cells are light-DOM {@code vaadin-grid-cell-content} children of the grid. */
-  private static WebElement cell(WebElement grid, String text) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .filter(c -> c.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no cell '" + text + "' in " + grid.getText()));
   }
 }

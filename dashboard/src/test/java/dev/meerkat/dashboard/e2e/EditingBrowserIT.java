@@ -10,27 +10,21 @@ import dev.meerkat.dashboard.alerting.domain.Severity;
 import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.dashboard.alerting.service.MetricRuleStore;
 import dev.meerkat.dashboard.slo.store.JdbcSloRepository;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
-import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.AlertState;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import dev.meerkat.store.slo.SloSpec;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -38,7 +32,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,47 +45,27 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = "meerkat.slo.evaluation-enabled=false")
 class EditingBrowserIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-editing-data-");
+  private static final TestStores STORES = TestStores.create("meerkat-editing-data-");
   private static final String WEBHOOK = "https://hooks.example.com/services/T1/B2/secret-token";
 
-  private static ChromeDriver driver;
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
 
-  @LocalServerPort private int port;
-  private static boolean signedIn;
+  private final ChromeDriver driver = browser.driver();
+
   @Autowired private SloRepository slos;
   @Autowired private AlertStore alerts;
   @Autowired private MetricRuleStore rules;
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", () -> STATE_DIR.toString());
+    STORES.register(registry);
   }
 
   @BeforeAll
-  static void startBrowser() {
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
-    }
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
-  @BeforeEach
-  void signInAsEditor() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
-    }
+  static void createTables() {
+    STORES.migrate();
   }
 
   @Test
@@ -104,7 +77,7 @@ class EditingBrowserIT {
         AlertStatus.initial("pay-availability", Severity.PAGE).changeTo(AlertState.FIRING, now);
     alerts.recordChange(firing, Optional.empty());
 
-    driver.get(url("/slos"));
+    driver.get(browser.url("/slos"));
     Browser.waitForText(driver, By.id("slos-grid"), "Payment availability");
     click("slo-edit-pay-availability");
     Browser.waitForText(driver, By.id("slo-form-mode"), "Edit SLO pay-availability");
@@ -135,7 +108,7 @@ class EditingBrowserIT {
         .containsSubsequence("Payment availability", "checkout", "availability", "99.5 %", "30d");
     Browser.screenshot(driver, "slo-edited");
 
-    driver.get(url("/slos/pay-availability"));
+    driver.get(browser.url("/slos/pay-availability"));
     assertThat(Browser.waitForText(driver, By.id("slo-summary"), "99.5 %").getText())
         .startsWith("availability of checkout, objective 99.5 % over 30d");
 
@@ -152,7 +125,7 @@ class EditingBrowserIT {
     assertThat(alerts.currentStates().get("pay-availability:page")).isEqualTo(firing);
 
     // Delete asks first; cancel keeps the SLO.
-    driver.get(url("/slos"));
+    driver.get(browser.url("/slos"));
     Browser.waitForText(driver, By.id("slos-grid"), "Old availability");
     click("slo-delete-old-availability");
     assertThat(
@@ -183,7 +156,7 @@ class EditingBrowserIT {
     rules.save(rule("checkout-errors", "Checkout errors", 5), now);
     rules.save(rule("stale-errors", "Stale errors", 50), now);
 
-    driver.get(url("/rules"));
+    driver.get(browser.url("/rules"));
     Browser.waitForText(driver, By.id("rules-grid"), "error rate above 5 % over 5m for 2m");
     click("rule-edit-checkout-errors");
     Browser.waitForText(driver, By.id("rule-form-title"), "Edit rule Checkout errors");
@@ -256,9 +229,5 @@ class EditingBrowserIT {
 
   private WebElement input(String id) {
     return driver.findElement(By.cssSelector("#" + id + " input"));
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
   }
 }

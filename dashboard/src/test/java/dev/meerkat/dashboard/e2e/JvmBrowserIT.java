@@ -14,29 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
 import dev.meerkat.dashboard.jvm.JvmTelemetry;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.FixedTestClock;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,62 +37,34 @@ import org.springframework.test.context.DynamicPropertySource;
  * brings points written later into the charts on the page.
  */
 @SpringBootTest(
-    classes = {MeerkatDashboardApplication.class, JvmBrowserIT.FixedClock.class},
+    classes = {MeerkatDashboardApplication.class, FixedTestClock.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "meerkat.slo.evaluation-enabled=false")
 class JvmBrowserIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-jvm-state-");
+  private static final TestStores STORES = TestStores.create("meerkat-jvm-state-");
 
-  private static ChromeDriver driver;
-  private static boolean signedIn;
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
 
-  @LocalServerPort private int port;
-
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
+  private final ChromeDriver driver = browser.driver();
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", STATE_DIR::toString);
+    STORES.register(registry);
+    FixedTestClock.register(registry, NOW);
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+  static void seed() {
+    try (ClickHouseStore store = STORES.migrated()) {
       JvmTelemetry.writeInto(store);
-    }
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void signInAsEditor() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
     }
   }
 
   @Test
   void showsTheFirstInstanceWithExactSeriesInItsCharts() {
-    driver.get(url("/jvm/checkout?range=15m"));
+    driver.get(browser.url("/jvm/checkout?range=15m"));
 
     Browser.waitForText(driver, By.id("jvm-title"), "JVM of checkout");
     Map<String, Object> heap = chartData(driver, "jvm-chart-heap");
@@ -133,7 +95,7 @@ class JvmBrowserIT {
 
   @Test
   void choosingAnotherInstancePutsItInTheUrlAndShowsItsSeries() {
-    driver.get(url("/jvm/checkout?range=15m&instance=" + I1));
+    driver.get(browser.url("/jvm/checkout?range=15m&instance=" + I1));
     chartData(driver, "jvm-chart-heap");
 
     driver.findElement(By.id("jvm-instance")).click();
@@ -150,13 +112,13 @@ class JvmBrowserIT {
                 lines(chartData(driver, "jvm-chart-heap"))
                     .equals(List.of(lastSteps(null, null, 99.0))));
     assertThat(driver.getCurrentUrl())
-        .isEqualTo(url("/jvm/checkout?instance=77%40host-b&range=15m"));
+        .isEqualTo(browser.url("/jvm/checkout?instance=77%40host-b&range=15m"));
     assertThat(driver.findElements(By.id("jvm-chart-gc-count-none"))).hasSize(1);
   }
 
   @Test
   void unknownRangeSaysWhichRangesExist() {
-    driver.get(url("/jvm/checkout?range=2w"));
+    driver.get(browser.url("/jvm/checkout?range=2w"));
 
     assertThat(Browser.waitForText(driver, By.id("time-problem"), "Unknown range").getText())
         .isEqualTo(
@@ -172,16 +134,16 @@ class JvmBrowserIT {
   @Test
   void autoRefreshPutsNewPointsIntoTheChartsInPlace() {
     String instance = "9@host-c";
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
+    try (ClickHouseStore store = ClickHouseStore.connect(STORES.database())) {
       JvmTelemetry.writeEden(store, instance, M1.plusSeconds(10), 5);
     }
-    String address = url("/jvm/checkout?instance=9%40host-c&range=15m&refresh=10s");
+    String address = browser.url("/jvm/checkout?instance=9%40host-c&range=15m&refresh=10s");
     driver.get(address);
     assertThat(lines(chartData(driver, "jvm-chart-heap")))
         .containsExactly(lastSteps(5.0, null, null));
     driver.executeScript("document.getElementById('jvm-chart-heap').__before = true");
 
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
+    try (ClickHouseStore store = ClickHouseStore.connect(STORES.database())) {
       JvmTelemetry.writeEden(store, instance, M3.plusSeconds(10), 7);
     }
 
@@ -195,9 +157,5 @@ class JvmBrowserIT {
                 "return document.getElementById('jvm-chart-heap').__before === true"))
         .isEqualTo(true);
     assertThat(driver.getCurrentUrl()).isEqualTo(address);
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

@@ -3,15 +3,11 @@ package dev.meerkat.dashboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.testing.SpanSeeder;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.clickhouse.write.ClickHouseLogWriter;
 import dev.meerkat.store.model.LogRecord;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,10 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
@@ -31,7 +27,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,8 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = "meerkat.slo.evaluation-enabled=false")
 class LogsBrowserIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-dashboard-data-");
+  private static final TestStores STORES = TestStores.create("meerkat-dashboard-data-");
   private static final String CHECKOUT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String INVENTORY_TRACE = "0af7651916cd43dd8448eb211c80319c";
   private static final DateTimeFormatter SHOWN_TIME =
@@ -64,22 +58,20 @@ class LogsBrowserIT {
 
   private static final Instant BATCH_START = NOW.minus(Duration.ofHours(12));
 
-  private static ChromeDriver driver;
-  private static boolean signedIn;
+  /** Signed in once per browser as a viewer: reading logs needs no more. */
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.VIEWER);
 
-  @LocalServerPort private int port;
+  private final ChromeDriver driver = browser.driver();
 
   @DynamicPropertySource
   static void clickHouse(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", () -> STATE_DIR.toString());
+    STORES.register(registry);
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+  static void seed() {
+    try (ClickHouseStore store = STORES.migrated()) {
       SpanSeeder.create()
           .span(
               CHECKOUT_TRACE,
@@ -140,24 +132,11 @@ class LogsBrowserIT {
       }
       ClickHouseLogWriter.create(store).write(batch);
     }
-    driver = Browser.start();
   }
 
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  /** Signed in once per browser as a viewer: reading logs needs no more. */
   @BeforeEach
   void openLogsPage() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.VIEWER);
-      signedIn = true;
-    }
-    driver.get(url("/logs"));
+    driver.get(browser.url("/logs"));
     waitForText(By.id("logs-grid"), "cart loaded");
   }
 
@@ -251,7 +230,7 @@ class LogsBrowserIT {
 
   @Test
   void aLinkSetsTheFilters() {
-    driver.get(url("/logs?level=error&range=6h"));
+    driver.get(browser.url("/logs?level=error&range=6h"));
 
     assertRows(
         List.of(
@@ -262,7 +241,7 @@ class LogsBrowserIT {
 
   @Test
   void aLinkWithAnUnknownSeverityShowsEveryLevelAndSaysSo() {
-    driver.get(url("/logs?level=LOUD"));
+    driver.get(browser.url("/logs?level=LOUD"));
 
     assertThat(waitForText(By.id("log-problem"), "Unknown").getText())
         .isEqualTo(
@@ -378,10 +357,6 @@ class LogsBrowserIT {
       // Fall through to the caller's assertion.
     }
     return read.get();
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
   }
 
   private WebElement waitForText(By locator, String text) {

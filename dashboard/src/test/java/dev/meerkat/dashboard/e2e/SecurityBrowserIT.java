@@ -8,12 +8,9 @@ import dev.meerkat.dashboard.security.domain.AuditEntry;
 import dev.meerkat.dashboard.security.service.AuditLog;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.testing.SpanSeeder;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import dev.meerkat.store.slo.SloSpec;
@@ -21,11 +18,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -41,7 +37,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -68,31 +63,27 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityBrowserIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-security-data-");
+  private static final TestStores STORES = TestStores.create("meerkat-security-data-");
   private static final String SEEDED = "seeded-availability";
   private static final String WRONG = "Wrong user name or password.";
   static final String DEMO_PASSWORD = "demo-password-for-tests";
   static final String DEMO_TOKEN = "mk_demo_token_for_tests";
 
-  private static ChromeDriver driver;
+  @RegisterExtension static final BrowserSession browser = BrowserSession.signedOut();
+  private final ChromeDriver driver = browser.driver();
 
-  @LocalServerPort private int port;
   @Autowired private SloRepository slos;
   @Autowired private SloService sloService;
   @Autowired private AuditLog audit;
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", () -> STATE_DIR.toString());
+    STORES.register(registry);
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+  static void seed() {
+    try (ClickHouseStore store = STORES.migrated()) {
       SpanSeeder.create()
           .requests(
               10,
@@ -103,14 +94,6 @@ class SecurityBrowserIT {
               Duration.ofMillis(8),
               false)
           .insertInto(store);
-    }
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
     }
   }
 
@@ -141,20 +124,20 @@ class SecurityBrowserIT {
   @Test
   @Order(1)
   void viewerSeesNoChangeButtonsAndTheServerRefusesChanges() throws Exception {
-    Browser.signIn(driver, url(""), TestUsers.VIEWER);
-    driver.get(url("/slos"));
+    Browser.signIn(driver, browser.url(""), TestUsers.VIEWER);
+    driver.get(browser.url("/slos"));
     WebElement grid = waitForText(By.id("slos-grid"), "Seeded availability");
     assertThat(driver.findElements(By.id("slo-form"))).isEmpty();
     assertThat(grid.findElements(By.tagName("vaadin-button"))).isEmpty();
     Browser.screenshot(driver, "slos-as-viewer");
     for (String page : new String[] {"/channels", "/rules"}) {
-      driver.get(url(page));
+      driver.get(browser.url(page));
       waitForText(By.id("signed-in-user"), TestUsers.VIEWER);
       assertThat(driver.findElements(By.cssSelector("#channel-form, #rule-form")))
           .as(page)
           .isEmpty();
     }
-    driver.get(url("/silences"));
+    driver.get(browser.url("/silences"));
     waitForText(By.id("signed-in-user"), TestUsers.VIEWER);
     assertThat(
             driver.findElements(By.cssSelector("#silence-form, #route-save, #window-form")).stream()
@@ -164,7 +147,7 @@ class SecurityBrowserIT {
     // The REST call the form would make, with the viewer's own token: refused, nothing saved.
     HttpResponse<String> post =
         send(
-            HttpRequest.newBuilder(URI.create(url("/api/v1/slos/openslo")))
+            HttpRequest.newBuilder(URI.create(browser.url("/api/v1/slos/openslo")))
                 .header("Authorization", "Bearer " + TestUsers.VIEWER_TOKEN)
                 .header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString("apiVersion: openslo/v1\n"))
@@ -186,8 +169,8 @@ class SecurityBrowserIT {
   @Test
   @Order(2)
   void editorCreatesAnSloAndTheAdminSeesItInTheAuditLog() {
-    Browser.signIn(driver, url(""), TestUsers.EDITOR);
-    driver.get(url("/slos"));
+    Browser.signIn(driver, browser.url(""), TestUsers.EDITOR);
+    driver.get(browser.url("/slos"));
     waitForText(By.id("slo-form"), "Objective");
     driver.findElement(By.cssSelector("#slo-id input")).sendKeys("cart-availability");
     driver.findElement(By.cssSelector("#slo-name input")).sendKeys("Cart availability");
@@ -208,13 +191,13 @@ class SecurityBrowserIT {
 
     // The editor has no audit page; the admin (here the demo user) has.
     // (Vaadin answers a denied view as a route it does not know, so as not to reveal it.)
-    driver.get(url("/audit"));
+    driver.get(browser.url("/audit"));
     waitForText(By.tagName("body"), "Could not navigate to 'audit'");
     assertThat(driver.findElements(By.id("audit-grid"))).isEmpty();
     driver.manage().deleteAllCookies();
-    Browser.submitLogin(driver, url(""), "demo", DEMO_PASSWORD);
+    Browser.submitLogin(driver, browser.url(""), "demo", DEMO_PASSWORD);
     waitForText(By.id("signed-in-user"), "demo");
-    driver.get(url("/audit"));
+    driver.get(browser.url("/audit"));
     WebElement log = waitForText(By.id("audit-grid"), "cart-availability");
     assertThat(log.findElements(By.tagName("vaadin-grid-cell-content")))
         .extracting(WebElement::getText)
@@ -225,20 +208,20 @@ class SecurityBrowserIT {
   @Test
   @Order(3)
   void signOutReturnsToTheLoginPage() {
-    Browser.signIn(driver, url(""), TestUsers.EDITOR);
+    Browser.signIn(driver, browser.url(""), TestUsers.EDITOR);
     driver.findElement(By.id("sign-out")).click();
-    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/login")));
+    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(browser.url("/login")));
     Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
     assertThat(driver.findElements(By.id("sign-out"))).isEmpty();
 
-    driver.get(url("/slos"));
-    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/login")));
+    driver.get(browser.url("/slos"));
+    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(browser.url("/login")));
   }
 
   @Test
   @Order(4)
   void sessionCookieIsHttpOnlyAndSameSiteLax() {
-    Browser.signIn(driver, url(""), TestUsers.VIEWER);
+    Browser.signIn(driver, browser.url(""), TestUsers.VIEWER);
 
     Cookie session = driver.manage().getCookieNamed("JSESSIONID");
     assertThat(session.isHttpOnly()).isTrue();
@@ -273,13 +256,14 @@ class SecurityBrowserIT {
   @Order(99)
   void wrongPasswordShowsAnErrorAndTheFifthLocksSignIn() {
     for (int attempt = 1; attempt <= 5; attempt++) {
-      Browser.submitLogin(driver, url(""), TestUsers.EDITOR, "wrong-" + attempt);
+      Browser.submitLogin(driver, browser.url(""), TestUsers.EDITOR, "wrong-" + attempt);
       assertThat(loginError()).as("attempt %d", attempt).isEqualTo(WRONG);
     }
     Browser.screenshot(driver, "login-wrong-password");
 
     // The right password is not even checked now.
-    Browser.submitLogin(driver, url(""), TestUsers.EDITOR, TestUsers.password(TestUsers.EDITOR));
+    Browser.submitLogin(
+        driver, browser.url(""), TestUsers.EDITOR, TestUsers.password(TestUsers.EDITOR));
     assertThat(loginError()).isEqualTo("Too many failed sign-ins; try again in 1 min");
     assertThat(driver.findElements(By.id("sign-out"))).isEmpty();
   }
@@ -299,7 +283,7 @@ class SecurityBrowserIT {
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.url(path))).GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -310,10 +294,6 @@ class SecurityBrowserIT {
     try (HttpClient client = HttpClient.newHttpClient()) {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
   }
 
   private WebElement waitForText(By locator, String text) {

@@ -3,36 +3,26 @@ package dev.meerkat.dashboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
+import dev.meerkat.dashboard.testing.FixedTestClock;
 import dev.meerkat.dashboard.testing.ServiceColourGolden;
 import dev.meerkat.dashboard.testing.SpanSeeder;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,15 +34,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * two hours ago must not show up.
  */
 @SpringBootTest(
-    classes = {MeerkatDashboardApplication.class, ServiceMapBrowserIT.FixedClock.class},
+    classes = {MeerkatDashboardApplication.class, FixedTestClock.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "meerkat.slo.evaluation-enabled=false")
 class ServiceMapBrowserIT {
 
   private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
   private static final Instant HALF_AN_HOUR_AGO = NOW.minus(Duration.ofMinutes(30));
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-map-state-");
+  private static final TestStores STORES = TestStores.create("meerkat-map-state-");
 
   /** A peer host name that runs script if the tooltip puts it into innerHTML unescaped. */
   private static final String MARKUP = "<img src=x onerror=\"window.__xss=1\">";
@@ -67,30 +56,20 @@ class ServiceMapBrowserIT {
   private static final String LAST_HOUR =
       "7 nodes, 5 connections (last 1 hour). Click a service to open its page.";
 
-  private static ChromeDriver driver;
-  private static boolean signedIn;
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
+
+  private final ChromeDriver driver = browser.driver();
   private static int spans;
-
-  @LocalServerPort private int port;
-
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", STATE_DIR::toString);
+    STORES.register(registry);
+    FixedTestClock.register(registry, NOW);
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
+  static void seed() {
     SpanSeeder seeder = SpanSeeder.create();
     add(seeder, 6, "frontend", "SERVER", 1, false, "", "");
     add(seeder, 9, "frontend", "CLIENT", 1, false, "peer.service", "checkout");
@@ -114,25 +93,8 @@ class ServiceMapBrowserIT {
         false,
         "peer.service",
         "legacy");
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+    try (ClickHouseStore store = STORES.migrated()) {
       seeder.insertInto(store);
-    }
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void signInAsEditor() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
     }
   }
 
@@ -203,7 +165,7 @@ class ServiceMapBrowserIT {
     hover(pixelOf("cron jobs"));
     new Actions(driver).click().perform();
 
-    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/service/cron%20jobs")));
+    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(browser.url("/service/cron%20jobs")));
   }
 
   @Test
@@ -220,7 +182,7 @@ class ServiceMapBrowserIT {
     new Actions(driver).click().perform();
 
     // Vaadin navigates in the page: the listener's record survives the move to checkout's page.
-    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/service/checkout")));
+    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(browser.url("/service/checkout")));
     assertThat(driver.executeScript("return window.__mapClicks")).isEqualTo(List.of("checkout"));
   }
 
@@ -283,14 +245,14 @@ class ServiceMapBrowserIT {
   }
 
   private void openMap(String path, String message) {
-    driver.get(url(path));
+    driver.get(browser.url(path));
     assertThat(Browser.waitForText(driver, By.id("service-map-message"), message).getText())
         .isEqualTo(message);
   }
 
   /** Per node: name, symbol, colour, x, y, as ECharts holds them. */
   @SuppressWarnings("unchecked")
-  private static List<List<Object>> chartNodes() {
+  private List<List<Object>> chartNodes() {
     return (List<List<Object>>)
         driver.executeScript(
             "return document.getElementById('service-map').chartOption().series[0].data"
@@ -299,7 +261,7 @@ class ServiceMapBrowserIT {
 
   /** Per edge: source, target, label text, line colour, as ECharts holds them. */
   @SuppressWarnings("unchecked")
-  private static List<List<Object>> chartEdges() {
+  private List<List<Object>> chartEdges() {
     return (List<List<Object>>)
         driver.executeScript(
             "return document.getElementById('service-map').chartOption().series[0].links"
@@ -307,7 +269,7 @@ class ServiceMapBrowserIT {
   }
 
   /** A point 40 % of the way from one node to the other: on the edge, clear of its label. */
-  private static void hoverBetween(String source, String target) {
+  private void hoverBetween(String source, String target) {
     List<Number> from = pixelOf(source);
     List<Number> to = pixelOf(target);
     hover(
@@ -318,7 +280,7 @@ class ServiceMapBrowserIT {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Number> pixelOf(String name) {
+  private List<Number> pixelOf(String name) {
     WebElement map = driver.findElement(By.id("service-map"));
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
     return (List<Number>)
@@ -326,7 +288,7 @@ class ServiceMapBrowserIT {
   }
 
   /** Moves the real mouse to a pixel of the map (Selenium offsets count from its centre). */
-  private static void hover(List<Number> pixel) {
+  private void hover(List<Number> pixel) {
     WebElement map = driver.findElement(By.id("service-map"));
     int x = (int) Math.round(pixel.get(0).doubleValue() - map.getSize().getWidth() / 2.0);
     int y = (int) Math.round(pixel.get(1).doubleValue() - map.getSize().getHeight() / 2.0);
@@ -357,9 +319,5 @@ class ServiceMapBrowserIT {
           key,
           value);
     }
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

@@ -3,44 +3,35 @@ package dev.meerkat.dashboard.e2e;
 import static dev.meerkat.dashboard.e2e.ChartElements.chartData;
 import static dev.meerkat.dashboard.e2e.ChartElements.lines;
 import static dev.meerkat.dashboard.e2e.ChartElements.longs;
+import static dev.meerkat.dashboard.e2e.GridCells.cellTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
 import dev.meerkat.dashboard.jvm.JvmTelemetry;
+import dev.meerkat.dashboard.testing.FixedTestClock;
 import dev.meerkat.dashboard.testing.LatencyBucketBounds;
 import dev.meerkat.dashboard.testing.SpanSeeder;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,13 +46,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * Another service, inventory, must not show.
  */
 @SpringBootTest(
-    classes = {MeerkatDashboardApplication.class, ServicePageBrowserIT.FixedClock.class},
+    classes = {MeerkatDashboardApplication.class, FixedTestClock.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "meerkat.slo.evaluation-enabled=false")
 class ServicePageBrowserIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-service-page-");
+  private static final TestStores STORES = TestStores.create("meerkat-service-page-");
   private static final Instant NOW = JvmTelemetry.NOW;
   private static final Instant M1 = NOW.minusSeconds(180);
   private static final Instant M3 = NOW.minusSeconds(60);
@@ -83,31 +73,21 @@ class ServicePageBrowserIT {
 
   private static final List<Request> REQUESTS = new ArrayList<>();
 
-  private static ChromeDriver driver;
-  private static boolean signedIn;
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
 
-  @LocalServerPort private int port;
+  private final ChromeDriver driver = browser.driver();
 
   @Autowired private SloRepository slos;
 
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
-
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", STATE_DIR::toString);
+    STORES.register(registry);
+    FixedTestClock.register(registry, NOW);
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
+  static void seed() {
     SpanSeeder spans = SpanSeeder.create();
     for (int i = 0; i < 2; i++) {
       request(spans, "GET /cart", M1.plusSeconds(20), 40, "java.io.IOException:connection reset");
@@ -142,12 +122,10 @@ class ServicePageBrowserIT {
     // The ISO week before: 20 requests of 5 ms, one failed.
     spans.requests(19, "checkout", "GET /cart", "SERVER", W08_SPANS, Duration.ofMillis(5), false);
     spans.requests(1, "checkout", "GET /cart", "SERVER", W08_SPANS, Duration.ofMillis(5), true);
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+    try (ClickHouseStore store = STORES.migrated()) {
       spans.insertInto(store);
       JvmTelemetry.writeInto(store);
     }
-    driver = Browser.start();
   }
 
   private static void request(
@@ -162,24 +140,9 @@ class ServicePageBrowserIT {
     }
   }
 
-  @AfterAll
-  static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void signInAsEditor() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
-    }
-  }
-
   @Test
   void chartsHoldTheRedOfEachMinute() {
-    driver.get(url("/service/checkout?range=15m"));
+    driver.get(browser.url("/service/checkout?range=15m"));
 
     Map<String, Object> rate = chartData(driver, "service-chart-rate");
     List<Long> steps = new ArrayList<>();
@@ -223,7 +186,7 @@ class ServicePageBrowserIT {
 
   @Test
   void endpointsShowRedAndShareOfTime() {
-    driver.get(url("/service/checkout?range=15m"));
+    driver.get(browser.url("/service/checkout?range=15m"));
 
     WebElement grid = Browser.waitForText(driver, By.id("service-endpoints"), "SELECT");
     List<Request> cart = of("GET /cart");
@@ -269,7 +232,7 @@ class ServicePageBrowserIT {
 
   @Test
   void slowestTracesAreTheLongestRequestsAndLinkToTheirTrace() {
-    driver.get(url("/service/checkout?range=15m"));
+    driver.get(browser.url("/service/checkout?range=15m"));
 
     WebElement grid = Browser.waitForText(driver, By.id("service-slowest"), "POST /pay");
     List<Request> slowest = new ArrayList<>(REQUESTS);
@@ -291,13 +254,13 @@ class ServicePageBrowserIT {
 
     click(grid.findElement(By.linkText(slowest.getFirst().traceId())));
     Browser.waitFor(driver)
-        .until(ExpectedConditions.urlToBe(url("/trace/" + slowest.getFirst().traceId())));
+        .until(ExpectedConditions.urlToBe(browser.url("/trace/" + slowest.getFirst().traceId())));
     Browser.waitForText(driver, By.id("spans-grid"), "POST /pay");
   }
 
   @Test
   void topErrorsGroupByExceptionTypeAndMessageWithExampleTraces() {
-    driver.get(url("/service/checkout?range=15m"));
+    driver.get(browser.url("/service/checkout?range=15m"));
 
     WebElement grid = Browser.waitForText(driver, By.id("service-errors"), "connection reset");
     assertThat(cellTexts(grid))
@@ -318,7 +281,7 @@ class ServicePageBrowserIT {
 
   @Test
   void instancesLinkToTheirJvmPage() {
-    driver.get(url("/service/checkout?range=15m"));
+    driver.get(browser.url("/service/checkout?range=15m"));
 
     WebElement instances = Browser.waitForText(driver, By.id("service-instances"), JvmTelemetry.I2);
     assertThat(instances.findElements(By.tagName("a")).stream().map(WebElement::getText))
@@ -326,13 +289,13 @@ class ServicePageBrowserIT {
 
     click(instances.findElement(By.linkText(JvmTelemetry.I1)));
     Browser.waitFor(driver)
-        .until(ExpectedConditions.urlToBe(url("/jvm/checkout?instance=4242%40host-a")));
+        .until(ExpectedConditions.urlToBe(browser.url("/jvm/checkout?instance=4242%40host-a")));
     Browser.waitForText(driver, By.id("jvm-title"), "JVM of checkout");
   }
 
   @Test
   void unknownRangeSaysWhichRangesExist() {
-    driver.get(url("/service/checkout?range=2w"));
+    driver.get(browser.url("/service/checkout?range=2w"));
 
     assertThat(Browser.waitForText(driver, By.id("time-problem"), "Unknown").getText())
         .isEqualTo(
@@ -342,7 +305,7 @@ class ServicePageBrowserIT {
 
   @Test
   void aServiceWithoutSpansSaysSo() {
-    driver.get(url("/service/nobody?range=15m"));
+    driver.get(browser.url("/service/nobody?range=15m"));
 
     assertThat(Browser.waitForText(driver, By.id("service-problem"), "nobody").getText())
         .isEqualTo("No spans from nobody in this time range: choose a longer one.");
@@ -351,7 +314,7 @@ class ServicePageBrowserIT {
 
   @Test
   void pickingAnotherRangePutsItInTheUrlAndTheChartsFollow() {
-    driver.get(url("/service/checkout?range=15m"));
+    driver.get(browser.url("/service/checkout?range=15m"));
     chartData(driver, "service-chart-rate");
 
     driver.findElement(By.id("time-range")).click();
@@ -361,7 +324,8 @@ class ServicePageBrowserIT {
                 By.xpath("//vaadin-select-item[normalize-space()='Last 5 minutes']")))
         .click();
 
-    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/service/checkout?range=5m")));
+    Browser.waitFor(driver)
+        .until(ExpectedConditions.urlToBe(browser.url("/service/checkout?range=5m")));
     // 11:55 to 11:59: requests at 11:57 and 11:59 only.
     Browser.waitFor(driver)
         .until(
@@ -386,7 +350,7 @@ class ServicePageBrowserIT {
             14.4,
             "",
             NOW));
-    driver.get(url("/service/checkout?range=15m"));
+    driver.get(browser.url("/service/checkout?range=15m"));
 
     WebElement grid = Browser.waitForText(driver, By.id("service-weeks"), "2026-W02");
     List<String> expected =
@@ -415,7 +379,7 @@ class ServicePageBrowserIT {
   }
 
   /** Scrolls the link to the middle of the window first: the page is longer than the window. */
-  private static void click(WebElement link) {
+  private void click(WebElement link) {
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
     link.click();
   }
@@ -475,16 +439,5 @@ class ServicePageBrowserIT {
 
   private static String time(Instant instant) {
     return instant.toString().replace("T", " ").replace("Z", " UTC");
-  }
-
-  private static List<String> cellTexts(WebElement grid) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText)
-        .filter(text -> !text.isEmpty())
-        .toList();
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

@@ -1,17 +1,14 @@
 package dev.meerkat.dashboard.e2e;
 
+import static dev.meerkat.dashboard.e2e.GridCells.cellTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.testing.LatencyBucketBounds;
 import dev.meerkat.dashboard.testing.SpanSeeder;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.dashboard.ui.Formats;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,15 +17,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,50 +46,29 @@ class ServicesPageBrowserIT {
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-services-page-");
+  private static final TestStores STORES = TestStores.create("meerkat-services-page-");
   private static final Duration MS = Duration.ofMillis(1);
   private static final Set<String> SERVICES =
       Set.of("checkout", "checkout-worker", "inventory", CLIENT_ONLY);
 
-  private static ChromeDriver driver;
-  private static boolean signedIn;
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
 
-  @LocalServerPort private int port;
+  private final ChromeDriver driver = browser.driver();
 
   @DynamicPropertySource
   static void clickHouse(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", () -> STATE_DIR.toString());
+    STORES.register(registry);
   }
 
   @BeforeAll
-  static void createEmptyTablesAndStartBrowser() {
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
-    }
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void signInOnce() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
-    }
+  static void createEmptyTables() {
+    STORES.migrate();
   }
 
   @Test
   void showsTheAgentOnAnEmptyDatabaseThenQuantilesApdexSparklinesSortingAndSearch() {
-    driver.get(url("/"));
+    driver.get(browser.url("/"));
     Browser.waitForText(driver, By.id("services-empty"), "javaagent");
     assertThat(driver.findElement(By.cssSelector("#services-empty p")).getText())
         .isEqualTo(
@@ -110,7 +84,7 @@ class ServicesPageBrowserIT {
     Browser.screenshot(driver, "services-empty");
 
     Instant start = seedCheckoutWorkerAndInventory();
-    driver.get(url("/"));
+    driver.get(browser.url("/"));
     WebElement grid = Browser.waitForText(driver, By.id("services-grid"), "inventory");
     assertThat(driver.findElements(By.id("services-empty"))).isEmpty();
     // Checkout: 60 requests of 2 ms, 37 of 8 ms, 3 of 40 ms. p50 (rank 50) is a 2 ms one, p95
@@ -179,7 +153,7 @@ class ServicesPageBrowserIT {
 
   @Test
   void keepsTheTimePickersWindowInTheUrl() {
-    driver.get(url("/services?range=1h"));
+    driver.get(browser.url("/services?range=1h"));
     Browser.waitFor(driver)
         .withMessage("the time picker should show 1h from the URL")
         .until(d -> "Last 1 hour".equals(selectedRange()));
@@ -193,11 +167,11 @@ class ServicesPageBrowserIT {
         .click();
     Browser.waitFor(driver)
         .withMessage("choosing 6 hours should put range=6h in the URL")
-        .until(d -> d.getCurrentUrl().equals(url("/?range=6h")));
+        .until(d -> d.getCurrentUrl().equals(browser.url("/?range=6h")));
     assertThat(selectedRange()).isEqualTo("Last 6 hours");
   }
 
-  private static String selectedRange() {
+  private String selectedRange() {
     return driver.findElement(By.cssSelector("#time-range vaadin-select-value-button")).getText();
   }
 
@@ -246,7 +220,7 @@ class ServicesPageBrowserIT {
         .isBetween(15L, 16L);
   }
 
-  private static void sortBy(String header) {
+  private void sortBy(String header) {
     driver.findElements(By.tagName("vaadin-grid-sorter")).stream()
         .filter(sorter -> sorter.getText().equals(header))
         .findFirst()
@@ -256,7 +230,7 @@ class ServicesPageBrowserIT {
 
   private static Instant seedCheckoutWorkerAndInventory() {
     Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(2));
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
+    try (ClickHouseStore store = ClickHouseStore.connect(STORES.database())) {
       SpanSeeder.create()
           .requests(60, "checkout", "GET /cart", "SERVER", start, MS.multipliedBy(2), false)
           .requests(37, "checkout", "GET /cart", "SERVER", start, MS.multipliedBy(8), false)
@@ -274,10 +248,6 @@ class ServicesPageBrowserIT {
     return String.format(Locale.ROOT, "%.2f ms", LatencyBucketBounds.upperMillis(duration));
   }
 
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
   /** The service names the grid shows, in row order (hidden rows have no visible text). */
   private static List<String> serviceNames(WebElement grid) {
     return cellTexts(grid).stream().filter(SERVICES::contains).toList();
@@ -286,12 +256,5 @@ class ServicesPageBrowserIT {
   /** The Apdex cells ({@code 0.79 [5 ms]}, {@code – [500 ms]}) in row order. */
   private static List<String> apdexTexts(WebElement grid) {
     return cellTexts(grid).stream().filter(t -> t.matches("(\\d\\.\\d\\d|–) \\[\\d+ ms]")).toList();
-  }
-
-  private static List<String> cellTexts(WebElement grid) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .map(WebElement::getText)
-        .filter(text -> !text.isEmpty())
-        .toList();
   }
 }

@@ -2,23 +2,18 @@ package dev.meerkat.dashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,12 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(SessionTimeoutBrowserIT.CreatedSessions.class)
 class SessionTimeoutBrowserIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-session-data-");
+  private static final TestStores STORES = TestStores.create("meerkat-session-data-");
 
-  private static ChromeDriver driver;
-
-  @LocalServerPort private int port;
+  @RegisterExtension static final BrowserSession browser = BrowserSession.signedOut();
+  private final ChromeDriver driver = browser.driver();
 
   /** Every HTTP session Tomcat creates (Spring Boot registers listener beans with the server). */
   @TestConfiguration
@@ -56,26 +49,12 @@ class SessionTimeoutBrowserIT {
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", STATE_DIR::toString);
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
+    STORES.register(registry);
   }
 
   @Test
   void theSignedInSessionExpiresAfterTheConfiguredInactivity() {
-    Browser.signIn(driver, "http://127.0.0.1:" + port, TestUsers.VIEWER);
+    Browser.signIn(driver, browser.url(""), TestUsers.VIEWER);
 
     List<Integer> idleLimits =
         CreatedSessions.SESSIONS.stream()

@@ -3,34 +3,24 @@ package dev.meerkat.dashboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
+import dev.meerkat.dashboard.testing.FixedTestClock;
 import dev.meerkat.dashboard.testing.SpanSeeder;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,14 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * bad link and auto-refresh each show exactly the traces inside their window.
  */
 @SpringBootTest(
-    classes = {MeerkatDashboardApplication.class, TimePickerBrowserIT.FixedClock.class},
+    classes = {MeerkatDashboardApplication.class, FixedTestClock.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "meerkat.slo.evaluation-enabled=false")
 class TimePickerBrowserIT {
 
   private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-time-state-");
+  private static final TestStores STORES = TestStores.create("meerkat-time-state-");
 
   // Service "timed": one trace each, newest first. 09:58, 09:50, 09:20, 07:00.
   private static final String TWO_MINUTES_AGO = traceId(1);
@@ -61,60 +50,33 @@ class TimePickerBrowserIT {
 
   private static final String EXPLORER = "explorer-grid";
 
-  private static ChromeDriver driver;
-  private static boolean signedIn;
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
 
-  @LocalServerPort private int port;
-
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
+  private final ChromeDriver driver = browser.driver();
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", STATE_DIR::toString);
+    STORES.register(registry);
+    FixedTestClock.register(registry, NOW);
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
+  static void seed() {
     SpanSeeder seeder = SpanSeeder.create();
     trace(seeder, TWO_MINUTES_AGO, "timed", Duration.ofMinutes(2));
     trace(seeder, TEN_MINUTES_AGO, "timed", Duration.ofMinutes(10));
     trace(seeder, FORTY_MINUTES_AGO, "timed", Duration.ofMinutes(40));
     trace(seeder, THREE_HOURS_AGO, "timed", Duration.ofHours(3));
     trace(seeder, LIVE_EARLY, "live", Duration.ofMinutes(3));
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+    try (ClickHouseStore store = STORES.migrated()) {
       seeder.insertInto(store);
-    }
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void signInAsEditor() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
     }
   }
 
   @Test
   void choosingAPresetRewritesTheUrlAndShowsExactlyTheTracesInsideIt() {
-    driver.get(url("/explore?service=timed"));
+    driver.get(browser.url("/explore?service=timed"));
     // Without a range the explorer shows the last hour.
     assertThat(TraceGrid.awaitExactly(driver, EXPLORER, timedWithin(Duration.ofHours(1))))
         .containsExactly(TWO_MINUTES_AGO, TEN_MINUTES_AGO, FORTY_MINUTES_AGO);
@@ -137,7 +99,7 @@ class TimePickerBrowserIT {
   /** 09:15 to 09:55 UTC holds the traces of 09:20 and 09:50, not those of 09:58 and 07:00. */
   @Test
   void aCustomRangeGoesIntoTheUrlAndItsLinkShowsTheSameRowsInAFreshPage() {
-    driver.get(url("/explore?service=timed&range=1h"));
+    driver.get(browser.url("/explore?service=timed&range=1h"));
     TraceGrid.awaitExactly(driver, EXPLORER, timedWithin(Duration.ofHours(1)));
 
     Browser.choose(driver, "time-range", "Custom range");
@@ -159,7 +121,7 @@ class TimePickerBrowserIT {
     Browser.screenshot(driver, "time-picker-custom");
 
     String link = driver.getCurrentUrl();
-    driver.get(url("/services"));
+    driver.get(browser.url("/services"));
     driver.get(link);
 
     assertThat(
@@ -172,7 +134,7 @@ class TimePickerBrowserIT {
 
   @Test
   void aBadRangeInALinkSaysWhatWasWrongAndShowsTheLastHour() {
-    driver.get(url("/explore?service=timed&range=2w"));
+    driver.get(browser.url("/explore?service=timed&range=2w"));
 
     assertThat(Browser.waitForText(driver, By.id("time-problem"), "Unknown range").getText())
         .isEqualTo(
@@ -185,7 +147,7 @@ class TimePickerBrowserIT {
 
   @Test
   void autoRefreshShowsTracesWrittenAfterThePageOpenedWithoutNavigating() {
-    String address = url("/explore?service=live&range=15m&refresh=10s");
+    String address = browser.url("/explore?service=live&range=15m&refresh=10s");
     driver.get(address);
     assertThat(TraceGrid.awaitExactly(driver, EXPLORER, List.of(LIVE_EARLY)))
         .containsExactly(LIVE_EARLY);
@@ -195,7 +157,7 @@ class TimePickerBrowserIT {
 
     SpanSeeder late = SpanSeeder.create();
     trace(late, LIVE_LATE, "live", Duration.ofMinutes(1));
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
+    try (ClickHouseStore store = ClickHouseStore.connect(STORES.database())) {
       late.insertInto(store);
     }
 
@@ -207,13 +169,14 @@ class TimePickerBrowserIT {
 
   @Test
   void theTracesOfAServiceKeepTheServiceInThePathAndTheTimeInTheQuery() {
-    driver.get(url("/traces/timed?range=15m"));
+    driver.get(browser.url("/traces/timed?range=15m"));
     assertThat(TraceGrid.awaitExactly(driver, "traces-grid", timedWithin(Duration.ofMinutes(15))))
         .containsExactly(TWO_MINUTES_AGO, TEN_MINUTES_AGO);
 
     Browser.choose(driver, "time-range", "Last 6 hours");
 
-    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/traces/timed?range=6h")));
+    Browser.waitFor(driver)
+        .until(ExpectedConditions.urlToBe(browser.url("/traces/timed?range=6h")));
     assertThat(TraceGrid.awaitExactly(driver, "traces-grid", timedWithin(Duration.ofHours(6))))
         .containsExactly(TWO_MINUTES_AGO, TEN_MINUTES_AGO, FORTY_MINUTES_AGO, THREE_HOURS_AGO);
   }
@@ -252,27 +215,23 @@ class TimePickerBrowserIT {
   }
 
   /** Replaces the time of a date-time field (its date part stays) and commits it with Enter. */
-  private static void typeTime(String fieldId, String time) {
+  private void typeTime(String fieldId, String time) {
     WebElement input = input(fieldId, "time-picker");
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), time, Keys.ENTER);
     Browser.waitFor(driver).until(d -> time.equals(input.getDomProperty("value")));
   }
 
   /** The input of the date or time part of a {@code vaadin-date-time-picker}. */
-  private static WebElement input(String fieldId, String part) {
+  private WebElement input(String fieldId, String part) {
     return Browser.waitFor(driver)
         .until(
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#" + fieldId + " [slot='" + part + "'] input")));
   }
 
-  private static String selectedLabel(String selectId) {
+  private String selectedLabel(String selectId) {
     return driver
         .findElement(By.cssSelector("#" + selectId + " vaadin-select-value-button"))
         .getText();
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

@@ -3,26 +3,20 @@ package dev.meerkat.dashboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
+import dev.meerkat.dashboard.testing.FixedTestClock;
 import dev.meerkat.dashboard.testing.SpanSeeder;
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -30,10 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,43 +34,32 @@ import org.springframework.test.context.DynamicPropertySource;
  * fifth failed; a slow search service and an old slow checkout trace must never show up.
  */
 @SpringBootTest(
-    classes = {MeerkatDashboardApplication.class, TraceExplorerBrowserIT.FixedClock.class},
+    classes = {MeerkatDashboardApplication.class, FixedTestClock.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "meerkat.slo.evaluation-enabled=false")
 class TraceExplorerBrowserIT {
 
   private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-explorer-state-");
+  private static final TestStores STORES = TestStores.create("meerkat-explorer-state-");
   private static final int REQUESTS = 120;
   private static final int PAGE_SIZE = 50;
 
   /** An operation name that runs script if any page puts it into innerHTML unescaped. */
   private static final String MARKUP = "<img src=x onerror=\"window.__xss=1\">";
 
-  private static ChromeDriver driver;
-  private static boolean signedIn;
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
 
-  @LocalServerPort private int port;
-
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
+  private final ChromeDriver driver = browser.driver();
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", STATE_DIR::toString);
+    STORES.register(registry);
+    FixedTestClock.register(registry, NOW);
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
+  static void seed() {
     SpanSeeder seeder = SpanSeeder.create();
     for (int i = 0; i < REQUESTS; i++) {
       seeder.span(
@@ -134,25 +113,8 @@ class TraceExplorerBrowserIT {
         false,
         "",
         "");
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+    try (ClickHouseStore store = STORES.migrated()) {
       seeder.insertInto(store);
-    }
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void signInAsEditor() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
     }
   }
 
@@ -161,7 +123,7 @@ class TraceExplorerBrowserIT {
     List<String> expected = checkoutTracesAtLeast(40);
     assertThat(expected).hasSize(60);
 
-    driver.get(url("/explore"));
+    driver.get(browser.url("/explore"));
     WebElement service =
         Browser.waitFor(driver)
             .until(
@@ -182,7 +144,7 @@ class TraceExplorerBrowserIT {
     Browser.screenshot(driver, "trace-explorer");
 
     String link = driver.getCurrentUrl();
-    driver.get(url("/services"));
+    driver.get(browser.url("/services"));
     driver.get(link);
     assertThat(awaitTraceIds(expected.getFirst())).isEqualTo(expected.subList(0, PAGE_SIZE));
     assertThat(fieldValue("#explorer-min input")).isEqualTo("40");
@@ -191,7 +153,7 @@ class TraceExplorerBrowserIT {
   @Test
   void nextPageShowsTheRestAndIsThenDisabled() {
     List<String> expected = checkoutTracesAtLeast(40);
-    driver.get(url("/explore?service=checkout&minDurationMs=40&range=1h"));
+    driver.get(browser.url("/explore?service=checkout&minDurationMs=40&range=1h"));
     awaitTraceIds(expected.getFirst());
 
     driver.findElement(By.id("explorer-next-page")).click();
@@ -211,12 +173,12 @@ class TraceExplorerBrowserIT {
     // Request 115: 45 ms, failed (115 % 5 == 0), among the newest results.
     String wanted = traceId(115);
     assertThat(checkoutTracesAtLeast(40)).contains(wanted);
-    driver.get(url("/explore?service=checkout&minDurationMs=40"));
+    driver.get(browser.url("/explore?service=checkout&minDurationMs=40"));
     awaitTraceIds(checkoutTracesAtLeast(40).getFirst());
     hoverPoint(wanted);
     new Actions(driver).click().perform();
 
-    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/trace/" + wanted)));
+    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(browser.url("/trace/" + wanted)));
     assertThat(Browser.waitForText(driver, By.tagName("h2"), wanted).getText())
         .isEqualTo("Trace " + wanted);
   }
@@ -224,7 +186,7 @@ class TraceExplorerBrowserIT {
   @Test
   void clickingARowOpensThatTrace() {
     List<String> expected = checkoutTracesAtLeast(40);
-    driver.get(url("/explore?service=checkout&minDurationMs=40"));
+    driver.get(browser.url("/explore?service=checkout&minDurationMs=40"));
     awaitTraceIds(expected.getFirst());
 
     WebElement cell =
@@ -236,13 +198,14 @@ class TraceExplorerBrowserIT {
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", cell);
     cell.click();
 
-    Browser.waitFor(driver).until(ExpectedConditions.urlToBe(url("/trace/" + expected.get(2))));
+    Browser.waitFor(driver)
+        .until(ExpectedConditions.urlToBe(browser.url("/trace/" + expected.get(2))));
   }
 
   @Test
   void scatterTooltipShowsMarkupAsText() {
     String id = traceId(3000);
-    driver.get(url("/explore?service=xss"));
+    driver.get(browser.url("/explore?service=xss"));
     awaitTraceIds(id);
 
     hoverPoint(id);
@@ -258,7 +221,7 @@ class TraceExplorerBrowserIT {
    * Moves the real mouse onto the point of {@code traceId}, at the pixel the chart reports for it
    * (Selenium offsets count from the element's centre).
    */
-  private static void hoverPoint(String traceId) {
+  private void hoverPoint(String traceId) {
     WebElement scatter = driver.findElement(By.id("trace-scatter"));
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", scatter);
     @SuppressWarnings("unchecked")
@@ -296,22 +259,18 @@ class TraceExplorerBrowserIT {
     return i % 5 == 0;
   }
 
-  private static List<String> awaitTraceIds(String first) {
+  private List<String> awaitTraceIds(String first) {
     return TraceGrid.awaitTraceIds(driver, "explorer-grid", first);
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> scatterTraceIds() {
+  private List<String> scatterTraceIds() {
     return (List<String>)
         driver.executeScript(
             "return document.getElementById('trace-scatter').points.map((p) => p.traceId);");
   }
 
-  private static String fieldValue(String css) {
+  private String fieldValue(String css) {
     return driver.findElement(By.cssSelector(css)).getDomProperty("value");
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

@@ -1,13 +1,12 @@
 package dev.meerkat.dashboard.e2e;
 
+import static dev.meerkat.dashboard.e2e.GridCells.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.ServiceColourGolden;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.clickhouse.write.ClickHouseLogWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
 import dev.meerkat.store.model.LogRecord;
@@ -15,20 +14,19 @@ import dev.meerkat.store.model.SpanEvent;
 import dev.meerkat.store.model.SpanKind;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.model.SpanStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,8 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = "meerkat.slo.evaluation-enabled=false")
 class TracePageBrowserIT {
 
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-trace-page-");
+  private static final TestStores STORES = TestStores.create("meerkat-trace-page-");
   private static final String TRACE = "0000000000000000000000000000beef";
   private static final String OTHER_TRACE = "0000000000000000000000000000cafe";
   private static final String ROOT = "00000000000000a1";
@@ -70,45 +67,56 @@ class TracePageBrowserIT {
   private static final Instant T =
       Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(2));
 
+  /** How a failed span's bar is marked over its service colour: a red border. */
+  private static final String ERROR_BORDER = "#e03131";
+
   private static final int SPAN_COLUMNS = 8;
   private static final String MATCH = "\u2714 match";
 
-  private static ChromeDriver driver;
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
 
-  @LocalServerPort private int port;
+  private final ChromeDriver driver = browser.driver();
 
   @DynamicPropertySource
   static void clickHouse(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", () -> STATE_DIR.toString());
+    STORES.register(registry);
   }
 
   @BeforeAll
-  static void seedAndStartBrowser() {
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+  static void seed() {
+    try (ClickHouseStore store = STORES.migrated()) {
       ClickHouseSpanWriter.create(store).write(spans());
       ClickHouseLogWriter.create(store).write(logs());
-    }
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
     }
   }
 
   @Test
   void showsCriticalPathExceptionsLogsAttributeSearchAndServiceLinks() {
-    Browser.signIn(driver, url(""), TestUsers.EDITOR);
-    driver.get(url("/trace/" + TRACE));
+    driver.get(browser.url("/trace/" + TRACE));
     WebElement spans = Browser.waitForText(driver, By.id("spans-grid"), "audit");
 
-    // The chart draws the critical path's segments over the bars, in time order.
     WebElement chart = driver.findElement(By.tagName("meerkat-trace-waterfall"));
+    // Each bar in its service's colour, the same as on every page (golden file); the failed span
+    // keeps its service colour and is marked by a red border.
+    Map<String, String> colours = ServiceColourGolden.read();
+    String checkout = colours.get("checkout");
+    String payments = colours.get("payments eu");
+    assertThat(
+            chartList(
+                chart,
+                "o.series[0].data.map(d => d.name + ' ' + d.itemStyle.color + ' '"
+                    + " + (d.itemStyle.borderColor || 'no border'))"))
+        .containsExactly(
+            "POST /orders (checkout) " + checkout + " no border",
+            "SELECT stock (checkout) " + checkout + " no border",
+            "charge card (checkout) " + checkout + " no border",
+            "POST /charge (payments eu) " + payments + " " + ERROR_BORDER,
+            "send email (checkout) " + checkout + " no border",
+            "audit (checkout) " + checkout + " no border");
+
+    // The chart draws the critical path's segments over the bars, in time order.
     assertThat(chartList(chart, "o.series[1].data.map(d => d.name + ' ' + d.value.join(' '))"))
         .containsExactly(
             ROOT + " 0 0 20",
@@ -131,7 +139,7 @@ class TracePageBrowserIT {
                 .map(a -> a.getDomProperty("href"))
                 .distinct()
                 .toList())
-        .containsExactly(url("/service/checkout"), url("/service/payments%20eu"));
+        .containsExactly(browser.url("/service/checkout"), browser.url("/service/payments%20eu"));
 
     // The trace's log lines, oldest first; the other trace's line is not among them.
     WebElement logs = Browser.waitForText(driver, By.id("trace-logs-grid"), "audit queue slow");
@@ -258,7 +266,7 @@ class TracePageBrowserIT {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> chartList(WebElement chart, String expression) {
+  private List<String> chartList(WebElement chart, String expression) {
     return (List<String>)
         driver.executeScript("const o = arguments[0].option(); return " + expression + ";", chart);
   }
@@ -431,21 +439,10 @@ class TracePageBrowserIT {
     return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
   private static List<String> cellTexts(WebElement grid) {
     return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
         .map(cell -> cell.getText().replace('\u00a0', ' '))
         .filter(text -> !text.isEmpty())
         .toList();
-  }
-
-  private static WebElement cell(WebElement grid, String text) {
-    return grid.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .filter(c -> c.getText().equals(text))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no cell '" + text + "' in " + grid.getText()));
   }
 }

@@ -4,6 +4,7 @@ import static dev.meerkat.dashboard.e2e.XssPayloads.IMG;
 import static dev.meerkat.dashboard.e2e.XssPayloads.JS_LINK;
 import static dev.meerkat.dashboard.e2e.XssPayloads.LONG;
 import static dev.meerkat.dashboard.e2e.XssPayloads.MAX_ATTRIBUTE_VALUE_LENGTH;
+import static dev.meerkat.dashboard.e2e.XssPayloads.ROOT_SPAN_ID;
 import static dev.meerkat.dashboard.e2e.XssPayloads.SCRIPT;
 import static dev.meerkat.dashboard.e2e.XssPayloads.SERVICE;
 import static dev.meerkat.dashboard.e2e.XssPayloads.SVG;
@@ -17,6 +18,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnknownFieldSet;
 import dev.meerkat.agent.testing.Poll;
 import dev.meerkat.dashboard.testing.CollectorProcess;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -41,8 +43,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
@@ -52,16 +54,16 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Span data is data, never markup: spans, logs and metrics whose text carries script and HTML
  * payloads go through the real collector (its runnable jar, OTLP/HTTP) into a real ClickHouse; a
- * real headless Chromium then opens every page that shows them, hovers every waterfall bar so the
- * ECharts tooltip renders, and checks that no payload ran, no payload element exists in the DOM,
- * and each payload is shown as the exact text that was sent.
+ * real headless Chromium then opens every page that shows them, hovers every waterfall bar, map
+ * node and map edge so the ECharts tooltips render, and checks that no payload ran, no payload
+ * element exists in the DOM, and each payload is shown as the exact text that was sent. A payload
+ * in the URL ({@code range=}) is shown as text too.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -70,9 +72,12 @@ class XssBrowserIT {
 
   private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
   private static final Path WORK = Path.of("target", "xss-" + DATABASE.database());
+  private static final TestStores STORES =
+      new TestStores(DATABASE, WORK.resolve("dashboard").toAbsolutePath());
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final String NBSP3 = "\u00a0".repeat(3);
   private static final String SLO_ID = "payload-availability";
+  private static final String MAP_TOOLTIP = "meerkat-map-tooltip";
 
   /** Every element a payload would create, searched through every shadow root. */
   private static final String FIND_INJECTED =
@@ -91,19 +96,20 @@ class XssBrowserIT {
       """;
 
   private static CollectorProcess collector;
-  private static ChromeDriver driver;
+
+  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
+  @RegisterExtension
+  static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
+
+  private final ChromeDriver driver = browser.driver();
   private static Instant start;
 
-  @LocalServerPort private int port;
-  private static boolean signedIn;
   @Autowired private SloRepository slos;
   @Autowired private AlertEventRepository alertEvents;
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", () -> WORK.resolve("dashboard").toAbsolutePath().toString());
+    STORES.register(registry);
   }
 
   @BeforeAll
@@ -145,25 +151,12 @@ class XssBrowserIT {
                   () -> "the payload metric point in ClickHouse"))
           .containsExactly(SCRIPT);
     }
-    driver = Browser.start();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
     if (collector != null) {
       collector.close();
-    }
-  }
-
-  /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
-  @BeforeEach
-  void signInAsEditor() {
-    if (!signedIn) {
-      Browser.signIn(driver, url(""), TestUsers.EDITOR);
-      signedIn = true;
     }
   }
 
@@ -195,7 +188,7 @@ class XssBrowserIT {
       assertThat(names).containsExactly(XssPayloads.INVALID_UTF8_NAME_REPLACED);
       assertThat(spanNames(store, XssPayloads.INVALID_UTF8_TRACE_ID)).isEmpty();
     }
-    driver.get(url("/traces/" + encodedService()));
+    driver.get(browser.url("/traces/" + encodedService()));
     assertThat(awaitCells("traces-grid", XssPayloads.INVALID_UTF8_NAME_REPLACED))
         .contains(XssPayloads.INVALID_UTF8_NAME_REPLACED);
     assertNothingInjected("traces with replaced UTF-8");
@@ -203,7 +196,7 @@ class XssBrowserIT {
 
   @Test
   void servicesTracesAndTraceShowPayloadsAsText() {
-    driver.get(url("/"));
+    driver.get(browser.url("/"));
     awaitCells("services-grid", SERVICE);
     assertNothingInjected("services");
     Browser.clickBesideLink(driver, cell("services-grid", SERVICE));
@@ -242,7 +235,7 @@ class XssBrowserIT {
   /** The waterfall tooltip is HTML (ECharts sets innerHTML): every bar's must be plain text. */
   @Test
   void waterfallTooltipsShowPayloadsAsText() {
-    driver.get(url("/trace/" + TRACE_ID));
+    driver.get(browser.url("/trace/" + TRACE_ID));
     WebElement chart =
         Browser.waitFor(driver)
             .until(
@@ -252,6 +245,22 @@ class XssBrowserIT {
     driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", waterfall);
     // Every span starts with the trace, so every bar begins at the plot's left edge (x = 260,
     // trace-waterfall.ts); rows share the plot height between top 30 and bottom 10.
+    // The critical path (the root's own 30-40 ms after its CLIENT child's 0-30 ms) and the root's
+    // exception at 5 ms are silent overlays: hovering them shows the bar's escaped tooltip, so the
+    // hover over row 1 below goes through the critical path's outline.
+    List<List<String>> overlays =
+        List.of(
+            List.of("5c5c5c5c5c5c0002 1 0 30", ROOT_SPAN_ID + " 0 30 40"),
+            List.of(ROOT_SPAN_ID + " 0 5"));
+    Browser.waitFor(driver)
+        .withMessage("critical path and exception overlays " + overlays)
+        .until(
+            d ->
+                overlays.equals(
+                    driver.executeScript(
+                        "return arguments[0].option().series.slice(1).map((s) => s.data"
+                            + ".map((d) => d.name + ' ' + d.value.join(' ')))",
+                        waterfall)));
     Dimension size = chart.getSize();
     int rows = 3;
     double rowHeight = (size.getHeight() - 40.0) / rows;
@@ -263,7 +272,7 @@ class XssBrowserIT {
       tooltips.add(
           Poll.until(
               Duration.ofSeconds(10),
-              XssBrowserIT::visibleTooltip,
+              this::visibleTooltip,
               t -> t != null && !tooltips.contains(t),
               () -> "a new tooltip over row " + tooltips.size() + ", have " + tooltips));
       assertNothingInjected("waterfall tooltip " + row);
@@ -274,6 +283,90 @@ class XssBrowserIT {
             SVG + " (" + SERVICE + ")30.000 ms, starts at +0.000 ms",
             LONG + " (" + SERVICE + ")20.000 ms, starts at +0.000 ms");
     Browser.screenshot(driver, "xss-waterfall-tooltip");
+  }
+
+  /**
+   * The service map from a link whose {@code range} is a payload: the time picker names it as text
+   * and shows the last hour, where the payload service called a peer named {@link
+   * XssPayloads#SCRIPT} once (the client span, 30 ms, not failed). Both nodes' tooltips and the
+   * edge's are HTML in ECharts: each must be the exact text.
+   */
+  @Test
+  void serviceMapAndTimePickerProblemShowPayloadsAsText() {
+    driver.get(browser.url("/map?range=" + URLEncoder.encode(IMG, StandardCharsets.UTF_8)));
+    assertThat(Browser.waitForText(driver, By.id("time-problem"), "Unknown range").getText())
+        .isEqualTo(
+            "Unknown range '"
+                + IMG
+                + "': use 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 2d, 7d or 30d."
+                + " Showing last 1 hour instead.");
+    assertNothingInjected("time picker problem");
+    WebElement map =
+        Browser.waitFor(driver)
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("service-map")));
+    Browser.waitFor(driver)
+        .withMessage("the map's two nodes")
+        .until(d -> mapNodeNames(map).size() == 2);
+    assertThat(mapNodeNames(map)).containsExactlyInAnyOrder(SERVICE, SCRIPT);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
+
+    hoverMap(map, 0.0, SERVICE);
+    assertThat(awaitMapTooltip("service"))
+        .isEqualTo(SERVICE + "\nservice\nclick to open its service page");
+    assertNothingInjected("map service tooltip");
+    hoverMap(map, 0.0, SCRIPT);
+    assertThat(awaitMapTooltip("external host")).isEqualTo(SCRIPT + "\nexternal host");
+    assertNothingInjected("map peer tooltip");
+    // 40 % of the way from the service to the peer: on the edge, clear of its label. One call in
+    // the hour: 1 / 3600 s = 0.000278/s; 30 ms lies in the latency bucket up to 2^15 µs.
+    hoverMap(map, 0.4, SERVICE, SCRIPT);
+    assertThat(awaitMapTooltip("calls/s"))
+        .isEqualTo(
+            SERVICE
+                + " → "
+                + SCRIPT
+                + " (call)\nrate 0.000278 calls/s (1 calls)\nerrors 0.00 %\np99 32.77 ms");
+    assertNothingInjected("map edge tooltip");
+    Browser.screenshot(driver, "xss-map");
+  }
+
+  /**
+   * The trace page's parts beside the waterfall: the trace's log line, the selected root span's
+   * exception (type and message are payloads), the attribute filter and the trace-wide attribute
+   * search, whose answer names the matching span.
+   */
+  @Test
+  void tracePageLogsExceptionsAndAttributeSearchShowPayloadsAsText() {
+    driver.get(browser.url("/trace/" + TRACE_ID));
+    awaitCells("trace-logs-grid", "ERROR");
+    assertThat(visibleCells("trace-logs-grid"))
+        .containsExactly(
+            "Time", "Severity", "Message", "Span", "+0.00 ms", "ERROR", SCRIPT, SCRIPT);
+    // The root span is selected first: its exception event's type and message.
+    assertThat(
+            Browser.waitFor(driver)
+                .until(
+                    ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#span-exceptions .exception-headline")))
+                .getDomProperty("textContent"))
+        .isEqualTo(SVG + ": " + IMG);
+    assertNothingInjected("trace logs and exception");
+
+    driver.findElement(By.cssSelector("#attribute-filter input")).sendKeys("svg");
+    Browser.waitFor(driver)
+        .withMessage("only the attributes with svg in key or value")
+        .until(d -> visibleCells("attributes-grid").size() == 6);
+    assertThat(visibleCells("attributes-grid"))
+        .containsExactly("Attribute", "Value", "status message", SVG, IMG, SVG);
+    assertNothingInjected("attribute filter");
+
+    driver.findElement(By.cssSelector("#trace-search input")).sendKeys("javascript");
+    assertThat(
+            Browser.waitForText(driver, By.id("trace-search-result"), "match")
+                .getDomProperty("textContent"))
+        .isEqualTo("1 of 3 spans match: " + SCRIPT);
+    assertNothingInjected("trace attribute search");
+    Browser.screenshot(driver, "xss-trace-parts");
   }
 
   /**
@@ -299,11 +392,11 @@ class XssBrowserIT {
     alertEvents.append(
         new AlertEvent("payload-event", SLO_ID, SCRIPT, SERVICE, AlertState.FIRING, now, 2, 1));
 
-    driver.get(url("/slos"));
+    driver.get(browser.url("/slos"));
     assertThat(awaitCells("slos-grid", SERVICE)).contains(SCRIPT, SERVICE);
     assertNothingInjected("slos");
 
-    driver.get(url("/slos/" + SLO_ID));
+    driver.get(browser.url("/slos/" + SLO_ID));
     assertThat(awaitCells("budget-burners", SCRIPT)).containsSubsequence(SCRIPT, SVG, "1");
     assertThat(textOf(By.tagName("h2"))).isEqualTo(SCRIPT);
     assertThat(textOf(By.id("slo-summary"))).startsWith("availability of " + SERVICE + ",");
@@ -311,17 +404,17 @@ class XssBrowserIT {
             driver
                 .findElement(By.cssSelector("#budget-burners a.trace-link"))
                 .getDomProperty("href"))
-        .isEqualTo(url("/trace/" + TRACE_ID));
+        .isEqualTo(browser.url("/trace/" + TRACE_ID));
     assertNothingInjected("slo detail");
     Browser.screenshot(driver, "xss-slo");
 
-    driver.get(url("/alerts"));
+    driver.get(browser.url("/alerts"));
     assertThat(awaitCells("alerts-grid", SERVICE)).containsSubsequence(SCRIPT, SERVICE);
     assertNothingInjected("alerts");
   }
 
   /** No payload ran, no dialog opened, no payload element exists. */
-  private static void assertNothingInjected(String page) {
+  private void assertNothingInjected(String page) {
     assertThatThrownBy(() -> driver.switchTo().alert())
         .as("a dialog on " + page)
         .isInstanceOf(NoAlertPresentException.class);
@@ -337,7 +430,7 @@ class XssBrowserIT {
 
   /** The exact text of every cell of a grid, once one cell reads {@code expected}. */
   @SuppressWarnings("unchecked")
-  private static List<String> awaitCells(String gridId, String expected) {
+  private List<String> awaitCells(String gridId, String expected) {
     return Poll.until(
         DEADLINE,
         () -> {
@@ -354,7 +447,57 @@ class XssBrowserIT {
         () -> "a cell reading " + abbreviate(expected) + " in #" + gridId);
   }
 
-  private static WebElement cell(String gridId, String text) {
+  /** The text of a grid's shown cells (rows the grid hides after a filter read as empty). */
+  private List<String> visibleCells(String gridId) {
+    return driver
+        .findElement(By.id(gridId))
+        .findElements(By.tagName("vaadin-grid-cell-content"))
+        .stream()
+        .map(WebElement::getText)
+        .filter(text -> !text.isEmpty())
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> mapNodeNames(WebElement map) {
+    return (List<String>)
+        driver.executeScript(
+            "const o = arguments[0].chartOption();"
+                + " return o ? o.series[0].data.map((n) => n.name) : [];",
+            map);
+  }
+
+  /**
+   * Moves the real mouse to {@code share} of the way from the first node to the last (Selenium
+   * offsets count from the element's centre).
+   */
+  @SuppressWarnings("unchecked")
+  private void hoverMap(WebElement map, double share, String... nodes) {
+    List<Number> from =
+        (List<Number>)
+            driver.executeScript("return arguments[0].pixelOf(arguments[1])", map, nodes[0]);
+    List<Number> to =
+        (List<Number>)
+            driver.executeScript(
+                "return arguments[0].pixelOf(arguments[1])", map, nodes[nodes.length - 1]);
+    double x =
+        from.get(0).doubleValue() + share * (to.get(0).doubleValue() - from.get(0).doubleValue());
+    double y =
+        from.get(1).doubleValue() + share * (to.get(1).doubleValue() - from.get(1).doubleValue());
+    new Actions(driver)
+        .moveToElement(
+            map,
+            (int) Math.round(x - map.getSize().getWidth() / 2.0),
+            (int) Math.round(y - map.getSize().getHeight() / 2.0))
+        .perform();
+  }
+
+  /** The map tooltip's text (lines as the reader sees them) once it shows {@code marker}. */
+  private String awaitMapTooltip(String marker) {
+    return Browser.waitForText(driver, By.className(MAP_TOOLTIP), marker).getText();
+  }
+
+  private WebElement cell(String gridId, String text) {
     return driver
         .findElement(By.id(gridId))
         .findElements(By.tagName("vaadin-grid-cell-content"))
@@ -364,12 +507,12 @@ class XssBrowserIT {
         .orElseThrow(() -> new AssertionError("no cell " + abbreviate(text) + " in #" + gridId));
   }
 
-  private static String textOf(By locator) {
+  private String textOf(By locator) {
     return driver.findElement(locator).getDomProperty("textContent");
   }
 
   /** The text of the waterfall's tooltip while it is shown, or null. */
-  private static String visibleTooltip() {
+  private String visibleTooltip() {
     return (String)
         driver.executeScript(
             "const t = document.querySelector('.meerkat-waterfall-tooltip');"
@@ -411,9 +554,5 @@ class XssBrowserIT {
 
   private static String abbreviate(String text) {
     return text.length() > 80 ? text.substring(0, 80) + "… (" + text.length() + " chars)" : text;
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
   }
 }

@@ -11,7 +11,7 @@ class ServiceColoursTest {
   @Test
   void givesEachServiceItsColourFromTheGoldenFile() {
     Map<String, String> golden = ServiceColourGolden.read();
-    assertThat(golden).hasSize(12);
+    assertThat(golden).hasSize(13);
 
     golden.forEach(
         (name, colour) -> assertThat(ServiceColours.of(name)).as(name).isEqualTo(colour));

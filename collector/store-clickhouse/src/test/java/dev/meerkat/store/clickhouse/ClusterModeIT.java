@@ -292,12 +292,15 @@ class ClusterModeIT {
 
     assertThat(dropped)
         .containsExactly(
+            new DroppedPartition(first.url(), "span_errors_local", "20260301"),
             new DroppedPartition(first.url(), "spans_by_time_local", "20260301"),
             new DroppedPartition(first.url(), "spans_local", "20260301"),
+            new DroppedPartition(second.url(), "span_errors_local", "20260301"),
             new DroppedPartition(second.url(), "spans_by_time_local", "20260301"),
             new DroppedPartition(second.url(), "spans_local", "20260301"));
     assertThat(count(store, "spans")).isZero();
     assertThat(count(store, "spans_by_time")).isZero();
+    assertThat(count(store, "span_errors")).isZero();
     assertThat(count(store, "trace_index")).isEqualTo(3L * TRACES);
   }
 

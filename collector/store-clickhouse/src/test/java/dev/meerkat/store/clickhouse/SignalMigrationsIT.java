@@ -66,7 +66,8 @@ class SignalMigrationsIT {
               "V0024__service_graph_1h.sql",
               "V0025__service_graph_peer_address.sql",
               "V0026__server_addresses_1h.sql",
-              "V0027__spans_by_time.sql");
+              "V0027__spans_by_time.sql",
+              "V0028__span_errors.sql");
       // Rows stored before the batch tokens read back with an empty one.
       assertThat(
               store.query(

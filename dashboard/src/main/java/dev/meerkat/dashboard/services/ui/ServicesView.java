@@ -130,7 +130,7 @@ public final class ServicesView extends VerticalLayout implements BeforeEnterObs
             s -> s.red().requestsPerSecond(), s -> Formats.rate(s.red().requestsPerSecond()))
         .setHeader("Req/s");
     services
-        .addComponentColumn(s -> new Html(SparklineSvg.render(s.traffic())))
+        .addComponentColumn(s -> new Html(SparklineSvg.render(s.service(), s.traffic())))
         .setHeader("Requests")
         .setWidth(SparklineSvg.WIDTH + 32 + "px")
         .setFlexGrow(0);

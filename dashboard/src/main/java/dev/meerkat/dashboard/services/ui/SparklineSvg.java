@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.services.ui;
 
 import dev.meerkat.dashboard.services.domain.Sparkline;
 import dev.meerkat.dashboard.ui.Markup;
+import dev.meerkat.dashboard.ui.ServiceColours;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.Locale;
 
 /**
  * A sparkline as inline SVG of a fixed size (so rows do not jump when it arrives): requests per
- * second as a blue line, failed requests per second as a red one on the same scale, and a title
- * (the browser's tooltip) with the exact numbers of every step.
+ * second as a line in the service's colour (the same as on the map, the explorer and the
+ * waterfall), failed requests per second as a red one on the same scale, and a title (the browser's
+ * tooltip) with the exact numbers of every step.
  */
 final class SparklineSvg {
 
@@ -21,7 +23,7 @@ final class SparklineSvg {
 
   private SparklineSvg() {}
 
-  static String render(Sparkline sparkline) {
+  static String render(String service, Sparkline sparkline) {
     List<Sparkline.Step> steps = sparkline.steps();
     double max = 0;
     for (Sparkline.Step step : steps) {
@@ -39,7 +41,7 @@ final class SparklineSvg {
     svg.append("<title>").append(Markup.escape(title(steps))).append("</title>");
     // Errors first, so the request line stays visible where no request failed.
     svg.append(line(steps, max, true, "var(--lumo-error-color)"));
-    svg.append(line(steps, max, false, "var(--lumo-primary-color)"));
+    svg.append(line(steps, max, false, ServiceColours.of(service)));
     return svg.append("</svg>").toString();
   }
 

@@ -5,6 +5,7 @@ import dev.meerkat.dashboard.slo.domain.BurnDown;
 import dev.meerkat.dashboard.slo.domain.ErrorBudget;
 import dev.meerkat.dashboard.slo.domain.EventCountSource;
 import dev.meerkat.dashboard.slo.domain.EventCounts;
+import dev.meerkat.dashboard.slo.domain.EventWindow;
 import dev.meerkat.dashboard.slo.domain.ServiceLevelObjective;
 import dev.meerkat.dashboard.slo.domain.StoredSlos;
 import dev.meerkat.store.query.ErrorCause;
@@ -26,7 +27,7 @@ import java.util.OptionalDouble;
  */
 public final class SloDetails {
 
-  /** The period is cut into this many steps (one rollup query each). */
+  /** The period is cut into this many steps (read together in one rollup query). */
   static final int STEPS = 30;
 
   /** Causes shown under "what burned the budget". */
@@ -88,14 +89,18 @@ public final class SloDetails {
     // Whole minutes per step: the rollup's resolution.
     Duration step =
         Duration.ofMinutes(Math.max(1, Duration.between(start, now).toMinutes() / STEPS));
-    List<BurnDown.Step> steps = new ArrayList<>();
-    List<SliPoint> sli = new ArrayList<>();
+    List<EventWindow> windows = new ArrayList<>();
     Instant end = now.truncatedTo(ChronoUnit.MINUTES);
     for (Instant from = start; from.isBefore(end); from = from.plus(step)) {
-      Instant to = from.plus(step).isAfter(end) ? end : from.plus(step);
-      EventCounts counts = events.count(slo, from, to);
-      steps.add(new BurnDown.Step(from, to, counts));
-      sli.add(new SliPoint(to, ErrorBudget.sli(counts)));
+      windows.add(new EventWindow(slo, from, from.plus(step).isAfter(end) ? end : from.plus(step)));
+    }
+    List<EventCounts> counts = events.countEach(windows);
+    List<BurnDown.Step> steps = new ArrayList<>();
+    List<SliPoint> sli = new ArrayList<>();
+    for (int i = 0; i < windows.size(); i++) {
+      EventWindow window = windows.get(i);
+      steps.add(new BurnDown.Step(window.from(), window.to(), counts.get(i)));
+      sli.add(new SliPoint(window.to(), ErrorBudget.sli(counts.get(i))));
     }
     return new History(sli, BurnDown.compute(slo, steps, now));
   }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +114,15 @@ public class SloService {
   public List<SloStatus> statuses() {
     Instant now = clock.instant();
     Map<String, Set<String>> firing = alerts.firingSeverities();
-    return slos.listCurrent().stream()
-        .map(slo -> status(slo, firing.getOrDefault(slo.id(), Set.of()), now))
+    List<SloDefinition> current = slos.listCurrent();
+    List<SloReading> readings = readAll(current, now);
+    List<SloStatus> statuses = new ArrayList<>(current.size());
+    for (int i = 0; i < current.size(); i++) {
+      SloDefinition slo = current.get(i);
+      statuses.add(
+          new SloStatus(slo, readings.get(i), alert(firing.getOrDefault(slo.id(), Set.of()))));
+    }
+    return statuses.stream()
         .sorted(
             Comparator.comparingDouble(SloStatus::errorBudgetRemaining)
                 .thenComparing(s -> s.definition().name()))
@@ -129,10 +137,13 @@ public class SloService {
 
   /** Every SLO's numbers now, in name order: what {@code /metrics} exposes. */
   public List<SloReading> readings() {
-    Instant now = clock.instant();
-    return slos.listCurrent().stream()
-        .map(slo -> SloReading.read(StoredSlos.objective(slo), events, now))
-        .toList();
+    return readAll(slos.listCurrent(), clock.instant());
+  }
+
+  /** Every SLO's reading from one {@link EventCountSource#countEach}: one store round trip. */
+  private List<SloReading> readAll(List<SloDefinition> definitions, Instant now) {
+    return SloReading.readAll(
+        definitions.stream().map(StoredSlos::objective).toList(), events, now);
   }
 
   /** Whether any current SLO covers {@code service}; reads definitions only, no metrics. */
@@ -153,8 +164,10 @@ public class SloService {
 
   private SloStatus status(SloDefinition slo, Set<String> firing, Instant now) {
     SloReading reading = SloReading.read(StoredSlos.objective(slo), events, now);
-    String alert =
-        firing.contains("page") ? "page" : firing.contains("ticket") ? "ticket" : SloStatus.OK;
-    return new SloStatus(slo, reading, alert);
+    return new SloStatus(slo, reading, alert(firing));
+  }
+
+  private static String alert(Set<String> firing) {
+    return firing.contains("page") ? "page" : firing.contains("ticket") ? "ticket" : SloStatus.OK;
   }
 }

@@ -6,13 +6,12 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.meerkat.dashboard.slo.domain.SloStatus;
 import dev.meerkat.dashboard.slo.service.SloService;
 import dev.meerkat.dashboard.slo.service.SlosAsCode;
+import dev.meerkat.dashboard.testing.FixedTestClock;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.TemporaryDirectories;
+import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
-import dev.meerkat.store.clickhouse.SchemaMigrator;
-import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
 import java.io.IOException;
@@ -24,20 +23,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,14 +44,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "meerkat.slo.evaluation-enabled=false")
+@Import(FixedTestClock.class)
 class SloEndpointsIT {
 
   /** The API takes the test editor's token (issue 8); /metrics is open without one. */
   private static final String EDITOR = "Bearer " + TestUsers.EDITOR_TOKEN;
 
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:30Z");
-  private static final ClickHouseConfig DATABASE = ClickHouseFixture.shared().newDatabaseConfig();
-  private static final Path STATE_DIR = TemporaryDirectories.create("meerkat-state-");
+  private static final TestStores STORES = TestStores.create("meerkat-state-");
   private static final Path SLO_DIR = TemporaryDirectories.create("meerkat-slos-");
 
   /** Objective 75 %: 1 - 0.75 = 0.25 is exact in binary, so every expected number is too. */
@@ -82,28 +77,17 @@ class SloEndpointsIT {
   @Autowired private SloRepository slos;
   @Autowired private SloService service;
 
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock fixedClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("meerkat.clickhouse.url", DATABASE::url);
-    registry.add("meerkat.clickhouse.database", DATABASE::database);
-    registry.add("meerkat.data-dir", STATE_DIR::toString);
+    STORES.register(registry);
+    FixedTestClock.register(registry, NOW);
     registry.add("meerkat.slo.directory", SLO_DIR::toString);
   }
 
   @BeforeAll
   static void seed() throws IOException {
     Files.writeString(SLO_DIR.resolve("slos.yaml"), SLO_FILE, StandardCharsets.UTF_8);
-    try (ClickHouseStore store = ClickHouseStore.connect(DATABASE)) {
-      SchemaMigrator.create(store).migrate();
+    try (ClickHouseStore store = STORES.migrated()) {
       // Minute 11:59: POST /pay 95 good and 5 bad; GET /cart's errors are not in the SLI.
       Instant minute = NOW.minusSeconds(60);
       SpanSeeder.create()

@@ -9,13 +9,16 @@ import dev.meerkat.store.query.ErrorCause;
 import dev.meerkat.store.query.ErrorCauseRepository;
 import dev.meerkat.store.query.ErrorGroup;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@link ErrorCauseRepository} over the raw {@code spans}: the rollup has no status message. The
- * error type of an exception event is read from the span's event arrays: element {@code i} of the
- * event columns is event {@code i}, and index 0 (not found) yields an empty value. Example traces
+ * {@link ErrorCauseRepository} over {@code span_errors} (V0028): the failed requests only, with
+ * their error type picked by its view, so 30 days of a service read a few thousand narrow rows
+ * instead of every span with its attribute and event arrays. A database that held spans before the
+ * view has the older failures in {@code spans} only: before {@link CopyCoverage} they are read
+ * there, with the same error type expression, and both parts are grouped together. Example traces
  * are the smallest trace ids of the group, so the same data always gives the same examples.
  */
 public final class ClickHouseErrorCauseRepository implements ErrorCauseRepository {
@@ -39,39 +42,66 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
   private static final String ERROR_TYPE_ATTRIBUTE =
       "arrayElement(attribute_values, indexOf(attribute_keys, 'error.type'))";
 
+  /** As {@code span_errors_mv} picks it. */
+  private static final String ERROR_TYPE =
+      "multiIf(status_message != '', status_message, "
+          + EXCEPTION_TYPE
+          + " != '', "
+          + EXCEPTION_TYPE
+          + ", "
+          + ERROR_TYPE_ATTRIBUTE
+          + ")";
+
   private final ClickHouseStore store;
+  private final CopyCoverage coverage;
 
   public ClickHouseErrorCauseRepository(ClickHouseStore store) {
     this.store = store;
+    this.coverage = CopyCoverage.spanErrors(store);
   }
 
   @Override
   public List<ErrorCause> errorCauses(
       String service, List<String> operations, Instant from, Instant to, int limit) {
     store.limits().checkRange(from, to);
-    String operationFilter =
-        operations.isEmpty()
-            ? ""
-            : " AND span_name IN ("
-                + operations.stream().map(ClickHouseStore::quote).collect(Collectors.joining(", "))
-                + ")";
+    String where =
+        "service_name = "
+            + ClickHouseStore.quote(service)
+            + (operations.isEmpty()
+                ? ""
+                : " AND span_name IN ("
+                    + operations.stream()
+                        .map(ClickHouseStore::quote)
+                        .collect(Collectors.joining(", "))
+                    + ")");
+    Instant covered = Instant.ofEpochSecond(Math.min(coverage.coveredFrom(), to.getEpochSecond()));
+    List<String> parts = new ArrayList<>();
+    if (from.isBefore(covered)) {
+      parts.add(
+          "SELECT span_name, "
+              + ERROR_TYPE
+              + " AS error_type, sample_rate, trace_id FROM spans WHERE "
+              + where
+              + " AND "
+              + IS_REQUEST
+              + " AND status_code = 'ERROR'"
+              + during(from, covered));
+    }
+    if (covered.isBefore(to) || parts.isEmpty()) {
+      parts.add(
+          "SELECT span_name, error_type, sample_rate, trace_id FROM span_errors WHERE "
+              + where
+              + during(from.isAfter(covered) ? from : covered, to));
+    }
     List<Row> rows =
         store.read(
-            "SELECT span_name, multiIf(status_message != '', status_message, "
-                + EXCEPTION_TYPE
-                + " != '', "
-                + EXCEPTION_TYPE
-                + ", "
-                + ERROR_TYPE_ATTRIBUTE
-                + ") AS error_type, sum(sample_rate) AS requests,"
+            "SELECT span_name, error_type, sum(sample_rate) AS requests,"
                 // ClickHouse 18.16 has no groupUniqArray(N): the first N ids, sorted.
                 + " arraySlice(arraySort(groupUniqArray(trace_id)), 1, "
                 + EXAMPLES
-                + ") AS traces"
-                + " FROM spans WHERE "
-                + failedRequests(service, from, to)
-                + operationFilter
-                + " GROUP BY span_name, error_type"
+                + ") AS traces FROM ("
+                + String.join(" UNION ALL ", parts)
+                + ") GROUP BY span_name, error_type"
                 + " ORDER BY requests DESC, span_name, error_type LIMIT "
                 + Math.max(0, limit));
     return rows.stream()
@@ -127,5 +157,9 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
         + dateTime(from)
         + " AND start_time < "
         + dateTime(to);
+  }
+
+  private static String during(Instant from, Instant to) {
+    return " AND start_time >= " + dateTime(from) + " AND start_time < " + dateTime(to);
   }
 }

@@ -44,12 +44,12 @@ public final class ClickHouseTraceRepository implements TraceRepository {
 
   private final ClickHouseStore store;
   private final SpanEventsAndLinks eventsAndLinks;
-  private final TimeOrderedCoverage byTimeCoverage;
+  private final CopyCoverage byTimeCoverage;
 
   public ClickHouseTraceRepository(ClickHouseStore store) {
     this.store = store;
     this.eventsAndLinks = new SpanEventsAndLinks(store);
-    this.byTimeCoverage = new TimeOrderedCoverage(store);
+    this.byTimeCoverage = CopyCoverage.spansByTime(store);
   }
 
   @Override
@@ -179,7 +179,7 @@ public final class ClickHouseTraceRepository implements TraceRepository {
    * {@code spans_by_time} (ordered by time) for a search over all services without attribute
    * filters whose window it covers; else {@code spans}, whose primary key starts with the service.
    * Databases that held spans before it (V0027) have older spans in {@code spans} only ({@link
-   * TimeOrderedCoverage}).
+   * CopyCoverage}).
    */
   private String searchTable(TraceQuery query) {
     boolean narrowColumnsSuffice = query.service().isEmpty() && query.attributes().isEmpty();

@@ -19,6 +19,7 @@ public enum RetentionSignal {
       Map.ofEntries(
           Map.entry("spans", SPANS),
           Map.entry("spans_by_time", SPANS),
+          Map.entry("span_errors", SPANS),
           Map.entry("metric_points", METRICS),
           Map.entry("logs", LOGS),
           Map.entry("log_trace_index", LOGS),

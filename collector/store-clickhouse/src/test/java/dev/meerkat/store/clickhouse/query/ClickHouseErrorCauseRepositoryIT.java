@@ -38,7 +38,11 @@ class ClickHouseErrorCauseRepositoryIT {
     rows.add(row("t6", "GET stock", "CLIENT", "ERROR", "refused", 1, T0.plusSeconds(5), false));
     rows.add(
         row("t7", "POST /pay", "SERVER", "ERROR", "card declined", 1, T0.plusSeconds(3600), false));
-    store.execute(
+    insert(store, rows);
+  }
+
+  private static void insert(ClickHouseStore into, List<String> rows) {
+    into.execute(
         "INSERT INTO spans (start_time, start_time_unix_nano, trace_id, span_id, service_name,"
             + " span_name, span_kind, status_code, status_message, sample_rate, event_names,"
             + " event_attribute_keys, event_attribute_values, event_time_unix_nanos,"
@@ -94,6 +98,70 @@ class ClickHouseErrorCauseRepositoryIT {
                 .topErrors("checkout", T0, T0.plusSeconds(60), 2))
         .extracting(ErrorGroup::requests)
         .containsExactly(10.0, 3.0);
+  }
+
+  @Test
+  void readsFailuresStoredBeforeTheErrorTableFromSpansAndCountsEachOnce() {
+    ClickHouseStore upgraded = ClickHouseFixture.shared().newDatabase();
+    try {
+      // A database that held spans before V0028: its view did not exist yet.
+      upgraded.execute("DROP TABLE span_errors_mv");
+      upgraded.execute("DROP TABLE span_errors");
+      // Before: "card declined" in t5 and t3 at sample rate 2 (4 requests), a 502 in t9.
+      insert(
+          upgraded,
+          List.of(
+              row("t5", "POST /pay", "SERVER", "ERROR", "card declined", 2, T0, false),
+              row(
+                  "t3",
+                  "POST /pay",
+                  "SERVER",
+                  "ERROR",
+                  "card declined",
+                  2,
+                  T0.plusSeconds(1),
+                  false),
+              row("t9", "GET /stock", "SERVER", "ERROR", "", 1, T0.plusSeconds(2), false)));
+      ClickHouseUpgradedDatabaseIT.apply(upgraded, "V0028__span_errors.sql");
+      // After: "card declined" in t4 and t1 (2 requests), a timeout exception in t2; the view
+      // copies these three, and the first, at T0 + 10 s, still comes from spans.
+      insert(
+          upgraded,
+          List.of(
+              row(
+                  "t4",
+                  "POST /pay",
+                  "SERVER",
+                  "ERROR",
+                  "card declined",
+                  1,
+                  T0.plusSeconds(10),
+                  false),
+              row(
+                  "t1",
+                  "POST /pay",
+                  "SERVER",
+                  "ERROR",
+                  "card declined",
+                  1,
+                  T0.plusSeconds(11),
+                  false),
+              row("t2", "POST /pay", "SERVER", "ERROR", "", 1, T0.plusSeconds(12), true)));
+
+      assertThat(upgraded.query("SELECT count() AS n FROM span_errors").getFirst().longValue("n"))
+          .isEqualTo(3);
+      assertThat(
+              new ClickHouseErrorCauseRepository(upgraded)
+                  .errorCauses("checkout", List.of(), T0, T0.plusSeconds(60), 10))
+          .containsExactly(
+              // The three smallest trace ids of both parts.
+              new ErrorCause(
+                  "POST /pay", "card declined", 2 + 2 + 1 + 1, List.of("t1", "t3", "t4")),
+              new ErrorCause("GET /stock", "502", 1.0, List.of("t9")),
+              new ErrorCause("POST /pay", "java.net.SocketTimeoutException", 1.0, List.of("t2")));
+    } finally {
+      upgraded.close();
+    }
   }
 
   private static String row(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.testing.ClickHouseFixture;
 import dev.meerkat.store.query.RequestCell;
+import dev.meerkat.store.query.ServiceRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,6 +79,36 @@ class ClickHouseRequestCellRepositoryIT {
     // Minutes 23:58-00:00 (weight 1), Feb 27 from the daily rollup (2), 00:00-04:00 of Feb 28
     // from the hourly one (4), 04:00-04:20 from the per-minute one (8).
     assertThat(cells).containsExactly(new RequestCell("GET /day", false, 39, 1.0 + 2 + 4 + 8));
+  }
+
+  @Test
+  void readsSeveralRangesOfServicesAtOnceEachSummedOnItsOwnInTheGivenOrder() {
+    List<List<RequestCell>> cells =
+        new ClickHouseRequestCellRepository(store)
+            .requestCells(
+                List.of(
+                    // Overlapping ranges, as an SLO's burn windows: a row counts in each.
+                    new ServiceRange("checkout", day(26, "23:58:00"), day(28, "04:20:00")),
+                    new ServiceRange("checkout", T0, T0.plus(Duration.ofMinutes(1))),
+                    new ServiceRange("checkout", T0.minus(Duration.ofHours(1)), T0),
+                    new ServiceRange("checkout", T0, T0.plus(Duration.ofMinutes(3))),
+                    new ServiceRange("checkout", day(28, "00:00:00"), day(28, "04:20:00")),
+                    // Another SLO's service: no traffic, although checkout had some then.
+                    new ServiceRange("payments", T0, T0.plus(Duration.ofMinutes(3)))));
+
+    assertThat(cells)
+        .containsExactly(
+            List.of(new RequestCell("GET /day", false, 39, 1.0 + 2 + 4 + 8)),
+            // Minute 0 of POST /pay: the three 1 ms spans sampled 1 in 4.
+            List.of(new RequestCell("POST /pay", false, 39, 12.0)),
+            List.of(),
+            List.of(
+                new RequestCell("GET /cart", false, 39, 1.0),
+                new RequestCell("POST /pay", false, 39, 12.0),
+                new RequestCell("POST /pay", true, 72, 2.0)),
+            // 03:10 (weight 4) from the hourly rollup and 04:05 (8) from the per-minute one.
+            List.of(new RequestCell("GET /day", false, 39, 4.0 + 8)),
+            List.of());
   }
 
   @Test

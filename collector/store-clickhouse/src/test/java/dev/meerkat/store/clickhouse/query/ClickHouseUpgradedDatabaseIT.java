@@ -54,13 +54,8 @@ class ClickHouseUpgradedDatabaseIT {
     // The upgrade re-creates the views (the migrations with the view statements).
     store.execute(migration("V0019__spans_by_trace_mv.sql"));
     store.execute(migration("V0021__span_red_1h_mv.sql"));
-    for (String file : List.of("V0023__span_red_1d.sql", "V0027__spans_by_time.sql")) {
-      for (String statement : migration(file).split(";")) {
-        if (!statement.strip().isEmpty()) {
-          store.execute(statement);
-        }
-      }
-    }
+    apply(store, "V0023__span_red_1d.sql");
+    apply(store, "V0027__spans_by_time.sql");
     // After: 12:00-14:00, 30 requests per hour.
     TestSpans after = TestSpans.create();
     for (int hour = 2; hour < 4; hour++) {
@@ -105,6 +100,15 @@ class ClickHouseUpgradedDatabaseIT {
     assertThat(traces.search(TraceQuery.between(T10, T10.plusSeconds(60))).traces())
         .extracting(TraceOverview::traceId)
         .containsExactly("old");
+  }
+
+  /** Runs each statement of the shipped migration {@code file}, as an upgrade does. */
+  static void apply(ClickHouseStore store, String file) {
+    for (String statement : migration(file).split(";")) {
+      if (!statement.strip().isEmpty()) {
+        store.execute(statement);
+      }
+    }
   }
 
   private static String migration(String file) {
