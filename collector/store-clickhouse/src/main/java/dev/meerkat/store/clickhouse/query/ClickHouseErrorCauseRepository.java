@@ -15,11 +15,12 @@ import java.util.stream.Collectors;
 
 /**
  * {@link ErrorCauseRepository} over {@code span_errors} (V0028): the failed requests only, with
- * their error type picked by its view, so 30 days of a service read a few thousand narrow rows
- * instead of every span with its attribute and event arrays. A database that held spans before the
- * view has the older failures in {@code spans} only: before {@link CopyCoverage} they are read
- * there, with the same error type expression, and both parts are grouped together. Example traces
- * are the smallest trace ids of the group, so the same data always gives the same examples.
+ * their error type and error group (type, message) picked by its view, so 30 days of a service read
+ * a few thousand narrow rows instead of every span with its attribute and event arrays. A database
+ * that held spans before the view has the older failures in {@code spans} only: before {@link
+ * CopyCoverage} they are read there, with the view's expressions, and both parts are grouped
+ * together. Example traces are the smallest trace ids of the group, so the same data always gives
+ * the same examples.
  */
 public final class ClickHouseErrorCauseRepository implements ErrorCauseRepository {
 
@@ -52,6 +53,18 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
           + ERROR_TYPE_ATTRIBUTE
           + ")";
 
+  /** As {@code span_errors_mv} picks {@code group_type}: what {@link ErrorGroup#type} shows. */
+  private static final String GROUP_TYPE =
+      "multiIf(" + EXCEPTION_TYPE + " != '', " + EXCEPTION_TYPE + ", " + ERROR_TYPE_ATTRIBUTE + ")";
+
+  /** As {@code span_errors_mv} picks {@code group_message}. */
+  private static final String GROUP_MESSAGE =
+      "multiIf(" + EXCEPTION_MESSAGE + " != '', " + EXCEPTION_MESSAGE + ", status_message)";
+
+  // ClickHouse 18.16 has no groupUniqArray(N): the first N ids, sorted.
+  private static final String EXAMPLE_TRACES =
+      "arraySlice(arraySort(groupUniqArray(trace_id)), 1, " + EXAMPLES + ") AS traces";
+
   private final ClickHouseStore store;
   private final CopyCoverage coverage;
 
@@ -74,33 +87,17 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
                         .map(ClickHouseStore::quote)
                         .collect(Collectors.joining(", "))
                     + ")");
-    Instant covered = Instant.ofEpochSecond(Math.min(coverage.coveredFrom(), to.getEpochSecond()));
-    List<String> parts = new ArrayList<>();
-    if (from.isBefore(covered)) {
-      parts.add(
-          "SELECT span_name, "
-              + ERROR_TYPE
-              + " AS error_type, sample_rate, trace_id FROM spans WHERE "
-              + where
-              + " AND "
-              + IS_REQUEST
-              + " AND status_code = 'ERROR'"
-              + during(from, covered));
-    }
-    if (covered.isBefore(to) || parts.isEmpty()) {
-      parts.add(
-          "SELECT span_name, error_type, sample_rate, trace_id FROM span_errors WHERE "
-              + where
-              + during(from.isAfter(covered) ? from : covered, to));
-    }
     List<Row> rows =
         store.read(
-            "SELECT span_name, error_type, sum(sample_rate) AS requests,"
-                // ClickHouse 18.16 has no groupUniqArray(N): the first N ids, sorted.
-                + " arraySlice(arraySort(groupUniqArray(trace_id)), 1, "
-                + EXAMPLES
-                + ") AS traces FROM ("
-                + String.join(" UNION ALL ", parts)
+            "SELECT span_name, error_type, sum(sample_rate) AS requests, "
+                + EXAMPLE_TRACES
+                + " FROM ("
+                + failures(
+                    where,
+                    from,
+                    to,
+                    "span_name, " + ERROR_TYPE + " AS error_type",
+                    "span_name, error_type")
                 + ") GROUP BY span_name, error_type"
                 + " ORDER BY requests DESC, span_name, error_type LIMIT "
                 + Math.max(0, limit));
@@ -120,22 +117,16 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
     store.limits().checkRange(from, to);
     List<Row> rows =
         store.read(
-            "SELECT multiIf("
-                + EXCEPTION_TYPE
-                + " != '', "
-                + EXCEPTION_TYPE
-                + ", "
-                + ERROR_TYPE_ATTRIBUTE
-                + ") AS type, multiIf("
-                + EXCEPTION_MESSAGE
-                + " != '', "
-                + EXCEPTION_MESSAGE
-                + ", status_message) AS message, sum(sample_rate) AS requests,"
-                + " arraySlice(arraySort(groupUniqArray(trace_id)), 1, "
-                + EXAMPLES
-                + ") AS traces FROM spans WHERE "
-                + failedRequests(service, from, to)
-                + " GROUP BY type, message ORDER BY requests DESC, type, message LIMIT "
+            "SELECT type, message, sum(sample_rate) AS requests, "
+                + EXAMPLE_TRACES
+                + " FROM ("
+                + failures(
+                    "service_name = " + ClickHouseStore.quote(service),
+                    from,
+                    to,
+                    GROUP_TYPE + " AS type, " + GROUP_MESSAGE + " AS message",
+                    "group_type AS type, group_message AS message")
+                + ") GROUP BY type, message ORDER BY requests DESC, type, message LIMIT "
                 + Math.max(0, limit));
     return rows.stream()
         .map(
@@ -148,15 +139,36 @@ public final class ClickHouseErrorCauseRepository implements ErrorCauseRepositor
         .toList();
   }
 
-  private static String failedRequests(String service, Instant from, Instant to) {
-    return "service_name = "
-        + ClickHouseStore.quote(service)
-        + " AND "
-        + IS_REQUEST
-        + " AND status_code = 'ERROR' AND start_time >= "
-        + dateTime(from)
-        + " AND start_time < "
-        + dateTime(to);
+  /**
+   * The failed requests matching {@code where} in [from, to), each once with the given columns plus
+   * {@code sample_rate} and {@code trace_id}: from {@code spans} before {@link CopyCoverage}, with
+   * the view's expressions ({@code fromSpans}), and from {@code span_errors} after it ({@code
+   * fromTable}), as one UNION ALL to be grouped by the caller.
+   */
+  private String failures(
+      String where, Instant from, Instant to, String fromSpans, String fromTable) {
+    Instant covered = Instant.ofEpochSecond(Math.min(coverage.coveredFrom(), to.getEpochSecond()));
+    List<String> parts = new ArrayList<>();
+    if (from.isBefore(covered)) {
+      parts.add(
+          "SELECT "
+              + fromSpans
+              + ", sample_rate, trace_id FROM spans WHERE "
+              + where
+              + " AND "
+              + IS_REQUEST
+              + " AND status_code = 'ERROR'"
+              + during(from, covered));
+    }
+    if (covered.isBefore(to) || parts.isEmpty()) {
+      parts.add(
+          "SELECT "
+              + fromTable
+              + ", sample_rate, trace_id FROM span_errors WHERE "
+              + where
+              + during(from.isAfter(covered) ? from : covered, to));
+    }
+    return String.join(" UNION ALL ", parts);
   }
 
   private static String during(Instant from, Instant to) {

@@ -102,52 +102,7 @@ class ClickHouseErrorCauseRepositoryIT {
 
   @Test
   void readsFailuresStoredBeforeTheErrorTableFromSpansAndCountsEachOnce() {
-    ClickHouseStore upgraded = ClickHouseFixture.shared().newDatabase();
-    try {
-      // A database that held spans before V0028: its view did not exist yet.
-      upgraded.execute("DROP TABLE span_errors_mv");
-      upgraded.execute("DROP TABLE span_errors");
-      // Before: "card declined" in t5 and t3 at sample rate 2 (4 requests), a 502 in t9.
-      insert(
-          upgraded,
-          List.of(
-              row("t5", "POST /pay", "SERVER", "ERROR", "card declined", 2, T0, false),
-              row(
-                  "t3",
-                  "POST /pay",
-                  "SERVER",
-                  "ERROR",
-                  "card declined",
-                  2,
-                  T0.plusSeconds(1),
-                  false),
-              row("t9", "GET /stock", "SERVER", "ERROR", "", 1, T0.plusSeconds(2), false)));
-      ClickHouseUpgradedDatabaseIT.apply(upgraded, "V0028__span_errors.sql");
-      // After: "card declined" in t4 and t1 (2 requests), a timeout exception in t2; the view
-      // copies these three, and the first, at T0 + 10 s, still comes from spans.
-      insert(
-          upgraded,
-          List.of(
-              row(
-                  "t4",
-                  "POST /pay",
-                  "SERVER",
-                  "ERROR",
-                  "card declined",
-                  1,
-                  T0.plusSeconds(10),
-                  false),
-              row(
-                  "t1",
-                  "POST /pay",
-                  "SERVER",
-                  "ERROR",
-                  "card declined",
-                  1,
-                  T0.plusSeconds(11),
-                  false),
-              row("t2", "POST /pay", "SERVER", "ERROR", "", 1, T0.plusSeconds(12), true)));
-
+    try (ClickHouseStore upgraded = upgradedDatabase()) {
       assertThat(upgraded.query("SELECT count() AS n FROM span_errors").getFirst().longValue("n"))
           .isEqualTo(3);
       assertThat(
@@ -159,9 +114,67 @@ class ClickHouseErrorCauseRepositoryIT {
                   "POST /pay", "card declined", 2 + 2 + 1 + 1, List.of("t1", "t3", "t4")),
               new ErrorCause("GET /stock", "502", 1.0, List.of("t9")),
               new ErrorCause("POST /pay", "java.net.SocketTimeoutException", 1.0, List.of("t2")));
-    } finally {
-      upgraded.close();
     }
+  }
+
+  @Test
+  void groupsTopErrorsOfSpansBeforeTheErrorTableWithItsRowsCountingEachOnce() {
+    try (ClickHouseStore upgraded = upgradedDatabase()) {
+      // t5, t3 and t9 from before V0028 and t4 (inside the view's first second) come from spans;
+      // t1 and t2 from span_errors' group_type and group_message.
+      assertThat(
+              new ClickHouseErrorCauseRepository(upgraded)
+                  .topErrors("checkout", T0, T0.plusSeconds(60), 10))
+          .containsExactly(
+              new ErrorGroup("502", "card declined", 2 + 2 + 1 + 1, List.of("t1", "t3", "t4")),
+              new ErrorGroup("502", "", 1.0, List.of("t9")),
+              new ErrorGroup(
+                  "java.net.SocketTimeoutException", "read timed out", 1.0, List.of("t2")));
+    }
+  }
+
+  /**
+   * A database that held three failures before V0028 and got three more after it; the view copied
+   * the last three, the first of which lies in the second the view may have been created in.
+   */
+  private static ClickHouseStore upgradedDatabase() {
+    ClickHouseStore upgraded = ClickHouseFixture.shared().newDatabase();
+    // A database that held spans before V0028: its view did not exist yet.
+    upgraded.execute("DROP TABLE span_errors_mv");
+    upgraded.execute("DROP TABLE span_errors");
+    // Before: "card declined" in t5 and t3 at sample rate 2 (4 requests), a 502 in t9.
+    insert(
+        upgraded,
+        List.of(
+            row("t5", "POST /pay", "SERVER", "ERROR", "card declined", 2, T0, false),
+            row("t3", "POST /pay", "SERVER", "ERROR", "card declined", 2, T0.plusSeconds(1), false),
+            row("t9", "GET /stock", "SERVER", "ERROR", "", 1, T0.plusSeconds(2), false)));
+    ClickHouseUpgradedDatabaseIT.apply(upgraded, "V0028__span_errors.sql");
+    // After: "card declined" in t4 and t1 (2 requests), a timeout exception in t2; the view
+    // copies these three, and the first, at T0 + 10 s, still comes from spans.
+    insert(
+        upgraded,
+        List.of(
+            row(
+                "t4",
+                "POST /pay",
+                "SERVER",
+                "ERROR",
+                "card declined",
+                1,
+                T0.plusSeconds(10),
+                false),
+            row(
+                "t1",
+                "POST /pay",
+                "SERVER",
+                "ERROR",
+                "card declined",
+                1,
+                T0.plusSeconds(11),
+                false),
+            row("t2", "POST /pay", "SERVER", "ERROR", "", 1, T0.plusSeconds(12), true)));
+    return upgraded;
   }
 
   private static String row(
