@@ -7,6 +7,7 @@ import * as echarts from 'echarts/core';
 import { GraphChart } from 'echarts/charts';
 import { LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { EChartsElement } from './echarts-element';
 import { escapeHtml } from './escape-html';
 import { serviceColour } from './service-colour';
 
@@ -43,32 +44,19 @@ const ROW_HEIGHT = 110;
 const EDGE_COLOUR = '#8c8c8c';
 const FAILING_EDGE_COLOUR = '#e03131';
 
-class ServiceMap extends HTMLElement {
-  private chart?: echarts.ECharts;
+class ServiceMap extends EChartsElement {
   private nodes: MapNode[] = [];
   private edges: MapEdge[] = [];
-  private observer?: ResizeObserver;
 
-  connectedCallback() {
-    // Fixed height from the start: no layout jump when the data arrives.
-    this.style.display = 'block';
-    this.style.height = '560px';
-    this.chart = echarts.init(this);
-    this.chart.on('click', (p: any) => {
-      if (p.dataType === 'node' && this.nodes[p.dataIndex]?.type === 'SERVICE') {
-        const service = this.nodes[p.dataIndex].name;
-        this.dispatchEvent(new CustomEvent('service-click', { detail: { service } }));
-      }
-    });
-    this.observer = new ResizeObserver(() => this.chart?.resize());
-    this.observer.observe(this);
-    this.render();
+  protected chartHeight() {
+    return 560;
   }
 
-  disconnectedCallback() {
-    this.observer?.disconnect();
-    this.chart?.dispose();
-    this.chart = undefined;
+  protected onChartClick(p: any) {
+    if (p.dataType === 'node' && this.nodes[p.dataIndex]?.type === 'SERVICE') {
+      const service = this.nodes[p.dataIndex].name;
+      this.dispatchEvent(new CustomEvent('service-click', { detail: { service } }));
+    }
   }
 
   setGraph(nodes: MapNode[], edges: MapEdge[]) {
@@ -96,7 +84,7 @@ class ServiceMap extends HTMLElement {
     return this.chart.convertToPixel({ seriesIndex: 0 }, [x(node), y(node)]);
   }
 
-  private render() {
+  protected render() {
     if (!this.chart) {
       return;
     }

@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { EChartsElement } from './echarts-element';
 import { escapeHtml } from './escape-html';
 import { serviceColour } from './service-colour';
 
@@ -20,31 +21,18 @@ interface TracePoint {
 
 const ERROR_COLOR = '#e03131';
 
-class TraceScatter extends HTMLElement {
-  private chart?: echarts.ECharts;
+class TraceScatter extends EChartsElement {
   private points: TracePoint[] = [];
-  private observer?: ResizeObserver;
 
-  connectedCallback() {
-    // Fixed height from the start: no layout jump when the data arrives.
-    this.style.display = 'block';
-    this.style.height = '260px';
-    this.chart = echarts.init(this);
-    this.chart.on('click', (p: any) => {
-      const point = this.points[p.dataIndex];
-      if (point) {
-        this.dispatchEvent(new CustomEvent('trace-click', { detail: { traceId: point.traceId } }));
-      }
-    });
-    this.observer = new ResizeObserver(() => this.chart?.resize());
-    this.observer.observe(this);
-    this.render();
+  protected chartHeight() {
+    return 260;
   }
 
-  disconnectedCallback() {
-    this.observer?.disconnect();
-    this.chart?.dispose();
-    this.chart = undefined;
+  protected onChartClick(p: any) {
+    const point = this.points[p.dataIndex];
+    if (point) {
+      this.dispatchEvent(new CustomEvent('trace-click', { detail: { traceId: point.traceId } }));
+    }
   }
 
   setPoints(points: TracePoint[]) {
@@ -61,7 +49,7 @@ class TraceScatter extends HTMLElement {
     return this.chart.convertToPixel({ seriesIndex: 0 }, [point.startMillis, point.durationMillis]);
   }
 
-  private render() {
+  protected render() {
     if (!this.chart) {
       return;
     }

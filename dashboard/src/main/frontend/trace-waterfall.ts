@@ -7,6 +7,7 @@ import * as echarts from 'echarts/core';
 import { CustomChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { EChartsElement } from './echarts-element';
 import { escapeHtml } from './escape-html';
 import { serviceColour } from './service-colour';
 
@@ -110,30 +111,18 @@ function renderException(_params: any, api: any): any {
   };
 }
 
-class TraceWaterfall extends HTMLElement {
-  private chart?: echarts.ECharts;
+class TraceWaterfall extends EChartsElement {
   private spans: WaterfallSpan[] = [];
   private path: PathSegment[] = [];
-  private observer?: ResizeObserver;
 
-  connectedCallback() {
-    this.style.display = 'block';
-    this.style.height = `${this.heightFor(this.spans.length)}px`;
-    this.chart = echarts.init(this);
-    this.chart.on('click', (p: any) => {
-      if (p.seriesIndex === 0) {
-        this.dispatchEvent(new CustomEvent('span-click', { detail: { index: p.dataIndex } }));
-      }
-    });
-    this.observer = new ResizeObserver(() => this.chart?.resize());
-    this.observer.observe(this);
-    this.render();
+  protected chartHeight() {
+    return this.heightFor(this.spans.length);
   }
 
-  disconnectedCallback() {
-    this.observer?.disconnect();
-    this.chart?.dispose();
-    this.chart = undefined;
+  protected onChartClick(p: any) {
+    if (p.seriesIndex === 0) {
+      this.dispatchEvent(new CustomEvent('span-click', { detail: { index: p.dataIndex } }));
+    }
   }
 
   setSpans(spans: WaterfallSpan[], path: PathSegment[]) {
@@ -153,7 +142,7 @@ class TraceWaterfall extends HTMLElement {
     return Math.max(120, rows * ROW_HEIGHT + 50);
   }
 
-  private render() {
+  protected render() {
     if (!this.chart) {
       return;
     }
