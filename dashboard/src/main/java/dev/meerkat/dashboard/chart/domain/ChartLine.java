@@ -1,4 +1,4 @@
-package dev.meerkat.dashboard.jvm.domain;
+package dev.meerkat.dashboard.chart.domain;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,9 +1,9 @@
-package dev.meerkat.dashboard.jvm.domain;
+package dev.meerkat.dashboard.chart.domain;
 
 import java.util.List;
 
 /**
- * One time-series chart of the JVM page.
+ * One time-series chart: the JVM page's charts and the service page's RED charts.
  *
  * @param id stable name, used in element ids ({@code jvm-chart-heap})
  * @param title heading
@@ -11,10 +11,10 @@ import java.util.List;
  * @param epochSeconds step starts, one per step of the window
  * @param lines the lines, each with one value per step
  */
-public record JvmChart(
+public record TimeSeriesChart(
     String id, String title, String unit, List<Long> epochSeconds, List<ChartLine> lines) {
 
-  public JvmChart {
+  public TimeSeriesChart {
     epochSeconds = List.copyOf(epochSeconds);
     lines = List.copyOf(lines);
   }

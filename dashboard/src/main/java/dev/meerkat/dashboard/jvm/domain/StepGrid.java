@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.jvm.domain;
 
+import dev.meerkat.dashboard.chart.domain.ChartLine;
 import dev.meerkat.store.query.metric.MetricSample;
 import java.time.Duration;
 import java.time.Instant;

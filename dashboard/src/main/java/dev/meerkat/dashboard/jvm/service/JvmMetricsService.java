@@ -1,8 +1,8 @@
 package dev.meerkat.dashboard.jvm.service;
 
-import dev.meerkat.dashboard.jvm.domain.ChartLine;
+import dev.meerkat.dashboard.chart.domain.ChartLine;
+import dev.meerkat.dashboard.chart.domain.TimeSeriesChart;
 import dev.meerkat.dashboard.jvm.domain.CounterRates;
-import dev.meerkat.dashboard.jvm.domain.JvmChart;
 import dev.meerkat.dashboard.jvm.domain.StepGrid;
 import dev.meerkat.store.query.metric.HistogramSample;
 import dev.meerkat.store.query.metric.HistogramSeries;
@@ -43,17 +43,18 @@ public class JvmMetricsService {
   }
 
   /** Every chart of the page for one instance, in page order; a chart without data has no lines. */
-  public List<JvmChart> charts(String service, String instance, Instant from, Instant to) {
+  public List<TimeSeriesChart> charts(String service, String instance, Instant from, Instant to) {
     Duration step = StepGrid.stepFor(from, to);
     StepGrid grid = StepGrid.of(from, to, step);
-    List<JvmChart> charts = new ArrayList<>();
+    List<TimeSeriesChart> charts = new ArrayList<>();
     for (ChartSpec spec : JvmChartCatalogue.CHARTS) {
       List<ChartLine> lines = new ArrayList<>();
       for (LineSource source : spec.sources()) {
         MetricSeriesQuery query = query(source, service, instance, from, to, step);
         lines.addAll(lines(source, query, grid));
       }
-      charts.add(new JvmChart(spec.id(), spec.title(), spec.unit(), grid.epochSeconds(), lines));
+      charts.add(
+          new TimeSeriesChart(spec.id(), spec.title(), spec.unit(), grid.epochSeconds(), lines));
     }
     return charts;
   }

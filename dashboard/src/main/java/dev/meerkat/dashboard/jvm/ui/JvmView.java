@@ -13,10 +13,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import dev.meerkat.dashboard.jvm.domain.JvmChart;
+import dev.meerkat.dashboard.chart.domain.TimeSeriesChart;
 import dev.meerkat.dashboard.jvm.service.JvmMetricsService;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.dashboard.ui.PathSegment;
+import dev.meerkat.dashboard.ui.chart.TimeChart;
 import dev.meerkat.dashboard.ui.time.Interval;
 import dev.meerkat.dashboard.ui.time.Preset;
 import dev.meerkat.dashboard.ui.time.TimePicker;
@@ -128,7 +129,7 @@ public final class JvmView extends VerticalLayout implements BeforeEnterObserver
       return;
     }
     Interval interval = time.getSelection().window().resolve(clock.instant());
-    List<JvmChart> fresh = metrics.charts(service, chosen, interval.from(), interval.to());
+    List<TimeSeriesChart> fresh = metrics.charts(service, chosen, interval.from(), interval.to());
     boolean sameShape =
         fresh.stream().allMatch(c -> c.isEmpty() != shownCharts.containsKey(c.id()));
     if (sameShape) {
@@ -154,7 +155,7 @@ public final class JvmView extends VerticalLayout implements BeforeEnterObserver
     problem.setVisible(text != null);
   }
 
-  private void addChart(JvmChart chart) {
+  private void addChart(TimeSeriesChart chart) {
     Div box = new Div();
     box.setWidthFull();
     H3 heading = new H3(chart.title() + " (" + chart.unit() + ")");

@@ -1,7 +1,7 @@
 package dev.meerkat.dashboard.services.domain;
 
-import dev.meerkat.dashboard.jvm.domain.ChartLine;
-import dev.meerkat.dashboard.jvm.domain.JvmChart;
+import dev.meerkat.dashboard.chart.domain.ChartLine;
+import dev.meerkat.dashboard.chart.domain.TimeSeriesChart;
 import dev.meerkat.dashboard.jvm.domain.StepGrid;
 import dev.meerkat.store.query.RedPoint;
 import java.time.Duration;
@@ -29,7 +29,8 @@ public final class RedCharts {
     return Duration.ofMinutes(Math.max(1, minutes));
   }
 
-  public static List<JvmChart> of(List<RedPoint> points, Instant from, Instant to, Duration step) {
+  public static List<TimeSeriesChart> of(
+      List<RedPoint> points, Instant from, Instant to, Duration step) {
     StepGrid grid = StepGrid.of(from, to, step);
     long seconds = step.toSeconds();
     Map<Long, RedPoint> byStep = new HashMap<>();
@@ -38,19 +39,19 @@ public final class RedCharts {
     }
     List<Long> times = grid.epochSeconds();
     return List.of(
-        new JvmChart(
+        new TimeSeriesChart(
             "rate",
             "Request rate",
             "req/s",
             times,
             List.of(line("requests", times, byStep, RedPoint::requestsPerSecond, 0.0))),
-        new JvmChart(
+        new TimeSeriesChart(
             "errors",
             "Error rate",
             "%",
             times,
             List.of(line("errors", times, byStep, p -> p.errorRatio() * 100, null))),
-        new JvmChart(
+        new TimeSeriesChart(
             "latency",
             "Latency",
             "ms",

@@ -1,6 +1,6 @@
 package dev.meerkat.dashboard.services.service;
 
-import dev.meerkat.dashboard.jvm.domain.JvmChart;
+import dev.meerkat.dashboard.chart.domain.TimeSeriesChart;
 import dev.meerkat.dashboard.services.domain.Endpoint;
 import dev.meerkat.dashboard.services.domain.RedCharts;
 import dev.meerkat.dashboard.services.domain.WeekRow;
@@ -72,7 +72,7 @@ public class ServicePageService {
     return metrics.redSeries(service, from, to, RedCharts.step(Duration.between(from, to)));
   }
 
-  public List<JvmChart> charts(String service, Instant from, Instant to) {
+  public List<TimeSeriesChart> charts(String service, Instant from, Instant to) {
     Duration step = RedCharts.step(Duration.between(from, to));
     return RedCharts.of(metrics.redSeries(service, from, to, step), from, to, step);
   }

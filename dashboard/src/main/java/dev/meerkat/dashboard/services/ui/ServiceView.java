@@ -10,12 +10,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import dev.meerkat.dashboard.jvm.domain.JvmChart;
-import dev.meerkat.dashboard.jvm.ui.TimeChart;
+import dev.meerkat.dashboard.chart.domain.TimeSeriesChart;
 import dev.meerkat.dashboard.services.service.ServicePageService;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.dashboard.ui.MainLayout;
 import dev.meerkat.dashboard.ui.PathSegment;
+import dev.meerkat.dashboard.ui.chart.TimeChart;
 import dev.meerkat.dashboard.ui.time.Interval;
 import dev.meerkat.dashboard.ui.time.Preset;
 import dev.meerkat.dashboard.ui.time.TimePicker;
@@ -105,9 +105,9 @@ public final class ServiceView extends VerticalLayout implements BeforeEnterObse
         + Formats.millis(red.p99Millis());
   }
 
-  private void showCharts(List<JvmChart> list) {
+  private void showCharts(List<TimeSeriesChart> list) {
     charts.removeAll();
-    for (JvmChart chart : list) {
+    for (TimeSeriesChart chart : list) {
       TimeChart timeChart = new TimeChart();
       timeChart.setId("service-chart-" + chart.id());
       timeChart.setChart(chart);

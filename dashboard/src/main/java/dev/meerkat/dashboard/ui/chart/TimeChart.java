@@ -1,11 +1,11 @@
-package dev.meerkat.dashboard.jvm.ui;
+package dev.meerkat.dashboard.ui.chart;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
-import dev.meerkat.dashboard.jvm.domain.ChartLine;
-import dev.meerkat.dashboard.jvm.domain.JvmChart;
+import dev.meerkat.dashboard.chart.domain.ChartLine;
+import dev.meerkat.dashboard.chart.domain.TimeSeriesChart;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +23,7 @@ public class TimeChart extends Component {
   }
 
   /** Nulls in the lines become gaps; NaN never reaches the browser. */
-  public void setChart(JvmChart chart) {
+  public void setChart(TimeSeriesChart chart) {
     List<String> labels = new ArrayList<>();
     List<List<Double>> values = new ArrayList<>();
     for (ChartLine line : chart.lines()) {

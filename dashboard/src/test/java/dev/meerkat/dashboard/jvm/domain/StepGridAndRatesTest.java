@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.jvm.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.dashboard.chart.domain.ChartLine;
 import dev.meerkat.store.query.metric.MetricSample;
 import java.time.Duration;
 import java.time.Instant;

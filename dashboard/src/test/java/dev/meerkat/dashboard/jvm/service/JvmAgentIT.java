@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meerkat.agent.testing.ChildJvm;
 import dev.meerkat.agent.testing.Poll;
+import dev.meerkat.dashboard.chart.domain.ChartLine;
+import dev.meerkat.dashboard.chart.domain.TimeSeriesChart;
 import dev.meerkat.dashboard.jvm.IdleApp;
-import dev.meerkat.dashboard.jvm.domain.ChartLine;
-import dev.meerkat.dashboard.jvm.domain.JvmChart;
 import dev.meerkat.dashboard.testing.CollectorProcess;
 import dev.meerkat.store.clickhouse.ClickHouseConfig;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
@@ -69,7 +69,7 @@ class JvmAgentIT {
               () -> "no instance; collector log in " + work);
       assertThat(instances).hasSize(1);
       assertThat(instances.getFirst()).matches(UUID_V4);
-      Map<String, JvmChart> charts =
+      Map<String, TimeSeriesChart> charts =
           Poll.until(
               DEADLINE,
               () ->
@@ -102,11 +102,11 @@ class JvmAgentIT {
         .toList();
   }
 
-  private static List<String> labels(JvmChart chart) {
+  private static List<String> labels(TimeSeriesChart chart) {
     return chart.lines().stream().map(ChartLine::label).toList();
   }
 
-  private static Map<String, JvmChart> byId(List<JvmChart> charts) {
-    return charts.stream().collect(Collectors.toMap(JvmChart::id, chart -> chart));
+  private static Map<String, TimeSeriesChart> byId(List<TimeSeriesChart> charts) {
+    return charts.stream().collect(Collectors.toMap(TimeSeriesChart::id, chart -> chart));
   }
 }

@@ -8,9 +8,9 @@ import static dev.meerkat.dashboard.jvm.JvmTelemetry.lastSteps;
 import static dev.meerkat.dashboard.jvm.JvmTelemetry.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.dashboard.chart.domain.ChartLine;
+import dev.meerkat.dashboard.chart.domain.TimeSeriesChart;
 import dev.meerkat.dashboard.jvm.JvmTelemetry;
-import dev.meerkat.dashboard.jvm.domain.ChartLine;
-import dev.meerkat.dashboard.jvm.domain.JvmChart;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.query.ClickHouseHistogramSeriesRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricInstanceRepository;
@@ -57,7 +57,7 @@ class JvmMetricsServiceIT {
 
   @Test
   void everyChartOfOneInstanceWithExactValuesPerStep() {
-    Map<String, JvmChart> charts =
+    Map<String, TimeSeriesChart> charts =
         byId(service.charts(SERVICE, I1, NOW.minus(Duration.ofMinutes(15)), NOW));
 
     assertThat(charts.keySet())
@@ -118,18 +118,19 @@ class JvmMetricsServiceIT {
 
   @Test
   void anotherInstanceShowsOnlyItsOwnPoints() {
-    Map<String, JvmChart> charts =
+    Map<String, TimeSeriesChart> charts =
         byId(service.charts(SERVICE, I2, NOW.minus(Duration.ofMinutes(15)), NOW));
 
     assertThat(charts.get("heap").lines())
         .containsExactly(new ChartLine("G1 Eden Space", lastSteps(null, null, 99.0)));
-    assertThat(charts.values().stream().filter(c -> !c.isEmpty()).map(JvmChart::id))
+    assertThat(charts.values().stream().filter(c -> !c.isEmpty()).map(TimeSeriesChart::id))
         .containsExactly("heap");
   }
 
   @Test
   void longerWindowHasLongerSteps() {
-    JvmChart heap = service.charts(SERVICE, I1, NOW.minus(Duration.ofHours(6)), NOW).getFirst();
+    TimeSeriesChart heap =
+        service.charts(SERVICE, I1, NOW.minus(Duration.ofHours(6)), NOW).getFirst();
 
     // 6 min steps from 06:00: the last, 11:54, averages all four Eden points of I1.
     assertThat(heap.epochSeconds()).hasSize(60);
@@ -137,13 +138,14 @@ class JvmMetricsServiceIT {
     assertThat(heap.lines().getFirst().values().getLast()).isEqualTo((10.0 + 20 + 30 + 20) / 4);
   }
 
-  private static JvmChart chart(String id, String title, String unit, ChartLine... lines) {
-    return new JvmChart(id, title, unit, steps(), List.of(lines));
+  private static TimeSeriesChart chart(String id, String title, String unit, ChartLine... lines) {
+    return new TimeSeriesChart(id, title, unit, steps(), List.of(lines));
   }
 
-  private static Map<String, JvmChart> byId(List<JvmChart> charts) {
+  private static Map<String, TimeSeriesChart> byId(List<TimeSeriesChart> charts) {
     return charts.stream()
         .collect(
-            Collectors.toMap(JvmChart::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+            Collectors.toMap(
+                TimeSeriesChart::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
   }
 }

@@ -2,8 +2,8 @@ package dev.meerkat.dashboard.services.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meerkat.dashboard.jvm.domain.ChartLine;
-import dev.meerkat.dashboard.jvm.domain.JvmChart;
+import dev.meerkat.dashboard.chart.domain.ChartLine;
+import dev.meerkat.dashboard.chart.domain.TimeSeriesChart;
 import dev.meerkat.store.query.RedPoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +31,10 @@ class RedChartsTest {
     Instant from = T0.plusSeconds(30);
     Instant to = T0.plusSeconds(180);
     List<RedPoint> points = List.of(new RedPoint(from, 3, 3 / 30.0, 1 / 3.0, 1.5, 2.5, 4.0));
-    List<JvmChart> charts = RedCharts.of(points, from, to, Duration.ofMinutes(1));
+    List<TimeSeriesChart> charts = RedCharts.of(points, from, to, Duration.ofMinutes(1));
 
-    assertThat(charts).extracting(JvmChart::id).containsExactly("rate", "errors", "latency");
-    assertThat(charts).extracting(JvmChart::unit).containsExactly("req/s", "%", "ms");
+    assertThat(charts).extracting(TimeSeriesChart::id).containsExactly("rate", "errors", "latency");
+    assertThat(charts).extracting(TimeSeriesChart::unit).containsExactly("req/s", "%", "ms");
     long t0 = T0.getEpochSecond();
     assertThat(charts.get(0).epochSeconds()).containsExactly(t0, t0 + 60, t0 + 120);
     assertThat(charts.get(0).lines())
