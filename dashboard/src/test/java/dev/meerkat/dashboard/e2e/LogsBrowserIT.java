@@ -254,6 +254,9 @@ class LogsBrowserIT {
     assertThat(eventually(this::gridSize, 100L)).isEqualTo(100L);
     driver.findElement(By.id("log-more")).click();
     assertThat(eventually(this::gridSize, 101L)).isEqualTo(101L);
+    String problem =
+        "Unknown severity in the link; use any, TRACE, DEBUG, INFO, WARN, ERROR or FATAL.";
+    assertThat(driver.findElement(By.id("log-problem")).getText()).isEqualTo(problem);
 
     try (ClickHouseStore store = STORES.migrated()) {
       ClickHouseLogWriter.create(store).write(List.of(nightly(NIGHTLY_LINES)));
@@ -267,9 +270,7 @@ class LogsBrowserIT {
     driver.executeScript("document.getElementById('logs-grid').scrollToIndex(101)");
     List<List<String>> oldestTwo = List.of(nightlyRow(1), nightlyRow(0));
     assertThat(eventually(() -> lastTwo(rows()), oldestTwo)).isEqualTo(oldestTwo);
-    assertThat(driver.findElement(By.id("log-problem")).getText())
-        .isEqualTo(
-            "Unknown severity in the link; use any, TRACE, DEBUG, INFO, WARN, ERROR or FATAL.");
+    assertThat(driver.findElement(By.id("log-problem")).getText()).isEqualTo(problem);
   }
 
   @Test
@@ -379,7 +380,11 @@ class LogsBrowserIT {
   }
 
   private long gridSize() {
-    return (Long) driver.executeScript("return document.getElementById('logs-grid').size");
+    // -1 while a page being opened has no grid yet.
+    return (Long)
+        driver.executeScript(
+            "const grid = document.getElementById('logs-grid');"
+                + " return grid && grid.size != null ? grid.size : -1");
   }
 
   private void assertRows(List<List<String>> expected) {
