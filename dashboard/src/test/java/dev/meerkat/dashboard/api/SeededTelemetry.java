@@ -1,6 +1,7 @@
 package dev.meerkat.dashboard.api;
 
 import dev.meerkat.dashboard.testing.LatencyBucketBounds;
+import dev.meerkat.dashboard.testing.LogSeeds;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.write.ClickHouseLogWriter;
 import dev.meerkat.store.clickhouse.write.ClickHouseMetricWriter;
@@ -176,23 +177,14 @@ final class SeededTelemetry {
 
   private static LogRecord log(
       Instant time, int severity, String severityText, String body, int trace, String service) {
-    return new LogRecord(
-        nanos(time),
-        nanos(time),
+    return LogSeeds.SEED.log(
+        time,
         severity,
         severityText,
         body,
         trace == 0 ? "" : traceId(trace),
         trace == 0 ? "" : serverSpanId(trace),
-        0,
-        "",
-        service,
-        List.of(),
-        List.of(),
-        List.of("service.name"),
-        List.of(service),
-        "seed",
-        "1.0");
+        service);
   }
 
   /**

@@ -2,6 +2,9 @@ package dev.meerkat.dashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.dashboard.MeerkatDashboardApplication;
+import dev.meerkat.dashboard.testing.FixedTestClock;
+import dev.meerkat.dashboard.testing.LogSeeds;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
@@ -32,9 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The logs page and the header's trace-id box in a real headless Chromium, over log records written
- * by the collector's own log writer into a private ClickHouse.
+ * by the collector's own log writer into a private ClickHouse; the dashboard's clock is fixed at
+ * {@link #NOW}.
  */
 @SpringBootTest(
+    classes = {MeerkatDashboardApplication.class, FixedTestClock.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "meerkat.slo.evaluation-enabled=false")
 class LogsBrowserIT {
@@ -58,6 +63,13 @@ class LogsBrowserIT {
 
   private static final Instant BATCH_START = NOW.minus(Duration.ofHours(12));
 
+  /** Service "nightly": a page and one line, 18 h ago, one second apart; one more comes later. */
+  private static final int NIGHTLY_LINES = 101;
+
+  private static final Instant NIGHTLY_START = NOW.minus(Duration.ofHours(18));
+
+  private static final LogSeeds SHOP = new LogSeeds("shop", "");
+
   /** Signed in once per browser as a viewer: reading logs needs no more. */
   @RegisterExtension
   static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.VIEWER);
@@ -67,6 +79,7 @@ class LogsBrowserIT {
   @DynamicPropertySource
   static void clickHouse(DynamicPropertyRegistry registry) {
     STORES.register(registry);
+    FixedTestClock.register(registry, NOW);
   }
 
   @BeforeAll
@@ -129,6 +142,9 @@ class LogsBrowserIT {
       List<LogRecord> batch = new ArrayList<>();
       for (int i = 0; i < BATCH_LINES; i++) {
         batch.add(log(BATCH_START.plusSeconds(i), 9, "INFO", "job step " + i, "", "batch"));
+      }
+      for (int i = 0; i < NIGHTLY_LINES; i++) {
+        batch.add(nightly(i));
       }
       ClickHouseLogWriter.create(store).write(batch);
     }
@@ -228,6 +244,35 @@ class LogsBrowserIT {
     assertThat(eventually(() -> rows().getLast(), oldest)).isEqualTo(oldest);
   }
 
+  /**
+   * Auto-refresh loads the lines again as far back as the oldest one shown: the newer line comes on
+   * top, the line "Show more" loaded stays, and so does the link's problem.
+   */
+  @Test
+  void autoRefreshKeepsTheLinesShowMoreLoadedAndTheLinksProblem() {
+    driver.get(browser.url("/logs?service=nightly&level=LOUD&range=24h&refresh=10s"));
+    assertThat(eventually(this::gridSize, 100L)).isEqualTo(100L);
+    driver.findElement(By.id("log-more")).click();
+    assertThat(eventually(this::gridSize, 101L)).isEqualTo(101L);
+    String problem =
+        "Unknown severity in the link; use any, TRACE, DEBUG, INFO, WARN, ERROR or FATAL.";
+    assertThat(driver.findElement(By.id("log-problem")).getText()).isEqualTo(problem);
+
+    try (ClickHouseStore store = STORES.migrated()) {
+      ClickHouseLogWriter.create(store).write(List.of(nightly(NIGHTLY_LINES)));
+    }
+
+    // The next refresh (10 s) shows the new line and every line shown before: 101 + 1.
+    assertThat(eventually(this::gridSize, 102L)).isEqualTo(102L);
+    assertThat(rows().subList(0, 2))
+        .isEqualTo(List.of(nightlyRow(NIGHTLY_LINES), nightlyRow(NIGHTLY_LINES - 1)));
+    assertThat(driver.findElement(By.id("log-more")).isDisplayed()).isFalse();
+    driver.executeScript("document.getElementById('logs-grid').scrollToIndex(101)");
+    List<List<String>> oldestTwo = List.of(nightlyRow(1), nightlyRow(0));
+    assertThat(eventually(() -> lastTwo(rows()), oldestTwo)).isEqualTo(oldestTwo);
+    assertThat(driver.findElement(By.id("log-problem")).getText()).isEqualTo(problem);
+  }
+
   @Test
   void aLinkSetsTheFilters() {
     driver.get(browser.url("/logs?level=error&range=6h"));
@@ -283,24 +328,20 @@ class LogsBrowserIT {
       String body,
       String traceId,
       String service) {
-    long nanos = time.getEpochSecond() * 1_000_000_000L + time.getNano();
-    return new LogRecord(
-        nanos,
-        nanos,
-        severity,
-        severityText,
-        body,
-        traceId,
-        traceId.isEmpty() ? "" : "00f067aa0ba902b7",
-        0,
-        "",
-        service,
-        List.of(),
-        List.of(),
-        List.of("service.name"),
-        List.of(service),
-        "shop",
-        "");
+    String spanId = traceId.isEmpty() ? "" : "00f067aa0ba902b7";
+    return SHOP.log(time, severity, severityText, body, traceId, spanId, service);
+  }
+
+  private static LogRecord nightly(int step) {
+    return log(NIGHTLY_START.plusSeconds(step), 9, "INFO", "nightly step " + step, "", "nightly");
+  }
+
+  private static List<String> nightlyRow(int step) {
+    return row(NIGHTLY_START.plusSeconds(step), "nightly", "INFO", "nightly step " + step, "");
+  }
+
+  private static <T> List<T> lastTwo(List<T> list) {
+    return list.size() < 2 ? list : list.subList(list.size() - 2, list.size());
   }
 
   private static List<String> row(
@@ -339,7 +380,11 @@ class LogsBrowserIT {
   }
 
   private long gridSize() {
-    return (Long) driver.executeScript("return document.getElementById('logs-grid').size");
+    // -1 while a page being opened has no grid yet.
+    return (Long)
+        driver.executeScript(
+            "const grid = document.getElementById('logs-grid');"
+                + " return grid && grid.size != null ? grid.size : -1");
   }
 
   private void assertRows(List<List<String>> expected) {

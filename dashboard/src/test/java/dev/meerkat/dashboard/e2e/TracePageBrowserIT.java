@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.e2e;
 import static dev.meerkat.dashboard.e2e.GridCells.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.dashboard.testing.LogSeeds;
 import dev.meerkat.dashboard.testing.ServiceColourGolden;
 import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
@@ -415,24 +416,7 @@ class TracePageBrowserIT {
       String traceId,
       String spanId,
       String service) {
-    long time = nanos(T.plusMillis(millis));
-    return new LogRecord(
-        time,
-        time,
-        severity,
-        text,
-        body,
-        traceId,
-        spanId,
-        0,
-        "",
-        service,
-        List.of(),
-        List.of(),
-        List.of("service.name"),
-        List.of(service),
-        "seed",
-        "1.0");
+    return LogSeeds.SEED.log(T.plusMillis(millis), severity, text, body, traceId, spanId, service);
   }
 
   private static long nanos(Instant instant) {

@@ -30,13 +30,16 @@ import dev.meerkat.store.query.log.LogPage;
 import dev.meerkat.store.query.log.LogQuery;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Log search by service, lowest severity, message text and trace id over the picked time, newest
- * first, a page at a time ("Show more"). Each correlated line links to its trace.
+ * first, a page at a time ("Show more"). Each correlated line links to its trace. Auto-refresh runs
+ * the search again and loads as many pages as reach back to the oldest line shown, so lines loaded
+ * with "Show more" stay, and keeps a link's problem on screen.
  */
 @PermitAll
 @Route(value = "logs", layout = MainLayout.class)
@@ -57,12 +60,15 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
   private LogQuery query;
   private Optional<String> nextCursor = Optional.empty();
 
+  /** What was wrong with the link the page was opened with, until the user searches anew. */
+  private Optional<String> linkProblem = Optional.empty();
+
   public LogsView(LogService logs, Clock clock) {
     this.logs = logs;
     this.clock = clock;
     this.time = new TimePicker(clock);
     time.addSelectionListener(selection -> searchAndKeepInUrl());
-    time.addRefreshListener(this::search);
+    time.addRefreshListener(this::refresh);
     setSizeFull();
     service.setItems(logs.services());
     add(new H2("Logs"), time, createFilters(), problem, grid, more);
@@ -78,8 +84,8 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
     level.setValue(link.level());
     text.setValue(link.text().orElse(""));
     traceId.setValue(link.traceId().orElse(""));
+    linkProblem = link.problem();
     search();
-    link.problem().ifPresent(problem::setText);
   }
 
   private Div createFilters() {
@@ -150,7 +156,7 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
         return;
       }
     }
-    problem.setText("");
+    problem.setText(linkProblem.orElse(""));
     Interval interval = time.getSelection().window().resolve(clock.instant());
     LogSearch search =
         new LogSearch(
@@ -167,6 +173,8 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
 
   /** The URL says what is shown, so a copied link shows a colleague the same search. */
   private void searchAndKeepInUrl() {
+    // The filters now say what is shown, so the link's problem no longer applies.
+    linkProblem = Optional.empty();
     search();
     QueryParameters filters =
         LogsLink.write(service.getValue(), level.getValue(), text.getValue(), traceId.getValue());
@@ -175,6 +183,24 @@ public final class LogsView extends VerticalLayout implements BeforeEnterObserve
             + "?"
             + time.getSelection().mergeInto(filters).getQueryString();
     getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, path));
+  }
+
+  /**
+   * The search again, with pages loaded until they reach back to the oldest line shown before, so
+   * newer lines come on top and none of the lines loaded with "Show more" go. (Lines at the very
+   * instant of that oldest line that fall on the next page stay behind "Show more".)
+   */
+  private void refresh() {
+    Optional<Instant> oldestShown =
+        shown.isEmpty() ? Optional.empty() : Optional.of(shown.getLast().time());
+    search();
+    oldestShown.ifPresent(this::showMoreUntil);
+  }
+
+  private void showMoreUntil(Instant oldest) {
+    while (nextCursor.isPresent() && !shown.isEmpty() && shown.getLast().time().isAfter(oldest)) {
+      showMore();
+    }
   }
 
   private void showMore() {
