@@ -237,6 +237,9 @@ final class BatchProcessor<T> {
         writer.write(items);
         observer.onWrite(items.size(), System.nanoTime() - started, true);
         journal.stored(entries, items.size());
+        // No longer unsent before it counts as written: a scrape that sees the items written must
+        // not also see them as the oldest unsent (writeWithRetry removes it again after give-ups).
+        unsent.remove(entries.get(0).seq());
         written.addAndGet(items.size());
         return;
       } catch (RuntimeException e) {
