@@ -76,6 +76,7 @@ class ApiBridgeIT {
 
       // What the application saw through its own API.
       String trace = Spans.traceId(server);
+      app.awaitStdout(l -> l.startsWith("AFTER "), TIMEOUT); // stdout arrives on a pump thread
       assertThat(app.stdout())
           .containsExactly(
               "GLOBAL false",
@@ -108,6 +109,7 @@ class ApiBridgeIT {
       assertThat(Spans.traceId(client)).isEqualTo(trace);
       assertThat(Spans.parentId(client)).isEqualTo(ownSpanId);
       assertThat(Spans.parentId(spans.named("GET /leaf"))).isEqualTo(Spans.spanId(client));
+      app.awaitStdout(l -> l.startsWith("OWN-ENDED "), TIMEOUT);
       assertThat(app.stdout())
           .containsExactly(
               "GLOBAL true",
@@ -133,6 +135,7 @@ class ApiBridgeIT {
       Span server = spans.named("GET /work");
       assertThat(Spans.parentId(spans.named("GET"))).isEqualTo(Spans.spanId(server));
       String invalid = "00000000000000000000000000000000 0000000000000000";
+      app.awaitStdout(l -> l.startsWith("AFTER "), TIMEOUT);
       assertThat(app.stdout())
           .containsExactly(
               "GLOBAL false",

@@ -55,6 +55,9 @@ class OwnLibrariesIT {
                   .send(request, HttpResponse.BodyHandlers.discarding())
                   .statusCode())
           .isEqualTo(200);
+      // The app prints before it answers, but stdout reaches the test on a pump thread: wait for
+      // it.
+      app.awaitStdout(l -> l.startsWith("USED "), TIMEOUT);
       assertThat(app.stdout())
           .containsExactly(
               "READY " + port,
