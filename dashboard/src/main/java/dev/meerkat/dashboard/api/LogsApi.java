@@ -5,6 +5,7 @@ import dev.meerkat.store.query.log.LogEntry;
 import dev.meerkat.store.query.log.LogPage;
 import dev.meerkat.store.query.log.LogQuery;
 import dev.meerkat.store.query.log.LogRepository;
+import dev.meerkat.store.query.log.SeverityRange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +72,7 @@ class LogsApi {
     }
     try {
       int number = Integer.parseInt(severity);
-      if (number >= 1 && number <= 24) {
+      if (number >= 1 && number <= SeverityRange.MAX) {
         return number;
       }
     } catch (NumberFormatException e) {

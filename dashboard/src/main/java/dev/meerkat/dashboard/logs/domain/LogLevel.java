@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The lowest severity a log search shows, on the OTLP severity-number scale (TRACE 1-4, DEBUG 5-8,
- * INFO 9-12, WARN 13-16, ERROR 17-20, FATAL 21-24).
+ * INFO 9-12, WARN 13-16, ERROR 17-20, FATAL 21-24). The name a record shows is {@link
+ * dev.meerkat.store.query.log.LogEntry#severityName()}, shared with the trace page.
  */
 public enum LogLevel {
   ANY("any", 0),
@@ -39,22 +40,5 @@ public enum LogLevel {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * The name to show for a record: the source's own text when it sent one, else the level its
-   * severity number falls in ({@code ""} when unset).
-   */
-  public static String nameOf(int severityNumber, String severityText) {
-    if (!severityText.isEmpty()) {
-      return severityText;
-    }
-    LogLevel level = ANY;
-    for (LogLevel candidate : values()) {
-      if (severityNumber >= candidate.minSeverity) {
-        level = candidate;
-      }
-    }
-    return level == ANY ? "" : level.label;
   }
 }

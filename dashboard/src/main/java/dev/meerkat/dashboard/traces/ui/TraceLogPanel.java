@@ -5,7 +5,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import dev.meerkat.dashboard.traces.domain.LogSeverity;
 import dev.meerkat.dashboard.ui.Formats;
 import dev.meerkat.store.query.log.LogEntry;
 import java.time.Duration;
@@ -33,7 +32,7 @@ final class TraceLogPanel extends VerticalLayout {
     grid.setId("trace-logs-grid");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(this::signed).setHeader("Time").setAutoWidth(true);
-    grid.addColumn(LogSeverity::of).setHeader("Severity").setAutoWidth(true);
+    grid.addColumn(LogEntry::severityName).setHeader("Severity").setAutoWidth(true);
     grid.addColumn(LogEntry::body).setHeader("Message").setFlexGrow(3);
     grid.addColumn(e -> spanNames.getOrDefault(e.spanId(), "")).setHeader("Span").setFlexGrow(1);
     grid.setHeight("420px");

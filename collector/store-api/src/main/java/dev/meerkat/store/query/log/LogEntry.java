@@ -11,7 +11,8 @@ import java.util.Map;
  * @param time when the event happened (nanosecond precision); the observed time when the source
  *     gave none
  * @param observedTime when the collector's source saw it
- * @param severityNumber OTLP severity number, 0 unset, 1-24 TRACE..FATAL4
+ * @param severityNumber OTLP severity number, 0 unset, 1-24 TRACE..FATAL4 (see {@link
+ *     SeverityRange})
  * @param severityText severity as the source named it, may be empty
  * @param body the message
  * @param traceId hex trace id, empty when not correlated
@@ -37,5 +38,14 @@ public record LogEntry(
   public LogEntry {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     resource = Collections.unmodifiableMap(new LinkedHashMap<>(resource));
+  }
+
+  /**
+   * The severity to show: the source's own text when it sent one (a JUL {@code SEVERE} stays {@code
+   * SEVERE}), else the data model's range name of the number ({@link SeverityRange#nameOf}), else
+   * {@code ""}.
+   */
+  public String severityName() {
+    return severityText.isEmpty() ? SeverityRange.nameOf(severityNumber) : severityText;
   }
 }
