@@ -2,9 +2,11 @@ package dev.meerkat.dashboard.api;
 
 import static dev.meerkat.dashboard.api.Numbers.finite;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.meerkat.dashboard.services.domain.Apdex;
 import dev.meerkat.dashboard.services.domain.Endpoint;
 import dev.meerkat.dashboard.services.domain.ServiceOverview;
+import dev.meerkat.dashboard.services.domain.Sparkline;
 import dev.meerkat.dashboard.services.service.ServiceOverviewService;
 import dev.meerkat.dashboard.services.service.ServicePageService;
 import dev.meerkat.store.query.OperationSummary;
@@ -31,7 +33,40 @@ class ServicesApi {
     this.clock = clock;
   }
 
-  record Services(Instant from, Instant to, List<ServiceRed> services) {}
+  /**
+   * {@code sparklineStepSeconds} is the step of every row's sparkline: the same for all services,
+   * so their steps line up.
+   */
+  record Services(Instant from, Instant to, long sparklineStepSeconds, List<ServiceRow> services) {}
+
+  /**
+   * One row of the services page: its RED and Apdex (the fields of {@link ServiceRed}, inline, as
+   * {@code GET /api/v1/services/{service}} answers them) and its sparkline.
+   */
+  record ServiceRow(@JsonUnwrapped ServiceRed red, List<SparklineStep> sparkline) {
+    static ServiceRow of(ServiceOverview overview) {
+      return new ServiceRow(
+          ServiceRed.of(overview.red(), overview.apdex()),
+          overview.traffic().steps().stream().map(SparklineStep::of).toList());
+    }
+  }
+
+  /**
+   * One step of a sparkline: every step of the window is present, steps without requests hold 0;
+   * the first and last are clipped to the window and their rate is over the clipped length.
+   */
+  record SparklineStep(
+      Instant start,
+      Instant end,
+      double requests,
+      double errors,
+      double requestsPerSecond,
+      double errorRatio) {
+    static SparklineStep of(Sparkline.Step s) {
+      return new SparklineStep(
+          s.start(), s.end(), s.requests(), s.errors(), s.requestsPerSecond(), s.errorRatio());
+    }
+  }
 
   /**
    * Latencies in ms are the upper bounds of the rollup's latency buckets; null without requests.
@@ -48,10 +83,6 @@ class ServicesApi {
       Double p99Millis,
       Double apdex,
       long apdexThresholdMs) {
-    static ServiceRed of(ServiceOverview overview) {
-      return of(overview.red(), overview.apdex());
-    }
-
     static ServiceRed of(ServiceSummary s, Apdex apdex) {
       return new ServiceRed(
           s.service(),
@@ -105,9 +136,14 @@ class ServicesApi {
       @RequestParam(name = "to", required = false) String to,
       @RequestParam(name = "window", required = false) String window) {
     QueryWindow range = QueryWindow.resolve(from, to, window, clock);
-    List<ServiceRed> services =
-        overview.overview(range.from(), range.to()).stream().map(ServiceRed::of).toList();
-    return new Services(range.from(), range.to(), services);
+    // The page's three store queries; the sparkline series is one of them, so it costs no query.
+    List<ServiceRow> services =
+        overview.overview(range.from(), range.to()).stream().map(ServiceRow::of).toList();
+    return new Services(
+        range.from(),
+        range.to(),
+        Sparkline.stepFor(range.from(), range.to()).toSeconds(),
+        services);
   }
 
   @GetMapping("/api/v1/services/{service}/operations")

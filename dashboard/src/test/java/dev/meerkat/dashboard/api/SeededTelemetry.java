@@ -61,6 +61,11 @@ final class SeededTelemetry {
     return (i < 4 ? M1 : M2).plusSeconds(i);
   }
 
+  /** Search's requests, traces 9 and 10: 29 and 30 seconds into M2. */
+  static Instant searchStart(int n) {
+    return M2.plusSeconds(20 + n);
+  }
+
   static boolean payFailed(int i) {
     return i >= PAY_REQUESTS - PAY_ERRORS;
   }
@@ -121,7 +126,7 @@ final class SeededTelemetry {
               "search",
               "GET /search",
               SpanKind.SERVER,
-              M2.plusSeconds(20 + n),
+              searchStart(n),
               SEARCH,
               SpanStatus.OK,
               List.of(),

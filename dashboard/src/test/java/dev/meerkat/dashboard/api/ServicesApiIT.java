@@ -10,9 +10,12 @@ import static dev.meerkat.dashboard.api.SeededTelemetry.PAY_REQUESTS;
 import static dev.meerkat.dashboard.api.SeededTelemetry.SEARCH;
 import static dev.meerkat.dashboard.api.SeededTelemetry.bucketUpperMillis;
 import static dev.meerkat.dashboard.api.SeededTelemetry.payFailed;
+import static dev.meerkat.dashboard.api.SeededTelemetry.payStart;
+import static dev.meerkat.dashboard.api.SeededTelemetry.searchStart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -82,6 +85,71 @@ class ServicesApiIT extends ApiTestBase {
     JsonNode search = services.get(1);
     assertThat(search.get("apdex").asDouble()).isEqualTo(1.0);
     assertThat(search.get("apdexThresholdMs").asLong()).isEqualTo(500);
+  }
+
+  @Test
+  void answersEachServicesSparklineWithOneStepPerMinuteOverTwoMinutes() throws Exception {
+    JsonNode body = ok("/api/v1/services?window=2m");
+
+    // At most 30 steps of 1, 2, 5 ... minutes (docs/dashboard.md): 2 minutes take 1-minute steps.
+    assertThat(body.get("sparklineStepSeconds").asLong()).isEqualTo(60);
+    JsonNode services = body.get("services");
+    for (JsonNode row : new JsonNode[] {services.get(0), services.get(1)}) {
+      String service = row.get("service").asString();
+      JsonNode steps = row.get("sparkline");
+      assertThat(steps.size()).isEqualTo(2);
+      assertStep(steps.get(0), service, M1, M2);
+      assertStep(steps.get(1), service, M2, NOW);
+    }
+    // What the arithmetic gives, spelled out: checkout 4 then 4 requests (2 failed), search 0 then
+    // 2; every seeded request is in one step.
+    JsonNode checkout = services.get(0).get("sparkline");
+    assertThat(checkout.get(0).get("requests").asDouble()).isEqualTo(4);
+    assertThat(checkout.get(1).get("errorRatio").asDouble()).isEqualTo(0.5);
+    JsonNode search = services.get(1).get("sparkline");
+    assertThat(search.get(0).get("requests").asDouble()).isEqualTo(0);
+    assertThat(search.get(1).get("requestsPerSecond").asDouble()).isEqualTo(2 / 60.0);
+  }
+
+  @Test
+  void fillsEveryStepOfAnHourWithTwoMinuteStepsAlignedToTheClock() throws Exception {
+    JsonNode body = ok("/api/v1/services?window=1h");
+
+    assertThat(body.get("sparklineStepSeconds").asLong()).isEqualTo(120);
+    Instant hourAgo = NOW.minus(Duration.ofHours(1));
+    for (JsonNode row : body.get("services")) {
+      JsonNode steps = row.get("sparkline");
+      assertThat(steps.size()).isEqualTo(30);
+      for (int k = 0; k < 30; k++) {
+        Instant start = hourAgo.plusSeconds(120L * k);
+        assertStep(steps.get(k), row.get("service").asString(), start, start.plusSeconds(120));
+      }
+    }
+    // Every request is in the last step, [11:58, 12:00): 8 of checkout's, 2 of them failed.
+    JsonNode last = body.get("services").get(0).get("sparkline").get(29);
+    assertThat(last.get("requests").asDouble()).isEqualTo(PAY_REQUESTS);
+    assertThat(last.get("errors").asDouble()).isEqualTo(PAY_ERRORS);
+  }
+
+  @Test
+  void clipsTheLastStepToTheEndOfTheWindowAndRatesItOverWhatIsLeft() throws Exception {
+    // 31 minutes take 2-minute steps on even minutes: [11:28, 11:30) ... [11:56, 11:58), and the
+    // last one clipped to [11:58, 11:59), M1 alone.
+    Instant from = Instant.parse("2026-03-01T11:28:00Z");
+    JsonNode body = ok("/api/v1/services?from=" + from + "&to=" + M2);
+
+    assertThat(body.get("sparklineStepSeconds").asLong()).isEqualTo(120);
+    JsonNode services = body.get("services");
+    // Search sent nothing before M2.
+    assertThat(services.size()).isEqualTo(1);
+    JsonNode steps = services.get(0).get("sparkline");
+    assertThat(steps.size()).isEqualTo(16);
+    for (int k = 0; k < 15; k++) {
+      Instant start = from.plusSeconds(120L * k);
+      assertStep(steps.get(k), "checkout", start, start.plusSeconds(120));
+    }
+    assertStep(steps.get(15), "checkout", M1, M2);
+    assertThat(steps.get(15).get("requestsPerSecond").asDouble()).isEqualTo(4 / 60.0);
   }
 
   @Test
@@ -185,6 +253,39 @@ class ServicesApiIT extends ApiTestBase {
     assertThat(red.get("p50Millis").asDouble()).isEqualTo(p50);
     assertThat(red.get("p95Millis").asDouble()).isEqualTo(p95);
     assertThat(red.get("p99Millis").asDouble()).isEqualTo(p99);
+  }
+
+  /**
+   * One sparkline step of {@code service} over [start, end): the seeded requests that started in
+   * it, the failed ones among them, the rate over the step's own length and the error ratio (0
+   * without requests).
+   */
+  private static void assertStep(JsonNode step, String service, Instant start, Instant end) {
+    double requests = 0;
+    double errors = 0;
+    if (service.equals("checkout")) {
+      for (int i = 0; i < PAY_REQUESTS; i++) {
+        if (within(payStart(i), start, end)) {
+          requests++;
+          errors += payFailed(i) ? 1 : 0;
+        }
+      }
+    } else {
+      for (int n = 9; n <= 10; n++) {
+        requests += within(searchStart(n), start, end) ? 1 : 0;
+      }
+    }
+    assertThat(step.get("start").asString()).isEqualTo(start.toString());
+    assertThat(step.get("end").asString()).isEqualTo(end.toString());
+    assertThat(step.get("requests").asDouble()).isEqualTo(requests);
+    assertThat(step.get("errors").asDouble()).isEqualTo(errors);
+    assertThat(step.get("requestsPerSecond").asDouble())
+        .isEqualTo(requests / Duration.between(start, end).toSeconds());
+    assertThat(step.get("errorRatio").asDouble()).isEqualTo(requests > 0 ? errors / requests : 0);
+  }
+
+  private static boolean within(Instant time, Instant start, Instant end) {
+    return !time.isBefore(start) && time.isBefore(end);
   }
 
   private static void assertNode(JsonNode node, String name, String type) {
