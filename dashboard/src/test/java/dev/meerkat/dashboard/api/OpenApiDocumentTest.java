@@ -2,8 +2,10 @@ package dev.meerkat.dashboard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hand-written OpenAPI document cannot drift from the code: every {@code /api/v1} mapping of
- * every controller is in it with exactly its parameters, and it documents nothing else.
+ * every controller is in it with exactly its parameters, and it documents nothing else; the answers
+ * named below have exactly the fields of their records.
  */
 class OpenApiDocumentTest {
 
@@ -31,6 +34,30 @@ class OpenApiDocumentTest {
   @Test
   void documentsEveryEndpointWithExactlyItsParameters() throws Exception {
     assertThat(documented()).isEqualTo(mapped());
+  }
+
+  @Test
+  void documentsTheServicesAnswersWithExactlyTheirRecordsFields() {
+    Map<String, Class<?>> answers =
+        Map.of(
+            "Services", ServicesApi.Services.class,
+            "ServiceRow", ServicesApi.ServiceRow.class,
+            "ServiceRed", ServicesApi.ServiceRed.class,
+            "SparklineStep", ServicesApi.SparklineStep.class,
+            "Operations", ServicesApi.Operations.class,
+            "OperationRed", ServicesApi.OperationRed.class);
+    JsonNode schemas =
+        JsonMapper.builder()
+            .build()
+            .readTree(OpenApiDocument.load())
+            .get("components")
+            .get("schemas");
+
+    answers.forEach(
+        (schema, record) ->
+            assertThat(documentedFields(schemas, schemas.get(schema)))
+                .as(schema)
+                .isEqualTo(serializedFields(record)));
   }
 
   @Test
@@ -73,6 +100,32 @@ class OpenApiDocumentTest {
       }
     }
     return names;
+  }
+
+  /** The JSON field names of a record: its components, an unwrapped one's fields inline. */
+  private static Set<String> serializedFields(Class<?> record) {
+    Set<String> fields = new TreeSet<>();
+    for (RecordComponent component : record.getRecordComponents()) {
+      if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
+        fields.addAll(serializedFields(component.getType()));
+      } else {
+        fields.add(component.getName());
+      }
+    }
+    return fields;
+  }
+
+  /** The property names of a schema, through {@code allOf} and {@code $ref}. */
+  private static Set<String> documentedFields(JsonNode schemas, JsonNode schema) {
+    if (schema.has("$ref")) {
+      return documentedFields(
+          schemas, schemas.get(schema.get("$ref").asString().replaceFirst(".*/", "")));
+    }
+    Set<String> fields = new TreeSet<>(schema.path("properties").propertyNames());
+    for (JsonNode part : schema.path("allOf")) {
+      fields.addAll(documentedFields(schemas, part));
+    }
+    return fields;
   }
 
   /** The same from openapi.json, with component parameters resolved. */
