@@ -1,23 +1,28 @@
 package dev.meerkat.dashboard.logs.domain;
 
+import dev.meerkat.store.query.log.SeverityRange;
 import java.util.Optional;
 
 /**
- * The lowest severity a log search shows, on the OTLP severity-number scale (TRACE 1-4, DEBUG 5-8,
- * INFO 9-12, WARN 13-16, ERROR 17-20, FATAL 21-24). The name a record shows is {@link
- * dev.meerkat.store.query.log.LogEntry#severityName()}, shared with the trace page.
+ * The lowest severity a log search shows: any, or one of the data model's ranges ({@link
+ * SeverityRange}: TRACE 1-4 ... FATAL 21-24) and everything above it. The name a record shows is
+ * {@link dev.meerkat.store.query.log.LogEntry#severityName()}, shared with the trace page.
  */
 public enum LogLevel {
   ANY("any", 0),
-  TRACE("TRACE", 1),
-  DEBUG("DEBUG", 5),
-  INFO("INFO", 9),
-  WARN("WARN", 13),
-  ERROR("ERROR", 17),
-  FATAL("FATAL", 21);
+  TRACE(SeverityRange.TRACE),
+  DEBUG(SeverityRange.DEBUG),
+  INFO(SeverityRange.INFO),
+  WARN(SeverityRange.WARN),
+  ERROR(SeverityRange.ERROR),
+  FATAL(SeverityRange.FATAL);
 
   private final String label;
   private final int minSeverity;
+
+  LogLevel(SeverityRange range) {
+    this(range.name(), range.first());
+  }
 
   LogLevel(String label, int minSeverity) {
     this.label = label;

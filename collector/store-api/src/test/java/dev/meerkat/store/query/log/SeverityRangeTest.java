@@ -35,7 +35,17 @@ class SeverityRangeTest {
   }
 
   @Test
+  void spansTheDataModelsRangesInOrderOfSeverity() {
+    assertThat(SeverityRange.values())
+        .extracting(range -> range.name() + " " + range.first() + "-" + range.last())
+        .containsExactly(
+            "TRACE 1-4", "DEBUG 5-8", "INFO 9-12", "WARN 13-16", "ERROR 17-20", "FATAL 21-24");
+  }
+
+  @Test
   void givesNoNameToUnspecifiedOrUndefinedNumbers() {
+    assertThat(SeverityRange.of(0)).isEmpty();
+    assertThat(SeverityRange.of(25)).isEmpty();
     // 0 is SEVERITY_NUMBER_UNSPECIFIED; the data model defines nothing above 24 or below 0.
     assertThat(SeverityRange.nameOf(0)).isEmpty();
     assertThat(SeverityRange.nameOf(25)).isEmpty();
