@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,6 +35,39 @@ class OpenApiDocumentTest {
   @Test
   void documentsEveryEndpointWithExactlyItsParameters() throws Exception {
     assertThat(documented()).isEqualTo(mapped());
+  }
+
+  /**
+   * The schemas of the service page's answer list exactly the fields of the records Jackson writes,
+   * in order.
+   */
+  @Test
+  void documentsTheFieldsOfAServiceAndItsInstances() {
+    JsonNode schemas =
+        JsonMapper.builder()
+            .build()
+            .readTree(OpenApiDocument.load())
+            .get("components")
+            .get("schemas");
+
+    assertThat(schemas.get("Service").get("properties").propertyNames())
+        .containsExactlyElementsOf(fields(ServicePageApi.Service.class));
+    assertThat(strings(schemas.get("Service").get("required")))
+        .containsExactlyElementsOf(fields(ServicePageApi.Service.class));
+    assertThat(schemas.get("ServiceInstance").get("properties").propertyNames())
+        .containsExactlyElementsOf(fields(ServicePageApi.Instance.class));
+    assertThat(strings(schemas.get("ServiceInstance").get("required")))
+        .containsExactlyElementsOf(fields(ServicePageApi.Instance.class));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asString()));
+    return values;
+  }
+
+  private static List<String> fields(Class<? extends Record> type) {
+    return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
   }
 
   @Test
