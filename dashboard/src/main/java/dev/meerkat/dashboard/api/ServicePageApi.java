@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.api;
 import static dev.meerkat.dashboard.api.Numbers.finite;
 
 import dev.meerkat.dashboard.services.domain.RedCharts;
+import dev.meerkat.dashboard.services.domain.ServiceInstance;
 import dev.meerkat.dashboard.services.domain.WeekRow;
 import dev.meerkat.dashboard.services.service.ServiceOverviewService;
 import dev.meerkat.dashboard.services.service.ServicePageService;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the page of one service shows: summary, RED series, slowest traces, top errors. */
+/**
+ * What the page of one service shows: summary and instances, RED series, slowest traces, top
+ * errors, weeks.
+ */
 @RestController
 class ServicePageApi {
 
@@ -37,7 +41,22 @@ class ServicePageApi {
       Instant from,
       Instant to,
       ServicesApi.ServiceRed red,
-      List<String> instances) {}
+      List<Instance> instances) {}
+
+  /** An instance with spans or metric points in the window; counts are 0 without spans. */
+  record Instance(
+      String instance,
+      double requests,
+      double errors,
+      double spans,
+      Instant firstSeen,
+      Instant lastSeen,
+      boolean jvmMetrics) {
+    static Instance of(ServiceInstance i) {
+      return new Instance(
+          i.id(), i.requests(), i.errors(), i.spans(), i.firstSeen(), i.lastSeen(), i.jvmMetrics());
+    }
+  }
 
   record Series(String service, Instant from, Instant to, long stepSeconds, List<Step> steps) {}
 
@@ -132,7 +151,7 @@ class ServicePageApi {
                     ServicesApi.ServiceRed.of(
                         red, overview.apdex(service, range.from(), range.to())))
             .orElse(null),
-        page.instances(service, range.from(), range.to()));
+        page.instances(service, range.from(), range.to()).stream().map(Instance::of).toList());
   }
 
   @GetMapping("/api/v1/services/{service}/series")

@@ -8,6 +8,7 @@ import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.SchemaMigrator;
 import dev.meerkat.store.clickhouse.query.ClickHouseErrorCauseRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseHistogramSeriesRepository;
+import dev.meerkat.store.clickhouse.query.ClickHouseInstanceSpanRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseLogRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricInstanceRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseMetricSeriesRepository;
@@ -19,6 +20,7 @@ import dev.meerkat.store.clickhouse.query.ClickHouseServiceTrafficRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.slo.ClickHouseAlertEventRepository;
 import dev.meerkat.store.query.ErrorCauseRepository;
+import dev.meerkat.store.query.InstanceSpanRepository;
 import dev.meerkat.store.query.MetricValueRepository;
 import dev.meerkat.store.query.QueryLimits;
 import dev.meerkat.store.query.RequestCellRepository;
@@ -136,6 +138,11 @@ class StorageConfiguration {
   @Bean
   HistogramSeriesRepository histogramSeriesRepository(ClickHouseStore store) {
     return new ClickHouseHistogramSeriesRepository(store);
+  }
+
+  @Bean
+  InstanceSpanRepository instanceSpanRepository(ClickHouseStore store) {
+    return new ClickHouseInstanceSpanRepository(store);
   }
 
   @Bean

@@ -37,7 +37,7 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void documentsTheServicesAnswersWithExactlyTheirRecordsFields() {
+  void documentsTheServiceAnswersWithExactlyTheirRecordsFields() {
     Map<String, Class<?>> answers =
         Map.of(
             "Services", ServicesApi.Services.class,
@@ -45,7 +45,9 @@ class OpenApiDocumentTest {
             "ServiceRed", ServicesApi.ServiceRed.class,
             "SparklineStep", ServicesApi.SparklineStep.class,
             "Operations", ServicesApi.Operations.class,
-            "OperationRed", ServicesApi.OperationRed.class);
+            "OperationRed", ServicesApi.OperationRed.class,
+            "Service", ServicePageApi.Service.class,
+            "ServiceInstance", ServicePageApi.Instance.class);
     JsonNode schemas =
         JsonMapper.builder()
             .build()

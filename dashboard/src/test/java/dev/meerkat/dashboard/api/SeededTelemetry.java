@@ -26,6 +26,11 @@ import java.util.List;
  * eight {@code POST /pay} requests (durations {@link #PAY_MILLIS}, the last two failed), each
  * querying PostgreSQL database {@code orders} for 1 ms (status UNSET, as instrumentation leaves
  * client spans; the requests are OK or ERROR); search handles two 3 ms requests (OK) in M2.
+ *
+ * <p>checkout's instances ({@code service.instance.id}): {@link #CHECKOUT_A} sends the requests of
+ * M1 and every metric point of checkout but one, {@link #CHECKOUT_B} the requests of M2 and no
+ * metrics (spans only), {@link #CHECKOUT_C} one {@code jvm.thread.count} point at M2+30s and no
+ * spans (metrics only). search's spans and points have no instance id.
  */
 final class SeededTelemetry {
 
@@ -40,6 +45,12 @@ final class SeededTelemetry {
   static final int PAY_ERRORS = 2;
   static final Duration DB_CALL = Duration.ofMillis(1);
   static final Duration SEARCH = Duration.ofMillis(3);
+
+  static final String CHECKOUT_A = "checkout-a";
+  static final String CHECKOUT_B = "checkout-b";
+  static final String CHECKOUT_C = "checkout-c";
+
+  private static final String INSTANCE = "service.instance.id";
 
   private SeededTelemetry() {}
 
@@ -64,6 +75,11 @@ final class SeededTelemetry {
   /** Search's requests, traces 9 and 10: 29 and 30 seconds into M2. */
   static Instant searchStart(int n) {
     return M2.plusSeconds(20 + n);
+  }
+
+  /** The instance that handled request i of POST /pay: those of M1 are A's, of M2 B's. */
+  static String payInstance(int i) {
+    return i < 4 ? CHECKOUT_A : CHECKOUT_B;
   }
 
   static boolean payFailed(int i) {
@@ -102,7 +118,8 @@ final class SeededTelemetry {
               Duration.ofMillis(PAY_MILLIS[i]),
               payFailed(i) ? SpanStatus.ERROR : SpanStatus.OK,
               List.of("http.route", "customer.tier"),
-              List.of("/pay", tier(i))));
+              List.of("/pay", tier(i)),
+              payInstance(i)));
       spans.add(
           span(
               n,
@@ -115,7 +132,8 @@ final class SeededTelemetry {
               DB_CALL,
               SpanStatus.UNSET,
               List.of("db.system", "db.namespace"),
-              List.of("postgresql", "orders")));
+              List.of("postgresql", "orders"),
+              payInstance(i)));
     }
     for (int n = 9; n <= 10; n++) {
       spans.add(
@@ -130,7 +148,8 @@ final class SeededTelemetry {
               SEARCH,
               SpanStatus.OK,
               List.of(),
-              List.of()));
+              List.of(),
+              null));
     }
     return spans;
   }
@@ -146,7 +165,8 @@ final class SeededTelemetry {
       Duration duration,
       SpanStatus status,
       List<String> keys,
-      List<String> values) {
+      List<String> values,
+      String instance) {
     return new SpanRecord(
         nanos(start),
         duration.toNanos(),
@@ -166,8 +186,8 @@ final class SeededTelemetry {
         1.0,
         keys,
         values,
-        List.of("service.name"),
-        List.of(service),
+        instance == null ? List.of("service.name") : List.of("service.name", INSTANCE),
+        instance == null ? List.of(service) : List.of(service, instance),
         "seed",
         "1.0");
   }
@@ -198,11 +218,12 @@ final class SeededTelemetry {
    */
   private static List<MetricPointRecord> metricPoints() {
     return List.of(
-        gauge("checkout", "heap", M1.plusSeconds(10), 100),
-        gauge("checkout", "heap", M1.plusSeconds(40), 300),
-        gauge("checkout", "heap", M2.plusSeconds(10), 500),
-        gauge("checkout", "nonheap", M1.plusSeconds(20), 50),
-        gauge("search", "heap", M2, 70),
+        gauge("checkout", CHECKOUT_A, "jvm.memory.used", "heap", M1.plusSeconds(10), 100),
+        gauge("checkout", CHECKOUT_A, "jvm.memory.used", "heap", M1.plusSeconds(40), 300),
+        gauge("checkout", CHECKOUT_A, "jvm.memory.used", "heap", M2.plusSeconds(10), 500),
+        gauge("checkout", CHECKOUT_A, "jvm.memory.used", "nonheap", M1.plusSeconds(20), 50),
+        gauge("checkout", CHECKOUT_C, "jvm.thread.count", "daemon", M2.plusSeconds(30), 9),
+        gauge("search", null, "jvm.memory.used", "heap", M2, 70),
         gcPauses(M1.plusSeconds(15), GC_M1_EARLY),
         gcPauses(M1.plusSeconds(45), GC_M1_LATE),
         gcPauses(M2.plusSeconds(15), GC_M2));
@@ -231,19 +252,22 @@ final class SeededTelemetry {
         .description("Duration of JVM garbage collection actions.", "s")
         .aggregation(false, Temporality.CUMULATIVE)
         .attributes(List.of("jvm.gc.name"), List.of("G1 Young Generation"))
-        .resource(List.of("service.name"), List.of("checkout"))
+        .resource(List.of("service.name", INSTANCE), List.of("checkout", CHECKOUT_A))
         .value(gcSum(counts))
         .count(counts[0] + counts[1] + counts[2])
         .buckets(GC_BOUNDS, List.of(counts[0], counts[1], counts[2]))
         .build();
   }
 
-  private static MetricPointRecord gauge(String service, String area, Instant at, double value) {
-    return MetricPointRecord.builder(MetricType.GAUGE, service, "jvm.memory.used")
+  private static MetricPointRecord gauge(
+      String service, String instance, String metric, String area, Instant at, double value) {
+    return MetricPointRecord.builder(MetricType.GAUGE, service, metric)
         .time(nanos(at), nanos(at))
         .description("memory used", "By")
         .attributes(List.of("area"), List.of(area))
-        .resource(List.of("service.name"), List.of(service))
+        .resource(
+            instance == null ? List.of("service.name") : List.of("service.name", INSTANCE),
+            instance == null ? List.of(service) : List.of(service, instance))
         .value(value)
         .build();
   }

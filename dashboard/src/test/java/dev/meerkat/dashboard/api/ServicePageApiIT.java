@@ -1,5 +1,8 @@
 package dev.meerkat.dashboard.api;
 
+import static dev.meerkat.dashboard.api.SeededTelemetry.CHECKOUT_A;
+import static dev.meerkat.dashboard.api.SeededTelemetry.CHECKOUT_B;
+import static dev.meerkat.dashboard.api.SeededTelemetry.CHECKOUT_C;
 import static dev.meerkat.dashboard.api.SeededTelemetry.DB_CALL;
 import static dev.meerkat.dashboard.api.SeededTelemetry.M1;
 import static dev.meerkat.dashboard.api.SeededTelemetry.M2;
@@ -14,6 +17,7 @@ import static dev.meerkat.dashboard.api.SeededTelemetry.traceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,10 +42,57 @@ class ServicePageApiIT extends ApiTestBase {
     // two failed ones frustrated.
     assertThat(body.get("red").get("apdex").asDouble()).isEqualTo((4 + 2 / 2.0) / 8);
     assertThat(body.get("red").get("apdexThresholdMs").asLong()).isEqualTo(CHECKOUT_APDEX_MILLIS);
-    // The seeded metric points carry no service.instance.id: one instance with the empty id.
-    assertThat(body.get("instances").size()).isEqualTo(1);
-    assertThat(body.get("instances").get(0).asString()).isEmpty();
     assertThat(ok("/api/v1/services/nobody?window=2m").get("red").isNull()).isTrue();
+  }
+
+  @Test
+  void listsInstancesFromSpansAndFromMetricPoints() throws Exception {
+    JsonNode instances = ok("/api/v1/services/checkout?window=2m").get("instances");
+
+    assertThat(each(instances, "instance")).containsExactly(CHECKOUT_A, CHECKOUT_B, CHECKOUT_C);
+    // A: the requests of M1 (0-3, none failed) with their client spans, and metric points from
+    // M1+10s (heap) to M2+15s (the last GC point); its first span started at M1 itself.
+    assertInstance(instances.get(0), CHECKOUT_A, 4, 0, 8, M1, M2.plusSeconds(15), true);
+    // B: spans only, requests 4-7 of M2 (4 to 7 s into it; the last two failed), no JVM page.
+    assertInstance(instances.get(1), CHECKOUT_B, 4, 2, 8, payStart(4), payStart(7), false);
+    // C: one metric point at M2+30s and no spans.
+    assertInstance(
+        instances.get(2), CHECKOUT_C, 0, 0, 0, M2.plusSeconds(30), M2.plusSeconds(30), true);
+    // The instances' requests add up to the service's: they count the same minutes.
+    double requests = 0;
+    for (JsonNode instance : instances) {
+      requests += instance.get("requests").asDouble();
+    }
+    assertThat(requests).isEqualTo(PAY_REQUESTS);
+    // In M2 only: A sent metric points (M2+10s, M2+15s) but no spans.
+    JsonNode m2 = ok("/api/v1/services/checkout?from=" + M2 + "&to=" + NOW).get("instances");
+    assertThat(each(m2, "instance")).containsExactly(CHECKOUT_A, CHECKOUT_B, CHECKOUT_C);
+    assertInstance(m2.get(0), CHECKOUT_A, 0, 0, 0, M2.plusSeconds(10), M2.plusSeconds(15), true);
+    // search's spans and points carry no service.instance.id: one instance with the empty name.
+    JsonNode search = ok("/api/v1/services/search?window=2m").get("instances");
+    assertThat(search.size()).isEqualTo(1);
+    assertInstance(search.get(0), "", 2, 0, 2, M2, M2.plusSeconds(30), true);
+  }
+
+  private static void assertInstance(
+      JsonNode instance,
+      String name,
+      double requests,
+      double errors,
+      double spans,
+      Instant firstSeen,
+      Instant lastSeen,
+      boolean jvmMetrics) {
+    assertThat(instance.propertyNames())
+        .containsExactly(
+            "instance", "requests", "errors", "spans", "firstSeen", "lastSeen", "jvmMetrics");
+    assertThat(instance.get("instance").asString()).isEqualTo(name);
+    assertThat(instance.get("requests").asDouble()).isEqualTo(requests);
+    assertThat(instance.get("errors").asDouble()).isEqualTo(errors);
+    assertThat(instance.get("spans").asDouble()).isEqualTo(spans);
+    assertThat(instance.get("firstSeen").asString()).isEqualTo(firstSeen.toString());
+    assertThat(instance.get("lastSeen").asString()).isEqualTo(lastSeen.toString());
+    assertThat(instance.get("jvmMetrics").asBoolean()).isEqualTo(jvmMetrics);
   }
 
   @Test

@@ -43,7 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>In the 15 minutes before 12:00: at 11:57 GET /cart 2 failed requests of 40 ms (IOException
  * "connection reset") and 8 of 2 ms; at 11:59 POST /pay 5 of 10 ms and one failed of 100 ms
  * (IllegalStateException "card declined"), and 4 SELECT client spans of 1 ms inside its traces.
- * Another service, inventory, must not show.
+ * Another service, inventory, must not show. The GET /cart requests come from instance {@link
+ * JvmTelemetry#I1} (which also sent JVM metrics), the POST /pay requests and their SELECTs from
+ * {@link #SPANS_ONLY} (no metrics: a non-JVM OTLP sender, say); {@link JvmTelemetry#I2} sent JVM
+ * metrics only.
  */
 @SpringBootTest(
     classes = {MeerkatDashboardApplication.class, FixedTestClock.class},
@@ -56,6 +59,7 @@ class ServicePageBrowserIT {
   private static final Instant M1 = NOW.minusSeconds(180);
   private static final Instant M3 = NOW.minusSeconds(60);
   private static final double WINDOW_SECONDS = 15 * 60;
+  private static final String SPANS_ONLY = "checkout-otel-1";
 
   /** NOW is Sunday 2026-03-01, in ISO week 2026-W09 (from Monday 02-23); W08 starts 02-16. */
   private static final Instant W09 = Instant.parse("2026-02-23T00:00:00Z");
@@ -88,13 +92,14 @@ class ServicePageBrowserIT {
 
   @BeforeAll
   static void seed() {
-    SpanSeeder spans = SpanSeeder.create();
+    SpanSeeder spans = SpanSeeder.create().instance(JvmTelemetry.I1);
     for (int i = 0; i < 2; i++) {
       request(spans, "GET /cart", M1.plusSeconds(20), 40, "java.io.IOException:connection reset");
     }
     for (int i = 0; i < 8; i++) {
       request(spans, "GET /cart", M1.plusSeconds(10), 2, null);
     }
+    spans.instance(SPANS_ONLY);
     for (int i = 0; i < 5; i++) {
       request(spans, "POST /pay", M3.plusSeconds(5), 10, null);
     }
@@ -118,6 +123,7 @@ class ServicePageBrowserIT {
           "",
           "");
     }
+    spans.instance(null);
     spans.requests(7, "inventory", "GET /items", "SERVER", M1, Duration.ofMillis(500), true);
     // The ISO week before: 20 requests of 5 ms, one failed.
     spans.requests(19, "checkout", "GET /cart", "SERVER", W08_SPANS, Duration.ofMillis(5), false);
@@ -280,14 +286,39 @@ class ServicePageBrowserIT {
   }
 
   @Test
-  void instancesLinkToTheirJvmPage() {
+  void instancesFromSpansAndMetricsLinkToTheJvmPageOnlyWithMetrics() {
     driver.get(browser.url("/service/checkout?range=15m"));
 
-    WebElement instances = Browser.waitForText(driver, By.id("service-instances"), JvmTelemetry.I2);
-    assertThat(instances.findElements(By.tagName("a")).stream().map(WebElement::getText))
+    WebElement grid = Browser.waitForText(driver, By.id("service-instances"), SPANS_ONLY);
+    List<Request> cart = of("GET /cart");
+    List<Request> pay = of("POST /pay");
+    assertThat(cellTexts(grid))
+        .containsExactly(
+            "Instance",
+            "Requests",
+            "Errors",
+            "Last seen",
+            // Spans (the GET /cart requests at 11:57) and JVM metrics up to 11:59:10.
+            JvmTelemetry.I1,
+            count(cart.size()),
+            percent(failedRatio(cart)),
+            time(JvmTelemetry.M3.plusSeconds(10)),
+            // JVM metrics only, the last at 11:59:20.
+            JvmTelemetry.I2,
+            count(0),
+            "–",
+            time(JvmTelemetry.M3.plusSeconds(20)),
+            // Spans only: the POST /pay requests, the failed one the last at 11:59:06.
+            SPANS_ONLY + " (no JVM metrics)",
+            count(pay.size()),
+            percent(failedRatio(pay)),
+            time(M3.plusSeconds(6)));
+    assertThat(grid.findElements(By.tagName("a")).stream().map(WebElement::getText))
         .containsExactly(JvmTelemetry.I1, JvmTelemetry.I2);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", grid);
+    Browser.screenshot(driver, "service-page-instances");
 
-    click(instances.findElement(By.linkText(JvmTelemetry.I1)));
+    click(grid.findElement(By.linkText(JvmTelemetry.I1)));
     Browser.waitFor(driver)
         .until(ExpectedConditions.urlToBe(browser.url("/jvm/checkout?instance=4242%40host-a")));
     Browser.waitForText(driver, By.id("jvm-title"), "JVM of checkout");
@@ -427,6 +458,10 @@ class ServicePageBrowserIT {
 
   private static String rate(int requests, double seconds) {
     return String.format(Locale.ROOT, "%.2f", requests / seconds);
+  }
+
+  private static String count(int requests) {
+    return String.format(Locale.ROOT, "%.2f", (double) requests);
   }
 
   private static String percent(double ratio) {

@@ -14,10 +14,21 @@ public final class SpanSeeder {
 
   private final List<String> rows = new ArrayList<>();
   private final List<String> eventsAndLinks = new ArrayList<>();
+  private String resource = "[], []";
   private int counter;
 
   public static SpanSeeder create() {
     return new SpanSeeder();
+  }
+
+  /**
+   * The spans added from now on come from instance {@code id} (resource attribute {@code
+   * service.instance.id}); null: from no instance in particular (no resource attributes, as before
+   * the first call).
+   */
+  public SpanSeeder instance(String id) {
+    resource = id == null ? "[], []" : "['service.instance.id'], [" + q(id) + "]";
+    return this;
   }
 
   /** {@code count} independent root spans. */
@@ -110,6 +121,7 @@ public final class SpanSeeder {
     v.add(Double.toString(sampleRate));
     v.add(attributeKey.isEmpty() ? "[]" : "[" + q(attributeKey) + "]");
     v.add(attributeKey.isEmpty() ? "[]" : "[" + q(attributeValue) + "]");
+    v.add(resource);
     rows.add(v.toString());
     eventsAndLinks.add(NO_EVENTS_OR_LINKS);
     return this;
@@ -162,7 +174,8 @@ public final class SpanSeeder {
     store.execute(
         "INSERT INTO spans (start_time, start_time_unix_nano, duration_nanos, trace_id, span_id,"
             + " parent_span_id, service_name, span_name, span_kind, status_code, sample_rate,"
-            + " attribute_keys, attribute_values, event_time_unix_nanos, event_names,"
+            + " attribute_keys, attribute_values, resource_keys, resource_values,"
+            + " event_time_unix_nanos, event_names,"
             + " event_attribute_keys, event_attribute_values, link_trace_ids, link_span_ids,"
             + " link_trace_states, link_attribute_keys, link_attribute_values) VALUES "
             + String.join(", ", valueRows()));

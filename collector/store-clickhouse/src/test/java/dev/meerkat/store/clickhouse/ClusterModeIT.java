@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.meerkat.clickhouse.embedded.EmbeddedClickHouse;
 import dev.meerkat.clickhouse.embedded.LocalCluster;
 import dev.meerkat.store.StoreException;
+import dev.meerkat.store.clickhouse.query.ClickHouseInstanceSpanRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseServiceMetricsRepository;
 import dev.meerkat.store.clickhouse.query.ClickHouseTraceRepository;
 import dev.meerkat.store.clickhouse.retention.ClickHousePartitionRetention;
@@ -22,6 +23,7 @@ import dev.meerkat.store.clickhouse.write.ClickHouseSpanWriter;
 import dev.meerkat.store.model.SpanKind;
 import dev.meerkat.store.model.SpanRecord;
 import dev.meerkat.store.model.SpanStatus;
+import dev.meerkat.store.query.InstanceSpans;
 import dev.meerkat.store.query.RequestCounts;
 import dev.meerkat.store.query.ServiceSummary;
 import dev.meerkat.store.query.SpanDetail;
@@ -278,6 +280,13 @@ class ClusterModeIT {
             tuple("checkout", (double) TRACES / 2),
             tuple("inventory", (double) TRACES / 2),
             tuple("payments", (double) TRACES));
+    // A whole hour: the instances rollup of both shards, merged through the Distributed table.
+    // checkout has a SERVER and a CLIENT span in each even trace; the last starts at T0+120.194s.
+    assertThat(
+            new ClickHouseInstanceSpanRepository(store)
+                .instances("checkout", T0, T0.plus(Duration.ofHours(1))))
+        .containsExactly(
+            new InstanceSpans("", TRACES, TRACES / 2, TRACES / 10, T0, T0.plusSeconds(120)));
   }
 
   @Test

@@ -67,7 +67,8 @@ class SignalMigrationsIT {
               "V0025__service_graph_peer_address.sql",
               "V0026__server_addresses_1h.sql",
               "V0027__spans_by_time.sql",
-              "V0028__span_errors.sql");
+              "V0028__span_errors.sql",
+              "V0029__service_instances_1h.sql");
       // Rows stored before the batch tokens read back with an empty one.
       assertThat(
               store.query(

@@ -3,11 +3,13 @@ package dev.meerkat.dashboard.services.service;
 import dev.meerkat.dashboard.chart.domain.TimeSeriesChart;
 import dev.meerkat.dashboard.services.domain.Endpoint;
 import dev.meerkat.dashboard.services.domain.RedCharts;
+import dev.meerkat.dashboard.services.domain.ServiceInstance;
 import dev.meerkat.dashboard.services.domain.WeekRow;
 import dev.meerkat.dashboard.slo.domain.WeeklySloCheck;
 import dev.meerkat.dashboard.slo.service.SloWeeks;
 import dev.meerkat.store.query.ErrorCauseRepository;
 import dev.meerkat.store.query.ErrorGroup;
+import dev.meerkat.store.query.InstanceSpanRepository;
 import dev.meerkat.store.query.RedPoint;
 import dev.meerkat.store.query.ServiceMetricsRepository;
 import dev.meerkat.store.query.ServiceSummary;
@@ -43,7 +45,8 @@ public class ServicePageService {
   private final ServiceMetricsRepository metrics;
   private final TraceRepository traces;
   private final ErrorCauseRepository errors;
-  private final MetricInstanceRepository instances;
+  private final InstanceSpanRepository spanInstances;
+  private final MetricInstanceRepository metricInstances;
   private final SloWeeks sloWeeks;
   private final Clock clock;
 
@@ -51,13 +54,15 @@ public class ServicePageService {
       ServiceMetricsRepository metrics,
       TraceRepository traces,
       ErrorCauseRepository errors,
-      MetricInstanceRepository instances,
+      InstanceSpanRepository spanInstances,
+      MetricInstanceRepository metricInstances,
       SloWeeks sloWeeks,
       Clock clock) {
     this.metrics = metrics;
     this.traces = traces;
     this.errors = errors;
-    this.instances = instances;
+    this.spanInstances = spanInstances;
+    this.metricInstances = metricInstances;
     this.sloWeeks = sloWeeks;
     this.clock = clock;
   }
@@ -90,9 +95,13 @@ public class ServicePageService {
     return errors.topErrors(service, from, to, TOP);
   }
 
-  /** The service.instance.id of the JVMs that sent metrics in the window, sorted. */
-  public List<String> instances(String service, Instant from, Instant to) {
-    return instances.instances(service, from, to);
+  /**
+   * The instances that sent spans or metric points in the window, sorted by name: requests and
+   * errors from their spans, a JVM page where they sent metrics.
+   */
+  public List<ServiceInstance> instances(String service, Instant from, Instant to) {
+    return ServiceInstance.merge(
+        spanInstances.instances(service, from, to), metricInstances.seen(service, from, to));
   }
 
   /**

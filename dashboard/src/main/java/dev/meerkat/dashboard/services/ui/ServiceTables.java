@@ -5,11 +5,11 @@ import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import dev.meerkat.dashboard.services.domain.Endpoint;
+import dev.meerkat.dashboard.services.domain.ServiceInstance;
 import dev.meerkat.dashboard.services.domain.WeekRow;
 import dev.meerkat.dashboard.services.service.ServicePageService;
 import dev.meerkat.dashboard.ui.Formats;
@@ -26,12 +26,12 @@ final class ServiceTables {
   private final Grid<TraceSummary> slowest = createSlowest();
   private final Grid<ErrorGroup> errors = createErrors();
   private final Grid<WeekRow> weeks = createWeeks();
-  private final Div instances = new Div();
+  private final Grid<ServiceInstance> instances = createInstances();
   private final Paragraph noInstances =
-      new Paragraph("No JVM metrics from this service in this window.");
+      new Paragraph("No spans or metrics from this service in this window.");
+  private String service = "";
 
   ServiceTables() {
-    instances.setId("service-instances");
     noInstances.setId("service-instances-none");
   }
 
@@ -47,20 +47,37 @@ final class ServiceTables {
     endpoints.setItems(page.endpoints(service, from, to));
     slowest.setItems(page.slowestRequests(service, from, to));
     errors.setItems(page.topErrors(service, from, to));
-    showInstances(service, page.instances(service, from, to));
+    this.service = service;
+    List<ServiceInstance> seen = page.instances(service, from, to);
+    instances.setItems(seen);
+    instances.setVisible(!seen.isEmpty());
+    noInstances.setVisible(seen.isEmpty());
     weeks.setItems(page.weeks(service));
   }
 
-  private void showInstances(String service, List<String> ids) {
-    instances.removeAll();
-    for (String id : ids) {
-      String label = id.isEmpty() ? "(no service.instance.id)" : id;
-      Anchor link =
-          new Anchor(
-              "jvm/" + PathSegment.encode(service) + "?instance=" + PathSegment.encode(id), label);
-      instances.add(new Div(link));
+  private Grid<ServiceInstance> createInstances() {
+    Grid<ServiceInstance> grid = grid("service-instances");
+    grid.addComponentColumn(this::instance).setHeader("Instance").setFlexGrow(3);
+    grid.addColumn(i -> Formats.rate(i.requests())).setHeader("Requests");
+    grid.addColumn(i -> Formats.percent(i.errorRatio())).setHeader("Errors");
+    grid.addColumn(i -> Formats.time(i.lastSeen())).setHeader("Last seen").setFlexGrow(2);
+    return grid;
+  }
+
+  /**
+   * The instance's name, a link to its JVM page when it sent metrics; otherwise plain text with a
+   * note, since its JVM page would be empty (spans only: metrics exporter off, or not a JVM).
+   */
+  private Component instance(ServiceInstance instance) {
+    String label = instance.id().isEmpty() ? "(no service.instance.id)" : instance.id();
+    if (instance.jvmMetrics()) {
+      return new Anchor(
+          "jvm/" + PathSegment.encode(service) + "?instance=" + PathSegment.encode(instance.id()),
+          label);
     }
-    noInstances.setVisible(ids.isEmpty());
+    Span note = new Span(" (no JVM metrics)");
+    note.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    return new Span(new Span(label), note);
   }
 
   private static <T> Grid<T> grid(String id) {

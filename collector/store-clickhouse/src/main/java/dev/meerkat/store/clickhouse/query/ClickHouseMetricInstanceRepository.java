@@ -2,7 +2,7 @@ package dev.meerkat.store.clickhouse.query;
 
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.clickhouse.Row;
-import dev.meerkat.store.query.metric.LabelMatcher;
+import dev.meerkat.store.query.metric.MetricInstance;
 import dev.meerkat.store.query.metric.MetricInstanceRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,13 +18,14 @@ public final class ClickHouseMetricInstanceRepository implements MetricInstanceR
   }
 
   @Override
-  public List<String> instances(String service, Instant from, Instant to) {
+  public List<MetricInstance> seen(String service, Instant from, Instant to) {
     store.limits().checkRange(from, to);
     List<Row> rows =
         store.read(
-            "SELECT DISTINCT "
-                + MetricPointSql.resource(LabelMatcher.INSTANCE_LABEL)
-                + " AS instance FROM metric_points WHERE service_name = "
+            "SELECT "
+                + InstanceSql.ID
+                + " AS instance, toUInt32(min(timestamp)) AS first_seen,"
+                + " toUInt32(max(timestamp)) AS last_seen FROM metric_points WHERE service_name = "
                 + SqlLiteral.string(service)
                 + " AND timestamp >= "
                 + SqlLiteral.dateTime(from)
@@ -34,10 +35,14 @@ public final class ClickHouseMetricInstanceRepository implements MetricInstanceR
                 + SqlLiteral.uint64(SqlLiteral.epochNanos(from))
                 + " AND time_unix_nano < "
                 + SqlLiteral.uint64(SqlLiteral.epochNanos(to))
-                + " ORDER BY instance");
-    List<String> instances = new ArrayList<>(rows.size());
+                + " GROUP BY instance ORDER BY instance");
+    List<MetricInstance> instances = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      instances.add(row.string("instance"));
+      instances.add(
+          new MetricInstance(
+              row.string("instance"),
+              Instant.ofEpochSecond(row.longValue("first_seen")),
+              Instant.ofEpochSecond(row.longValue("last_seen"))));
     }
     return instances;
   }

@@ -72,17 +72,12 @@ final class MetricPointSql {
     return bySeries;
   }
 
-  /** The value of resource attribute {@code name}; a missing key gives index 0, read as ''. */
-  static String resource(String name) {
-    return "resource_values[indexOf(resource_keys, " + SqlLiteral.string(name) + ")]";
-  }
-
   private static String label(String name) {
     if (name.equals(SERVICE_LABEL)) {
       return "service_name";
     }
     if (name.equals(LabelMatcher.INSTANCE_LABEL)) {
-      return resource(name);
+      return InstanceSql.ID;
     }
     return "attribute_values[indexOf(attribute_keys, " + SqlLiteral.string(name) + ")]";
   }

@@ -29,6 +29,7 @@ public enum RetentionSignal {
           Map.entry("service_graph_1m", ROLLUPS),
           Map.entry("service_graph_1h", ROLLUPS),
           Map.entry("server_addresses_1h", ROLLUPS),
+          Map.entry("service_instances_1h", ROLLUPS),
           Map.entry("trace_index", ROLLUPS),
           Map.entry("spans_by_trace", ROLLUPS));
 
