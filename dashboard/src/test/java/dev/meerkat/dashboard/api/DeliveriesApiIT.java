@@ -8,8 +8,7 @@ import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.Suppression;
 import dev.meerkat.dashboard.alerting.service.Outbox;
 import dev.meerkat.dashboard.alerting.service.RoutingStore;
-import dev.meerkat.notify.AlertNotification;
-import dev.meerkat.store.slo.AlertState;
+import dev.meerkat.dashboard.testing.OutboxRows;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,32 +154,7 @@ class DeliveriesApiIT extends ApiTestBase {
 
   private static OutboxEntry row(
       String id, Instant at, String kind, DeliveryStatus status, int attempts, String error) {
-    AlertNotification notification =
-        new AlertNotification(
-            AlertState.FIRING,
-            id,
-            "SLO " + id,
-            "checkout",
-            0.999,
-            Duration.ofDays(30),
-            14.4,
-            14.4,
-            -0.25,
-            at,
-            at,
-            "http://dashboard.example/slos");
-    return new OutboxEntry(
-        id,
-        "key-" + id,
-        "event-" + id,
-        kind,
-        "http://127.0.0.1:9/hook",
-        notification,
-        status,
-        attempts,
-        at,
-        error,
-        at);
+    return OutboxRows.row(id, "SLO " + id, at, kind, status, attempts, error);
   }
 
   private static Suppression suppression(String id, Instant at, Suppression.Reason reason) {

@@ -21,10 +21,10 @@ import dev.meerkat.dashboard.alerting.service.MetricRuleStore;
 import dev.meerkat.dashboard.alerting.service.Outbox;
 import dev.meerkat.dashboard.alerting.service.RoutingStore;
 import dev.meerkat.dashboard.testing.HttpReceiver;
+import dev.meerkat.dashboard.testing.OutboxRows;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
-import dev.meerkat.notify.AlertNotification;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertEventRepository;
@@ -294,7 +294,10 @@ class AlertingBrowserIT {
     List<List<String>> firstPage = busyRows(BUSY_ROWS - 1, 1);
     assertThat(GridRows.awaitExactly(driver, "deliveries-grid", row -> true, firstPage))
         .isEqualTo(firstPage);
-    driver.findElement(By.id("deliveries-more")).click();
+    WebElement more = driver.findElement(By.id("deliveries-more"));
+    // Below 50 rows: bring it to the middle of the screen, out from under the grid's rows.
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", more);
+    more.click();
 
     List<List<String>> all = busyRows(BUSY_ROWS - 1, 0);
     assertThat(GridRows.awaitExactly(driver, "deliveries-grid", row -> true, all)).isEqualTo(all);
@@ -347,31 +350,9 @@ class AlertingBrowserIT {
     return rows;
   }
 
+  /** Alert event {@code event-<name>} of the history links to this row. */
   private static OutboxEntry delivered(String name, Instant at) {
-    return new OutboxEntry(
-        "outbox-" + name,
-        "key-" + name,
-        "event-" + name,
-        OutboxEntry.WEBHOOK,
-        "http://127.0.0.1:9/hook",
-        new AlertNotification(
-            AlertState.FIRING,
-            "slo-" + name,
-            name,
-            "checkout",
-            0.999,
-            Duration.ofDays(30),
-            14.4,
-            14.4,
-            -0.25,
-            at,
-            at,
-            "http://dashboard.example/slos"),
-        DeliveryStatus.DELIVERED,
-        1,
-        at,
-        "",
-        at);
+    return OutboxRows.row(name, name, at, OutboxEntry.WEBHOOK, DeliveryStatus.DELIVERED, 1, "");
   }
 
   private String selectedLabel(String selectId) {

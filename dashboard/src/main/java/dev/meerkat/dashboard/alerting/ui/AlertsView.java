@@ -43,12 +43,11 @@ public final class AlertsView extends VerticalLayout implements BeforeEnterObser
   private final AlertHistoryService history;
   private final Clock clock;
   private final TimePicker time;
+  private final Grid<Entry> grid;
   private QueryParameters query = QueryParameters.empty();
 
   /** Every page the grid fetches covers these instants, so scrolling never shifts rows. */
   private Interval shown;
-
-  private final Grid<Entry> grid;
 
   public AlertsView(AlertHistoryService history, Clock clock) {
     this.history = history;
@@ -83,31 +82,37 @@ public final class AlertsView extends VerticalLayout implements BeforeEnterObser
   }
 
   private Grid<Entry> createGrid() {
-    Grid<Entry> grid = new Grid<>();
-    grid.setId("alerts-grid");
-    grid.addColumn(e -> Formats.time(e.event().eventTime())).setHeader("Time").setAutoWidth(true);
-    grid.addColumn(e -> e.event().sloName()).setHeader("SLO").setFlexGrow(2);
-    grid.addColumn(e -> e.event().service()).setHeader("Service");
-    grid.addColumn(e -> e.event().severity()).setHeader("Severity");
-    grid.addColumn(e -> e.event().state().name()).setHeader("State");
-    grid.addColumn(e -> String.format(Locale.ROOT, "%.2f", e.event().burnRate()))
+    Grid<Entry> changes = new Grid<>();
+    changes.setId("alerts-grid");
+    changes
+        .addColumn(e -> Formats.time(e.event().eventTime()))
+        .setHeader("Time")
+        .setAutoWidth(true);
+    changes.addColumn(e -> e.event().sloName()).setHeader("SLO").setFlexGrow(2);
+    changes.addColumn(e -> e.event().service()).setHeader("Service");
+    changes.addColumn(e -> e.event().severity()).setHeader("Severity");
+    changes.addColumn(e -> e.event().state().name()).setHeader("State");
+    changes
+        .addColumn(e -> String.format(Locale.ROOT, "%.2f", e.event().burnRate()))
         .setHeader("Burn rate");
-    grid.addColumn(AlertsView::delivery).setHeader("Delivery");
-    grid.addColumn(e -> e.notification().map(OutboxEntry::attempts).orElse(0))
+    changes.addColumn(AlertsView::delivery).setHeader("Delivery");
+    changes
+        .addColumn(e -> e.notification().map(OutboxEntry::attempts).orElse(0))
         .setHeader("Attempts");
-    grid.addColumn(e -> e.notification().map(OutboxEntry::lastError).orElse(""))
+    changes
+        .addColumn(e -> e.notification().map(OutboxEntry::lastError).orElse(""))
         .setHeader("Last error")
         .setFlexGrow(2);
-    grid.addComponentColumn(e -> resendButton(e, grid)).setHeader("").setAutoWidth(true);
-    grid.setItems(
+    changes.addComponentColumn(this::resendButton).setHeader("").setAutoWidth(true);
+    changes.setItems(
         page ->
             history.history(shown.from(), shown.to(), page.getOffset(), page.getLimit()).stream());
-    grid.setSizeFull();
-    return grid;
+    changes.setSizeFull();
+    return changes;
   }
 
   /** A dead notification can be sent once more, with the same idempotency key. */
-  private Component resendButton(Entry entry, Grid<Entry> grid) {
+  private Component resendButton(Entry entry) {
     Optional<OutboxEntry> dead =
         entry.notification().filter(n -> n.status() == DeliveryStatus.DEAD);
     if (dead.isEmpty() || !CurrentUser.may(Role.EDITOR)) {
