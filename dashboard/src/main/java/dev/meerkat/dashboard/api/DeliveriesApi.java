@@ -1,5 +1,6 @@
 package dev.meerkat.dashboard.api;
 
+import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.Suppression;
 import dev.meerkat.dashboard.alerting.service.DeliveryLogService;
@@ -7,12 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The delivery log of a time range: the notifications created in it and the ones silences and
- * maintenance windows suppressed in it, newest first, each list paged on its own.
+ * maintenance windows suppressed in it, newest first, each list paged on its own; and every attempt
+ * of one notification.
  */
 @RestController
 class DeliveriesApi {
@@ -93,6 +96,39 @@ class DeliveriesApi {
             .map(Delivery::of)
             .toList();
     return new Deliveries(range.from(), range.to(), page);
+  }
+
+  /** One attempt; {@code statusCode} is null when no HTTP answer came. */
+  record Attempt(
+      int attempt,
+      Instant time,
+      Integer statusCode,
+      long latencyMillis,
+      String outcome,
+      String error) {
+    static Attempt of(DeliveryAttempt a) {
+      return new Attempt(
+          a.attempt(),
+          a.attemptedAt(),
+          a.statusCode() == 0 ? null : a.statusCode(),
+          a.latency().toMillis(),
+          a.outcome().name(),
+          a.error());
+    }
+  }
+
+  record Attempts(String id, List<Attempt> attempts) {}
+
+  @GetMapping("/api/v1/deliveries/{id}/attempts")
+  Attempts attempts(@PathVariable("id") String id) {
+    List<Attempt> attempts =
+        log
+            .attemptsOf(id)
+            .orElseThrow(() -> new NotFoundException("no notification with id " + id))
+            .stream()
+            .map(Attempt::of)
+            .toList();
+    return new Attempts(id, attempts);
   }
 
   @GetMapping("/api/v1/deliveries/suppressed")

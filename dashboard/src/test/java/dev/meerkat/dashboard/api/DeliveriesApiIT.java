@@ -3,6 +3,7 @@ package dev.meerkat.dashboard.api;
 import static dev.meerkat.dashboard.api.SeededTelemetry.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meerkat.dashboard.alerting.domain.DeliveryAttempt;
 import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.Suppression;
@@ -48,6 +49,7 @@ class DeliveriesApiIT extends ApiTestBase {
             1,
             ""));
     outbox.enqueue(row("d-to", HOUR_END, "webhook", DeliveryStatus.DELIVERED, 1, ""));
+    seedTwoAttempts();
     routing.recordSuppression(suppression("s-from", HOUR_START, Suppression.Reason.SILENCED));
     routing.recordSuppression(
         suppression(
@@ -150,6 +152,80 @@ class DeliveriesApiIT extends ApiTestBase {
     assertThat(error("/api/v1/deliveries?channel=slack", 400))
         .isEqualTo(
             "unknown parameter 'channel'; this endpoint takes from, limit, offset, to, window");
+  }
+
+  /**
+   * A notification queued at 07:00 (outside every range above) that failed twice: 503 after 12 ms,
+   * then no answer after 5 s, dead. Its next attempt lies after the fixed clock's now, so the
+   * delivery loop never picks it up between the two.
+   */
+  private void seedTwoAttempts() {
+    Instant queued = NOW.minus(Duration.ofHours(5));
+    outbox.enqueue(
+        OutboxRows.row(
+            "d-attempted",
+            "SLO d-attempted",
+            queued,
+            "webhook",
+            DeliveryStatus.RETRYING,
+            0,
+            "",
+            NOW.plus(Duration.ofDays(1))));
+    outbox.recordAttempt(
+        new DeliveryAttempt(
+            "d-attempted",
+            1,
+            queued.plusSeconds(1),
+            503,
+            Duration.ofMillis(12),
+            DeliveryStatus.RETRYING,
+            "HTTP 503"),
+        NOW.plus(Duration.ofDays(1)));
+    outbox.recordAttempt(
+        new DeliveryAttempt(
+            "d-attempted",
+            2,
+            queued.plusSeconds(61),
+            0,
+            Duration.ofSeconds(5),
+            DeliveryStatus.DEAD,
+            "timed out"),
+        NOW.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  void listsEveryAttemptOfOneNotification() throws Exception {
+    JsonNode body = ok("/api/v1/deliveries/d-attempted/attempts");
+
+    assertThat(body.get("id").asString()).isEqualTo("d-attempted");
+    JsonNode attempts = body.get("attempts");
+    assertThat(attempts.size()).isEqualTo(2);
+    assertThat(attempts.get(0).propertyNames())
+        .containsExactly("attempt", "time", "statusCode", "latencyMillis", "outcome", "error");
+    assertThat(each(attempts, "time"))
+        .containsExactly("2026-03-01T07:00:01Z", "2026-03-01T07:01:01Z");
+    assertThat(attempts.get(0).get("attempt").asInt()).isEqualTo(1);
+    assertThat(attempts.get(0).get("statusCode").asInt()).isEqualTo(503);
+    assertThat(attempts.get(0).get("latencyMillis").asLong()).isEqualTo(12);
+    assertThat(attempts.get(0).get("outcome").asString()).isEqualTo("RETRYING");
+    assertThat(attempts.get(0).get("error").asString()).isEqualTo("HTTP 503");
+    assertThat(attempts.get(1).get("attempt").asInt()).isEqualTo(2);
+    assertThat(attempts.get(1).get("statusCode").isNull()).isTrue();
+    assertThat(attempts.get(1).get("latencyMillis").asLong()).isEqualTo(5000);
+    assertThat(attempts.get(1).get("outcome").asString()).isEqualTo("DEAD");
+    assertThat(attempts.get(1).get("error").asString()).isEqualTo("timed out");
+    // Queued at 07:00: in the range 07:00 to 08:00, dead after its two attempts.
+    JsonNode queued =
+        ok("/api/v1/deliveries?from=2026-03-01T07:00:00Z&to=2026-03-01T08:00:00Z")
+            .get("notifications");
+    assertThat(each(queued, "id")).containsExactly("d-attempted");
+    assertThat(each(queued, "delivery")).containsExactly("DEAD");
+  }
+
+  @Test
+  void answers404ForAnUnknownNotification() throws Exception {
+    assertThat(error("/api/v1/deliveries/nope/attempts", 404))
+        .isEqualTo("no notification with id nope");
   }
 
   private static OutboxEntry row(

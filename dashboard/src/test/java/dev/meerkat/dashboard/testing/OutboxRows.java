@@ -28,6 +28,19 @@ public final class OutboxRows {
       DeliveryStatus status,
       int attempts,
       String lastError) {
+    return row(id, alert, at, kind, status, attempts, lastError, at);
+  }
+
+  /** The same, with its next attempt due at {@code nextAttemptAt}. */
+  public static OutboxEntry row(
+      String id,
+      String alert,
+      Instant at,
+      String kind,
+      DeliveryStatus status,
+      int attempts,
+      String lastError,
+      Instant nextAttemptAt) {
     AlertNotification notification =
         new AlertNotification(
             AlertState.FIRING,
@@ -51,7 +64,7 @@ public final class OutboxRows {
         notification,
         status,
         attempts,
-        at,
+        nextAttemptAt,
         lastError,
         at);
   }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 
@@ -48,6 +49,11 @@ public class DeliveryLogService {
 
   public List<DeliveryAttempt> attempts(String outboxId) {
     return outbox.attempts(outboxId);
+  }
+
+  /** Every attempt of one notification, in order; empty when there is no such notification. */
+  public Optional<List<DeliveryAttempt>> attemptsOf(String outboxId) {
+    return outbox.find(outboxId).map(n -> outbox.attempts(outboxId));
   }
 
   /** One more attempt of a DEAD notification, same idempotency key. */
