@@ -232,6 +232,58 @@ class AlertingBrowserIT {
   }
 
   /**
+   * A link with a range the picker does not know says so and shows the default 24 hours; with
+   * {@code refresh=10s} an event recorded after the page opened comes on top in the same document.
+   */
+  @Test
+  void alertHistoryBadRangeFallsBackTo24HoursAndAutoRefreshShowsALaterEvent() {
+    String address = browser.url("/alerts?range=2w&refresh=10s");
+    driver.get(address);
+    assertThat(Browser.waitForText(driver, By.id("time-problem"), "Unknown range").getText())
+        .isEqualTo(
+            "Unknown range '2w': use 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 2d, 7d or 30d."
+                + " Showing last 24 hours instead.");
+    List<List<String>> day = alerts("recent", "older", "old");
+    assertThat(GridRows.awaitExactly(driver, "alerts-grid", AlertingBrowserIT::seeded, day))
+        .isEqualTo(day);
+    driver.executeScript("window.__sameDocument = true");
+
+    Instant later = SEEDED_AT.minus(Duration.ofMinutes(20));
+    alertHistory.append(
+        new AlertEvent(
+            "event-late",
+            "slo-late",
+            LATE + "event",
+            "checkout",
+            AlertState.RESOLVED,
+            later,
+            0.5,
+            14.4,
+            "ticket"));
+
+    List<List<String>> expected = new ArrayList<>();
+    expected.add(
+        List.of(
+            SHOWN_TIME.format(later),
+            LATE + "event",
+            "checkout",
+            "ticket",
+            "RESOLVED",
+            "0.50",
+            "no channel",
+            "0",
+            "",
+            ""));
+    expected.addAll(day);
+    assertThat(
+            GridRows.awaitExactly(
+                driver, "alerts-grid", row -> named(row, WINDOW) || named(row, LATE), expected))
+        .isEqualTo(expected);
+    assertThat(driver.getCurrentUrl()).isEqualTo(address);
+    assertThat(driver.executeScript("return window.__sameDocument === true")).isEqualTo(true);
+  }
+
+  /**
    * A link to the past hour: [from, to) holds the rows at from and 10 min later, not the one at to.
    */
   @Test
