@@ -7,6 +7,7 @@ import dev.meerkat.dashboard.alerting.service.AlertStore;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.SloDefinition;
 import dev.meerkat.store.slo.SloRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The SLO alerts firing now, and one page of the alert history with each delivery's outcome. */
+/**
+ * The SLO alerts firing now, and one page of the alert history of a time range with each delivery's
+ * outcome.
+ */
 @RestController
 class AlertsApi {
 
@@ -28,14 +32,17 @@ class AlertsApi {
   private final AlertStore states;
   private final AlertHistoryService history;
   private final SloRepository slos;
+  private final Clock clock;
 
-  AlertsApi(AlertStore states, AlertHistoryService history, SloRepository slos) {
+  AlertsApi(AlertStore states, AlertHistoryService history, SloRepository slos, Clock clock) {
     this.states = states;
     this.history = history;
     this.slos = slos;
+    this.clock = clock;
   }
 
-  record Alerts(List<Active> active, List<HistoryEntry> history) {}
+  /** {@code active} is now, whatever the range; {@code history} is the range {@code [from, to)}. */
+  record Alerts(Instant from, Instant to, List<Active> active, List<HistoryEntry> history) {}
 
   /** A firing alert: since the start of its incident. */
   record Active(String sloId, String sloName, String service, String severity, Instant since) {}
@@ -73,17 +80,23 @@ class AlertsApi {
 
   @GetMapping("/api/v1/alerts")
   Alerts alerts(
+      @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to,
+      @RequestParam(name = "window", required = false) String window,
       @RequestParam(name = "offset", required = false) String offset,
       @RequestParam(name = "limit", required = false) String limit) {
+    QueryWindow range = QueryWindow.resolve(from, to, window, clock);
     List<HistoryEntry> page =
         history
             .history(
+                range.from(),
+                range.to(),
                 Parameters.integer("offset", offset, 0, Integer.MAX_VALUE, 0),
                 Parameters.integer("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT))
             .stream()
             .map(HistoryEntry::of)
             .toList();
-    return new Alerts(active(), page);
+    return new Alerts(range.from(), range.to(), active(), page);
   }
 
   /** Firing alerts of SLOs that still exist, longest firing first. */

@@ -34,6 +34,11 @@ class SlosAndAlertsApiIT extends ApiTestBase {
   private static final String SLO_ID = "pay-availability";
   private static final double OBJECTIVE = 0.5;
   private static final Instant FIRED_AT = NOW.minusSeconds(90);
+
+  /** History of an hour three hours ago (09:00 to 10:00), left out of the default last hour. */
+  private static final Instant HOUR_START = NOW.minus(Duration.ofHours(3));
+
+  private static final Instant HOUR_END = NOW.minus(Duration.ofHours(2));
   private static boolean saved;
 
   @Autowired private SloRepository slos;
@@ -71,6 +76,10 @@ class SlosAndAlertsApiIT extends ApiTestBase {
             0.5,
             0.25,
             "page"));
+    appendEvent("before", HOUR_START.minusSeconds(1), AlertState.RESOLVED);
+    appendEvent("at-from", HOUR_START, AlertState.FIRING);
+    appendEvent("inside", HOUR_START.plus(Duration.ofMinutes(30)), AlertState.RESOLVED);
+    appendEvent("at-to", HOUR_END, AlertState.FIRING);
     saved = true;
   }
 
@@ -126,6 +135,63 @@ class SlosAndAlertsApiIT extends ApiTestBase {
     assertThat(ok("/api/v1/alerts?offset=1").get("history").size()).isZero();
   }
 
+  /** [from, to): the event at 09:00:00 is in, the one at 10:00:00 is out. */
+  @Test
+  void historyHoldsTheEventsOfTheRangeFromInclusiveToExclusive() throws Exception {
+    JsonNode body = ok("/api/v1/alerts?from=2026-03-01T09:00:00Z&to=2026-03-01T10:00:00Z");
+
+    assertThat(body.get("from").asString()).isEqualTo(HOUR_START.toString());
+    assertThat(body.get("to").asString()).isEqualTo(HOUR_END.toString());
+    assertThat(each(body.get("history"), "eventId")).containsExactly("inside", "at-from");
+    assertThat(each(body.get("history"), "time"))
+        .containsExactly("2026-03-01T09:30:00Z", "2026-03-01T09:00:00Z");
+    // Firing now, whatever the range.
+    assertThat(each(body.get("active"), "sloId")).containsExactly(SLO_ID);
+  }
+
+  /** Times are stored to the second: a millisecond past each boundary moves both events. */
+  @Test
+  void historyRangeBoundariesInsideASecond() throws Exception {
+    JsonNode body = ok("/api/v1/alerts?from=2026-03-01T09:00:00.001Z&to=2026-03-01T10:00:00.001Z");
+
+    assertThat(each(body.get("history"), "eventId")).containsExactly("at-to", "inside");
+  }
+
+  @Test
+  void historyOfAWindowEndingNowIsPagedInsideTheWindow() throws Exception {
+    JsonNode threeHours = ok("/api/v1/alerts?window=3h");
+    assertThat(threeHours.get("from").asString()).isEqualTo("2026-03-01T09:00:00Z");
+    assertThat(threeHours.get("to").asString()).isEqualTo(NOW.toString());
+    assertThat(each(threeHours.get("history"), "eventId"))
+        .containsExactly("event-1", "at-to", "inside", "at-from");
+
+    JsonNode page = ok("/api/v1/alerts?window=4h&offset=1&limit=2");
+    assertThat(each(page.get("history"), "eventId")).containsExactly("at-to", "inside");
+    assertThat(each(ok("/api/v1/alerts?window=4h&offset=4").get("history"), "eventId"))
+        .containsExactly("before");
+    // Without a range: the last hour, which holds only the event of 11:58:30.
+    JsonNode lastHour = ok("/api/v1/alerts");
+    assertThat(lastHour.get("from").asString()).isEqualTo("2026-03-01T11:00:00Z");
+    assertThat(each(lastHour.get("history"), "eventId")).containsExactly("event-1");
+  }
+
+  @Test
+  void refusesARangeItCannotUseSayingWhatToGive() throws Exception {
+    assertThat(error("/api/v1/alerts?window=3x", 400))
+        .isEqualTo(
+            "parameter 'window' must be a positive number with a unit s, m, h or d, like 15m or"
+                + " 7d, was '3x'");
+    assertThat(error("/api/v1/alerts?from=yesterday", 400))
+        .isEqualTo(
+            "parameter 'from' must be an ISO-8601 instant like 2026-11-30T10:00:00Z or"
+                + " milliseconds since the epoch, was 'yesterday'");
+    assertThat(error("/api/v1/alerts?from=2026-03-01T11:00:00Z&to=2026-03-01T10:00:00Z", 400))
+        .isEqualTo(
+            "parameter 'from' (2026-03-01T11:00:00Z) must be before 'to' (2026-03-01T10:00:00Z)");
+    assertThat(error("/api/v1/alerts?window=1h&from=2026-03-01T09:00:00Z", 400))
+        .isEqualTo("give either 'window' or 'from'/'to', not both (window=1h)");
+  }
+
   @Test
   void keepsTheOpenSloExportWorking() throws Exception {
     assertThat(send("/api/v1/slos/openslo").body()).contains("name: " + SLO_ID);
@@ -135,6 +201,12 @@ class SlosAndAlertsApiIT extends ApiTestBase {
   void refusesAlertPagingItCannotUse() throws Exception {
     assertThat(error("/api/v1/alerts?offset=-1", 400))
         .isEqualTo("parameter 'offset' must be a whole number from 0 to 2147483647, was '-1'");
+  }
+
+  private void appendEvent(String id, Instant at, AlertState state) {
+    alertHistory.append(
+        new AlertEvent(
+            id, SLO_ID, "Payment availability", "checkout", state, at, 1, 0.25, "ticket"));
   }
 
   /** SLI 6 / 8; budget left 1 - 0.25 / 0.5; burn rate 0.25 / 0.5 in every window. */

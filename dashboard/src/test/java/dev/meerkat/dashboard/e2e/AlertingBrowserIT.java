@@ -9,28 +9,40 @@ import dev.meerkat.dashboard.alerting.domain.AlertRoute;
 import dev.meerkat.dashboard.alerting.domain.Channel;
 import dev.meerkat.dashboard.alerting.domain.ChannelKind;
 import dev.meerkat.dashboard.alerting.domain.ChannelSecrets;
+import dev.meerkat.dashboard.alerting.domain.DeliveryStatus;
 import dev.meerkat.dashboard.alerting.domain.LabelMatchers;
 import dev.meerkat.dashboard.alerting.domain.MetricRule;
 import dev.meerkat.dashboard.alerting.domain.MetricSeries;
+import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
+import dev.meerkat.dashboard.alerting.domain.Suppression;
 import dev.meerkat.dashboard.alerting.service.ChannelRepository;
 import dev.meerkat.dashboard.alerting.service.MetricRuleEvaluation;
 import dev.meerkat.dashboard.alerting.service.MetricRuleStore;
+import dev.meerkat.dashboard.alerting.service.Outbox;
 import dev.meerkat.dashboard.alerting.service.RoutingStore;
 import dev.meerkat.dashboard.testing.HttpReceiver;
+import dev.meerkat.dashboard.testing.OutboxRows;
 import dev.meerkat.dashboard.testing.SpanSeeder;
 import dev.meerkat.dashboard.testing.TestStores;
 import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import dev.meerkat.store.slo.AlertEvent;
+import dev.meerkat.store.slo.AlertEventRepository;
 import dev.meerkat.store.slo.AlertState;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -44,9 +56,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The alerting pages in a real headless Chromium: a webhook channel to a real local receiver and
- * its test notification, the rule form's validation, and a silence that keeps a firing alert's
- * notification from being sent. The delivery loop runs as in production; evaluation is triggered by
- * the test.
+ * its test notification, the rule form's validation, a silence that keeps a firing alert's
+ * notification from being sent, and the time picker of the alert history and the delivery log over
+ * rows seeded at known distances before {@link #SEEDED_AT}. The delivery loop runs as in
+ * production; evaluation is triggered by the test.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -60,6 +73,29 @@ class AlertingBrowserIT {
   private static final TestStores STORES = TestStores.create("meerkat-alerting-data-");
   private static final HttpReceiver RECEIVER = new HttpReceiver();
 
+  /**
+   * The seeded history lies 30 min, 2 h and 5 h before this instant (the dashboard's clock is the
+   * real one: other tests here need deliveries made "now"), and in a past hour {@link #PAST_FROM}
+   * to {@link #PAST_TO} that nothing else reaches, one row exactly at each end.
+   */
+  private static final Instant SEEDED_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+  private static final Instant PAST_FROM =
+      SEEDED_AT.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(3));
+  private static final Instant PAST_TO = PAST_FROM.plus(Duration.ofHours(1));
+
+  /** A day before the past hour: one row more than the delivery log's page, a minute apart. */
+  private static final Instant BUSY_FROM = PAST_FROM.minus(Duration.ofDays(1));
+
+  private static final int BUSY_ROWS = 51;
+  private static final String WINDOW = "Window ";
+  private static final String LATE = "Late ";
+  private static final DateTimeFormatter SHOWN_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** Once per class (the fields are per test): rows at the distances {@link #SEEDED_AT} names. */
+  private static boolean seeded;
+
   /** Signed in once per browser as the editor: these tests are about the pages, not sign-in. */
   @RegisterExtension
   static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
@@ -70,6 +106,8 @@ class AlertingBrowserIT {
   @Autowired private RoutingStore routing;
   @Autowired private MetricRuleStore rules;
   @Autowired private MetricRuleEvaluation evaluation;
+  @Autowired private AlertEventRepository alertHistory;
+  @Autowired private Outbox outbox;
 
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
@@ -79,6 +117,300 @@ class AlertingBrowserIT {
   @BeforeAll
   static void createTables() {
     STORES.migrate();
+  }
+
+  @BeforeEach
+  void seedHistoryAndDeliveryLog() {
+    if (seeded) {
+      return;
+    }
+    for (Map.Entry<String, Instant> row : seededRows().entrySet()) {
+      alertHistory.append(
+          new AlertEvent(
+              "event-" + row.getKey(),
+              "slo-" + row.getKey(),
+              row.getKey(),
+              "checkout",
+              AlertState.FIRING,
+              row.getValue(),
+              14.4,
+              14.4,
+              "page"));
+      outbox.enqueue(delivered(row.getKey(), row.getValue()));
+      routing.recordSuppression(
+          new Suppression(
+              "suppressed-" + row.getKey(),
+              "key-suppressed-" + row.getKey(),
+              "hook",
+              Suppression.Reason.SILENCED,
+              "silence-1",
+              "firing " + row.getKey(),
+              row.getValue()));
+    }
+    for (int i = 0; i < BUSY_ROWS; i++) {
+      outbox.enqueue(delivered("Busy " + i, BUSY_FROM.plus(Duration.ofMinutes(i))));
+    }
+    seeded = true;
+  }
+
+  private static Map<String, Instant> seededRows() {
+    Map<String, Instant> rows = new LinkedHashMap<>();
+    rows.put(WINDOW + "recent", SEEDED_AT.minus(Duration.ofMinutes(30)));
+    rows.put(WINDOW + "older", SEEDED_AT.minus(Duration.ofHours(2)));
+    rows.put(WINDOW + "old", SEEDED_AT.minus(Duration.ofHours(5)));
+    rows.put(WINDOW + "past to", PAST_TO);
+    rows.put(WINDOW + "past inside", PAST_FROM.plus(Duration.ofMinutes(10)));
+    rows.put(WINDOW + "past from", PAST_FROM);
+    return rows;
+  }
+
+  /** An alert history row as the page shows it, with its seeded notification's delivery. */
+  private static List<String> alertRow(String name) {
+    return List.of(
+        SHOWN_TIME.format(seededRows().get(name)),
+        name,
+        "checkout",
+        "page",
+        "FIRING",
+        "14.40",
+        "DELIVERED",
+        "1",
+        "",
+        "");
+  }
+
+  private static List<String> deliveryRow(String name, Instant at) {
+    return List.of(SHOWN_TIME.format(at), "webhook", name, "firing", "", "DELIVERED", "1", "", "");
+  }
+
+  private static List<String> deliveryRow(String name) {
+    return deliveryRow(name, seededRows().get(name));
+  }
+
+  private static List<String> suppressedRow(String name) {
+    return List.of(
+        SHOWN_TIME.format(seededRows().get(name)),
+        "SILENCED",
+        "firing " + name,
+        "key-suppressed-" + name);
+  }
+
+  /** Rows of the seeded alerts (SLO column of the history, Alert column of the delivery log). */
+  private static boolean seeded(List<String> row) {
+    return named(row, WINDOW);
+  }
+
+  private static boolean named(List<String> row, String prefix) {
+    return row.size() > 2 && (row.get(1).startsWith(prefix) || row.get(2).startsWith(prefix));
+  }
+
+  /**
+   * Presets through the picker: the seeded rows within 1 h, then within 3 h, exactly (rows the
+   * other tests here make "now" are left aside); the URL holds the range and opens the same rows.
+   */
+  @Test
+  void alertHistoryShowsTheSeededEventsOfThePickedPreset() {
+    driver.get(browser.url("/alerts?range=1h"));
+    assertThat(
+            GridRows.awaitExactly(
+                driver, "alerts-grid", AlertingBrowserIT::seeded, alerts("recent")))
+        .isEqualTo(alerts("recent"));
+
+    Browser.choose(driver, "time-range", "Last 3 hours");
+
+    Browser.waitFor(driver).until(ExpectedConditions.urlContains("range=3h"));
+    assertThat(Browser.queryOf(driver.getCurrentUrl())).isEqualTo(Map.of("range", List.of("3h")));
+    List<List<String>> threeHours = alerts("recent", "older");
+    assertThat(GridRows.awaitExactly(driver, "alerts-grid", AlertingBrowserIT::seeded, threeHours))
+        .isEqualTo(threeHours);
+    Browser.screenshot(driver, "alerts-3h");
+
+    driver.get(browser.url("/services"));
+    driver.get(browser.url("/alerts?range=3h"));
+    assertThat(GridRows.awaitExactly(driver, "alerts-grid", AlertingBrowserIT::seeded, threeHours))
+        .isEqualTo(threeHours);
+  }
+
+  /**
+   * A link with a range the picker does not know says so and shows the default 24 hours; with
+   * {@code refresh=10s} an event recorded after the page opened comes on top in the same document.
+   */
+  @Test
+  void alertHistoryBadRangeFallsBackTo24HoursAndAutoRefreshShowsALaterEvent() {
+    String address = browser.url("/alerts?range=2w&refresh=10s");
+    driver.get(address);
+    assertThat(Browser.waitForText(driver, By.id("time-problem"), "Unknown range").getText())
+        .isEqualTo(
+            "Unknown range '2w': use 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 2d, 7d or 30d."
+                + " Showing last 24 hours instead.");
+    List<List<String>> day = alerts("recent", "older", "old");
+    assertThat(GridRows.awaitExactly(driver, "alerts-grid", AlertingBrowserIT::seeded, day))
+        .isEqualTo(day);
+    driver.executeScript("window.__sameDocument = true");
+
+    Instant later = SEEDED_AT.minus(Duration.ofMinutes(20));
+    alertHistory.append(
+        new AlertEvent(
+            "event-late",
+            "slo-late",
+            LATE + "event",
+            "checkout",
+            AlertState.RESOLVED,
+            later,
+            0.5,
+            14.4,
+            "ticket"));
+
+    List<List<String>> expected = new ArrayList<>();
+    expected.add(
+        List.of(
+            SHOWN_TIME.format(later),
+            LATE + "event",
+            "checkout",
+            "ticket",
+            "RESOLVED",
+            "0.50",
+            "no channel",
+            "0",
+            "",
+            ""));
+    expected.addAll(day);
+    assertThat(
+            GridRows.awaitExactly(
+                driver, "alerts-grid", row -> named(row, WINDOW) || named(row, LATE), expected))
+        .isEqualTo(expected);
+    assertThat(driver.getCurrentUrl()).isEqualTo(address);
+    assertThat(driver.executeScript("return window.__sameDocument === true")).isEqualTo(true);
+  }
+
+  /**
+   * A link to the past hour: [from, to) holds the rows at from and 10 min later, not the one at to.
+   */
+  @Test
+  void alertHistoryLinkWithACustomRangeShowsExactlyItsEvents() {
+    driver.get(browser.url("/alerts?" + pastHour()));
+
+    List<List<String>> expected = alerts("past inside", "past from");
+    assertThat(GridRows.awaitExactly(driver, "alerts-grid", row -> true, expected))
+        .isEqualTo(expected);
+    assertThat(selectedLabel("time-range")).isEqualTo("Custom range");
+    assertThat(Browser.queryOf(driver.getCurrentUrl()))
+        .isEqualTo(
+            Map.of("from", List.of(PAST_FROM.toString()), "to", List.of(PAST_TO.toString())));
+  }
+
+  @Test
+  void deliveryLogShowsTheSeededRowsOfThePickedPreset() {
+    driver.get(browser.url("/deliveries?range=1h"));
+    assertThat(
+            GridRows.awaitExactly(
+                driver, "deliveries-grid", AlertingBrowserIT::seeded, deliveries("recent")))
+        .isEqualTo(deliveries("recent"));
+
+    Browser.choose(driver, "time-range", "Last 3 hours");
+
+    Browser.waitFor(driver).until(ExpectedConditions.urlContains("range=3h"));
+    List<List<String>> threeHours = deliveries("recent", "older");
+    assertThat(
+            GridRows.awaitExactly(driver, "deliveries-grid", AlertingBrowserIT::seeded, threeHours))
+        .isEqualTo(threeHours);
+    driver.get(driver.getCurrentUrl());
+    assertThat(
+            GridRows.awaitExactly(driver, "deliveries-grid", AlertingBrowserIT::seeded, threeHours))
+        .isEqualTo(threeHours);
+  }
+
+  /** The past hour's notifications and suppressions, exactly; none of the other rows. */
+  @Test
+  void deliveryLogLinkWithACustomRangeShowsExactlyItsRows() {
+    driver.get(browser.url("/deliveries?" + pastHour()));
+
+    List<List<String>> expected = deliveries("past inside", "past from");
+    assertThat(GridRows.awaitExactly(driver, "deliveries-grid", row -> true, expected))
+        .isEqualTo(expected);
+    List<List<String>> suppressed =
+        List.of(suppressedRow(WINDOW + "past inside"), suppressedRow(WINDOW + "past from"));
+    assertThat(GridRows.awaitExactly(driver, "suppressed-grid", row -> true, suppressed))
+        .isEqualTo(suppressed);
+    assertThat(selectedLabel("time-range")).isEqualTo("Custom range");
+    Browser.screenshot(driver, "deliveries-custom-range");
+  }
+
+  /** 51 notifications in one hour: a page of 50, newest first, and the oldest behind Show more. */
+  @Test
+  void deliveryLogPagesWithShowMoreInsideTheWindow() {
+    Instant from = BUSY_FROM;
+    Instant to = BUSY_FROM.plus(Duration.ofHours(1));
+    driver.get(browser.url("/deliveries?from=" + from + "&to=" + to));
+
+    List<List<String>> firstPage = busyRows(BUSY_ROWS - 1, 1);
+    assertThat(GridRows.awaitExactly(driver, "deliveries-grid", row -> true, firstPage))
+        .isEqualTo(firstPage);
+    WebElement more = driver.findElement(By.id("deliveries-more"));
+    // Below 50 rows: bring it to the middle of the screen, out from under the grid's rows.
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", more);
+    more.click();
+
+    List<List<String>> all = busyRows(BUSY_ROWS - 1, 0);
+    assertThat(GridRows.awaitExactly(driver, "deliveries-grid", row -> true, all)).isEqualTo(all);
+    Browser.waitFor(driver)
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("deliveries-more")));
+  }
+
+  /** Auto-refresh reloads the rows in the same page: a notification queued later shows up. */
+  @Test
+  void deliveryLogAutoRefreshShowsANotificationQueuedAfterThePageOpened() {
+    String address = browser.url("/deliveries?range=1h&refresh=10s");
+    driver.get(address);
+    assertThat(
+            GridRows.awaitExactly(
+                driver, "deliveries-grid", AlertingBrowserIT::seeded, deliveries("recent")))
+        .isEqualTo(deliveries("recent"));
+    driver.executeScript("window.__sameDocument = true");
+
+    Instant later = SEEDED_AT.minus(Duration.ofMinutes(20));
+    outbox.enqueue(delivered(LATE + "notification", later));
+
+    List<List<String>> expected =
+        List.of(deliveryRow(LATE + "notification", later), deliveryRow(WINDOW + "recent"));
+    assertThat(
+            GridRows.awaitExactly(
+                driver, "deliveries-grid", row -> named(row, WINDOW) || named(row, LATE), expected))
+        .isEqualTo(expected);
+    assertThat(driver.getCurrentUrl()).isEqualTo(address);
+    assertThat(driver.executeScript("return window.__sameDocument === true")).isEqualTo(true);
+  }
+
+  private static String pastHour() {
+    return "from=" + PAST_FROM + "&to=" + PAST_TO;
+  }
+
+  private static List<List<String>> alerts(String... names) {
+    return Arrays.stream(names).map(name -> alertRow(WINDOW + name)).toList();
+  }
+
+  private static List<List<String>> deliveries(String... names) {
+    return Arrays.stream(names).map(name -> deliveryRow(WINDOW + name)).toList();
+  }
+
+  /** The busy hour's rows from {@code newest} down to {@code oldest}. */
+  private static List<List<String>> busyRows(int newest, int oldest) {
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = newest; i >= oldest; i--) {
+      rows.add(deliveryRow("Busy " + i, BUSY_FROM.plus(Duration.ofMinutes(i))));
+    }
+    return rows;
+  }
+
+  /** Alert event {@code event-<name>} of the history links to this row. */
+  private static OutboxEntry delivered(String name, Instant at) {
+    return OutboxRows.row(name, name, at, OutboxEntry.WEBHOOK, DeliveryStatus.DELIVERED, 1, "");
+  }
+
+  private String selectedLabel(String selectId) {
+    return driver
+        .findElement(By.cssSelector("#" + selectId + " vaadin-select-value-button"))
+        .getText();
   }
 
   @AfterAll

@@ -354,23 +354,8 @@ class LogsBrowserIT {
   }
 
   /** The grid's body rows in display order, each as the text of its cells. */
-  @SuppressWarnings("unchecked")
   private List<List<String>> rows() {
-    return (List<List<String>>)
-        driver.executeScript(
-            """
-            const grid = document.getElementById('logs-grid');
-            if (!grid) {
-              return [];
-            }
-            return Array.from(grid.shadowRoot.querySelectorAll('tbody#items > tr'))
-              .filter(tr => !tr.hidden && tr.index < grid.size)
-              .sort((a, b) => a.index - b.index)
-              .map(tr => Array.from(tr.querySelectorAll('td')).map(td => {
-                const cell = td.querySelector('slot')?.assignedElements()[0];
-                return cell ? cell.textContent.trim() : '';
-              }));
-            """);
+    return GridRows.read(driver, "logs-grid");
   }
 
   /** The input inside a Vaadin field, once the field's web component has made it. */

@@ -1,5 +1,6 @@
 package dev.meerkat.store.slo;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,4 +18,11 @@ public interface AlertEventRepository {
 
   /** All events, newest first, one page. */
   List<AlertEvent> history(int offset, int limit);
+
+  /**
+   * The events with {@code from <= eventTime < to}, newest first (ties by SLO id, then event id),
+   * one page. Event times are stored to the second, so a fraction of a second in {@code from} or
+   * {@code to} leaves out an event at that very second ({@code from}) or keeps it ({@code to}).
+   */
+  List<AlertEvent> history(Instant from, Instant to, int offset, int limit);
 }

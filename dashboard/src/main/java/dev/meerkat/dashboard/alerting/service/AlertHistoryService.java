@@ -6,6 +6,7 @@ import dev.meerkat.dashboard.security.domain.Audited;
 import dev.meerkat.store.slo.AlertEvent;
 import dev.meerkat.store.slo.AlertEventRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +33,9 @@ public class AlertHistoryService {
    */
   public record Entry(AlertEvent event, Optional<OutboxEntry> notification) {}
 
-  public List<Entry> history(int offset, int limit) {
-    List<AlertEvent> events = alerts.history(offset, limit);
+  /** The state changes in {@code [from, to)}, newest first, one page. */
+  public List<Entry> history(Instant from, Instant to, int offset, int limit) {
+    List<AlertEvent> events = alerts.history(from, to, offset, limit);
     Map<String, OutboxEntry> notifications =
         outbox.byAlertEvent(events.stream().map(AlertEvent::eventId).toList());
     return events.stream()

@@ -6,8 +6,10 @@ import dev.meerkat.dashboard.alerting.domain.OutboxEntry;
 import dev.meerkat.dashboard.alerting.domain.Suppression;
 import dev.meerkat.dashboard.security.domain.Audited;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 
@@ -30,10 +32,11 @@ public class DeliveryLogService {
   /** One notification with the name of its channel (or its kind for rows without one). */
   public record Row(OutboxEntry notification, String channelName) {}
 
-  public List<Row> recent(int limit) {
+  /** The notifications created in {@code [from, to)}, newest first, one page. */
+  public List<Row> recent(Instant from, Instant to, int offset, int limit) {
     Map<String, String> names =
         channels.list().stream().collect(Collectors.toMap(Channel::id, Channel::name));
-    return outbox.recent(limit).stream()
+    return outbox.recent(from, to, offset, limit).stream()
         .map(
             n ->
                 new Row(
@@ -48,6 +51,11 @@ public class DeliveryLogService {
     return outbox.attempts(outboxId);
   }
 
+  /** Every attempt of one notification, in order; empty when there is no such notification. */
+  public Optional<List<DeliveryAttempt>> attemptsOf(String outboxId) {
+    return outbox.find(outboxId).map(n -> outbox.attempts(outboxId));
+  }
+
   /** One more attempt of a DEAD notification, same idempotency key. */
   @PreAuthorize("hasRole('EDITOR')")
   @Audited(action = "resend", object = "notification")
@@ -55,7 +63,8 @@ public class DeliveryLogService {
     return outbox.resend(outboxId, clock.instant());
   }
 
-  public List<Suppression> suppressions(int limit) {
-    return routing.suppressions(limit);
+  /** The notifications suppressed in {@code [from, to)}, newest first, one page. */
+  public List<Suppression> suppressions(Instant from, Instant to, int offset, int limit) {
+    return routing.suppressions(from, to, offset, limit);
   }
 }

@@ -23,8 +23,11 @@ public interface Outbox {
    */
   Optional<Instant> groupSendTime(String groupKey);
 
-  /** The newest notifications first, at most {@code limit}: the delivery log. */
-  List<OutboxEntry> recent(int limit);
+  /**
+   * The delivery log: notifications created in {@code [from, to)}, newest first (ties by id), one
+   * page.
+   */
+  List<OutboxEntry> recent(Instant from, Instant to, int offset, int limit);
 
   /** Open notifications (PENDING or RETRYING) due at {@code now}, oldest first, at most limit. */
   List<OutboxEntry> due(Instant now, int limit);

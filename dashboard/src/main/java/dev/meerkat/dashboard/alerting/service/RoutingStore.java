@@ -35,4 +35,7 @@ public interface RoutingStore {
 
   /** Newest first. */
   List<Suppression> suppressions(int limit);
+
+  /** The suppressions made in {@code [from, to)}, newest first (ties by id), one page. */
+  List<Suppression> suppressions(Instant from, Instant to, int offset, int limit);
 }

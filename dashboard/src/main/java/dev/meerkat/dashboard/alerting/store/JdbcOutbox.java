@@ -149,13 +149,14 @@ public final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public List<OutboxEntry> recent(int limit) {
+  public List<OutboxEntry> recent(Instant from, Instant to, int offset, int limit) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM notification_outbox ORDER BY created_at DESC, id FETCH FIRST "
-                + Math.max(1, limit)
-                + " ROWS ONLY")
+                + " FROM notification_outbox WHERE created_at >= ? AND created_at < ?"
+                + " ORDER BY created_at DESC, id"
+                + Times.page(offset, limit))
+        .params(utc(from), utc(to))
         .query(this::entry)
         .list();
   }

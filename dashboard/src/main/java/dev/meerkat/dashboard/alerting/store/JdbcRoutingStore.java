@@ -9,6 +9,8 @@ import dev.meerkat.dashboard.alerting.domain.MaintenanceWindow;
 import dev.meerkat.dashboard.alerting.domain.Silence;
 import dev.meerkat.dashboard.alerting.domain.Suppression;
 import dev.meerkat.dashboard.alerting.service.RoutingStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -19,6 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * suppressed notifications in {@code suppressed_notifications}; matchers as JSON objects.
  */
 public final class JdbcRoutingStore implements RoutingStore {
+
+  private static final String SUPPRESSIONS =
+      "SELECT id, idempotency_key, channel_id, reason, suppressed_by, summary, suppressed_at"
+          + " FROM suppressed_notifications";
 
   private final JdbcClient jdbc;
   private final StateJson json = new StateJson();
@@ -164,21 +170,32 @@ public final class JdbcRoutingStore implements RoutingStore {
   @Override
   public List<Suppression> suppressions(int limit) {
     return jdbc.sql(
-            "SELECT id, idempotency_key, channel_id, reason, suppressed_by, summary, suppressed_at"
-                + " FROM suppressed_notifications ORDER BY suppressed_at DESC, id FETCH FIRST "
-                + Math.max(1, limit)
-                + " ROWS ONLY")
-        .query(
-            (rs, row) ->
-                new Suppression(
-                    rs.getString("id"),
-                    rs.getString("idempotency_key"),
-                    rs.getString("channel_id"),
-                    Suppression.Reason.valueOf(rs.getString("reason")),
-                    rs.getString("suppressed_by"),
-                    rs.getString("summary"),
-                    instant(rs, "suppressed_at")))
+            SUPPRESSIONS + " ORDER BY suppressed_at DESC, id" + Times.page(0, Math.max(1, limit)))
+        .query(JdbcRoutingStore::suppression)
         .list();
+  }
+
+  @Override
+  public List<Suppression> suppressions(Instant from, Instant to, int offset, int limit) {
+    return jdbc.sql(
+            SUPPRESSIONS
+                + " WHERE suppressed_at >= ? AND suppressed_at < ?"
+                + " ORDER BY suppressed_at DESC, id"
+                + Times.page(offset, limit))
+        .params(utc(from), utc(to))
+        .query(JdbcRoutingStore::suppression)
+        .list();
+  }
+
+  private static Suppression suppression(ResultSet rs, int row) throws SQLException {
+    return new Suppression(
+        rs.getString("id"),
+        rs.getString("idempotency_key"),
+        rs.getString("channel_id"),
+        Suppression.Reason.valueOf(rs.getString("reason")),
+        rs.getString("suppressed_by"),
+        rs.getString("summary"),
+        instant(rs, "suppressed_at"));
   }
 
   private static LocalTime time(String text) {

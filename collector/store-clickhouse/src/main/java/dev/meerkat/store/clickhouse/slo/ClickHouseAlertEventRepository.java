@@ -88,6 +88,33 @@ public final class ClickHouseAlertEventRepository implements AlertEventRepositor
         .toList();
   }
 
+  @Override
+  public List<AlertEvent> history(Instant from, Instant to, int offset, int limit) {
+    if (offset < 0 || limit < 0) {
+      throw new IllegalArgumentException("offset and limit must be >= 0");
+    }
+    // A whole second s satisfies from <= s < to exactly when ceil(from) <= s < ceil(to); plain
+    // comparisons on event_time keep the monthly partitions pruned.
+    return store
+        .query(
+            COLUMNS
+                + " WHERE event_time >= toDateTime("
+                + ceilSeconds(from)
+                + ") AND event_time < toDateTime("
+                + ceilSeconds(to)
+                + ") ORDER BY event_time DESC, slo_id, event_id LIMIT "
+                + offset
+                + ", "
+                + limit)
+        .stream()
+        .map(ClickHouseAlertEventRepository::event)
+        .toList();
+  }
+
+  private static long ceilSeconds(Instant instant) {
+    return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
+  }
+
   /** ClickHouse accepts inf/nan literals, but a burn rate without traffic is stored as 0. */
   private static String finite(double value) {
     return Double.isFinite(value) ? Double.toString(value) : "0";

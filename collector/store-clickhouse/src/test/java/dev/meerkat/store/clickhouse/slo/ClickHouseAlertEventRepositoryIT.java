@@ -59,6 +59,30 @@ class ClickHouseAlertEventRepositoryIT {
         .containsExactly("e2", "e1", "e0");
   }
 
+  /**
+   * [from, to) on second-precision times: an event at exactly {@code from} is in, one at exactly
+   * {@code to} is out; a millisecond past either boundary flips both.
+   */
+  @Test
+  void pagesHistoryInsideTheWindowOnly() {
+    repository.append(event("before", "a", AlertState.FIRING, T0.minusSeconds(1)));
+    repository.append(event("at-from", "a", AlertState.RESOLVED, T0));
+    repository.append(event("inside-a", "a", AlertState.FIRING, T0.plusSeconds(30)));
+    repository.append(event("inside-b", "b", AlertState.FIRING, T0.plusSeconds(30)));
+    repository.append(event("at-to", "a", AlertState.RESOLVED, T0.plusSeconds(60)));
+    Instant to = T0.plusSeconds(60);
+
+    assertThat(repository.history(T0, to, 0, 10))
+        .extracting(AlertEvent::eventId)
+        .containsExactly("inside-a", "inside-b", "at-from");
+    assertThat(repository.history(T0, to, 1, 1))
+        .extracting(AlertEvent::eventId)
+        .containsExactly("inside-b");
+    assertThat(repository.history(T0.plusMillis(1), to.plusMillis(1), 0, 10))
+        .extracting(AlertEvent::eventId)
+        .containsExactly("at-to", "inside-a", "inside-b");
+  }
+
   @Test
   void storesTextWithQuotesAndNewlinesVerbatim() {
     AlertEvent tricky =
