@@ -1,8 +1,12 @@
 // <meerkat-service-map>: services and the peers they called as an ECharts graph. The server
-// places every node in a grid cell (callers left, callees right, MapLayout.java), so the same data
-// always gives the same picture. Services are circles in their service colour; databases,
-// messaging systems and external hosts have their own grey shape. Clicking a service fires
-// 'service-click' with its name in event.detail.service.
+// places every node in a grid cell (callers left, callees right, at most 8 rows: MapLayout.java),
+// so the same data always gives the same picture. Services are circles in their service colour;
+// databases, messaging systems and external hosts have their own grey shape. Clicking a service
+// fires 'service-click' with its name in event.detail.service. The wheel zooms, dragging moves the
+// map (ECharts roam), resetView() puts it back. Labels stay apart: the columns fill the width and
+// the rows the height each on their own, the 8 rows of the 560-pixel map lie 64 pixels apart (room
+// for a symbol and its label), and a label is cut to the columns' distance on screen, so zooming
+// in shows more of a long name.
 import * as echarts from 'echarts/core';
 import { GraphChart } from 'echarts/charts';
 import { LegendComponent, TooltipComponent } from 'echarts/components';
@@ -41,15 +45,77 @@ const TYPES = {
 
 const COLUMN_WIDTH = 320;
 const ROW_HEIGHT = 110;
+/** Pixels between two labels side by side; a label is at most the column distance minus this. */
+const LABEL_GAP = 12;
+/** Longest label, in pixels, when one column or a deep zoom leaves room for more. */
+const MAX_LABEL_WIDTH = 320;
+/** Above this many edges their labels would cover each other: they show on hover only. */
+const MAX_EDGE_LABELS = 12;
 const EDGE_COLOUR = '#8c8c8c';
 const FAILING_EDGE_COLOUR = '#e03131';
 
 class ServiceMap extends EChartsElement {
   private nodes: MapNode[] = [];
   private edges: MapEdge[] = [];
+  private labelWidth = 0;
 
   protected chartHeight() {
     return 560;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    // A zoom changes the columns' distance on screen, a resize too: labels follow. Moving does not.
+    this.chart!.on('graphRoam', () => this.fitLabels());
+    this.chart!.on('finished', () => this.fitLabels());
+  }
+
+  /** Back to the whole map at zoom 1, as first drawn. */
+  resetView() {
+    this.render();
+  }
+
+  /** How many screen pixels one grid column is wide now (zoom included; for tests and tools). */
+  columnPixels(): number {
+    if (!this.chart || this.nodes.length === 0) {
+      return 0;
+    }
+    const left = this.chart.convertToPixel({ seriesIndex: 0 }, [0, 0]);
+    const right = this.chart.convertToPixel({ seriesIndex: 0 }, [COLUMN_WIDTH, 0]);
+    return right[0] - left[0];
+  }
+
+  /**
+   * Each node's label as drawn: its text box in pixels from the element's top left (for tests and
+   * tools). Reads ECharts' own label elements, the only place the truncated text's size is known.
+   */
+  labelBoxes(): { name: string; x: number; y: number; width: number; height: number }[] {
+    const series = (this.chart as any)?.getModel().getSeriesByIndex(0);
+    if (!series) {
+      return [];
+    }
+    const data = series.getData();
+    return this.nodes.flatMap((node, i) => {
+      const label = data.getItemGraphicEl(i)?.getTextContent();
+      if (!label || label.ignore || label.invisible) {
+        return [];
+      }
+      const box = label.getBoundingRect().clone();
+      box.applyTransform(label.getComputedTransform());
+      return [{ name: node.name, x: box.x, y: box.y, width: box.width, height: box.height }];
+    });
+  }
+
+  /** Cuts labels to the columns' distance on screen; sets the option only when that changed. */
+  private fitLabels() {
+    const width = Math.round(
+      Math.min(MAX_LABEL_WIDTH, Math.max(1, this.columnPixels() - LABEL_GAP)),
+    );
+    if (!this.chart || this.nodes.length === 0 || width === this.labelWidth) {
+      return;
+    }
+    this.labelWidth = width;
+    this.chart.setOption({ series: [{ id: 'map', label: { width } }] });
   }
 
   protected onChartClick(p: any) {
@@ -88,6 +154,7 @@ class ServiceMap extends EChartsElement {
     if (!this.chart) {
       return;
     }
+    this.labelWidth = 0;
     const data = this.nodes.map((n) => {
       const type = TYPES[n.type];
       return {
@@ -120,6 +187,7 @@ class ServiceMap extends EChartsElement {
         },
         series: [
           {
+            id: 'map',
             type: 'graph',
             layout: 'none',
             left: 90,
@@ -127,9 +195,13 @@ class ServiceMap extends EChartsElement {
             top: 60,
             bottom: 50,
             symbolSize: 34,
-            roam: false,
-            // Fit the grid without stretching it: circles stay round, labels unsqueezed.
-            preserveAspect: 'contain',
+            // Wheel zooms, drag moves; resetView() undoes both.
+            roam: true,
+            // Anywhere on the chart, not only over the nodes' box.
+            roamTrigger: 'global',
+            // Columns spread over the width and rows over the height, each on its own: a wide map
+            // keeps its rows apart. Symbols and labels are sized in pixels, so nothing is squeezed.
+            preserveAspect: false,
             categories: Object.values(TYPES).map((t) => ({
               name: t.label,
               symbol: t.symbol,
@@ -139,14 +211,15 @@ class ServiceMap extends EChartsElement {
               show: true,
               position: 'bottom',
               formatter: '{b}',
+              // Until fitLabels() knows the columns' distance on screen.
               width: 220,
               overflow: 'truncate',
             },
             edgeSymbol: ['none', 'arrow'],
             edgeSymbolSize: 9,
-            edgeLabel: { show: true, fontSize: 11 },
+            edgeLabel: { show: this.edges.length <= MAX_EDGE_LABELS, fontSize: 11 },
             lineStyle: { width: 2, opacity: 0.9 },
-            emphasis: { focus: 'adjacency', lineStyle: { width: 4 } },
+            emphasis: { focus: 'adjacency', lineStyle: { width: 4 }, edgeLabel: { show: true } },
             data,
             links,
           },

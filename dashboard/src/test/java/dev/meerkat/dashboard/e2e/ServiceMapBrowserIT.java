@@ -1,6 +1,7 @@
 package dev.meerkat.dashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
 import dev.meerkat.dashboard.testing.FixedTestClock;
@@ -11,6 +12,7 @@ import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * In the last hour (3600 s): frontend called checkout 12 times (3 failed, 100 ms; 9 ok, 1 ms) and
  * api.stripe.com 4 times (1 failed); checkout called PostgreSQL 30 times, produced 6 Kafka messages
  * and called a host named like an HTML tag twice; "cron jobs" only ran alone. A call from frontend
- * two hours ago must not show up.
+ * two hours ago must not show up. Five hours ago, in a window of its own, 30 other services ran: a
+ * gateway calling 25 services with long names (the first of them calling PostgreSQL) and 4 lone
+ * batch jobs.
  */
 @SpringBootTest(
     classes = {MeerkatDashboardApplication.class, FixedTestClock.class},
@@ -55,6 +60,16 @@ class ServiceMapBrowserIT {
 
   private static final String LAST_HOUR =
       "7 nodes, 5 connections (last 1 hour). Click a service to open its page.";
+
+  private static final Instant FIVE_HOURS_AGO = NOW.minus(Duration.ofHours(5));
+  private static final int CALLEES = 25;
+  private static final int BATCH_JOBS = 4;
+
+  /** Half the symbol size (34 px) of service-map.ts: a node covers its pixel +- this. */
+  private static final double SYMBOL_RADIUS = 17;
+
+  /** What one wheel turn of 600 px up does: ECharts zooms in by 1.4 when the delta is large. */
+  private static final double WHEEL_ZOOM = 1.4;
 
   @RegisterExtension
   static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
@@ -93,9 +108,65 @@ class ServiceMapBrowserIT {
         false,
         "peer.service",
         "legacy");
+    addManyServices(seeder);
     try (ClickHouseStore store = STORES.migrated()) {
       seeder.insertInto(store);
     }
+  }
+
+  /** The gateway, its 25 callees (one SERVER span each), PostgreSQL and the 4 batch jobs. */
+  private static void addManyServices(SpanSeeder seeder) {
+    Duration ms = Duration.ofMillis(1);
+    Instant at = FIVE_HOURS_AGO;
+    seeder.span("many-0", "many-0", "", "gateway", "GET /", "SERVER", at, ms, false, "", "");
+    for (int i = 1; i <= CALLEES; i++) {
+      String callee = callee(i);
+      seeder.span(
+          "many-" + i,
+          "call-" + i,
+          "",
+          "gateway",
+          "call",
+          "CLIENT",
+          at,
+          ms,
+          false,
+          "peer.service",
+          callee);
+      seeder.span(
+          "many-" + i, "serve-" + i, "call-" + i, callee, "serve", "SERVER", at, ms, false, "", "");
+    }
+    seeder.span(
+        "many-1",
+        "db-1",
+        "serve-1",
+        callee(1),
+        "SELECT",
+        "CLIENT",
+        at,
+        ms,
+        false,
+        "db.system",
+        "postgresql");
+    for (int i = 1; i <= BATCH_JOBS; i++) {
+      seeder.span(
+          "batch-" + i,
+          "batch-" + i,
+          "",
+          "batch-job-" + i,
+          "run",
+          "INTERNAL",
+          at,
+          ms,
+          false,
+          "",
+          "");
+    }
+  }
+
+  /** Longer than the columns are apart on screen, so only cut labels stay apart. */
+  private static String callee(int i) {
+    return String.format("inventory-reservation-reconciler-%02d", i);
   }
 
   @Test
@@ -122,6 +193,113 @@ class ServiceMapBrowserIT {
             List.of("frontend", "api.stripe.com", "0.00111/s, 25.00 % errors", "#e03131"),
             List.of("frontend", "checkout", "0.00333/s, 25.00 % errors", "#e03131"));
     Browser.screenshot(driver, "service-map");
+  }
+
+  @Test
+  void thirtyServicesWrapIntoColumnsOfAtMostEightRowsAndNoLabelsOverlap() {
+    openMap(
+        "/map?from=2026-11-30T04:59:00Z&to=2026-11-30T05:01:00Z",
+        "31 nodes, 26 connections (2026-11-30 04:59:00 UTC to 2026-11-30 05:01:00 UTC)."
+            + " Click a service to open its page.");
+
+    // Column 0: the 4 batch jobs and the gateway; the 25 callees wrap into ceil(25 / 8) = 4
+    // columns of ceil(25 / 4) = 7 rows (7, 7, 7, 4); PostgreSQL after them in column 5.
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= BATCH_JOBS; i++) {
+      expected.add("batch-job-" + i + " 0 " + (i - 1) * 110);
+    }
+    expected.add("gateway 0 " + BATCH_JOBS * 110);
+    for (int i = 1; i <= CALLEES; i++) {
+      expected.add(callee(i) + " " + (1 + (i - 1) / 7) * 320 + " " + (i - 1) % 7 * 110);
+    }
+    expected.add("postgresql 1600 0");
+    assertThat(chartNodes().stream().map(n -> n.get(0) + " " + n.get(3) + " " + n.get(4)))
+        .containsExactlyElementsOf(expected);
+
+    // What ECharts drew: every node's label, none covering another label or another node.
+    List<Box> labels = labelBoxes();
+    assertThat(labels).extracting(Box::name).containsExactlyElementsOf(names(expected));
+    List<Box> symbols =
+        names(expected).stream()
+            .map(
+                name -> {
+                  List<Number> p = pixelOf(name);
+                  double x = p.get(0).doubleValue();
+                  double y = p.get(1).doubleValue();
+                  return new Box(name, x - SYMBOL_RADIUS, y - SYMBOL_RADIUS, 34, 34);
+                })
+            .toList();
+    List<String> overlaps = new ArrayList<>();
+    for (Box label : labels) {
+      for (Box other : labels) {
+        if (label.name().compareTo(other.name()) < 0 && label.overlaps(other)) {
+          overlaps.add(label + " covers label " + other);
+        }
+      }
+      for (Box symbol : symbols) {
+        if (!label.name().equals(symbol.name()) && label.overlaps(symbol)) {
+          overlaps.add(label + " covers node " + symbol);
+        }
+      }
+    }
+    assertThat(overlaps).isEmpty();
+    // 26 edge labels would cover each other: they show on hover only.
+    assertThat(
+            driver.executeScript(
+                "return document.getElementById('service-map').chartOption()"
+                    + ".series[0].edgeLabel.show"))
+        .isEqualTo(false);
+    Browser.screenshot(driver, "service-map-many");
+  }
+
+  @Test
+  void wheelZoomsDragMovesAndResetViewRestoresTheMap() {
+    openMap("/map", LAST_HOUR);
+    WebElement map = driver.findElement(By.id("service-map"));
+    List<Number> frontend = pixelOf("frontend");
+    List<Number> checkout = pixelOf("checkout");
+    double columnPixels = columnPixels();
+    assertThat(checkout.get(0).doubleValue() - frontend.get(0).doubleValue())
+        .isCloseTo(columnPixels, within(1e-9));
+
+    new Actions(driver)
+        .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(map), 0, -600)
+        .perform();
+
+    Browser.waitFor(driver)
+        .withMessage("the wheel should zoom the map in")
+        .until(d -> columnPixels() != columnPixels);
+    assertThat(columnPixels()).isCloseTo(columnPixels * WHEEL_ZOOM, within(1e-6));
+    double zoomedFrontendX = pixelOf("frontend").get(0).doubleValue();
+    assertThat(pixelOf("checkout").get(0).doubleValue() - zoomedFrontendX)
+        .isCloseTo(columnPixels * WHEEL_ZOOM, within(1e-6));
+
+    // Drag from an empty spot (between the first two columns, on the third row): the map follows.
+    List<Number> zoomedCheckout = pixelOf("checkout");
+    List<Number> thirdRow = pixelOf("postgresql");
+    hover(
+        List.of(
+            (zoomedFrontendX + zoomedCheckout.get(0).doubleValue()) / 2,
+            thirdRow.get(1).doubleValue()));
+    new Actions(driver)
+        .clickAndHold()
+        .moveByOffset(60, 30)
+        .moveByOffset(40, 20)
+        .release()
+        .perform();
+
+    assertThat(pixelOf("checkout"))
+        .extracting(Number::doubleValue)
+        .containsExactly(
+            zoomedCheckout.get(0).doubleValue() + 100, zoomedCheckout.get(1).doubleValue() + 50);
+
+    driver.findElement(By.id("map-reset-view")).click();
+
+    Browser.waitFor(driver)
+        .withMessage("Reset view should restore the first picture")
+        .until(d -> doubles(pixelOf("checkout")).equals(doubles(checkout)));
+    assertThat(doubles(pixelOf("frontend"))).isEqualTo(doubles(frontend));
+    assertThat(columnPixels()).isEqualTo(columnPixels);
   }
 
   @Test
@@ -277,6 +455,50 @@ class ServiceMapBrowserIT {
             from.get(0).doubleValue() + 0.4 * (to.get(0).doubleValue() - from.get(0).doubleValue()),
             from.get(1).doubleValue()
                 + 0.4 * (to.get(1).doubleValue() - from.get(1).doubleValue())));
+  }
+
+  /** A label's or symbol's box in pixels from the map's top left. */
+  private record Box(String name, double x, double y, double width, double height) {
+    boolean overlaps(Box other) {
+      return x < other.x + other.width
+          && other.x < x + width
+          && y < other.y + other.height
+          && other.y < y + height;
+    }
+  }
+
+  /** Every drawn node label's text box, as ECharts laid it out. */
+  @SuppressWarnings("unchecked")
+  private List<Box> labelBoxes() {
+    List<Map<String, Object>> boxes =
+        (List<Map<String, Object>>)
+            driver.executeScript("return document.getElementById('service-map').labelBoxes()");
+    return boxes.stream()
+        .map(
+            b ->
+                new Box(
+                    (String) b.get("name"),
+                    ((Number) b.get("x")).doubleValue(),
+                    ((Number) b.get("y")).doubleValue(),
+                    ((Number) b.get("width")).doubleValue(),
+                    ((Number) b.get("height")).doubleValue()))
+        .toList();
+  }
+
+  /** Selenium returns whole numbers as Long, others as Double. */
+  private static List<Double> doubles(List<Number> numbers) {
+    return numbers.stream().map(Number::doubleValue).toList();
+  }
+
+  private static List<String> names(List<String> nodes) {
+    return nodes.stream().map(n -> n.substring(0, n.indexOf(' '))).toList();
+  }
+
+  /** How far apart two columns are on screen now. */
+  private double columnPixels() {
+    return ((Number)
+            driver.executeScript("return document.getElementById('service-map').columnPixels()"))
+        .doubleValue();
   }
 
   @SuppressWarnings("unchecked")

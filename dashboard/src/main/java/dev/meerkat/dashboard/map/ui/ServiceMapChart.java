@@ -44,6 +44,11 @@ class ServiceMapChart extends Component {
     getElement().callJsFunction("setGraph", nodes(graph), edges(graph));
   }
 
+  /** Back to the whole map at zoom 1, after the user zoomed or moved it. */
+  void resetView() {
+    getElement().callJsFunction("resetView");
+  }
+
   /** Calls back with the name of the service whose node was clicked (peers are not clickable). */
   void onServiceClick(Consumer<String> listener) {
     getElement()
