@@ -201,7 +201,7 @@ class TraceWaterfall extends EChartsElement {
   }
 
   private heightFor(rows: number) {
-    return Math.max(120, rows * ROW_HEIGHT + 50);
+    return Math.max(140, rows * ROW_HEIGHT + 70);
   }
 
   protected render() {
@@ -241,7 +241,7 @@ class TraceWaterfall extends EChartsElement {
     this.chart.setOption(
       {
         animation: false,
-        grid: { left: 260, right: 40, top: 30, bottom: 10 },
+        grid: { left: 260, right: 40, top: 30, bottom: 30 },
         tooltip: {
           // A span name may be 100 kB: wrap and clip it inside the chart instead of covering the page.
           confine: true,
@@ -262,20 +262,23 @@ class TraceWaterfall extends EChartsElement {
           axisTick: { show: false },
           axisLabel: { align: 'left', margin: 250, width: 240, overflow: 'truncate' },
         },
-        // In the label column's free corner, so the plot keeps its place (top 30, bottom 10).
-        legend: {
-          left: 0,
-          top: 4,
-          data: [
-            {
-              name: CRITICAL_PATH,
-              icon: 'rect',
-              itemStyle: { color: '#fff', borderColor: '#212529', borderWidth: 2 },
-            },
-            { name: EXCEPTIONS, icon: 'triangle', itemStyle: { color: '#c92a2a' } },
-            ...matchLegend,
-          ],
-        },
+        // In the label column's free corners, so the plot keeps its place (top 30, bottom 30)
+        // with or without a search: the overlays on top, the search's count below.
+        legend: [
+          {
+            left: 0,
+            top: 4,
+            data: [
+              {
+                name: CRITICAL_PATH,
+                icon: 'rect',
+                itemStyle: { color: '#fff', borderColor: '#212529', borderWidth: 2 },
+              },
+              { name: EXCEPTIONS, icon: 'triangle', itemStyle: { color: '#c92a2a' } },
+            ],
+          },
+          { left: 0, bottom: 4, data: matchLegend },
+        ],
         series: [
           { type: 'custom', renderItem: renderBar, encode: { x: [1, 2], y: 0 }, data },
           // Overlays are silent: hovering or clicking goes through to the span's bar.

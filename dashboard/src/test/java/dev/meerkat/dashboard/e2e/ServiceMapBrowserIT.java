@@ -68,8 +68,11 @@ class ServiceMapBrowserIT {
   /** Half the symbol size (34 px) of service-map.ts: a node covers its pixel +- this. */
   private static final double SYMBOL_RADIUS = 17;
 
-  /** What one wheel turn of 600 px up does: ECharts zooms in by 1.4 when the delta is large. */
-  private static final double WHEEL_ZOOM = 1.4;
+  /**
+   * One wheel notch up (wheelDelta 120, which ECharts divides by 120) zooms in by 1.1; bigger
+   * deltas zoom by 1.2 or 1.4 (RoamController).
+   */
+  private static final double WHEEL_ZOOM = 1.1;
 
   @RegisterExtension
   static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
@@ -174,16 +177,21 @@ class ServiceMapBrowserIT {
     openMap("/map?range=1h", LAST_HOUR);
     Map<String, String> colours = ServiceColourGolden.read();
 
-    // Columns 320 apart, rows 110 apart (service-map.ts): callers left, each column by name.
+    // Grid cells (column, row) (MapLayout): callers left, each column by name.
     assertThat(chartNodes())
         .containsExactly(
             List.of("cron jobs", "circle", colours.get("cron jobs"), 0L, 0L),
-            List.of("frontend", "circle", colours.get("frontend"), 0L, 110L),
-            List.of("api.stripe.com", "triangle", "#8c8c8c", 320L, 0L),
-            List.of("checkout", "circle", colours.get("checkout"), 320L, 110L),
-            List.of(MARKUP, "triangle", "#8c8c8c", 640L, 0L),
-            List.of("kafka", "diamond", "#7a6a53", 640L, 110L),
-            List.of("postgresql", "roundRect", "#4a5563", 640L, 220L));
+            List.of("frontend", "circle", colours.get("frontend"), 0L, 1L),
+            List.of("api.stripe.com", "triangle", "#8c8c8c", 1L, 0L),
+            List.of("checkout", "circle", colours.get("checkout"), 1L, 1L),
+            List.of(MARKUP, "triangle", "#8c8c8c", 2L, 0L),
+            List.of("kafka", "diamond", "#7a6a53", 2L, 1L),
+            List.of("postgresql", "roundRect", "#4a5563", 2L, 2L));
+    // The columns share the plot's width (the element's less 90 + 150 px), the rows its 450 px.
+    double plotWidth = map().getSize().getWidth() - 240;
+    List<Double> frontend = doubles(pixelOf("frontend"));
+    assertPixel("kafka", frontend.get(0) + plotWidth, frontend.get(1));
+    assertPixel("postgresql", frontend.get(0) + plotWidth, frontend.get(1) + 225);
     // 3600 s: 2, 6, 30, 4 and 12 calls per hour; failing edges red.
     assertThat(chartEdges())
         .containsExactly(
@@ -206,19 +214,32 @@ class ServiceMapBrowserIT {
     // columns of ceil(25 / 4) = 7 rows (7, 7, 7, 4); PostgreSQL after them in column 5.
     List<String> expected = new ArrayList<>();
     for (int i = 1; i <= BATCH_JOBS; i++) {
-      expected.add("batch-job-" + i + " 0 " + (i - 1) * 110);
+      expected.add("batch-job-" + i + " 0 " + (i - 1));
     }
-    expected.add("gateway 0 " + BATCH_JOBS * 110);
+    expected.add("gateway 0 " + BATCH_JOBS);
     for (int i = 1; i <= CALLEES; i++) {
-      expected.add(callee(i) + " " + (1 + (i - 1) / 7) * 320 + " " + (i - 1) % 7 * 110);
+      expected.add(callee(i) + " " + (1 + (i - 1) / 7) + " " + (i - 1) % 7);
     }
-    expected.add("postgresql 1600 0");
+    expected.add("postgresql 5 0");
     assertThat(chartNodes().stream().map(n -> n.get(0) + " " + n.get(3) + " " + n.get(4)))
         .containsExactlyElementsOf(expected);
+
+    // The map keeps its 560 px: rows (560 - 60 - 50) / 6 = 75 px apart; columns (plot width) / 5.
+    assertThat(map().getSize().getHeight()).isEqualTo(560);
+    double plotWidth = map().getSize().getWidth() - 240;
+    List<Double> first = doubles(pixelOf(callee(1)));
+    assertPixel(callee(9), first.get(0) + plotWidth / 5, first.get(1) + 75);
+    assertThat(columnPixels()).isCloseTo(plotWidth / 5, within(1e-6));
 
     // What ECharts drew: every node's label, none covering another label or another node.
     List<Box> labels = labelBoxes();
     assertThat(labels).extracting(Box::name).containsExactlyElementsOf(names(expected));
+    // The long names are cut in the middle, so each keeps the number that tells it apart.
+    for (int i = 1; i <= CALLEES; i++) {
+      assertThat(labels.get(BATCH_JOBS + i).text())
+          .matches("inventory-[^…]+…[^…]*" + String.format("-%02d", i));
+    }
+    assertThat(labels.getFirst().text()).isEqualTo("batch-job-1");
     List<Box> symbols =
         names(expected).stream()
             .map(
@@ -226,7 +247,7 @@ class ServiceMapBrowserIT {
                   List<Number> p = pixelOf(name);
                   double x = p.get(0).doubleValue();
                   double y = p.get(1).doubleValue();
-                  return new Box(name, x - SYMBOL_RADIUS, y - SYMBOL_RADIUS, 34, 34);
+                  return new Box(name, "", x - SYMBOL_RADIUS, y - SYMBOL_RADIUS, 34, 34);
                 })
             .toList();
     List<String> overlaps = new ArrayList<>();
@@ -262,19 +283,25 @@ class ServiceMapBrowserIT {
     assertThat(checkout.get(0).doubleValue() - frontend.get(0).doubleValue())
         .isCloseTo(columnPixels, within(1e-9));
 
+    driver.executeScript(
+        "window.__wheels = [];"
+            + " arguments[0].addEventListener('wheel', e => window.__wheels.push(e.wheelDelta), true);",
+        map);
     new Actions(driver)
-        .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(map), 0, -600)
+        .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(map), 0, -100)
         .perform();
 
     Browser.waitFor(driver)
         .withMessage("the wheel should zoom the map in")
         .until(d -> columnPixels() != columnPixels);
+    assertThat(driver.executeScript("return window.__wheels")).isEqualTo(List.of(120L));
     assertThat(columnPixels()).isCloseTo(columnPixels * WHEEL_ZOOM, within(1e-6));
     double zoomedFrontendX = pixelOf("frontend").get(0).doubleValue();
     assertThat(pixelOf("checkout").get(0).doubleValue() - zoomedFrontendX)
         .isCloseTo(columnPixels * WHEEL_ZOOM, within(1e-6));
 
-    // Drag from an empty spot (between the first two columns, on the third row): the map follows.
+    // Drag from an empty spot (between the first two columns, on the third row) up and left, so
+    // the pointer stays in the window however the page is scrolled: the map follows it exactly.
     List<Number> zoomedCheckout = pixelOf("checkout");
     List<Number> thirdRow = pixelOf("postgresql");
     hover(
@@ -283,15 +310,15 @@ class ServiceMapBrowserIT {
             thirdRow.get(1).doubleValue()));
     new Actions(driver)
         .clickAndHold()
-        .moveByOffset(60, 30)
-        .moveByOffset(40, 20)
+        .moveByOffset(-60, -30)
+        .moveByOffset(-40, -20)
         .release()
         .perform();
 
-    assertThat(pixelOf("checkout"))
-        .extracting(Number::doubleValue)
-        .containsExactly(
-            zoomedCheckout.get(0).doubleValue() + 100, zoomedCheckout.get(1).doubleValue() + 50);
+    assertPixel(
+        "checkout",
+        zoomedCheckout.get(0).doubleValue() - 100,
+        zoomedCheckout.get(1).doubleValue() - 50);
 
     driver.findElement(By.id("map-reset-view")).click();
 
@@ -428,13 +455,13 @@ class ServiceMapBrowserIT {
         .isEqualTo(message);
   }
 
-  /** Per node: name, symbol, colour, x, y, as ECharts holds them. */
+  /** Per node: name, symbol, colour, grid column and row, as ECharts holds them. */
   @SuppressWarnings("unchecked")
   private List<List<Object>> chartNodes() {
     return (List<List<Object>>)
         driver.executeScript(
             "return document.getElementById('service-map').chartOption().series[0].data"
-                + ".map((n) => [n.name, n.symbol, n.itemStyle.color, n.x, n.y]);");
+                + ".map((n) => [n.name, n.symbol, n.itemStyle.color, n.value[0], n.value[1]]);");
   }
 
   /** Per edge: source, target, label text, line colour, as ECharts holds them. */
@@ -458,7 +485,7 @@ class ServiceMapBrowserIT {
   }
 
   /** A label's or symbol's box in pixels from the map's top left. */
-  private record Box(String name, double x, double y, double width, double height) {
+  private record Box(String name, String text, double x, double y, double width, double height) {
     boolean overlaps(Box other) {
       return x < other.x + other.width
           && other.x < x + width
@@ -478,6 +505,7 @@ class ServiceMapBrowserIT {
             b ->
                 new Box(
                     (String) b.get("name"),
+                    (String) b.get("text"),
                     ((Number) b.get("x")).doubleValue(),
                     ((Number) b.get("y")).doubleValue(),
                     ((Number) b.get("width")).doubleValue(),
@@ -492,6 +520,17 @@ class ServiceMapBrowserIT {
 
   private static List<String> names(List<String> nodes) {
     return nodes.stream().map(n -> n.substring(0, n.indexOf(' '))).toList();
+  }
+
+  /** Where ECharts draws a node, to a millionth of a pixel (its transforms are floating point). */
+  private void assertPixel(String name, double x, double y) {
+    List<Double> pixel = doubles(pixelOf(name));
+    assertThat(pixel.get(0)).as("x of " + name).isCloseTo(x, within(1e-6));
+    assertThat(pixel.get(1)).as("y of " + name).isCloseTo(y, within(1e-6));
+  }
+
+  private WebElement map() {
+    return driver.findElement(By.id("service-map"));
   }
 
   /** How far apart two columns are on screen now. */

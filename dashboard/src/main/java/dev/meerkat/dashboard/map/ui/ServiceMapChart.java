@@ -37,7 +37,8 @@ class ServiceMapChart extends Component {
 
   ServiceMapChart() {
     setId("service-map");
-    getElement().getStyle().set("width", "100%");
+    // Its full height in the page's column, never shrunk: the 8 rows need it (MapLayout).
+    getElement().getStyle().set("width", "100%").set("flex-shrink", "0");
   }
 
   void setGraph(ServiceGraph graph) {
