@@ -147,10 +147,12 @@ class ServiceMap extends EChartsElement {
     }
   }
 
+  /** New data (a new time, an auto-refresh) keeps the reader's zoom and place. */
   setGraph(nodes: MapNode[], edges: MapEdge[]) {
+    const shown = (this.chart?.getOption() as any)?.series?.[0];
     this.nodes = nodes;
     this.edges = edges;
-    this.render();
+    this.render(shown?.zoom, shown?.center);
   }
 
   /** The chart's current option (for tests and tools). */
@@ -191,7 +193,8 @@ class ServiceMap extends EChartsElement {
     this.pitch = { column: columns > 0 ? width / columns : 0, row: rows > 0 ? height / rows : 0 };
   }
 
-  protected render() {
+  /** Draws the map at zoom 1, or at the given zoom and centre (data space) of a roam. */
+  protected render(zoom?: number, center?: number[]) {
     if (!this.chart) {
       return;
     }
@@ -239,6 +242,8 @@ class ServiceMap extends EChartsElement {
             symbolSize: 34,
             // Wheel zooms, drag moves; resetView() undoes both.
             roam: true,
+            ...(zoom === undefined ? {} : { zoom }),
+            ...(center === undefined ? {} : { center }),
             // Anywhere on the chart, not only over the nodes' box.
             roamTrigger: 'global',
             // Never stretch: circles stay round, labels unsqueezed (spreadGrid fills the plot).

@@ -300,6 +300,15 @@ class ServiceMapBrowserIT {
     assertThat(pixelOf("checkout").get(0).doubleValue() - zoomedFrontendX)
         .isCloseTo(columnPixels * WHEEL_ZOOM, within(1e-6));
 
+    // New data keeps the zoom: 3 hours add frontend's old call to legacy, the grid stays 3 x 3.
+    Browser.choose(driver, "time-range", "Last 3 hours");
+    Browser.waitForText(
+        driver,
+        By.id("service-map-message"),
+        "8 nodes, 6 connections (last 3 hours). Click a service to open its page.");
+    assertThat(columnPixels()).isCloseTo(columnPixels * WHEEL_ZOOM, within(1e-6));
+    assertThat(pixelOf("frontend").get(0).doubleValue()).isCloseTo(zoomedFrontendX, within(1e-6));
+
     // Drag from an empty spot (between the first two columns, on the third row) up and left, so
     // the pointer stays in the window however the page is scrolled: the map follows it exactly.
     List<Number> zoomedCheckout = pixelOf("checkout");
