@@ -121,7 +121,10 @@ class ServiceMap extends EChartsElement {
       }
       const box = label.getBoundingRect().clone();
       box.applyTransform(label.getComputedTransform());
-      const { x, y, width, height } = box;
+      // zrender gives a plain text line about 4 pixels of height here (its own font metrics); the
+      // line is as high as the font, from the label's top down.
+      const { x, y, width } = box;
+      const height = Math.max(box.height, lineHeight(label.style.font));
       return [{ name: node.name, text: label.style.text, x, y, width, height }];
     });
   }
@@ -293,10 +296,20 @@ class ServiceMap extends EChartsElement {
 
 let measure: CanvasRenderingContext2D | undefined;
 
-function textWidth(text: string): number {
+function measured(text: string, font: string): TextMetrics {
   measure ??= document.createElement('canvas').getContext('2d')!;
-  measure.font = LABEL_FONT;
-  return measure.measureText(text).width;
+  measure.font = font;
+  return measure.measureText(text);
+}
+
+function textWidth(text: string): number {
+  return measured(text, LABEL_FONT).width;
+}
+
+/** A line's full height in `font`: its ascent and descent. */
+function lineHeight(font: string): number {
+  const metrics = measured('Mg', font);
+  return metrics.fontBoundingBoxAscent + metrics.fontBoundingBoxDescent;
 }
 
 /** The name if it fits `width` pixels, else its start and end around '…', as many as fit. */

@@ -234,12 +234,8 @@ class ServiceMapBrowserIT {
     // What ECharts drew: every node's label, none covering another label or another node.
     List<Box> labels = labelBoxes();
     assertThat(labels).extracting(Box::name).containsExactlyElementsOf(names(expected));
-    // The long names are cut in the middle, so each keeps the number that tells it apart.
-    for (int i = 1; i <= CALLEES; i++) {
-      assertThat(labels.get(BATCH_JOBS + i).text())
-          .matches("inventory-[^…]+…[^…]*" + String.format("-%02d", i));
-    }
-    assertThat(labels.getFirst().text()).isEqualTo("batch-job-1");
+    // A 12 px font's line is at least 12 px high, so the boxes below cover the whole text.
+    assertThat(labels).allSatisfy(label -> assertThat(label.height()).isGreaterThanOrEqualTo(12));
     List<Box> symbols =
         names(expected).stream()
             .map(
@@ -264,6 +260,12 @@ class ServiceMapBrowserIT {
       }
     }
     assertThat(overlaps).isEmpty();
+    // The long names are cut in the middle, so each keeps the number that tells it apart.
+    for (int i = 1; i <= CALLEES; i++) {
+      assertThat(labels.get(BATCH_JOBS + i).text())
+          .matches("inventory-[^…]+…[^…]*" + String.format("-%02d", i));
+    }
+    assertThat(labels.getFirst().text()).isEqualTo("batch-job-1");
     // 26 edge labels would cover each other: they show on hover only.
     assertThat(
             driver.executeScript(
