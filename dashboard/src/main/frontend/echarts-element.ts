@@ -13,7 +13,10 @@ export abstract class EChartsElement extends HTMLElement {
     this.style.height = `${this.chartHeight()}px`;
     this.chart = echarts.init(this);
     this.chart.on('click', (p: any) => this.onChartClick(p));
-    this.observer = new ResizeObserver(() => this.chart?.resize());
+    this.observer = new ResizeObserver(() => {
+      this.chart?.resize();
+      this.onResize();
+    });
     this.observer.observe(this);
     this.render();
   }
@@ -29,6 +32,9 @@ export abstract class EChartsElement extends HTMLElement {
 
   /** A click on the chart: the element fires its own event for it. */
   protected abstract onChartClick(p: any): void;
+
+  /** After the chart followed a new size of the element; nothing more by default. */
+  protected onResize() {}
 
   /** Puts the element's data into the chart; does nothing while disconnected (no chart). */
   protected abstract render(): void;

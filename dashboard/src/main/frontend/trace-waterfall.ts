@@ -1,8 +1,11 @@
 // <meerkat-trace-waterfall>: one row per span, indented by depth, bar from offset to
 // offset + duration (ms) in its service's colour (service-colour.ts, the same on every page);
 // failed spans get a red border and red hatching on top of it. The critical path is outlined over the bars and exceptions
-// are marked where they happened; the legend toggles both. Clicking a bar fires 'span-click' with
-// the row index.
+// are marked where they happened; the legend toggles both. Spans matching the page's attribute
+// search get a pale band across their row (label column included) and a dashed outline around the
+// bar; the legend names the count ("2 of 6 spans match"), and the element carries the matching
+// span ids in `data-match` and says which in its aria-label, since a canvas says nothing to a
+// screen reader. Clicking a bar fires 'span-click' with the row index.
 import * as echarts from 'echarts/core';
 import { CustomChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -36,6 +39,10 @@ const CRITICAL_PATH = 'critical path';
 const EXCEPTIONS = 'exceptions';
 
 const ERROR_COLOUR = '#e03131';
+// Search marks: a translucent yellow band behind the row (the bars keep their colours) and a dashed
+// blue outline, unlike the critical path's solid dark one and the failed span's red border.
+const MATCH_BAND = 'rgba(255, 212, 59, 0.35)';
+const MATCH_OUTLINE = '#1864ab';
 const ROW_HEIGHT = 28;
 
 // Red diagonal stripes on a transparent tile: laid over a failed span's bar, its service colour
@@ -100,6 +107,31 @@ function renderPathSegment(params: any, api: any): any {
   return shape && { type: 'rect', shape, style };
 }
 
+// A span matching the search: a band across its whole row, behind the bars (z2 below them), and
+// a dashed outline around its bar, above the bars and the critical-path outline.
+function renderMatch(params: any, api: any): any {
+  const [, y] = api.coord([0, api.value(0)]);
+  const rowHeight = api.size([0, 1])[1];
+  const { x, width } = params.coordSys;
+  const band = {
+    type: 'rect',
+    z2: -10,
+    shape: { x: 0, y: y - rowHeight / 2, width: x + width, height: rowHeight },
+    style: { fill: MATCH_BAND },
+  };
+  const bar = rowRect(params, api, 0.92);
+  if (!bar) {
+    return band;
+  }
+  const outline = {
+    type: 'rect',
+    z2: 10,
+    shape: { x: bar.x - 3, y: bar.y, width: bar.width + 6, height: bar.height },
+    style: { fill: 'rgba(0, 0, 0, 0)', stroke: MATCH_OUTLINE, lineWidth: 2, lineDash: [4, 3] },
+  };
+  return { type: 'group', children: [band, outline] };
+}
+
 // An exception: a red triangle pointing down at the moment it was recorded, above the bar.
 function renderException(_params: any, api: any): any {
   const [x, y] = api.coord([api.value(1), api.value(0)]);
@@ -114,6 +146,8 @@ function renderException(_params: any, api: any): any {
 class TraceWaterfall extends EChartsElement {
   private spans: WaterfallSpan[] = [];
   private path: PathSegment[] = [];
+  private matchedIds: string[] = [];
+  private matchSummary = '';
 
   protected chartHeight() {
     return this.heightFor(this.spans.length);
@@ -130,7 +164,35 @@ class TraceWaterfall extends EChartsElement {
     this.path = path;
     this.style.height = `${this.heightFor(spans.length)}px`;
     this.chart?.resize();
+    this.describe();
     this.render();
+  }
+
+  /**
+   * Marks the spans whose attributes match the search; `summary` ("2 of 6 spans match") names the
+   * marks in the legend. No ids and an empty summary: no search, no marks.
+   */
+  setMatches(spanIds: string[], summary: string) {
+    this.matchedIds = spanIds;
+    this.matchSummary = summary;
+    if (spanIds.length > 0) {
+      this.setAttribute('data-match', spanIds.join(' '));
+    } else {
+      this.removeAttribute('data-match');
+    }
+    this.describe();
+    this.render();
+  }
+
+  /** What the canvas shows, for screen readers: the span count and the search's matches. */
+  private describe() {
+    const matched = new Set(this.matchedIds);
+    const names = this.spans.filter((s) => matched.has(s.spanId)).map((s) => s.name);
+    const search = this.matchSummary
+      ? ` ${this.matchSummary}${names.length > 0 ? ': ' + names.join(', ') : ''}.`
+      : '';
+    this.setAttribute('role', 'img');
+    this.setAttribute('aria-label', `Trace waterfall of ${this.spans.length} spans.${search}`);
   }
 
   /** The chart's current option: what tests read to check what is drawn. */
@@ -139,7 +201,7 @@ class TraceWaterfall extends EChartsElement {
   }
 
   private heightFor(rows: number) {
-    return Math.max(120, rows * ROW_HEIGHT + 50);
+    return Math.max(140, rows * ROW_HEIGHT + 70);
   }
 
   protected render() {
@@ -158,10 +220,28 @@ class TraceWaterfall extends EChartsElement {
     const exceptions = this.spans.flatMap((s, i) =>
       s.exceptions.map((at) => ({ name: s.spanId, value: [i, at] })),
     );
+    const matched = new Set(this.matchedIds);
+    const matches = this.spans.flatMap((s, i) =>
+      matched.has(s.spanId) ? [{ name: s.spanId, value: [i, s.offset, s.offset + s.duration] }] : [],
+    );
+    const matchLegend = this.matchSummary
+      ? [
+          {
+            name: this.matchSummary,
+            icon: 'rect',
+            itemStyle: {
+              color: MATCH_BAND,
+              borderColor: MATCH_OUTLINE,
+              borderWidth: 2,
+              borderType: 'dashed',
+            },
+          },
+        ]
+      : [];
     this.chart.setOption(
       {
         animation: false,
-        grid: { left: 260, right: 40, top: 30, bottom: 10 },
+        grid: { left: 260, right: 40, top: 30, bottom: 30 },
         tooltip: {
           // A span name may be 100 kB: wrap and clip it inside the chart instead of covering the page.
           confine: true,
@@ -182,19 +262,23 @@ class TraceWaterfall extends EChartsElement {
           axisTick: { show: false },
           axisLabel: { align: 'left', margin: 250, width: 240, overflow: 'truncate' },
         },
-        // In the label column's free corner, so the plot keeps its place (top 30, bottom 10).
-        legend: {
-          left: 0,
-          top: 4,
-          data: [
-            {
-              name: CRITICAL_PATH,
-              icon: 'rect',
-              itemStyle: { color: '#fff', borderColor: '#212529', borderWidth: 2 },
-            },
-            { name: EXCEPTIONS, icon: 'triangle', itemStyle: { color: '#c92a2a' } },
-          ],
-        },
+        // In the label column's free corners, so the plot keeps its place (top 30, bottom 30)
+        // with or without a search: the overlays on top, the search's count below.
+        legend: [
+          {
+            left: 0,
+            top: 4,
+            data: [
+              {
+                name: CRITICAL_PATH,
+                icon: 'rect',
+                itemStyle: { color: '#fff', borderColor: '#212529', borderWidth: 2 },
+              },
+              { name: EXCEPTIONS, icon: 'triangle', itemStyle: { color: '#c92a2a' } },
+            ],
+          },
+          { left: 0, bottom: 4, data: matchLegend },
+        ],
         series: [
           { type: 'custom', renderItem: renderBar, encode: { x: [1, 2], y: 0 }, data },
           // Overlays are silent: hovering or clicking goes through to the span's bar.
@@ -215,6 +299,15 @@ class TraceWaterfall extends EChartsElement {
             renderItem: renderException,
             encode: { x: 1, y: 0 },
             data: exceptions,
+          },
+          {
+            type: 'custom',
+            name: this.matchSummary,
+            silent: true,
+            tooltip: { show: false },
+            renderItem: renderMatch,
+            encode: { x: [1, 2], y: 0 },
+            data: matches,
           },
         ],
       },

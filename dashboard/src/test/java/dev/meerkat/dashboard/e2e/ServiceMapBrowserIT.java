@@ -1,6 +1,7 @@
 package dev.meerkat.dashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.meerkat.dashboard.MeerkatDashboardApplication;
 import dev.meerkat.dashboard.testing.FixedTestClock;
@@ -11,6 +12,7 @@ import dev.meerkat.dashboard.testing.TestUsers;
 import dev.meerkat.store.clickhouse.ClickHouseStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * In the last hour (3600 s): frontend called checkout 12 times (3 failed, 100 ms; 9 ok, 1 ms) and
  * api.stripe.com 4 times (1 failed); checkout called PostgreSQL 30 times, produced 6 Kafka messages
  * and called a host named like an HTML tag twice; "cron jobs" only ran alone. A call from frontend
- * two hours ago must not show up.
+ * two hours ago must not show up. Five hours ago, in a window of its own, 30 other services ran: a
+ * gateway calling 25 services with long names (the first of them calling PostgreSQL) and 4 lone
+ * batch jobs.
  */
 @SpringBootTest(
     classes = {MeerkatDashboardApplication.class, FixedTestClock.class},
@@ -55,6 +60,19 @@ class ServiceMapBrowserIT {
 
   private static final String LAST_HOUR =
       "7 nodes, 5 connections (last 1 hour). Click a service to open its page.";
+
+  private static final Instant FIVE_HOURS_AGO = NOW.minus(Duration.ofHours(5));
+  private static final int CALLEES = 25;
+  private static final int BATCH_JOBS = 4;
+
+  /** Half the symbol size (34 px) of service-map.ts: a node covers its pixel +- this. */
+  private static final double SYMBOL_RADIUS = 17;
+
+  /**
+   * One wheel notch up (wheelDelta 120, which ECharts divides by 120) zooms in by 1.1; bigger
+   * deltas zoom by 1.2 or 1.4 (RoamController).
+   */
+  private static final double WHEEL_ZOOM = 1.1;
 
   @RegisterExtension
   static final BrowserSession browser = BrowserSession.signedInAs(TestUsers.EDITOR);
@@ -93,9 +111,65 @@ class ServiceMapBrowserIT {
         false,
         "peer.service",
         "legacy");
+    addManyServices(seeder);
     try (ClickHouseStore store = STORES.migrated()) {
       seeder.insertInto(store);
     }
+  }
+
+  /** The gateway, its 25 callees (one SERVER span each), PostgreSQL and the 4 batch jobs. */
+  private static void addManyServices(SpanSeeder seeder) {
+    Duration ms = Duration.ofMillis(1);
+    Instant at = FIVE_HOURS_AGO;
+    seeder.span("many-0", "many-0", "", "gateway", "GET /", "SERVER", at, ms, false, "", "");
+    for (int i = 1; i <= CALLEES; i++) {
+      String callee = callee(i);
+      seeder.span(
+          "many-" + i,
+          "call-" + i,
+          "",
+          "gateway",
+          "call",
+          "CLIENT",
+          at,
+          ms,
+          false,
+          "peer.service",
+          callee);
+      seeder.span(
+          "many-" + i, "serve-" + i, "call-" + i, callee, "serve", "SERVER", at, ms, false, "", "");
+    }
+    seeder.span(
+        "many-1",
+        "db-1",
+        "serve-1",
+        callee(1),
+        "SELECT",
+        "CLIENT",
+        at,
+        ms,
+        false,
+        "db.system",
+        "postgresql");
+    for (int i = 1; i <= BATCH_JOBS; i++) {
+      seeder.span(
+          "batch-" + i,
+          "batch-" + i,
+          "",
+          "batch-job-" + i,
+          "run",
+          "INTERNAL",
+          at,
+          ms,
+          false,
+          "",
+          "");
+    }
+  }
+
+  /** Longer than the columns are apart on screen, so only cut labels stay apart. */
+  private static String callee(int i) {
+    return String.format("inventory-reservation-reconciler-%02d", i);
   }
 
   @Test
@@ -103,16 +177,21 @@ class ServiceMapBrowserIT {
     openMap("/map?range=1h", LAST_HOUR);
     Map<String, String> colours = ServiceColourGolden.read();
 
-    // Columns 320 apart, rows 110 apart (service-map.ts): callers left, each column by name.
+    // Grid cells (column, row) (MapLayout): callers left, each column by name.
     assertThat(chartNodes())
         .containsExactly(
             List.of("cron jobs", "circle", colours.get("cron jobs"), 0L, 0L),
-            List.of("frontend", "circle", colours.get("frontend"), 0L, 110L),
-            List.of("api.stripe.com", "triangle", "#8c8c8c", 320L, 0L),
-            List.of("checkout", "circle", colours.get("checkout"), 320L, 110L),
-            List.of(MARKUP, "triangle", "#8c8c8c", 640L, 0L),
-            List.of("kafka", "diamond", "#7a6a53", 640L, 110L),
-            List.of("postgresql", "roundRect", "#4a5563", 640L, 220L));
+            List.of("frontend", "circle", colours.get("frontend"), 0L, 1L),
+            List.of("api.stripe.com", "triangle", "#8c8c8c", 1L, 0L),
+            List.of("checkout", "circle", colours.get("checkout"), 1L, 1L),
+            List.of(MARKUP, "triangle", "#8c8c8c", 2L, 0L),
+            List.of("kafka", "diamond", "#7a6a53", 2L, 1L),
+            List.of("postgresql", "roundRect", "#4a5563", 2L, 2L));
+    // The columns share the plot's width (the element's less 90 + 150 px), the rows its 450 px.
+    double plotWidth = map().getSize().getWidth() - 240;
+    List<Double> frontend = doubles(pixelOf("frontend"));
+    assertPixel("kafka", frontend.get(0) + plotWidth, frontend.get(1));
+    assertPixel("postgresql", frontend.get(0) + plotWidth, frontend.get(1) + 225);
     // 3600 s: 2, 6, 30, 4 and 12 calls per hour; failing edges red.
     assertThat(chartEdges())
         .containsExactly(
@@ -122,6 +201,143 @@ class ServiceMapBrowserIT {
             List.of("frontend", "api.stripe.com", "0.00111/s, 25.00 % errors", "#e03131"),
             List.of("frontend", "checkout", "0.00333/s, 25.00 % errors", "#e03131"));
     Browser.screenshot(driver, "service-map");
+  }
+
+  @Test
+  void thirtyServicesWrapIntoColumnsOfAtMostEightRowsAndNoLabelsOverlap() {
+    openMap(
+        "/map?from=2026-11-30T04:59:00Z&to=2026-11-30T05:01:00Z",
+        "31 nodes, 26 connections (2026-11-30 04:59:00 UTC to 2026-11-30 05:01:00 UTC)."
+            + " Click a service to open its page.");
+
+    // Column 0: the 4 batch jobs and the gateway; the 25 callees wrap into ceil(25 / 8) = 4
+    // columns of ceil(25 / 4) = 7 rows (7, 7, 7, 4); PostgreSQL after them in column 5.
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= BATCH_JOBS; i++) {
+      expected.add("batch-job-" + i + " 0 " + (i - 1));
+    }
+    expected.add("gateway 0 " + BATCH_JOBS);
+    for (int i = 1; i <= CALLEES; i++) {
+      expected.add(callee(i) + " " + (1 + (i - 1) / 7) + " " + (i - 1) % 7);
+    }
+    expected.add("postgresql 5 0");
+    assertThat(chartNodes().stream().map(n -> n.get(0) + " " + n.get(3) + " " + n.get(4)))
+        .containsExactlyElementsOf(expected);
+
+    // The map keeps its 560 px: rows (560 - 60 - 50) / 6 = 75 px apart; columns (plot width) / 5.
+    assertThat(map().getSize().getHeight()).isEqualTo(560);
+    double plotWidth = map().getSize().getWidth() - 240;
+    List<Double> first = doubles(pixelOf(callee(1)));
+    assertPixel(callee(9), first.get(0) + plotWidth / 5, first.get(1) + 75);
+    assertThat(columnPixels()).isCloseTo(plotWidth / 5, within(1e-6));
+
+    // What ECharts drew: every node's label, none covering another label or another node.
+    List<Box> labels = labelBoxes();
+    assertThat(labels).extracting(Box::name).containsExactlyElementsOf(names(expected));
+    // A 12 px font's line is at least 12 px high, so the boxes below cover the whole text.
+    assertThat(labels).allSatisfy(label -> assertThat(label.height()).isGreaterThanOrEqualTo(12));
+    List<Box> symbols =
+        names(expected).stream()
+            .map(
+                name -> {
+                  List<Number> p = pixelOf(name);
+                  double x = p.get(0).doubleValue();
+                  double y = p.get(1).doubleValue();
+                  return new Box(name, "", x - SYMBOL_RADIUS, y - SYMBOL_RADIUS, 34, 34);
+                })
+            .toList();
+    List<String> overlaps = new ArrayList<>();
+    for (Box label : labels) {
+      for (Box other : labels) {
+        if (label.name().compareTo(other.name()) < 0 && label.overlaps(other)) {
+          overlaps.add(label + " covers label " + other);
+        }
+      }
+      for (Box symbol : symbols) {
+        if (!label.name().equals(symbol.name()) && label.overlaps(symbol)) {
+          overlaps.add(label + " covers node " + symbol);
+        }
+      }
+    }
+    assertThat(overlaps).isEmpty();
+    // The long names are cut in the middle, so each keeps the number that tells it apart.
+    for (int i = 1; i <= CALLEES; i++) {
+      assertThat(labels.get(BATCH_JOBS + i).text())
+          .matches("inventory-[^…]+…[^…]*" + String.format("-%02d", i));
+    }
+    assertThat(labels.getFirst().text()).isEqualTo("batch-job-1");
+    // 26 edge labels would cover each other: they show on hover only.
+    assertThat(
+            driver.executeScript(
+                "return document.getElementById('service-map').chartOption()"
+                    + ".series[0].edgeLabel.show"))
+        .isEqualTo(false);
+    Browser.screenshot(driver, "service-map-many");
+  }
+
+  @Test
+  void wheelZoomsDragMovesAndResetViewRestoresTheMap() {
+    openMap("/map", LAST_HOUR);
+    WebElement map = driver.findElement(By.id("service-map"));
+    List<Number> frontend = pixelOf("frontend");
+    List<Number> checkout = pixelOf("checkout");
+    double columnPixels = columnPixels();
+    assertThat(checkout.get(0).doubleValue() - frontend.get(0).doubleValue())
+        .isCloseTo(columnPixels, within(1e-9));
+
+    driver.executeScript(
+        "window.__wheels = [];"
+            + " arguments[0].addEventListener('wheel', e => window.__wheels.push(e.wheelDelta), true);",
+        map);
+    new Actions(driver)
+        .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(map), 0, -100)
+        .perform();
+
+    Browser.waitFor(driver)
+        .withMessage("the wheel should zoom the map in")
+        .until(d -> columnPixels() != columnPixels);
+    assertThat(driver.executeScript("return window.__wheels")).isEqualTo(List.of(120L));
+    assertThat(columnPixels()).isCloseTo(columnPixels * WHEEL_ZOOM, within(1e-6));
+    double zoomedFrontendX = pixelOf("frontend").get(0).doubleValue();
+    assertThat(pixelOf("checkout").get(0).doubleValue() - zoomedFrontendX)
+        .isCloseTo(columnPixels * WHEEL_ZOOM, within(1e-6));
+
+    // New data keeps the zoom: 3 hours add frontend's old call to legacy, the grid stays 3 x 3.
+    Browser.choose(driver, "time-range", "Last 3 hours");
+    Browser.waitForText(
+        driver,
+        By.id("service-map-message"),
+        "8 nodes, 6 connections (last 3 hours). Click a service to open its page.");
+    assertThat(columnPixels()).isCloseTo(columnPixels * WHEEL_ZOOM, within(1e-6));
+    assertThat(pixelOf("frontend").get(0).doubleValue()).isCloseTo(zoomedFrontendX, within(1e-6));
+
+    // Drag from an empty spot (between the first two columns, on the third row) up and left, so
+    // the pointer stays in the window however the page is scrolled: the map follows it exactly.
+    List<Number> zoomedCheckout = pixelOf("checkout");
+    List<Number> thirdRow = pixelOf("postgresql");
+    hover(
+        List.of(
+            (zoomedFrontendX + zoomedCheckout.get(0).doubleValue()) / 2,
+            thirdRow.get(1).doubleValue()));
+    new Actions(driver)
+        .clickAndHold()
+        .moveByOffset(-60, -30)
+        .moveByOffset(-40, -20)
+        .release()
+        .perform();
+
+    assertPixel(
+        "checkout",
+        zoomedCheckout.get(0).doubleValue() - 100,
+        zoomedCheckout.get(1).doubleValue() - 50);
+
+    driver.findElement(By.id("map-reset-view")).click();
+
+    Browser.waitFor(driver)
+        .withMessage("Reset view should restore the first picture")
+        .until(d -> doubles(pixelOf("checkout")).equals(doubles(checkout)));
+    assertThat(doubles(pixelOf("frontend"))).isEqualTo(doubles(frontend));
+    assertThat(columnPixels()).isEqualTo(columnPixels);
   }
 
   @Test
@@ -250,13 +466,13 @@ class ServiceMapBrowserIT {
         .isEqualTo(message);
   }
 
-  /** Per node: name, symbol, colour, x, y, as ECharts holds them. */
+  /** Per node: name, symbol, colour, grid column and row, as ECharts holds them. */
   @SuppressWarnings("unchecked")
   private List<List<Object>> chartNodes() {
     return (List<List<Object>>)
         driver.executeScript(
             "return document.getElementById('service-map').chartOption().series[0].data"
-                + ".map((n) => [n.name, n.symbol, n.itemStyle.color, n.x, n.y]);");
+                + ".map((n) => [n.name, n.symbol, n.itemStyle.color, n.value[0], n.value[1]]);");
   }
 
   /** Per edge: source, target, label text, line colour, as ECharts holds them. */
@@ -277,6 +493,62 @@ class ServiceMapBrowserIT {
             from.get(0).doubleValue() + 0.4 * (to.get(0).doubleValue() - from.get(0).doubleValue()),
             from.get(1).doubleValue()
                 + 0.4 * (to.get(1).doubleValue() - from.get(1).doubleValue())));
+  }
+
+  /** A label's or symbol's box in pixels from the map's top left. */
+  private record Box(String name, String text, double x, double y, double width, double height) {
+    boolean overlaps(Box other) {
+      return x < other.x + other.width
+          && other.x < x + width
+          && y < other.y + other.height
+          && other.y < y + height;
+    }
+  }
+
+  /** Every drawn node label's text box, as ECharts laid it out. */
+  @SuppressWarnings("unchecked")
+  private List<Box> labelBoxes() {
+    List<Map<String, Object>> boxes =
+        (List<Map<String, Object>>)
+            driver.executeScript("return document.getElementById('service-map').labelBoxes()");
+    return boxes.stream()
+        .map(
+            b ->
+                new Box(
+                    (String) b.get("name"),
+                    (String) b.get("text"),
+                    ((Number) b.get("x")).doubleValue(),
+                    ((Number) b.get("y")).doubleValue(),
+                    ((Number) b.get("width")).doubleValue(),
+                    ((Number) b.get("height")).doubleValue()))
+        .toList();
+  }
+
+  /** Selenium returns whole numbers as Long, others as Double. */
+  private static List<Double> doubles(List<Number> numbers) {
+    return numbers.stream().map(Number::doubleValue).toList();
+  }
+
+  private static List<String> names(List<String> nodes) {
+    return nodes.stream().map(n -> n.substring(0, n.indexOf(' '))).toList();
+  }
+
+  /** Where ECharts draws a node, to a millionth of a pixel (its transforms are floating point). */
+  private void assertPixel(String name, double x, double y) {
+    List<Double> pixel = doubles(pixelOf(name));
+    assertThat(pixel.get(0)).as("x of " + name).isCloseTo(x, within(1e-6));
+    assertThat(pixel.get(1)).as("y of " + name).isCloseTo(y, within(1e-6));
+  }
+
+  private WebElement map() {
+    return driver.findElement(By.id("service-map"));
+  }
+
+  /** How far apart two columns are on screen now. */
+  private double columnPixels() {
+    return ((Number)
+            driver.executeScript("return document.getElementById('service-map').columnPixels()"))
+        .doubleValue();
   }
 
   @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package dev.meerkat.dashboard.e2e;
 
 import static dev.meerkat.dashboard.e2e.GridCells.cell;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.meerkat.dashboard.testing.LogSeeds;
 import dev.meerkat.dashboard.testing.ServiceColourGolden;
@@ -70,6 +71,9 @@ class TracePageBrowserIT {
 
   /** How a failed span's bar is marked over its service colour: a red border. */
   private static final String ERROR_BORDER = "#e03131";
+
+  /** A transparent canvas pixel: no search band under it. */
+  private static final List<Long> NO_BAND = List.of(0L, 0L, 0L, 0L);
 
   private static final int SPAN_COLUMNS = 8;
   private static final String MATCH = "\u2714 match";
@@ -206,6 +210,89 @@ class TracePageBrowserIT {
         .withMessage("charge card and POST /charge should be marked")
         .until(d -> rows(spans).equals(spanRows(MATCH, MATCH)));
     Browser.screenshot(driver, "trace-page-search");
+  }
+
+  @Test
+  void attributeSearchMarksTheMatchingBarsAndClearingItRemovesTheMarks() {
+    driver.get(browser.url("/trace/" + TRACE));
+    Browser.waitForText(driver, By.id("spans-grid"), "audit");
+    WebElement chart = driver.findElement(By.tagName("meerkat-trace-waterfall"));
+    assertThat(chart.getDomAttribute("aria-label")).isEqualTo("Trace waterfall of 6 spans.");
+    assertThat(chart.getDomAttribute("data-match")).isNull();
+    assertThat(rowBands(chart))
+        .containsExactly(NO_BAND, NO_BAND, NO_BAND, NO_BAND, NO_BAND, NO_BAND);
+
+    // "pay" is in charge card's peer.service and in POST /charge's attributes (rows 2 and 3).
+    driver.findElement(By.cssSelector("#trace-search input")).sendKeys("pay");
+    Browser.waitFor(driver)
+        .withMessage("charge card and POST /charge should be marked in the waterfall")
+        .until(d -> (CHARGE + " " + REMOTE).equals(chart.getDomAttribute("data-match")));
+
+    assertThat(chartList(chart, "o.series[3].data.map(d => d.name + ' ' + d.value.join(' '))"))
+        .containsExactly(CHARGE + " 2 20 80", REMOTE + " 3 25 75");
+    assertThat(chartList(chart, "o.legend[0].data.map(d => d.name)"))
+        .containsExactly("critical path", "exceptions");
+    assertThat(chartList(chart, "o.legend[1].data.map(d => d.name)"))
+        .containsExactly("2 of 6 spans match");
+    assertThat(chart.getDomAttribute("aria-label"))
+        .isEqualTo("Trace waterfall of 6 spans. 2 of 6 spans match: charge card, POST /charge.");
+    // Drawn, not only in the option: the band across the marked rows' label column.
+    List<List<Long>> bands = rowBands(chart);
+    assertThat(bands).element(0).isEqualTo(NO_BAND);
+    assertThat(bands).element(1).isEqualTo(NO_BAND);
+    assertIsMatchBand(bands.get(2));
+    assertIsMatchBand(bands.get(3));
+    assertThat(bands).element(4).isEqualTo(NO_BAND);
+    assertThat(bands).element(5).isEqualTo(NO_BAND);
+    // The failed span keeps its red border, the critical path its outline.
+    assertThat(chartList(chart, "o.series[0].data.map(d => d.itemStyle.borderColor || '')"))
+        .containsExactly("", "", "", ERROR_BORDER, "", "");
+    assertThat(chartList(chart, "o.series[1].data.map(d => d.name)")).hasSize(6);
+    Browser.screenshot(driver, "trace-page-search-waterfall");
+
+    driver
+        .findElement(By.id("trace-search"))
+        .getShadowRoot()
+        .findElement(By.cssSelector("[part~='clear-button']"))
+        .click();
+
+    Browser.waitFor(driver)
+        .withMessage("clearing the search should remove the marks")
+        .until(d -> chart.getDomAttribute("data-match") == null);
+    assertThat(chartList(chart, "o.series[3].data.map(d => d.name)")).isEmpty();
+    assertThat(chartList(chart, "o.legend[1].data.map(d => d.name)")).isEmpty();
+    assertThat(chart.getDomAttribute("aria-label")).isEqualTo("Trace waterfall of 6 spans.");
+    assertThat(rowBands(chart))
+        .containsExactly(NO_BAND, NO_BAND, NO_BAND, NO_BAND, NO_BAND, NO_BAND);
+    assertThat(driver.findElement(By.id("trace-search-result")).getText()).isEmpty();
+  }
+
+  /**
+   * The canvas pixel (RGBA) at 4 px from the waterfall's left edge, in the middle of each row: left
+   * of the label text, so only the search band can colour it.
+   */
+  @SuppressWarnings("unchecked")
+  private List<List<Long>> rowBands(WebElement chart) {
+    return (List<List<Long>>)
+        driver.executeScript(
+            "const e = arguments[0]; const r = window.devicePixelRatio;"
+                + " const g = e.querySelector('canvas').getContext('2d');"
+                + " return [0, 1, 2, 3, 4, 5].map(row => {"
+                + "   const y = e.chart.convertToPixel({seriesIndex: 0}, [0, row])[1];"
+                + "   return Array.from(g.getImageData(Math.round(4 * r), Math.round(y * r), 1, 1)"
+                + "     .data); });",
+            chart);
+  }
+
+  /**
+   * The band's colour, rgba(255, 212, 59, 0.35) on the transparent canvas: alpha 0.35 * 255 = 89;
+   * the canvas keeps colours premultiplied by alpha, so a channel read back may be off by 1 or 2.
+   */
+  private static void assertIsMatchBand(List<Long> pixel) {
+    assertThat(pixel.get(0)).isCloseTo(255L, within(2L));
+    assertThat(pixel.get(1)).isCloseTo(212L, within(2L));
+    assertThat(pixel.get(2)).isCloseTo(59L, within(2L));
+    assertThat(pixel.get(3)).isCloseTo(89L, within(1L));
   }
 
   /**

@@ -244,7 +244,7 @@ class XssBrowserIT {
     WebElement waterfall = driver.findElement(By.tagName("meerkat-trace-waterfall"));
     driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", waterfall);
     // Every span starts with the trace, so every bar begins at the plot's left edge (x = 260,
-    // trace-waterfall.ts); rows share the plot height between top 30 and bottom 10.
+    // trace-waterfall.ts); rows share the plot height between top 30 and bottom 30.
     // The critical path (the root's own 30-40 ms after its CLIENT child's 0-30 ms) and the root's
     // exception at 5 ms are silent overlays: hovering them shows the bar's escaped tooltip, so the
     // hover over row 1 below goes through the critical path's outline.
@@ -258,12 +258,12 @@ class XssBrowserIT {
             d ->
                 overlays.equals(
                     driver.executeScript(
-                        "return arguments[0].option().series.slice(1).map((s) => s.data"
+                        "return arguments[0].option().series.slice(1, 3).map((s) => s.data"
                             + ".map((d) => d.name + ' ' + d.value.join(' ')))",
                         waterfall)));
     Dimension size = chart.getSize();
     int rows = 3;
-    double rowHeight = (size.getHeight() - 40.0) / rows;
+    double rowHeight = (size.getHeight() - 60.0) / rows;
     Set<String> tooltips = new HashSet<>();
     for (int row = 0; row < rows; row++) {
       int x = 266 - size.getWidth() / 2;

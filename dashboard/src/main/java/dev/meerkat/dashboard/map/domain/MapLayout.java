@@ -16,10 +16,18 @@ import java.util.TreeMap;
  * Where each node of the service map goes: callers left, callees right. A node's column is its
  * distance, in calls, from the nearest node nobody calls (entry services and lone services are
  * column 0); nodes that are only reached through a cycle start a column-0 root of their own, the
- * first by name. Within a column nodes are ordered by name. The same graph always gives the same
- * picture, so a link or a screenshot shows what a colleague saw.
+ * first by name. Within a column nodes are ordered by name. A column of more than {@link #MAX_ROWS}
+ * nodes wraps into as few columns side by side as it needs, filled top to bottom, then left to
+ * right, evenly: the map's fixed height then still leaves room under every node for its label. The
+ * same graph always gives the same picture, so a link or a screenshot shows what a colleague saw.
  */
 public final class MapLayout {
+
+  /**
+   * Most nodes drawn one above the other: {@code service-map.ts} draws the rows of its 560-pixel
+   * map at least 64 pixels apart with 8 rows, enough for a 34-pixel symbol and its label below.
+   */
+  public static final int MAX_ROWS = 8;
 
   private MapLayout() {}
 
@@ -34,13 +42,16 @@ public final class MapLayout {
       byColumn.computeIfAbsent(columns.get(node.name()), c -> new ArrayList<>()).add(node);
     }
     List<Placed> placed = new ArrayList<>();
-    byColumn.forEach(
-        (column, nodes) -> {
-          nodes.sort(Comparator.comparing(GraphNode::name));
-          for (int row = 0; row < nodes.size(); row++) {
-            placed.add(new Placed(nodes.get(row), column, row));
-          }
-        });
+    int firstColumn = 0;
+    for (List<GraphNode> nodes : byColumn.values()) {
+      nodes.sort(Comparator.comparing(GraphNode::name));
+      int wrapped = (nodes.size() + MAX_ROWS - 1) / MAX_ROWS;
+      int rows = (nodes.size() + wrapped - 1) / wrapped;
+      for (int i = 0; i < nodes.size(); i++) {
+        placed.add(new Placed(nodes.get(i), firstColumn + i / rows, i % rows));
+      }
+      firstColumn += wrapped;
+    }
     return placed;
   }
 

@@ -37,11 +37,17 @@ class ServiceMapChart extends Component {
 
   ServiceMapChart() {
     setId("service-map");
-    getElement().getStyle().set("width", "100%");
+    // Its full height in the page's column, never shrunk: the 8 rows need it (MapLayout).
+    getElement().getStyle().set("width", "100%").set("flex-shrink", "0");
   }
 
   void setGraph(ServiceGraph graph) {
     getElement().callJsFunction("setGraph", nodes(graph), edges(graph));
+  }
+
+  /** Back to the whole map at zoom 1, after the user zoomed or moved it. */
+  void resetView() {
+    getElement().callJsFunction("resetView");
   }
 
   /** Calls back with the name of the service whose node was clicked (peers are not clickable). */

@@ -1,7 +1,11 @@
 package dev.meerkat.dashboard.map.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -24,9 +28,9 @@ import java.util.Locale;
 
 /**
  * Service map: the services and the peers they called (databases, messaging, hosts) over the chosen
- * time, edges with rate, error rate and p99; a click on a service opens its service page. The time
- * is in the URL (the time picker's {@code range}, or {@code from}/{@code to}), so a link shows a
- * colleague the same map.
+ * time, edges with rate, error rate and p99; a click on a service opens its service page; the wheel
+ * zooms, dragging moves the map and "Reset view" puts it back. The time is in the URL (the time
+ * picker's {@code range}, or {@code from}/{@code to}), so a link shows a colleague the same map.
  */
 @PermitAll
 @Route(value = "map", layout = MainLayout.class)
@@ -38,6 +42,7 @@ public final class ServiceMapView extends VerticalLayout implements BeforeEnterO
   private final TimePicker picker;
   private final Paragraph message = new Paragraph();
   private final ServiceMapChart chart = new ServiceMapChart();
+  private final HorizontalLayout viewControls = createViewControls();
   private QueryParameters query = QueryParameters.empty();
 
   public ServiceMapView(ServiceMapService maps, Clock clock) {
@@ -51,7 +56,17 @@ public final class ServiceMapView extends VerticalLayout implements BeforeEnterO
     message.setId("service-map-message");
     chart.onServiceClick(this::openService);
     setSizeFull();
-    add(new H2("Service map"), picker, message, chart);
+    add(new H2("Service map"), picker, message, viewControls, chart);
+  }
+
+  private HorizontalLayout createViewControls() {
+    Button reset = new Button("Reset view", e -> chart.resetView());
+    reset.setId("map-reset-view");
+    Span hint = new Span("Scroll over the map to zoom, drag it to move.");
+    hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+    HorizontalLayout controls = new HorizontalLayout(reset, hint);
+    controls.setAlignItems(FlexComponent.Alignment.CENTER);
+    return controls;
   }
 
   @Override
@@ -81,6 +96,7 @@ public final class ServiceMapView extends VerticalLayout implements BeforeEnterO
                 + when
                 + "). Click a service to open its page.");
     chart.setVisible(!empty);
+    viewControls.setVisible(!empty);
     chart.setGraph(graph);
   }
 

@@ -35,8 +35,9 @@ import java.util.stream.Collectors;
 
 /**
  * One trace: the waterfall with its critical path and exceptions, the trace's log lines beside it,
- * its spans (each linking to its service page, those whose attributes match the search marked), and
- * the selected span's exceptions, attributes, events and links.
+ * its spans (each linking to its service page, those whose attributes match the search marked in
+ * the table and in the waterfall), and the selected span's exceptions, attributes, events and
+ * links.
  */
 @PermitAll
 @Route(value = "trace/:traceId", layout = MainLayout.class)
@@ -156,21 +157,21 @@ public final class TraceView extends VerticalLayout implements BeforeEnterObserv
   }
 
   private void markMatches(AttributeSearch query) {
-    matching =
-        rows.stream()
-            .filter(r -> query.matchesAnyOf(r.span()))
-            .map(r -> r.span().spanId())
-            .collect(Collectors.toUnmodifiableSet());
+    List<WaterfallRow> matched = rows.stream().filter(r -> query.matchesAnyOf(r.span())).toList();
+    matching = matched.stream().map(r -> r.span().spanId()).collect(Collectors.toUnmodifiableSet());
     spans.getDataProvider().refreshAll();
+    String count = matching.size() + " of " + rows.size() + " spans match";
+    chart.setMatches(
+        matched.stream().map(r -> r.span().spanId()).distinct().toList(),
+        query.isBlank() ? "" : count);
     searchResult.setText(
         query.isBlank()
             ? ""
-            : rows.stream()
-                .filter(r -> matching.contains(r.span().spanId()))
-                .map(r -> r.span().name())
-                .reduce((a, b) -> a + ", " + b)
-                .map(names -> matching.size() + " of " + rows.size() + " spans match: " + names)
-                .orElse("No span's attributes match."));
+            : matched.isEmpty()
+                ? "No span's attributes match."
+                : count
+                    + ": "
+                    + matched.stream().map(r -> r.span().name()).collect(Collectors.joining(", ")));
   }
 
   private void selectSpan(String spanId) {

@@ -15,7 +15,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Trace waterfall (Apache ECharts custom series) backed by {@code trace-waterfall.ts}: a bar per
- * span, the critical path outlined over the bars, exceptions marked where they happened.
+ * span, the critical path outlined over the bars, exceptions marked where they happened, the spans
+ * matching the attribute search marked.
  */
 @Tag("meerkat-trace-waterfall")
 @NpmPackage(value = "echarts", version = "6.1.0")
@@ -46,6 +47,14 @@ class WaterfallChart extends Component {
             "setSpans",
             bars(waterfall.rows()),
             segments(waterfall.rows(), waterfall.criticalPath()));
+  }
+
+  /**
+   * Marks the bars of {@code spanIds} (the attribute search's matches), named in the legend by
+   * {@code summary}; no ids and an empty summary remove the marks.
+   */
+  void setMatches(List<String> spanIds, String summary) {
+    getElement().callJsFunction("setMatches", spanIds, summary);
   }
 
   /** Calls back with the row index of a clicked bar. */
