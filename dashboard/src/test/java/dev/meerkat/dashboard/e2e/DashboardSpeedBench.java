@@ -242,7 +242,11 @@ public final class DashboardSpeedBench {
             new ApiCall("logs", "/api/v1/logs?text=failed&window=24h"),
             new ApiCall("logs", "/api/v1/logs?traceId={traceId}&window=24h"),
             new ApiCall("slos", "/api/v1/slos"),
-            new ApiCall("slos", "/api/v1/slos/{slo}"));
+            new ApiCall("slos", "/api/v1/slos/{slo}"),
+            new ApiCall("alerts", "/api/v1/alerts?window=24h"),
+            new ApiCall("alerts", "/api/v1/alerts?window=30d"),
+            new ApiCall("deliveries", "/api/v1/deliveries?window=24h"),
+            new ApiCall("deliveries", "/api/v1/deliveries/suppressed?window=24h"));
   }
 
   /** The JSON API with a bearer token, over one keep-alive HTTP/1.1 client. */
