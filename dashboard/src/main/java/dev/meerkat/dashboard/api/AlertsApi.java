@@ -87,13 +87,7 @@ class AlertsApi {
       @RequestParam(name = "limit", required = false) String limit) {
     QueryWindow range = QueryWindow.resolve(from, to, window, clock);
     List<HistoryEntry> page =
-        history
-            .history(
-                range.from(),
-                range.to(),
-                Parameters.integer("offset", offset, 0, Integer.MAX_VALUE, 0),
-                Parameters.integer("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT))
-            .stream()
+        history.history(range.from(), range.to(), Parameters.offset(offset), limit(limit)).stream()
             .map(HistoryEntry::of)
             .toList();
     return new Alerts(range.from(), range.to(), active(), page);
@@ -119,5 +113,10 @@ class AlertsApi {
                   status.incidentStart());
             })
         .toList();
+  }
+
+  /** A page of alert history or delivery log: {@value #DEFAULT_LIMIT} rows when absent. */
+  static int limit(String limit) {
+    return Parameters.integer("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
   }
 }

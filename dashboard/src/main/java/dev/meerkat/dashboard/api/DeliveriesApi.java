@@ -92,7 +92,9 @@ class DeliveriesApi {
       @RequestParam(name = "limit", required = false) String limit) {
     QueryWindow range = QueryWindow.resolve(from, to, window, clock);
     List<Delivery> page =
-        log.recent(range.from(), range.to(), offset(offset), limit(limit)).stream()
+        log
+            .recent(range.from(), range.to(), Parameters.offset(offset), AlertsApi.limit(limit))
+            .stream()
             .map(Delivery::of)
             .toList();
     return new Deliveries(range.from(), range.to(), page);
@@ -140,17 +142,12 @@ class DeliveriesApi {
       @RequestParam(name = "limit", required = false) String limit) {
     QueryWindow range = QueryWindow.resolve(from, to, window, clock);
     List<SuppressedNotification> page =
-        log.suppressions(range.from(), range.to(), offset(offset), limit(limit)).stream()
+        log
+            .suppressions(
+                range.from(), range.to(), Parameters.offset(offset), AlertsApi.limit(limit))
+            .stream()
             .map(SuppressedNotification::of)
             .toList();
     return new Suppressed(range.from(), range.to(), page);
-  }
-
-  private static int offset(String offset) {
-    return Parameters.integer("offset", offset, 0, Integer.MAX_VALUE, 0);
-  }
-
-  private static int limit(String limit) {
-    return Parameters.integer("limit", limit, 1, AlertsApi.MAX_LIMIT, AlertsApi.DEFAULT_LIMIT);
   }
 }

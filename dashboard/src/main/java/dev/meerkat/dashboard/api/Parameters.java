@@ -86,6 +86,11 @@ final class Parameters {
     throw new BadParameterException(name, "a whole number from " + min + " to " + max, value);
   }
 
+  /** Where an offset-paged list starts: 0 when absent. */
+  static int offset(String value) {
+    return integer("offset", value, 0, Integer.MAX_VALUE, 0);
+  }
+
   /** A non-negative number of milliseconds, fractions allowed ({@code 0.25}), as a duration. */
   static Duration millis(String name, String value) {
     try {

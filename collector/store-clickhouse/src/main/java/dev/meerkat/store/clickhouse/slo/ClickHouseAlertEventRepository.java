@@ -78,31 +78,33 @@ public final class ClickHouseAlertEventRepository implements AlertEventRepositor
 
   @Override
   public List<AlertEvent> history(int offset, int limit) {
-    if (offset < 0 || limit < 0) {
-      throw new IllegalArgumentException("offset and limit must be >= 0");
-    }
-    return store
-        .query(COLUMNS + " ORDER BY event_time DESC, slo_id LIMIT " + offset + ", " + limit)
-        .stream()
-        .map(ClickHouseAlertEventRepository::event)
-        .toList();
+    return page("", offset, limit);
   }
 
   @Override
   public List<AlertEvent> history(Instant from, Instant to, int offset, int limit) {
+    // A whole second s satisfies from <= s < to exactly when ceil(from) <= s < ceil(to); plain
+    // comparisons on event_time keep the monthly partitions pruned.
+    return page(
+        " WHERE event_time >= toDateTime("
+            + ceilSeconds(from)
+            + ") AND event_time < toDateTime("
+            + ceilSeconds(to)
+            + ")",
+        offset,
+        limit);
+  }
+
+  /** One page of the events {@code where} keeps, newest first (ties by SLO id, then event id). */
+  private List<AlertEvent> page(String where, int offset, int limit) {
     if (offset < 0 || limit < 0) {
       throw new IllegalArgumentException("offset and limit must be >= 0");
     }
-    // A whole second s satisfies from <= s < to exactly when ceil(from) <= s < ceil(to); plain
-    // comparisons on event_time keep the monthly partitions pruned.
     return store
         .query(
             COLUMNS
-                + " WHERE event_time >= toDateTime("
-                + ceilSeconds(from)
-                + ") AND event_time < toDateTime("
-                + ceilSeconds(to)
-                + ") ORDER BY event_time DESC, slo_id, event_id LIMIT "
+                + where
+                + " ORDER BY event_time DESC, slo_id, event_id LIMIT "
                 + offset
                 + ", "
                 + limit)
